@@ -1,0 +1,122 @@
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/*
+ * Runtime boundaries (DESIGN §4), enforced with no-restricted-imports:
+ * - src/shared   pure TypeScript: no Node, Electron or SQLite, nothing from the other src/ areas;
+ * - src/renderer browser only: no Node, Electron or SQLite, nothing from src/main;
+ * - src/preload  sandboxed: only `electron` and src/shared.
+ * A relative import leaves its area after climbing one folder more than the file is deep,
+ * so the rules are generated per folder depth; that keeps them exact (a renderer file may
+ * still import its own `./main`, only `src/main` is out of bounds).
+ */
+const MAX_DEPTH = 8;
+const SOURCE_EXTENSIONS = '{ts,mts,js,mjs,svelte}';
+
+const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_'));
+const hostModules = ['electron', 'better-sqlite3', ...nodeBuiltins];
+
+const boundaries = {
+  shared: {
+    why: 'src/shared is pure TypeScript shared by every runtime: no Node, Electron, SQLite or DOM (DESIGN §4)',
+    forbiddenAreas: ['main', 'renderer', 'preload'],
+    forbidHostModules: true,
+    onlyElectron: false,
+  },
+  renderer: {
+    why: 'src/renderer runs in a sandboxed page and reaches data only through the API client (DESIGN §4)',
+    forbiddenAreas: ['main'],
+    forbidHostModules: true,
+    onlyElectron: false,
+  },
+  preload: {
+    why: 'src/preload is a sandboxed preload: it may import only electron and src/shared (DESIGN §4)',
+    forbiddenAreas: ['main', 'renderer'],
+    forbidHostModules: false,
+    onlyElectron: true,
+  },
+};
+
+function boundaryConfig(area, depth) {
+  const { why, forbiddenAreas, forbidHostModules, onlyElectron } = boundaries[area];
+  const toSrc = `(?:\\.\\./){${depth + 1}}(?:\\.\\./src/)?`;
+  const patterns = [
+    {
+      regex: `^${toSrc}(?:${forbiddenAreas.join('|')})(?:/|$)`,
+      message: `${why}.`,
+    },
+  ];
+  const paths = [];
+  if (forbidHostModules) {
+    paths.push(...hostModules.map((name) => ({ name, message: `${why}.` })));
+    patterns.push({ regex: '^(?:node:|electron/|better-sqlite3/)', message: `${why}.` });
+  }
+  if (onlyElectron) {
+    patterns.push({ regex: '^(?!electron$)[^./]', message: `${why}.` });
+  }
+  return {
+    name: `factdesk/boundary/${area}/depth-${depth}`,
+    files: [`src/${area}/${'*/'.repeat(depth)}*.${SOURCE_EXTENSIONS}`],
+    rules: { 'no-restricted-imports': ['error', { paths, patterns }] },
+  };
+}
+
+const boundaryConfigs = Object.keys(boundaries).flatMap((area) =>
+  Array.from({ length: MAX_DEPTH + 1 }, (_, depth) => boundaryConfig(area, depth)),
+);
+
+export default defineConfig(
+  { name: 'factdesk/ignores', ignores: ['out/', 'node_modules/', 'test-results/', 'playwright-report/', 'dist/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...svelte.configs.recommended,
+  {
+    name: 'factdesk/node-globals',
+    files: ['**/*.{js,mjs,cjs,ts,mts}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    name: 'factdesk/renderer-globals',
+    files: ['src/renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    name: 'factdesk/preload-globals',
+    files: ['src/preload/**'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+  },
+  {
+    name: 'factdesk/e2e-globals',
+    // Code passed to page.evaluate() runs in the browser.
+    files: ['tests/e2e/**'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
+    name: 'factdesk/svelte-typescript',
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: {
+      globals: { ...globals.browser },
+      parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] },
+    },
+    rules: {
+      // TypeScript and svelte-check already report undefined names, with types in view.
+      'no-undef': 'off',
+      // SvelteKit-only rule: this app has no SvelteKit router.
+      'svelte/no-navigation-without-resolve': 'off',
+    },
+  },
+  {
+    name: 'factdesk/pragmatic',
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  ...boundaryConfigs,
+);

@@ -1,0 +1,51 @@
+import type { ChangeSet, RecordChanges } from '../../shared/api/changes';
+import { type ClaimRow, toClaim } from '../store/claims';
+import { type EntityRow, toEntity } from '../store/entities';
+import { type EvidenceRow, toEvidence } from '../store/evidence';
+import { type ChangeGroup, undoState } from '../store/history';
+import { type MentionRow, toMention } from '../store/mentions';
+import { type ReviewRow, toReview } from '../store/reviews';
+import type { Db } from '../store/open';
+
+const empty = <T>(): RecordChanges<T> => ({ upsert: [], remove: [] });
+
+/** Turns the rows a change group touched into the domain records a client applies. */
+export function changeSetOf(db: Db, group: ChangeGroup, createdId: string | null = null): ChangeSet {
+  const documentId = group.meta.documentId;
+  const set: ChangeSet = {
+    documentId,
+    createdId,
+    mentions: empty(),
+    claims: empty(),
+    evidence: empty(),
+    reviews: empty(),
+    entities: empty(),
+    undo: documentId
+      ? undoState(db, documentId)
+      : { canUndo: false, canRedo: false, undoAction: null, redoAction: null }
+  };
+  for (const { table, id, after } of group.touches()) {
+    const apply = <T>(changes: RecordChanges<T>, convert: (row: never) => T) =>
+      after === null ? changes.remove.push(id) : changes.upsert.push(convert(after as never));
+    switch (table) {
+      case 'mentions':
+        apply(set.mentions, (row: MentionRow) => toMention(row));
+        break;
+      case 'claims':
+        apply(set.claims, (row: ClaimRow) => toClaim(row));
+        break;
+      case 'evidence':
+        apply(set.evidence, (row: EvidenceRow) => toEvidence(row));
+        break;
+      case 'reviews':
+        apply(set.reviews, (row: ReviewRow) => toReview(row));
+        break;
+      case 'entities':
+        apply(set.entities, (row: EntityRow) => toEntity(row));
+        break;
+      case 'documents':
+        break;
+    }
+  }
+  return set;
+}

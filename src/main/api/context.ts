@@ -1,0 +1,49 @@
+import { DomainError } from '../errors';
+import type { MutationContext } from '../store/history';
+import type { Db } from '../store/open';
+import { getSettings } from '../store/settings';
+
+export interface ServiceDeps {
+  db: Db;
+  mode: 'electron' | 'web' | 'cli';
+  clock?: () => Date;
+  newId?: () => string;
+  version?: string;
+}
+
+/** What every handler receives: the store and the clock, plus the acting user read from the settings. */
+export interface HandlerContext {
+  db: Db;
+  mode: ServiceDeps['mode'];
+  version: string;
+  clock: () => Date;
+  newId: () => string;
+  /** A mutation context stamped with the current user; refuses when no user name is set. */
+  asUser(): MutationContext;
+  /** A mutation context for changes that need no author (imports, settings). */
+  asSystem(): MutationContext;
+}
+
+export function createHandlerContext(deps: ServiceDeps): HandlerContext {
+  const clock = deps.clock ?? (() => new Date());
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+  const base = { db: deps.db, clock, newId };
+  return {
+    ...base,
+    mode: deps.mode,
+    version: deps.version ?? '0.0.0',
+    asUser() {
+      const user = getSettings(deps.db).userName.trim();
+      if (!user) {
+        throw new DomainError(
+          'invalid_input',
+          'Set your name first (Settings): every annotation and review is stamped with its author.'
+        );
+      }
+      return { ...base, user };
+    },
+    asSystem() {
+      return { ...base, user: getSettings(deps.db).userName.trim() || 'Factdesk' };
+    }
+  };
+}

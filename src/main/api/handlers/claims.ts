@@ -1,0 +1,154 @@
+import type { MethodOutput, ParsedInput } from '../../../shared/api/contract';
+import type { Claim, Verdict } from '../../../shared/domain';
+import { quoteAt, spanProblem } from '../../../shared/text/spans';
+import { DomainError } from '../../errors';
+import { claimRow } from '../../store/claims';
+import { type ChangeGroup, runMutation } from '../../store/history';
+import { reviewRow } from '../../store/reviews';
+import { getScale } from '../../store/scales';
+import { getSettings } from '../../store/settings';
+import { statement } from '../../store/statements';
+import { checkerMove, reviewOutcome, statusAfterEdit } from '../../workflow/claim-workflow';
+import { changeSetOf } from '../change-set';
+import type { HandlerContext } from '../context';
+import { documentText, requireClaim, requireEntity } from './lookups';
+import type { HandlerMap } from './types';
+
+function verdictFor(ctx: HandlerContext, label: string): Verdict {
+  const scaleId = getSettings(ctx.db).verdictScaleId;
+  const scale = getScale(ctx.db, scaleId);
+  if (!scale) throw new DomainError('not_found', `The verdict scale "${scaleId}" does not exist.`);
+  if (!scale.labels.some((l) => l.label === label)) {
+    throw new DomainError(
+      'invalid_input',
+      `"${label}" is not a verdict of the scale "${scale.name}" (${scale.labels.map((l) => l.label).join(', ')}).`
+    );
+  }
+  return { scaleId: scale.id, scaleVersion: scale.version, label };
+}
+
+/** Records a review and applies the status it leads to; shared by reviews.create and claims.transition. */
+function review(
+  ctx: HandlerContext,
+  input: ParsedInput<'reviews.create'>
+): MethodOutput<'reviews.create'> {
+  const claim = requireClaim(ctx.db, input.claimId);
+  const mutation = ctx.asUser();
+  const comment = input.comment?.trim() ?? '';
+  const outcome = reviewOutcome(claim, mutation.user, input.decision, comment, input.confirmSelfReview ?? false);
+  const id = ctx.newId();
+  const { group } = runMutation(mutation, { documentId: claim.documentId, action: `reviews.${input.decision}` }, (g) => {
+    g.insert(
+      'reviews',
+      reviewRow({
+        id,
+        claimId: claim.id,
+        author: mutation.user,
+        decision: input.decision,
+        comment,
+        selfReview: outcome.selfReview,
+        createdAt: g.at
+      })
+    );
+    if (outcome.status !== claim.status) g.update('claims', claim.id, { status: outcome.status, updated_at: g.at });
+  });
+  return changeSetOf(ctx.db, group, id);
+}
+
+/** Content edits to a verified claim send it back to review, inside the same change group. */
+export function touchClaim(group: ChangeGroup, claim: Claim, patch: Record<string, string | number | null> = {}) {
+  group.update('claims', claim.id, { ...patch, status: statusAfterEdit(claim), updated_at: group.at });
+}
+
+export const claimHandlers: HandlerMap<
+  'claims.create' | 'claims.update' | 'claims.transition' | 'claims.delete' | 'reviews.create'
+> = {
+  'claims.create'(ctx, input) {
+    const text = documentText(ctx.db, input.documentId);
+    const problem = spanProblem(text, input.start, input.end);
+    if (problem) throw new DomainError('invalid_input', `Cannot mark this claim: ${problem}.`);
+    const mutation = ctx.asUser();
+    const id = ctx.newId();
+    const quote = quoteAt(text, input.start, input.end);
+    const { group } = runMutation(mutation, { documentId: input.documentId, action: 'claims.create' }, (g) =>
+      g.insert(
+        'claims',
+        claimRow({
+          id,
+          documentId: input.documentId,
+          start: input.start,
+          end: input.end,
+          ...quote,
+          text: input.text?.trim() || quote.exact.replace(/\s+/g, ' ').trim(),
+          claimantId: null,
+          claimDate: null,
+          score: null,
+          scoreReason: null,
+          status: 'open',
+          verdict: null,
+          explanation: '',
+          author: mutation.user,
+          createdAt: g.at,
+          updatedAt: g.at
+        })
+      )
+    );
+    return changeSetOf(ctx.db, group, id);
+  },
+
+  'claims.update'(ctx, input) {
+    const claim = requireClaim(ctx.db, input.id);
+    if (input.claimantId) requireEntity(ctx.db, input.claimantId);
+    if (input.text !== undefined && !input.text.trim()) {
+      throw new DomainError('invalid_input', 'The claim as checked cannot be empty.');
+    }
+    const verdict =
+      input.verdictLabel === undefined ? undefined : input.verdictLabel === null ? null : verdictFor(ctx, input.verdictLabel);
+    const { group } = runMutation(ctx.asUser(), { documentId: claim.documentId, action: 'claims.update' }, (g) =>
+      touchClaim(g, claim, {
+        ...(input.text !== undefined && { text: input.text.trim() }),
+        ...(input.claimantId !== undefined && { claimant_id: input.claimantId }),
+        ...(input.claimDate !== undefined && { claim_date: input.claimDate || null }),
+        ...(input.explanation !== undefined && { explanation: input.explanation }),
+        ...(verdict !== undefined && {
+          verdict_scale_id: verdict?.scaleId ?? null,
+          verdict_scale_version: verdict?.scaleVersion ?? null,
+          verdict_label: verdict?.label ?? null
+        })
+      })
+    );
+    return changeSetOf(ctx.db, group);
+  },
+
+  'claims.transition'(ctx, { id, to, comment, confirmSelfReview }) {
+    if (to === 'verified' || to === 'changes requested') {
+      return review(ctx, {
+        claimId: id,
+        decision: to === 'verified' ? 'approve' : 'request changes',
+        comment,
+        confirmSelfReview
+      });
+    }
+    const claim = requireClaim(ctx.db, id);
+    const status = checkerMove(claim, to);
+    const { group } = runMutation(ctx.asUser(), { documentId: claim.documentId, action: `claims.${status}` }, (g) =>
+      g.update('claims', id, { status, updated_at: g.at })
+    );
+    return changeSetOf(ctx.db, group);
+  },
+
+  'claims.delete'(ctx, { id }) {
+    const claim = requireClaim(ctx.db, id);
+    const { group } = runMutation(ctx.asUser(), { documentId: claim.documentId, action: 'claims.delete' }, (g) => {
+      // Children are removed one by one (not by cascade) so that undo can bring them back.
+      for (const table of ['evidence', 'reviews'] as const) {
+        const children = statement(ctx.db, `SELECT id FROM ${table} WHERE claim_id = ?`).all(id) as { id: string }[];
+        for (const child of children) g.remove(table, child.id);
+      }
+      g.remove('claims', id);
+    });
+    return changeSetOf(ctx.db, group);
+  },
+
+  'reviews.create': review
+};

@@ -1,0 +1,20 @@
+import type { MethodName } from '../../../shared/api/contract';
+import { claimHandlers } from './claims';
+import { documentHandlers } from './documents';
+import { entityHandlers } from './entities';
+import { evidenceHandlers } from './evidence';
+import { historyHandlers } from './history';
+import { mentionHandlers } from './mentions';
+import { settingsHandlers } from './settings';
+import type { HandlerMap } from './types';
+
+/** One handler per contract method; the type makes a missing one a compile error. */
+export const handlers: HandlerMap<MethodName> = {
+  ...settingsHandlers,
+  ...documentHandlers,
+  ...entityHandlers,
+  ...mentionHandlers,
+  ...claimHandlers,
+  ...evidenceHandlers,
+  ...historyHandlers
+};

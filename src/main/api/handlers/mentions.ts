@@ -1,0 +1,94 @@
+import { findGaps } from '../../../shared/gaps';
+import { quoteAt, spanProblem } from '../../../shared/text/spans';
+import { DomainError } from '../../errors';
+import { runMutation } from '../../store/history';
+import { labelExists } from '../../store/labels';
+import { getMention, mentionRow } from '../../store/mentions';
+import { statement } from '../../store/statements';
+import { changeSetOf } from '../change-set';
+import type { HandlerContext } from '../context';
+import { documentText, requireEntity } from './lookups';
+import type { HandlerMap } from './types';
+
+function requireLabel(ctx: HandlerContext, type: string) {
+  if (!labelExists(ctx.db, type)) throw new DomainError('invalid_input', `"${type}" is not a label of this library.`);
+}
+
+function requireMention(ctx: HandlerContext, id: string) {
+  const mention = getMention(ctx.db, id);
+  if (!mention) throw new DomainError('not_found', `No mention with id ${id}.`);
+  return mention;
+}
+
+export const mentionHandlers: HandlerMap<'mentions.create' | 'mentions.update' | 'mentions.delete'> = {
+  'mentions.create'(ctx, input) {
+    const text = documentText(ctx.db, input.documentId);
+    const problem = spanProblem(text, input.start, input.end);
+    if (problem) throw new DomainError('invalid_input', `Cannot mark this span: ${problem}.`);
+    requireLabel(ctx, input.type);
+    if (input.entityId) requireEntity(ctx.db, input.entityId);
+    const masked = input.masked ?? false;
+    if (masked && !findGaps(text).some((gap) => gap.start === input.start && gap.end === input.end)) {
+      throw new DomainError('invalid_input', 'A masked mention must cover exactly one masked-name gap.');
+    }
+    if (!masked && input.restoration) {
+      throw new DomainError('invalid_input', 'Only a masked mention carries a restoration.');
+    }
+    const duplicate = statement(
+      ctx.db,
+      'SELECT 1 FROM mentions WHERE document_id = ? AND start = ? AND "end" = ? AND type = ?'
+    ).get(input.documentId, input.start, input.end, input.type);
+    if (duplicate) throw new DomainError('conflict', 'This span is already marked with that label.');
+
+    const mutation = ctx.asUser();
+    const id = ctx.newId();
+    const { group } = runMutation(mutation, { documentId: input.documentId, action: 'mentions.create' }, (g) =>
+      g.insert(
+        'mentions',
+        mentionRow({
+          id,
+          documentId: input.documentId,
+          start: input.start,
+          end: input.end,
+          ...quoteAt(text, input.start, input.end),
+          type: input.type,
+          entityId: input.entityId ?? null,
+          origin: 'manual',
+          status: 'accepted',
+          masked,
+          restoration: masked ? (input.restoration?.trim() || null) : null,
+          author: mutation.user,
+          createdAt: g.at,
+          updatedAt: g.at
+        })
+      )
+    );
+    return changeSetOf(ctx.db, group, id);
+  },
+
+  'mentions.update'(ctx, { id, type, entityId, restoration }) {
+    const mention = requireMention(ctx, id);
+    if (type !== undefined) requireLabel(ctx, type);
+    if (entityId) requireEntity(ctx.db, entityId);
+    if (restoration !== undefined && restoration !== null && !mention.masked) {
+      throw new DomainError('invalid_input', 'Only a masked mention carries a restoration.');
+    }
+    const { group } = runMutation(ctx.asUser(), { documentId: mention.documentId, action: 'mentions.update' }, (g) =>
+      g.update('mentions', id, {
+        ...(type !== undefined && { type }),
+        ...(entityId !== undefined && { entity_id: entityId }),
+        ...(restoration !== undefined && { restoration: restoration?.trim() || null }),
+        updated_at: g.at
+      })
+    );
+    return changeSetOf(ctx.db, group);
+  },
+
+  'mentions.delete'(ctx, { id }) {
+    const mention = requireMention(ctx, id);
+    const { group } = runMutation(ctx.asUser(), { documentId: mention.documentId, action: 'mentions.delete' }, (g) =>
+      g.remove('mentions', id)
+    );
+    return changeSetOf(ctx.db, group);
+  }
+};

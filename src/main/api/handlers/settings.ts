@@ -1,0 +1,16 @@
+import { runMutation } from '../../store/history';
+import { listLabels } from '../../store/labels';
+import { listScales } from '../../store/scales';
+import { getSettings, updateSettings } from '../../store/settings';
+import type { HandlerMap } from './types';
+
+export const settingsHandlers: HandlerMap<'app.info' | 'settings.get' | 'settings.update' | 'labels.list' | 'scales.list'> = {
+  'app.info': (ctx) => ({ name: 'Factdesk', version: ctx.version, mode: ctx.mode === 'electron' ? 'electron' : 'web' }),
+  'settings.get': (ctx) => getSettings(ctx.db),
+  'settings.update': (ctx, input) =>
+    runMutation(ctx.asSystem(), { documentId: null, action: 'settings.update', kind: 'log' }, (group) =>
+      updateSettings(group, input)
+    ).value,
+  'labels.list': (ctx) => listLabels(ctx.db),
+  'scales.list': (ctx) => listScales(ctx.db)
+};

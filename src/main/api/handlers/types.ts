@@ -1,0 +1,9 @@
+import type { MethodName, MethodOutput, ParsedInput } from '../../../shared/api/contract';
+import type { HandlerContext } from '../context';
+
+export type Handler<M extends MethodName> = (
+  ctx: HandlerContext,
+  input: ParsedInput<M>
+) => MethodOutput<M> | Promise<MethodOutput<M>>;
+
+export type HandlerMap<K extends MethodName> = { [M in K]: Handler<M> };

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { contract, isMethodName, type MethodName } from '../../shared/api/contract';
+import { type Result, fail, ok } from '../../shared/result';
+import { DomainError } from '../errors';
+import { type ServiceDeps, createHandlerContext } from './context';
+import { handlers } from './handlers';
+import type { Handler } from './handlers/types';
+
+export interface Service {
+  call(method: string, input: unknown): Promise<Result<unknown>>;
+}
+
+/** JSON pointer of a schema issue, e.g. "/evidence/0/url". */
+const pointer = (path: PropertyKey[]) => '/' + path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+
+/** The API service: validates every call against the contract and never throws. */
+export function createService(deps: ServiceDeps): Service {
+  const ctx = createHandlerContext(deps);
+  return {
+    async call(method, input) {
+      if (typeof method !== 'string' || !isMethodName(method)) {
+        return fail('unknown_method', `There is no API method "${String(method)}".`);
+      }
+      const parsed = contract[method].input.safeParse(input ?? {});
+      if (!parsed.success) {
+        return fail(
+          'invalid_input',
+          `Invalid input for ${method}: ${z.prettifyError(parsed.error).replace(/\s*\n\s*/g, '; ')}`,
+          parsed.error.issues.map((issue) => `${pointer(issue.path)}: ${issue.message}`)
+        );
+      }
+      try {
+        const handler = handlers[method] as Handler<MethodName>;
+        return ok(await handler(ctx, parsed.data as never));
+      } catch (error) {
+        if (error instanceof DomainError) return fail(error.code, error.message, error.details);
+        const message = error instanceof Error ? error.message : String(error);
+        console.error(`[factdesk] ${method} failed:`, error);
+        return fail('internal', `Unexpected error in ${method}: ${message}`);
+      }
+    }
+  };
+}
+
+export type { ServiceDeps };

@@ -1,0 +1,13 @@
+/**
+ * The command table. A command group is a module exporting its CliCommand rows;
+ * adding a group (export, pack/open, conflicts/resolve, suggest, verify-sheet, backup/restore)
+ * means adding its rows here — parsing, help and exit codes come from the table.
+ */
+import type { CliCommand } from './command';
+import { documentCommands } from './documents';
+
+export const COMMANDS: readonly CliCommand[] = [...documentCommands];
+
+export function findCommand(name: string): CliCommand | undefined {
+  return COMMANDS.find((command) => command.name === name);
+}

@@ -1,0 +1,89 @@
+/**
+ * The `factdesk` command (DESIGN §6). Every command works through the service, exactly as the
+ * window does. Exit codes: 0 success, 1 an error the user can fix, 2 bad usage.
+ */
+import { createClient } from '../../shared/api/client';
+import { resolveDataDir } from '../data-dir';
+import { createService } from '../api/service';
+import { openLibrary } from '../store/open';
+import { parseArgs, splitCommand } from './args';
+import { CliFailure, UsageError, type CliIo } from './command';
+import { findCommand } from './commands';
+import { commandUsage, generalUsage } from './usage';
+
+const processIo: CliIo = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`)
+};
+
+/** Runs one command line; resolves with the exit code. */
+export async function runCli(
+  argv: string[],
+  io: CliIo = processIo,
+  env: NodeJS.ProcessEnv = process.env,
+  cwd: string = process.cwd()
+): Promise<number> {
+  const { command: name, rest } = splitCommand(argv);
+  if (name === null) {
+    if (rest.includes('--help') || rest.includes('-h')) return printed(io, generalUsage());
+    return usageFailure(io, new UsageError('missing command'));
+  }
+  if (name === 'help') return help(io, rest);
+  const command = findCommand(name);
+  if (!command) return usageFailure(io, new UsageError(`unknown command "${name}"`));
+
+  let args;
+  try {
+    args = parseArgs(rest, command);
+  } catch (error) {
+    if (error instanceof UsageError) return usageFailure(io, error);
+    throw error;
+  }
+  if (args.flags.help) return printed(io, commandUsage(command));
+
+  const dataDir = resolveDataDir(typeof args.flags.data === 'string' ? args.flags.data : undefined, env);
+  let db: ReturnType<typeof openLibrary>;
+  try {
+    db = openLibrary(dataDir);
+  } catch (error) {
+    io.err(`factdesk ${command.name}: cannot open the library in ${dataDir}: ${messageOf(error)}`);
+    return 1;
+  }
+  try {
+    const service = createService({ db, mode: 'cli' });
+    const api = createClient((method, input) => service.call(method, input));
+    return await command.run({ io, cwd, api }, args);
+  } catch (error) {
+    if (error instanceof CliFailure) {
+      io.err(`factdesk ${command.name}: ${error.message}`);
+      return error.exitCode;
+    }
+    io.err(`factdesk ${command.name}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return 1;
+  } finally {
+    db.close();
+  }
+}
+
+function help(io: CliIo, rest: string[]): number {
+  const topics = rest.filter((arg) => !arg.startsWith('-'));
+  if (topics.length === 0) return printed(io, generalUsage());
+  const command = findCommand(topics[0]);
+  if (!command || topics.length > 1) return usageFailure(io, new UsageError(`no help for "${topics.join(' ')}"`));
+  return printed(io, commandUsage(command));
+}
+
+function printed(io: CliIo, text: string): number {
+  io.out(text);
+  return 0;
+}
+
+function usageFailure(io: CliIo, error: UsageError): number {
+  const command = error.command === undefined ? undefined : findCommand(error.command);
+  io.err(`factdesk: ${error.message}\n\n${command ? commandUsage(command) : generalUsage()}`);
+  return 2;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

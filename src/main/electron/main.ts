@@ -1,0 +1,136 @@
+/**
+ * The Electron app: one instance per library, the same library folder as the CLI and the browser
+ * mode, the service behind one IPC channel, one hardened window, the menu. It only wires: the
+ * data work happens in the service.
+ */
+import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createService, type Service } from '../api/service';
+import { resolveDataDir } from '../data-dir';
+import { openLibrary, type Db } from '../store/open';
+import { EVENT_CHANNEL } from '../../shared/api/preload-bridge';
+import { guardWebContents, hardenSession } from './hardening';
+import { bindApiChannel } from './ipc';
+import { appMenuTemplate } from './menu';
+import { findElectronBinding } from './native-binding';
+import { importArticleFile, OPEN_ARTICLE_DIALOG } from './open-article';
+import { mainWindowOptions, rendererLocation } from './window';
+
+const PRELOAD_PATH = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
+const RENDERER_LOCATION = rendererLocation({
+  indexHtmlPath: fileURLToPath(new URL('../renderer/index.html', import.meta.url)),
+  isPackaged: app.isPackaged,
+  devServerUrl: process.env.ELECTRON_RENDERER_URL
+});
+
+const dataDir = resolve(resolveDataDir(dataArgument()));
+
+app.setName('Factdesk');
+// Chromium's profile (caches, local storage) lives inside the library folder, so the single-instance
+// lock below is per library: two windows never write one SQLite file, two libraries can be open at once.
+app.setPath('userData', join(dataDir, 'electron-profile'));
+
+let mainWindow: BrowserWindow | null = null;
+
+if (app.requestSingleInstanceLock()) {
+  app.on('second-instance', focusMainWindow);
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.whenReady().then(start, (error: unknown) => abort('Factdesk could not start', error));
+} else {
+  app.quit();
+}
+
+function start(): void {
+  const binding = findElectronBinding({
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+    electronVersion: process.versions.electron
+  });
+  if (!binding.ok) return abort('Factdesk cannot open its library', binding.error.message);
+
+  let db: Db;
+  try {
+    db = openLibrary(dataDir, { nativeBinding: binding.value });
+  } catch (error) {
+    return abort(`Factdesk cannot open the library in ${dataDir}`, error);
+  }
+  app.on('will-quit', () => db.close());
+  const service = createService({ db, mode: 'electron', version: app.getVersion() });
+
+  hardenSession(session.defaultSession);
+  bindApiChannel(service, RENDERER_LOCATION, () => mainWindow);
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      appMenuTemplate(
+        { openArticle: () => void openArticle(service), showAbout },
+        { isPackaged: app.isPackaged, platform: process.platform }
+      )
+    )
+  );
+  mainWindow = createMainWindow();
+  app.on('activate', () => {
+    mainWindow ??= createMainWindow();
+  });
+}
+
+function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow(mainWindowOptions(PRELOAD_PATH));
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  const loading =
+    RENDERER_LOCATION.kind === 'file' ? window.loadFile(RENDERER_LOCATION.path) : window.loadURL(RENDERER_LOCATION.url);
+  loading.catch((error: unknown) => abort('Factdesk could not load its window', error));
+  return window;
+}
+
+async function openArticle(service: Service): Promise<void> {
+  const window = mainWindow;
+  if (!window) return;
+  const choice = await dialog.showOpenDialog(window, OPEN_ARTICLE_DIALOG);
+  const [path] = choice.filePaths;
+  if (choice.canceled || !path) return;
+  const event = await importArticleFile(path, service);
+  if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event);
+}
+
+function showAbout(): void {
+  const detail = [
+    'An offline workbench for fact-checkers.',
+    `Library: ${dataDir}`,
+    `Electron ${process.versions.electron} · Chromium ${process.versions.chrome} · Node ${process.versions.node}`
+  ].join('\n');
+  const options = { type: 'info' as const, title: 'About Factdesk', message: `Factdesk ${app.getVersion()}`, detail };
+  void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+/** `--data DIR` picks the library, as for the CLI and the browser mode; Chromium's own switches pass through. */
+function dataArgument(): string | undefined {
+  const { values } = parseArgs({
+    args: process.argv.slice(1),
+    options: { data: { type: 'string' } },
+    strict: false,
+    allowPositionals: true
+  });
+  return typeof values.data === 'string' ? values.data : undefined;
+}
+
+function abort(title: string, reason: unknown): void {
+  const message = reason instanceof Error ? reason.message : String(reason);
+  console.error(`${title}: ${message}`);
+  dialog.showErrorBox(title, message);
+  app.exit(1);
+}

@@ -1,0 +1,51 @@
+/**
+ * The application menu as a plain template (type imports only, so it can be inspected in tests).
+ * Undo/redo are deliberately not Edit roles: the renderer handles Ctrl+Z / Ctrl+Shift+Z against
+ * the history log, and a native role would swallow the keys.
+ */
+import type { MenuItemConstructorOptions } from 'electron';
+
+export interface MenuActions {
+  openArticle(): void;
+  showAbout(): void;
+}
+
+export function appMenuTemplate(
+  actions: MenuActions,
+  options: { isPackaged: boolean; platform: NodeJS.Platform }
+): MenuItemConstructorOptions[] {
+  const isMac = options.platform === 'darwin';
+  const view: MenuItemConstructorOptions[] = [
+    { role: 'reload' },
+    ...(options.isPackaged ? [] : [{ role: 'toggleDevTools' } as const]),
+    { type: 'separator' },
+    { role: 'resetZoom' },
+    { role: 'zoomIn' },
+    { role: 'zoomOut' },
+    { type: 'separator' },
+    { role: 'togglefullscreen' }
+  ];
+  return [
+    // macOS puts Quit and About in the application menu.
+    ...(isMac ? [{ role: 'appMenu' } as const] : []),
+    {
+      label: '&File',
+      submenu: [
+        { label: 'Open Article…', accelerator: 'CmdOrCtrl+O', click: () => actions.openArticle() },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' }
+      ]
+    },
+    {
+      label: '&Edit',
+      submenu: [{ role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { type: 'separator' }, { role: 'selectAll' }]
+    },
+    { label: '&View', submenu: view },
+    ...(isMac ? [{ role: 'windowMenu' } as const] : []),
+    {
+      role: 'help',
+      label: '&Help',
+      submenu: [{ label: 'About Factdesk', click: () => actions.showAbout() }]
+    }
+  ];
+}

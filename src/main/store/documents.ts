@@ -1,0 +1,112 @@
+import type { ArticleDocument, Block, DocumentSource, DocumentSummary, ImportedArticle } from '../../shared/domain';
+import type { ChangeGroup } from './history';
+import type { Db } from './open';
+import { parseJson } from './rows';
+import { statement } from './statements';
+
+export interface DocumentRow {
+  id: string;
+  title: string;
+  format: string;
+  source_json: string;
+  text: string;
+  sha256: string;
+  blocks_json: string;
+  imported_at: string;
+  updated_at: string;
+}
+
+export function toDocument(row: DocumentRow): ArticleDocument {
+  return {
+    id: row.id,
+    title: row.title,
+    format: row.format as ArticleDocument['format'],
+    source: parseJson<DocumentSource>(row.source_json, { fileName: '' }),
+    text: row.text,
+    sha256: row.sha256,
+    blocks: parseJson<Block[]>(row.blocks_json, []),
+    importedAt: row.imported_at,
+    updatedAt: row.updated_at
+  };
+}
+
+export function getDocument(db: Db, id: string): ArticleDocument | null {
+  const row = statement(db, 'SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
+  return row ? toDocument(row) : null;
+}
+
+export function findDocumentIdByHash(db: Db, sha256: string): string | null {
+  const row = statement(db, 'SELECT id FROM documents WHERE sha256 = ?').get(sha256) as { id: string } | undefined;
+  return row?.id ?? null;
+}
+
+const SUMMARY_SQL = `
+  SELECT d.id, d.title, d.format, d.source_json, d.imported_at,
+    (SELECT count(*) FROM mentions m WHERE m.document_id = d.id AND m.status != 'rejected') AS mention_count,
+    (SELECT count(*) FROM claims c WHERE c.document_id = d.id) AS claim_count,
+    (SELECT count(*) FROM claims c WHERE c.document_id = d.id AND c.status = 'verified') AS verified_count
+  FROM documents d`;
+
+interface SummaryRow {
+  id: string;
+  title: string;
+  format: string;
+  source_json: string;
+  imported_at: string;
+  mention_count: number;
+  claim_count: number;
+  verified_count: number;
+}
+
+const toSummary = (row: SummaryRow): DocumentSummary => ({
+  id: row.id,
+  title: row.title,
+  format: row.format as DocumentSummary['format'],
+  fileName: parseJson<DocumentSource>(row.source_json, { fileName: '' }).fileName,
+  importedAt: row.imported_at,
+  mentionCount: row.mention_count,
+  claimCount: row.claim_count,
+  verifiedCount: row.verified_count
+});
+
+export function listDocuments(db: Db): DocumentSummary[] {
+  return (statement(db, `${SUMMARY_SQL} ORDER BY d.imported_at DESC, d.rowid DESC`).all() as SummaryRow[]).map(
+    toSummary
+  );
+}
+
+export function getDocumentSummary(db: Db, id: string): DocumentSummary | null {
+  const row = statement(db, `${SUMMARY_SQL} WHERE d.id = ?`).get(id) as SummaryRow | undefined;
+  return row ? toSummary(row) : null;
+}
+
+/** Stores an imported article. Documents are logged, not undone: the text is too large to snapshot. */
+export function insertDocument(group: ChangeGroup, id: string, article: ImportedArticle, sha256: string): void {
+  statement(
+    group.db,
+    `INSERT INTO documents (id, title, format, source_json, text, sha256, blocks_json, imported_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+  ).run(
+    id,
+    article.title,
+    article.format,
+    JSON.stringify(article.source),
+    article.text,
+    sha256,
+    JSON.stringify(article.blocks),
+    group.at,
+    group.at
+  );
+  group.note('documents', id, null, { id, title: article.title, sha256, source: article.source });
+}
+
+/** Deletes a document with everything annotated on it (mentions, claims, evidence, reviews cascade). */
+export function deleteDocument(group: ChangeGroup, id: string): boolean {
+  const doc = statement(group.db, 'SELECT id, title, sha256 FROM documents WHERE id = ?').get(id) as
+    | { id: string; title: string; sha256: string }
+    | undefined;
+  if (!doc) return false;
+  statement(group.db, 'DELETE FROM documents WHERE id = ?').run(id);
+  group.note('documents', id, doc, null);
+  return true;
+}

@@ -1,0 +1,70 @@
+import type { Entity } from '../../shared/domain';
+import type { Db } from './open';
+import { type Row, parseJson } from './rows';
+import { statement } from './statements';
+
+export interface EntityRow extends Row {
+  id: string;
+  name: string;
+  type: string;
+  aliases_json: string;
+  description: string;
+  external_ids_json: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export const toEntity = (row: EntityRow): Entity => ({
+  id: row.id,
+  name: row.name,
+  type: row.type,
+  aliases: parseJson<string[]>(row.aliases_json, []),
+  description: row.description,
+  externalIds: parseJson<Record<string, string>>(row.external_ids_json, {}),
+  createdAt: row.created_at,
+  updatedAt: row.updated_at
+});
+
+export function entityRow(entity: Entity): EntityRow {
+  return {
+    id: entity.id,
+    name: entity.name,
+    type: entity.type,
+    aliases_json: JSON.stringify(entity.aliases),
+    description: entity.description,
+    external_ids_json: JSON.stringify(entity.externalIds),
+    created_at: entity.createdAt,
+    updated_at: entity.updatedAt
+  };
+}
+
+export function getEntity(db: Db, id: string): Entity | null {
+  const row = statement(db, 'SELECT * FROM entities WHERE id = ?').get(id) as EntityRow | undefined;
+  return row ? toEntity(row) : null;
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Entities whose name or an alias contains the query (case-insensitive), names starting with it first. */
+export function listEntities(db: Db, query = '', limit = 200): Entity[] {
+  const rows = statement(
+    db,
+    `SELECT * FROM entities
+     WHERE name LIKE @contains ESCAPE '\\' OR aliases_json LIKE @contains ESCAPE '\\'
+     ORDER BY (name LIKE @prefix ESCAPE '\\') DESC, name COLLATE NOCASE
+     LIMIT @limit`
+  ).all({ contains: `%${escapeLike(query)}%`, prefix: `${escapeLike(query)}%`, limit }) as EntityRow[];
+  return rows.map(toEntity);
+}
+
+/** The entities a document's mentions or claims link to. */
+export function entitiesOfDocument(db: Db, documentId: string): Entity[] {
+  const rows = statement(
+    db,
+    `SELECT * FROM entities WHERE id IN (
+       SELECT entity_id FROM mentions WHERE document_id = @documentId AND entity_id IS NOT NULL
+       UNION SELECT claimant_id FROM claims WHERE document_id = @documentId AND claimant_id IS NOT NULL)
+     ORDER BY name COLLATE NOCASE`
+  ).all({ documentId }) as EntityRow[];
+  return rows.map(toEntity);
+}

@@ -1,0 +1,256 @@
+import type { UndoState } from '../../shared/api/changes';
+import { DomainError } from '../errors';
+import type { Db } from './open';
+import { type RecordTable, type Row, isRecordTable, parseJson } from './rows';
+import { statement } from './statements';
+
+/** Everything a mutation needs besides its input: the database, the clock, id source and the acting user. */
+export interface MutationContext {
+  db: Db;
+  clock: () => Date;
+  newId: () => string;
+  user: string;
+}
+
+export interface Touch {
+  table: RecordTable;
+  id: string;
+  after: Row | null;
+}
+
+type GroupKind = 'edit' | 'undo' | 'redo' | 'log';
+
+interface GroupMeta {
+  groupId: string;
+  documentId: string | null;
+  at: string;
+  user: string;
+  action: string;
+  kind: GroupKind;
+}
+
+const quote = (column: string) => `"${column}"`;
+
+/**
+ * One transaction's worth of record writes. Every write goes through here, so each is logged in
+ * history with full before/after snapshots, and the caller learns which records it touched.
+ */
+export class ChangeGroup {
+  private readonly touched = new Map<string, Touch>();
+
+  constructor(
+    readonly db: Db,
+    readonly meta: GroupMeta
+  ) {}
+
+  get at(): string {
+    return this.meta.at;
+  }
+
+  get user(): string {
+    return this.meta.user;
+  }
+
+  touches(): Touch[] {
+    return [...this.touched.values()];
+  }
+
+  read(table: RecordTable, id: string): Row | null {
+    return (statement(this.db, `SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined) ?? null;
+  }
+
+  insert(table: RecordTable, row: Row): Row {
+    const columns = Object.keys(row);
+    statement(
+      this.db,
+      `INSERT INTO ${table} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`
+    ).run(...columns.map((c) => row[c]));
+    this.log(table, String(row.id), null, row);
+    return row;
+  }
+
+  update(table: RecordTable, id: string, patch: Row): Row {
+    const before = this.require(table, id);
+    const after = { ...before, ...patch };
+    this.assign(table, id, after);
+    this.log(table, id, before, after);
+    return after;
+  }
+
+  remove(table: RecordTable, id: string): Row {
+    const before = this.require(table, id);
+    statement(this.db, `DELETE FROM ${table} WHERE id = ?`).run(id);
+    this.log(table, id, before, null);
+    return before;
+  }
+
+  /** Puts a record into exactly the given state (null: absent); used to replay history. */
+  restore(table: RecordTable, id: string, target: Row | null): void {
+    const current = this.read(table, id);
+    if (target === null) {
+      if (current) this.remove(table, id);
+    } else if (current) {
+      this.assign(table, id, target);
+      this.log(table, id, current, target);
+    } else {
+      this.insert(table, target);
+    }
+  }
+
+  /** Writes a history row for a change made outside the record helpers (documents, settings). */
+  note(table: string, recordId: string, before: unknown, after: unknown): void {
+    this.writeHistory(table, recordId, before, after);
+  }
+
+  private require(table: RecordTable, id: string): Row {
+    const row = this.read(table, id);
+    if (!row) throw new DomainError('not_found', `No ${table} record with id ${id}.`);
+    return row;
+  }
+
+  // UPDATE rather than INSERT OR REPLACE: a replace deletes first, which would cascade to child rows.
+  private assign(table: RecordTable, id: string, row: Row): void {
+    const columns = Object.keys(row).filter((c) => c !== 'id');
+    statement(this.db, `UPDATE ${table} SET ${columns.map((c) => `${quote(c)} = ?`).join(', ')} WHERE id = ?`).run(
+      ...columns.map((c) => row[c]),
+      id
+    );
+  }
+
+  private log(table: RecordTable, id: string, before: Row | null, after: Row | null): void {
+    this.writeHistory(table, id, before, after);
+    this.touched.set(`${table}:${id}`, { table, id, after });
+  }
+
+  private writeHistory(table: string, recordId: string, before: unknown, after: unknown): void {
+    const { groupId, documentId, at, user, action, kind } = this.meta;
+    statement(
+      this.db,
+      `INSERT INTO history (group_id, document_id, at, user, action, table_name, record_id, before_json, after_json, kind, state)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    ).run(
+      groupId,
+      documentId,
+      at,
+      user,
+      action,
+      table,
+      recordId,
+      before === null ? null : JSON.stringify(before),
+      after === null ? null : JSON.stringify(after),
+      kind,
+      kind === 'edit' ? 'active' : 'final'
+    );
+  }
+}
+
+export interface MutationMeta {
+  documentId: string | null;
+  action: string;
+  /** 'log' records the change in history without putting it on the document's undo stack. */
+  kind?: 'edit' | 'log';
+}
+
+/** Runs fn in one transaction with a fresh change group; a thrown error rolls everything back. */
+export function runMutation<T>(ctx: MutationContext, meta: MutationMeta, fn: (group: ChangeGroup) => T) {
+  const group = new ChangeGroup(ctx.db, {
+    groupId: ctx.newId(),
+    documentId: meta.documentId,
+    at: ctx.clock().toISOString(),
+    user: ctx.user,
+    action: meta.action,
+    kind: meta.kind ?? 'edit'
+  });
+  const value = ctx.db.transaction(() => {
+    const result = fn(group);
+    if (group.meta.kind === 'edit' && meta.documentId && group.touches().length > 0) {
+      // A new edit after an undo makes the undone steps unreachable, as in any editor.
+      statement(
+        ctx.db,
+        `UPDATE history SET state = 'discarded' WHERE document_id = ? AND kind = 'edit' AND state = 'undone'`
+      ).run(meta.documentId);
+    }
+    return result;
+  })();
+  return { value, group };
+}
+
+interface HistoryRow {
+  seq: number;
+  group_id: string;
+  action: string;
+  table_name: string;
+  record_id: string;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+function groupRows(db: Db, groupId: string): HistoryRow[] {
+  return statement(
+    db,
+    'SELECT seq, group_id, action, table_name, record_id, before_json, after_json FROM history WHERE group_id = ? ORDER BY seq'
+  ).all(groupId) as HistoryRow[];
+}
+
+function stackTop(db: Db, documentId: string, state: 'active' | 'undone'): { group_id: string; action: string } | null {
+  // Undo takes the newest active edit; redo the oldest undone one (undone edits always form a suffix).
+  const order = state === 'active' ? 'DESC' : 'ASC';
+  return (
+    (statement(
+      db,
+      `SELECT group_id, action FROM history WHERE document_id = ? AND kind = 'edit' AND state = ? ORDER BY seq ${order} LIMIT 1`
+    ).get(documentId, state) as { group_id: string; action: string } | undefined) ?? null
+  );
+}
+
+export function undoState(db: Db, documentId: string): UndoState {
+  const undo = stackTop(db, documentId, 'active');
+  const redo = stackTop(db, documentId, 'undone');
+  return { canUndo: !!undo, canRedo: !!redo, undoAction: undo?.action ?? null, redoAction: redo?.action ?? null };
+}
+
+const canonical = (row: Row | null) =>
+  row === null ? 'null' : JSON.stringify(Object.keys(row).sort().map((key) => [key, row[key]]));
+const sameRow = (a: Row | null, b: Row | null) => canonical(a) === canonical(b);
+
+/** Reverts (undo) or repeats (redo) the document's next edit group as a new, logged group. */
+export function replay(ctx: MutationContext, documentId: string, direction: 'undo' | 'redo'): ChangeGroup {
+  const target = stackTop(ctx.db, documentId, direction === 'undo' ? 'active' : 'undone');
+  if (!target) {
+    throw new DomainError(
+      direction === 'undo' ? 'nothing_to_undo' : 'nothing_to_redo',
+      direction === 'undo' ? 'There is nothing to undo.' : 'There is nothing to redo.'
+    );
+  }
+  const group = new ChangeGroup(ctx.db, {
+    groupId: ctx.newId(),
+    documentId,
+    at: ctx.clock().toISOString(),
+    user: ctx.user,
+    action: `${direction} ${target.action}`,
+    kind: direction
+  });
+  ctx.db.transaction(() => {
+    const rows = groupRows(ctx.db, target.group_id);
+    const steps = direction === 'undo' ? [...rows].reverse() : rows;
+    for (const step of steps) {
+      if (!isRecordTable(step.table_name)) continue;
+      const before = parseJson<Row | null>(step.before_json, null);
+      const after = parseJson<Row | null>(step.after_json, null);
+      const [expected, wanted] = direction === 'undo' ? [after, before] : [before, after];
+      const current = group.read(step.table_name, step.record_id);
+      if (!sameRow(current, expected)) {
+        throw new DomainError(
+          'conflict',
+          `Cannot ${direction} "${target.action}": the ${step.table_name} record was changed elsewhere since.`
+        );
+      }
+      group.restore(step.table_name, step.record_id, wanted);
+    }
+    statement(ctx.db, 'UPDATE history SET state = ? WHERE group_id = ?').run(
+      direction === 'undo' ? 'undone' : 'active',
+      target.group_id
+    );
+  })();
+  return group;
+}

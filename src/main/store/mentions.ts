@@ -1,0 +1,74 @@
+import type { Mention } from '../../shared/domain';
+import type { Db } from './open';
+import type { Row } from './rows';
+import { statement } from './statements';
+
+export interface MentionRow extends Row {
+  id: string;
+  document_id: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  type: string;
+  entity_id: string | null;
+  origin: string;
+  status: string;
+  masked: number;
+  restoration: string | null;
+  author: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export const toMention = (row: MentionRow): Mention => ({
+  id: row.id,
+  documentId: row.document_id,
+  start: row.start,
+  end: row.end,
+  exact: row.exact,
+  prefix: row.prefix,
+  suffix: row.suffix,
+  type: row.type,
+  entityId: row.entity_id,
+  origin: row.origin as Mention['origin'],
+  status: row.status as Mention['status'],
+  masked: row.masked === 1,
+  restoration: row.restoration,
+  author: row.author,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at
+});
+
+export const mentionRow = (m: Mention): MentionRow => ({
+  id: m.id,
+  document_id: m.documentId,
+  start: m.start,
+  end: m.end,
+  exact: m.exact,
+  prefix: m.prefix,
+  suffix: m.suffix,
+  type: m.type,
+  entity_id: m.entityId,
+  origin: m.origin,
+  status: m.status,
+  masked: m.masked ? 1 : 0,
+  restoration: m.restoration,
+  author: m.author,
+  created_at: m.createdAt,
+  updated_at: m.updatedAt
+});
+
+export function getMention(db: Db, id: string): Mention | null {
+  const row = statement(db, 'SELECT * FROM mentions WHERE id = ?').get(id) as MentionRow | undefined;
+  return row ? toMention(row) : null;
+}
+
+export function listMentions(db: Db, documentId: string): Mention[] {
+  return (
+    statement(db, 'SELECT * FROM mentions WHERE document_id = ? ORDER BY start, "end" DESC').all(
+      documentId
+    ) as MentionRow[]
+  ).map(toMention);
+}

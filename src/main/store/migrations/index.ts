@@ -1,0 +1,39 @@
+import type { Database } from 'better-sqlite3';
+import { createDocuments } from './0001-create-documents';
+import { createSettingsLabelsScales } from './0002-create-settings-labels-scales';
+import { createEntitiesMentions } from './0003-create-entities-mentions';
+import { createClaimsEvidenceReviews } from './0004-create-claims-evidence-reviews';
+import { createHistory } from './0005-create-history';
+import type { Migration } from './types';
+
+export const MIGRATIONS: readonly Migration[] = [
+  createDocuments,
+  createSettingsLabelsScales,
+  createEntitiesMentions,
+  createClaimsEvidenceReviews,
+  createHistory
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/**
+ * Runs every migration newer than the database's user_version, each in its own transaction.
+ * A database written by a newer Factdesk is refused rather than guessed at.
+ */
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  if (current > latest) {
+    throw new Error(
+      `This library was written by a newer version of Factdesk (schema ${current}; this version knows ${latest}).`
+    );
+  }
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+  return db.pragma('user_version', { simple: true }) as number;
+}

@@ -1,0 +1,34 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DATABASE_FILE } from '../data-dir';
+import { migrate } from './migrations';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Path of a better-sqlite3 build for another ABI (Electron's), kept apart from the Node build. */
+  nativeBinding?: string;
+}
+
+/** Opens (creating if needed) a SQLite file with the pragmas every connection needs, and migrates it. */
+export function openDatabase(file: string, opts: OpenOptions = {}): Db {
+  const db = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Opens the library in a data directory (created if missing). */
+export function openLibrary(dataDir: string, opts: OpenOptions = {}): Db {
+  mkdirSync(dataDir, { recursive: true });
+  return openDatabase(join(dataDir, DATABASE_FILE), opts);
+}

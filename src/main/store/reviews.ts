@@ -1,0 +1,50 @@
+import type { Review } from '../../shared/domain';
+import type { Db } from './open';
+import type { Row } from './rows';
+import { statement } from './statements';
+
+export interface ReviewRow extends Row {
+  id: string;
+  claim_id: string;
+  author: string;
+  decision: string;
+  comment: string;
+  self_review: number;
+  created_at: string;
+}
+
+export const toReview = (row: ReviewRow): Review => ({
+  id: row.id,
+  claimId: row.claim_id,
+  author: row.author,
+  decision: row.decision as Review['decision'],
+  comment: row.comment,
+  selfReview: row.self_review === 1,
+  createdAt: row.created_at
+});
+
+export const reviewRow = (r: Review): ReviewRow => ({
+  id: r.id,
+  claim_id: r.claimId,
+  author: r.author,
+  decision: r.decision,
+  comment: r.comment,
+  self_review: r.selfReview ? 1 : 0,
+  created_at: r.createdAt
+});
+
+export function listReviewsOfDocument(db: Db, documentId: string): Review[] {
+  return (
+    statement(
+      db,
+      `SELECT r.* FROM reviews r JOIN claims c ON c.id = r.claim_id
+       WHERE c.document_id = ? ORDER BY r.created_at, r.rowid`
+    ).all(documentId) as ReviewRow[]
+  ).map(toReview);
+}
+
+export function listReviewsOfClaim(db: Db, claimId: string): Review[] {
+  return (
+    statement(db, 'SELECT * FROM reviews WHERE claim_id = ? ORDER BY created_at, rowid').all(claimId) as ReviewRow[]
+  ).map(toReview);
+}

@@ -1,0 +1,244 @@
+/**
+ * Browser-mode transport (DESIGN §4): serves the built renderer and the API contract over HTTP,
+ * on 127.0.0.1 only. The API needs the session's bearer token; every request must carry a
+ * loopback Host header (DNS rebinding) and, when it has one, a loopback Origin; there is no CORS.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFile, realpath } from 'node:fs/promises';
+import { extname, resolve, sep } from 'node:path';
+import type { ErrorCode } from '../../shared/result';
+import type { Service } from '../api/service';
+import { tokensMatch } from './token';
+
+/** Largest accepted API request body: a base64-encoded 20 MB import plus JSON framing. */
+export const MAX_BODY_BYTES = 30 * 1024 * 1024;
+
+/** Used only when the built index.html carries no CSP of its own. */
+const FALLBACK_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm'
+};
+
+export interface WebServerOptions {
+  service: Service;
+  /** The built renderer (out/renderer). */
+  staticDir: string;
+  token: string;
+  /** Loopback only, by design: the type admits nothing else. */
+  host?: '127.0.0.1';
+  /** 0 picks a free port. */
+  port: number;
+}
+
+export interface WebServer {
+  server: Server;
+  /** The port actually listened on. */
+  port: number;
+  /** http://127.0.0.1:PORT/ (without the token). */
+  origin: string;
+  close(): Promise<void>;
+}
+
+export async function createWebServer(options: WebServerOptions): Promise<WebServer> {
+  const host = options.host ?? '127.0.0.1';
+  const staticRoot = await realpath(resolve(options.staticDir));
+  const csp = await readCsp(staticRoot);
+  // Filled in once listening: with port 0 the real port is known only then.
+  let allowed = { hosts: new Set<string>(), origins: new Set<string>() };
+
+  const server = createServer((req, res) => {
+    setCommonHeaders(res, csp);
+    handle(req, res).catch((error: unknown) => {
+      // The service never throws; this guards the transport itself (e.g. a failing disk read).
+      if (!res.headersSent) sendError(res, 500, 'internal', `Internal error: ${String(error)}`);
+      else res.destroy();
+    });
+  });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const hostHeader = (req.headers.host ?? '').toLowerCase();
+    if (!allowed.hosts.has(hostHeader)) {
+      return sendError(res, 403, 'forbidden', 'Forbidden: unexpected Host header');
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowed.origins.has(origin.toLowerCase())) {
+      return sendError(res, 403, 'forbidden', 'Forbidden: cross-origin requests are not accepted');
+    }
+    const path = (req.url ?? '/').split(/[?#]/, 1)[0];
+    if (path === '/api' || path.startsWith('/api/')) return handleApi(req, res, path.slice('/api/'.length));
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      return sendError(res, 405, 'unsupported', `Method ${req.method} is not allowed here`);
+    }
+    return serveStatic(req, res, staticRoot, path);
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      return sendError(res, 405, 'unsupported', 'The API accepts POST only');
+    }
+    const presented = bearerToken(req.headers.authorization);
+    if (presented === null || !tokensMatch(presented, options.token)) {
+      res.setHeader('WWW-Authenticate', 'Bearer');
+      return sendError(res, 401, 'unauthorized', 'Missing or wrong access token');
+    }
+    const body = await readBody(req, MAX_BODY_BYTES);
+    if (body === 'too_large') {
+      res.setHeader('Connection', 'close');
+      return sendError(res, 413, 'too_large', `Request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`);
+    }
+    const input = parseJson(body);
+    if (!input.ok) return sendError(res, 400, 'invalid_input', `Request body is not valid JSON: ${input.reason}`);
+    sendJson(res, 200, await options.service.call(method, input.value));
+  }
+
+  const port = await listen(server, host, options.port);
+  allowed = {
+    hosts: new Set([`127.0.0.1:${port}`, `localhost:${port}`]),
+    origins: new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`])
+  };
+  return {
+    server,
+    port,
+    origin: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((done, fail) => {
+        server.close((error) => (error ? fail(error) : done()));
+        server.closeAllConnections();
+      })
+  };
+}
+
+function listen(server: Server, host: string, port: number): Promise<number> {
+  return new Promise((done, fail) => {
+    const onError = (error: Error) => fail(error);
+    server.once('error', onError);
+    server.listen({ host, port, exclusive: true }, () => {
+      server.off('error', onError);
+      done((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** The CSP the renderer declares in its index.html, sent as a header so it also covers frame-ancestors. */
+async function readCsp(staticRoot: string): Promise<string> {
+  const html = await readFile(resolve(staticRoot, 'index.html'), 'utf8').catch(() => '');
+  const meta = /<meta\s[^>]*http-equiv=["']Content-Security-Policy["'][^>]*>/i.exec(html)?.[0];
+  const content = meta && /\scontent=(["'])(.*?)\1/is.exec(meta)?.[2];
+  return content ? content.replace(/\s+/g, ' ').trim() : FALLBACK_CSP;
+}
+
+function setCommonHeaders(res: ServerResponse, csp: string): void {
+  res.setHeader('Content-Security-Policy', csp);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+}
+
+async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, urlPath: string): Promise<void> {
+  const file = await locateStaticFile(root, urlPath);
+  const content = file && (await readFile(file).catch(() => null));
+  if (!file || !content) return sendError(res, 404, 'not_found', 'Not found');
+  const isIndex = file === resolve(root, 'index.html');
+  res.writeHead(200, {
+    'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Length': content.length,
+    // index.html must never be cached (it names the current hashed assets); assets revalidate.
+    'Cache-Control': isIndex ? 'no-store' : 'no-cache'
+  });
+  res.end(req.method === 'HEAD' ? undefined : content);
+}
+
+/** The file a URL path names, or null when it is malformed, missing, or resolves outside the root. */
+async function locateStaticFile(root: string, urlPath: string): Promise<string | null> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const candidate = resolve(root, '.' + (decoded.endsWith('/') ? `${decoded}index.html` : decoded));
+  if (!isInside(root, candidate)) return null;
+  // Follow symlinks and check again, so a link inside the root cannot point outside it.
+  const real = await realpath(candidate).catch(() => null);
+  return real && isInside(root, real) ? real : null;
+}
+
+function isInside(root: string, path: string): boolean {
+  return path.startsWith(root + sep);
+}
+
+function bearerToken(header: string | undefined): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return match ? match[1] : null;
+}
+
+/** The whole body, or 'too_large' once it passes the limit (the rest is drained, not kept). */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  return new Promise((done, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      if (!tooLarge) chunks.push(chunk);
+    });
+    req.on('end', () => done(tooLarge ? 'too_large' : Buffer.concat(chunks)));
+    req.on('error', fail);
+  });
+}
+
+/** An empty body stands for `{}`, so parameterless methods can be called without one. */
+function parseJson(body: Buffer): { ok: true; value: unknown } | { ok: false; reason: string } {
+  const text = body.toString('utf8');
+  if (text.trim() === '') return { ok: true, value: {} };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, payload: unknown): void {
+  const body = JSON.stringify(payload);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store'
+  });
+  res.end(body);
+}
+
+function sendError(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
+  sendJson(res, status, { ok: false, error: { code, message } });
+}

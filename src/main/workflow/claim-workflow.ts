@@ -1,0 +1,72 @@
+import type { Claim, ClaimStatus, ReviewDecision } from '../../shared/domain';
+import { DomainError } from '../errors';
+
+/**
+ * The verification workflow: open → researching → in review → verified | changes requested
+ * (→ researching …). Verdicts are given only through reviews, never by the checker's own hand.
+ */
+const CHECKER_MOVES: Partial<Record<ClaimStatus, ClaimStatus>> = {
+  open: 'researching',
+  researching: 'in review',
+  'changes requested': 'researching'
+};
+
+/** Checks a move the checker makes (not a review decision) and returns the new status. */
+export function checkerMove(claim: Claim, to: ClaimStatus): ClaimStatus {
+  if (to === 'verified' || to === 'changes requested') {
+    throw new DomainError('invalid_input', `A claim becomes "${to}" only through a review.`);
+  }
+  if (CHECKER_MOVES[claim.status] !== to) {
+    const allowed = CHECKER_MOVES[claim.status];
+    throw new DomainError(
+      'forbidden',
+      `A claim cannot move from "${claim.status}" to "${to}"` +
+        (allowed ? `; from "${claim.status}" it can only move to "${allowed}".` : '.')
+    );
+  }
+  if (to === 'in review' && !claim.verdict) {
+    throw new DomainError('invalid_input', 'Give the claim a verdict before sending it for review.');
+  }
+  return to;
+}
+
+export interface ReviewOutcome {
+  status: ClaimStatus;
+  selfReview: boolean;
+}
+
+/** Checks a review decision by `reviewer` and returns the claim's resulting status. */
+export function reviewOutcome(
+  claim: Claim,
+  reviewer: string,
+  decision: ReviewDecision,
+  comment: string,
+  confirmSelfReview: boolean
+): ReviewOutcome {
+  const byChecker = reviewer === claim.author;
+  if (decision === 'comment') {
+    if (!comment.trim()) throw new DomainError('invalid_input', 'A comment needs some text.');
+    return { status: claim.status, selfReview: false };
+  }
+  if (claim.status !== 'in review') {
+    throw new DomainError(
+      'forbidden',
+      `Only a claim in review can be ${decision === 'approve' ? 'approved' : 'sent back'}; this one is "${claim.status}".`
+    );
+  }
+  if (decision === 'request changes') {
+    if (!comment.trim()) throw new DomainError('invalid_input', 'Say what should change: requesting changes needs a comment.');
+    return { status: 'changes requested', selfReview: false };
+  }
+  if (byChecker && !confirmSelfReview) {
+    throw new DomainError(
+      'forbidden',
+      `${reviewer} checked this claim, so another person must approve it. ` +
+        'Working alone? Confirm self-review explicitly; the fact sheet will say "self-reviewed".'
+    );
+  }
+  return { status: 'verified', selfReview: byChecker };
+}
+
+/** Editing what a verified claim says or rests on sends it back to review. */
+export const statusAfterEdit = (claim: Claim): ClaimStatus => (claim.status === 'verified' ? 'in review' : claim.status);

@@ -1,0 +1,82 @@
+/**
+ * The renderer's only way to the data: picks the transport once. In Electron the preload exposes
+ * `window.factdesk`; in browser mode the same contract is reached over HTTP (`POST /api/<method>`)
+ * with the session's bearer token, which arrives once in the URL (`#token=…`).
+ */
+import { createClient, type ApiClient, type Transport } from '../../shared/api/client';
+import type { AppEvent, FactdeskBridge } from '../../shared/api/preload-bridge';
+import type { Result } from '../../shared/result';
+
+declare global {
+  interface Window {
+    factdesk?: FactdeskBridge;
+  }
+}
+
+const TOKEN_KEY = 'factdesk.token';
+
+/**
+ * Takes `#token=…` out of the visible URL (so it is not bookmarked, shared or shown) and keeps it
+ * in sessionStorage, so a reload of this tab keeps working.
+ */
+function takeToken(): string | null {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const fromUrl = params.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    history.replaceState(history.state, '', location.pathname + location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+const failure = (code: 'unauthorized' | 'internal', message: string): Result<never> => ({
+  ok: false,
+  error: { code, message }
+});
+
+function httpTransport(token: string | null): Transport {
+  return async (method, input) => {
+    if (!token) {
+      return failure(
+        'unauthorized',
+        'This page was opened without its access token. Open the address printed by "npm run web" (it ends in #token=…).'
+      );
+    }
+    let response: Response;
+    try {
+      response = await fetch(`/api/${encodeURIComponent(method)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify(input ?? {})
+      });
+    } catch (error) {
+      return failure('internal', `Cannot reach the Factdesk server (${error instanceof Error ? error.message : String(error)}).`);
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      return failure('internal', `The Factdesk server answered ${method} with HTTP ${response.status} and no readable result.`);
+    }
+    if (response.status === 401) {
+      return failure(
+        'unauthorized',
+        'The access token was refused. Open the address printed by "npm run web" again (the token changes each time the server starts).'
+      );
+    }
+    return body as Result<unknown>;
+  };
+}
+
+const bridge = window.factdesk?.mode === 'electron' ? window.factdesk : null;
+
+export const mode: 'electron' | 'web' = bridge ? 'electron' : 'web';
+
+export const api: ApiClient = createClient(
+  bridge ? (method, input) => bridge.call(method, input) : httpTransport(takeToken())
+);
+
+/** Main-process notifications (menus, native dialogs); browser mode has none. */
+export function onAppEvent(listener: (event: AppEvent) => void): () => void {
+  return bridge ? bridge.onEvent(listener) : () => {};
+}

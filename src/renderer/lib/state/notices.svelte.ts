@@ -1,0 +1,37 @@
+import type { AppError } from '../../../shared/result';
+
+export interface Notice {
+  id: number;
+  kind: 'error' | 'info';
+  /** What the user was doing, e.g. "Import failed — report.pdf". */
+  title: string;
+  message: string;
+  details: string[];
+}
+
+const INFO_VISIBLE_MS = 6000;
+
+/** Messages for the user: every refused API call ends up here, shown until dismissed. */
+export class Notices {
+  items = $state<Notice[]>([]);
+  #nextId = 1;
+
+  error(title: string, error: AppError): void {
+    this.#push({ kind: 'error', title, message: error.message, details: error.details ?? [] });
+  }
+
+  info(message: string): void {
+    const id = this.#push({ kind: 'info', title: '', message, details: [] });
+    setTimeout(() => this.dismiss(id), INFO_VISIBLE_MS);
+  }
+
+  dismiss(id: number): void {
+    this.items = this.items.filter((notice) => notice.id !== id);
+  }
+
+  #push(notice: Omit<Notice, 'id'>): number {
+    const id = this.#nextId++;
+    this.items = [...this.items, { id, ...notice }];
+    return id;
+  }
+}

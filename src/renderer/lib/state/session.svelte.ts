@@ -1,0 +1,88 @@
+import type { AppInfo } from '../../../shared/api/contract';
+import type { LabelType, Settings, VerdictScale } from '../../../shared/domain';
+import { api } from '../api-client';
+import type { Notices } from './notices.svelte';
+
+export type Route = { name: 'library' } | { name: 'document'; id: string };
+
+const DOCUMENT_HASH = /^#\/documents\/([^/]+)$/;
+
+function routeFromHash(hash: string): Route {
+  const match = DOCUMENT_HASH.exec(hash);
+  return match ? { name: 'document', id: decodeURIComponent(match[1]) } : { name: 'library' };
+}
+
+const hashOf = (route: Route) => (route.name === 'document' ? `#/documents/${encodeURIComponent(route.id)}` : '#/');
+
+export type SettingsPatch = Partial<Pick<Settings, 'userName' | 'organisation' | 'methodology' | 'corrections'>>;
+
+/**
+ * What the whole window shares: the user and their settings, the label set and verdict scales,
+ * and which view is open (kept in the URL hash, so reload and Back work).
+ */
+export class Session {
+  settings = $state<Settings | null>(null);
+  labels = $state.raw<LabelType[]>([]);
+  scales = $state.raw<VerdictScale[]>([]);
+  info = $state<AppInfo | null>(null);
+  route = $state<Route>(routeFromHash(location.hash));
+  loaded = $state(false);
+
+  /** First run: nothing is stamped with a user until they say who they are. */
+  needsName = $derived(this.settings !== null && this.settings.userName.trim() === '');
+  labelsByKey = $derived(new Map(this.labels.map((label) => [label.key, label])));
+  /** The scale new verdicts are given on: the first the library lists. */
+  verdictScale = $derived<VerdictScale | null>(this.scales[0] ?? null);
+
+  #notices: Notices;
+
+  constructor(notices: Notices) {
+    this.#notices = notices;
+    // Back/Forward between views; pushState itself fires neither event.
+    const follow = () => (this.route = routeFromHash(location.hash));
+    window.addEventListener('popstate', follow);
+    window.addEventListener('hashchange', follow);
+  }
+
+  async load(): Promise<void> {
+    const [settings, labels, scales, info] = await Promise.all([
+      api.call('settings.get', {}),
+      api.call('labels.list', {}),
+      api.call('scales.list', {}),
+      api.call('app.info', {})
+    ]);
+    if (settings.ok) this.settings = settings.value;
+    else this.#notices.error('Could not load the settings', settings.error);
+    if (labels.ok) this.labels = labels.value;
+    else this.#notices.error('Could not load the label set', labels.error);
+    if (scales.ok) this.scales = scales.value;
+    else this.#notices.error('Could not load the verdict scales', scales.error);
+    if (info.ok) this.info = info.value;
+    this.loaded = true;
+  }
+
+  /** Saves the changed settings; true when the library accepted them. */
+  async updateSettings(patch: SettingsPatch): Promise<boolean> {
+    const result = await api.call('settings.update', patch);
+    if (!result.ok) {
+      this.#notices.error('Settings not saved', result.error);
+      return false;
+    }
+    this.settings = result.value;
+    return true;
+  }
+
+  openDocument(id: string): void {
+    this.#go({ name: 'document', id });
+  }
+
+  openLibrary(): void {
+    this.#go({ name: 'library' });
+  }
+
+  #go(route: Route): void {
+    this.route = route;
+    const hash = hashOf(route);
+    if (location.hash !== hash) history.pushState(null, '', hash);
+  }
+}

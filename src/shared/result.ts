@@ -1,0 +1,31 @@
+/** Results cross every boundary (API, importers, file readers) as values, never as thrown errors. */
+export type ErrorCode =
+  | 'invalid_input'
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'unsupported'
+  | 'empty'
+  | 'binary'
+  | 'undecodable'
+  | 'too_large'
+  | 'nothing_to_undo'
+  | 'nothing_to_redo'
+  | 'unknown_method'
+  | 'unauthorized'
+  | 'internal';
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+  /** Optional machine-readable detail, e.g. the JSON pointer of a schema error. */
+  details?: string[];
+}
+
+export type Result<T, E = AppError> = { ok: true; value: T } | { ok: false; error: E };
+
+export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
+export const fail = (code: ErrorCode, message: string, details?: string[]): Result<never> => ({
+  ok: false,
+  error: details ? { code, message, details } : { code, message }
+});

@@ -11,7 +11,18 @@
  *   node scripts/prepare-electron-native.mjs [--force]
  */
 import { spawn } from 'node:child_process';
-import { appendFileSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
@@ -20,6 +31,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BINDING_FILE = 'better_sqlite3.node';
 const ELECTRON_HEADERS_URL = 'https://electronjs.org/headers';
+
+const NPM_NODE_GYP = join('node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
 
 const MINUTE = 60_000;
 const PREBUILT_TIME_LIMIT = 2 * MINUTE;
@@ -54,32 +67,37 @@ export async function prepareElectronNative({ root = PROJECT_ROOT, force = false
   try {
     target = electronNativeTarget(root);
   } catch (error) {
-    return { ok: false, reason: `electron or better-sqlite3 is not installed (${firstLine(error.message)}); run npm ci` };
+    const reason = `electron or better-sqlite3 is not installed (${firstLine(error.message)}); run npm ci`;
+    return { ok: false, reason };
   }
-  if (!force && isUpToDate(target)) return { ok: true, path: target.binding, built: false };
+  if (!force && isReady(target)) return { ok: true, path: target.binding, built: false };
 
   mkdirSync(target.dir, { recursive: true });
-  writeFileSync(target.log, `Electron ${target.electronVersion} (ABI ${target.electronAbi}), better-sqlite3 ${target.sqliteVersion}\n`);
+  const { electronVersion, electronAbi, sqliteVersion } = target;
+  writeFileSync(target.log, `Electron ${electronVersion} (ABI ${electronAbi}), better-sqlite3 ${sqliteVersion}\n`);
   const work = mkdtempSync(join(tmpdir(), 'factdesk-electron-native-'));
   try {
     const packageCopy = join(work, 'better-sqlite3');
     // The copy leaves out build/: nothing of the Node build can leak into the result, nor be overwritten.
     cpSync(target.sqliteDir, packageCopy, {
       recursive: true,
-      filter: (path) => !relative(target.sqliteDir, path).split(sep).includes('build')
+      filter: (path) => {
+        const inside = relative(target.sqliteDir, path);
+        return inside !== 'build' && !inside.startsWith(`build${sep}`);
+      }
     });
     const built = join(packageCopy, 'build', 'Release', BINDING_FILE);
-    const env = buildEnvironment(work);
+    const env = buildEnvironment();
 
-    const prebuilt = await fetchPrebuilt(packageCopy, target, env);
-    const failures = [];
-    if (prebuilt) failures.push(`no prebuilt binary (${prebuilt})`);
-    const compiled = prebuilt ? await compile(packageCopy, target, env, work) : null;
-    if (compiled) failures.push(compiled);
-    if (prebuilt && compiled) return { ok: false, reason: `${failures.join('; ')} — details in ${target.log}` };
-
-    const abiProblem = checkAbi(built, target.electronAbi);
-    if (abiProblem) return { ok: false, reason: `${abiProblem} — details in ${target.log}` };
+    const prebuiltProblem = (await fetchPrebuilt(packageCopy, target, env)) ?? checkAbi(built, electronAbi);
+    if (prebuiltProblem) {
+      rmSync(join(packageCopy, 'build'), { recursive: true, force: true });
+      const compileProblem = (await compile(packageCopy, target, env, work)) ?? checkAbi(built, electronAbi);
+      if (compileProblem) {
+        const reason = `no usable prebuilt binary (${prebuiltProblem}); ${compileProblem} — details in ${target.log}`;
+        return { ok: false, reason };
+      }
+    }
 
     // Copy then rename, so an interrupted run never leaves a half-written binding behind.
     copyFileSync(built, `${target.binding}.partial`);
@@ -93,7 +111,16 @@ export async function prepareElectronNative({ root = PROJECT_ROOT, force = false
   }
 }
 
-function isUpToDate(target) {
+/** True when the build is there and made for the installed electron and better-sqlite3 (cheap: runs no tool). */
+export function electronNativeIsReady(root = PROJECT_ROOT) {
+  try {
+    return isReady(electronNativeTarget(root));
+  } catch {
+    return false;
+  }
+}
+
+function isReady(target) {
   if (!existsSync(target.binding) || !existsSync(target.stamp)) return false;
   try {
     return (
@@ -127,7 +154,10 @@ export function checkAbi(file, electronAbi) {
   const abi = found[1];
   if (abi === electronAbi) return null;
   if (abi === process.versions.modules) {
-    return `the result is a Node.js build (NODE_MODULE_VERSION ${abi}), not Electron's (${electronAbi}): node-gyp used Node's headers`;
+    return (
+      `the result is a Node.js build (NODE_MODULE_VERSION ${abi}), not Electron's (${electronAbi}): ` +
+      "node-gyp used Node's headers"
+    );
   }
   return `the result has NODE_MODULE_VERSION ${abi}, Electron needs ${electronAbi}`;
 }
@@ -137,13 +167,11 @@ export function checkAbi(file, electronAbi) {
  * (this machine's ~/.npmrc sets nodedir=/usr) makes node-gyp compile against Node's headers
  * whatever --target says, silently producing a Node module. So it goes, in every spelling.
  */
-function buildEnvironment(work) {
+function buildEnvironment() {
   const env = { ...process.env };
   for (const name of Object.keys(env)) {
     if (/^npm_(config|package_config_node_gyp)_nodedir$/i.test(name)) delete env[name];
   }
-  // prebuild-install keeps its download cache in the npm cache; keep our HOME-independent files in the temp dir.
-  env.npm_config_devdir = join(work, 'node-gyp-headers');
   return env;
 }
 
@@ -155,7 +183,7 @@ async function fetchPrebuilt(cwd, target, env) {
   } catch {
     return 'prebuild-install is not installed';
   }
-  const args = [bin, '--runtime', 'electron', '--target', target.electronVersion, '--arch', process.arch, '--platform', process.platform, '--verbose'];
+  const args = [bin, '--runtime', 'electron', '--target', target.electronVersion, '--verbose'];
   const run = await runTool('prebuild-install', args, { cwd, env, timeLimit: PREBUILT_TIME_LIMIT, log: target.log });
   return run.ok ? null : run.reason;
 }
@@ -175,7 +203,8 @@ async function compile(cwd, target, env, work) {
   const headers = await runTool('node-gyp install', [nodeGyp, 'install', ...common], {
     cwd, env, timeLimit: HEADERS_TIME_LIMIT, log: target.log
   });
-  if (!headers.ok) return `node-gyp could not get the Electron ${target.electronVersion} headers from ${ELECTRON_HEADERS_URL} (${headers.reason})`;
+  const source = `Electron ${target.electronVersion} headers from ${ELECTRON_HEADERS_URL}`;
+  if (!headers.ok) return `node-gyp could not get the ${source} (${headers.reason})`;
   const build = await runTool('node-gyp rebuild', [nodeGyp, 'rebuild', '--release', '--jobs=max', ...common], {
     cwd, env, timeLimit: COMPILE_TIME_LIMIT, log: target.log
   });
@@ -187,25 +216,25 @@ function findNodeGyp() {
     // Set by npm for the scripts it runs (`npm start`).
     process.env.npm_config_node_gyp,
     // npm's bundled copy: <prefix>/lib/node_modules/npm (POSIX) or <prefix>/node_modules/npm (Windows).
-    join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
-    join(dirname(process.execPath), 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js')
+    join(dirname(process.execPath), '..', 'lib', NPM_NODE_GYP),
+    join(dirname(process.execPath), NPM_NODE_GYP)
   ];
   return candidates.find((path) => path && path.endsWith('.js') && existsSync(path)) ?? null;
 }
 
 /**
- * Runs `node <args>` with its output appended to the log, killed (with its children) after
- * timeLimit. Resolves { ok } or { ok: false, reason } with the tool's most telling error line.
+ * Runs `node <args>` with output captured (and appended to `log` when given), killed with its
+ * children after timeLimit ms. Resolves { ok, code, signal, timedOut, output }; never rejects.
  */
-function runTool(name, args, { cwd, env, timeLimit, log }) {
-  appendFileSync(log, `\n$ node ${args.join(' ')}\n`);
+export function runNode(args, { cwd, env = process.env, timeLimit, log }) {
+  if (log) appendFileSync(log, `\n$ node ${args.join(' ')}\n`);
   return new Promise((done) => {
     const detached = process.platform !== 'win32';
     const child = spawn(process.execPath, args, { cwd, env, detached, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const collect = (chunk) => {
       output += chunk;
-      appendFileSync(log, chunk);
+      if (log) appendFileSync(log, chunk);
     };
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
@@ -216,15 +245,21 @@ function runTool(name, args, { cwd, env, timeLimit, log }) {
     }, timeLimit);
     child.on('error', (error) => {
       clearTimeout(timer);
-      done({ ok: false, reason: `${name} could not start: ${error.message}` });
+      done({ ok: false, code: null, signal: null, timedOut, output: `${output}\nError: ${error.message}` });
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      if (code === 0) done({ ok: true });
-      else if (timedOut) done({ ok: false, reason: `${name} timed out after ${Math.round(timeLimit / 1000)} s` });
-      else done({ ok: false, reason: errorLine(output) ?? `${name} failed (${signal ?? `exit code ${code}`})` });
+      done({ ok: code === 0 && !timedOut, code, signal, timedOut, output });
     });
   });
+}
+
+/** runNode for a build tool: resolves { ok } or { ok: false, reason } with its most telling error line. */
+async function runTool(name, args, options) {
+  const run = await runNode(args, options);
+  if (run.ok) return { ok: true };
+  if (run.timedOut) return { ok: false, reason: `${name} timed out after ${Math.round(options.timeLimit / 1000)} s` };
+  return { ok: false, reason: errorLine(run.output) ?? `${name} failed (${run.signal ?? `exit code ${run.code}`})` };
 }
 
 function killTree(child) {
@@ -240,11 +275,20 @@ function killTree(child) {
 /** The line of a tool's output that says what went wrong, without the tool's prefix. */
 function errorLine(output) {
   const lines = output.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
-  const telling =
-    lines.find((line) => /getaddrinfo|ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|certificate|network connectivity/i.test(line)) ??
+  const network = lines.find((line) =>
+    /getaddrinfo|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|certificate/i.test(line)
+  );
+  if (network) return withoutPrefix(network);
+  // node-gyp hides the cause of a failed download behind this sentence.
+  if (/network connectivity/i.test(output)) return 'network unreachable';
+  const error =
     lines.find((line) => /error:/i.test(line) && !/^gyp ERR! stack\s+at /.test(line)) ??
     lines.findLast((line) => /\b(warn|ERR!)\b/.test(line));
-  return telling?.replace(/^(gyp ERR! (stack )?|prebuild-install (warn|info|ERR!) (install )?)/, '').slice(0, 200);
+  return error ? withoutPrefix(error) : null;
+}
+
+function withoutPrefix(line) {
+  return line.replace(/^(gyp ERR! (stack )?|prebuild-install (warn|info|ERR!) (install )?)/, '').slice(0, 200);
 }
 
 function readJson(path) {

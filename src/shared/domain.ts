@@ -49,6 +49,8 @@ export interface DocumentSummary {
   mentionCount: number;
   claimCount: number;
   verifiedCount: number;
+  /** When the document was moved to the trash; null while it is in the library. */
+  deletedAt: string | null;
 }
 
 export interface LabelType {

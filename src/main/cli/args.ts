@@ -6,6 +6,8 @@ export interface FlagSpec {
   description: string;
   /** Shown in the usage for string flags, e.g. "DIR". */
   valueName?: string;
+  /** A one-letter alias, e.g. "o" for `-o FILE`. */
+  short?: string;
 }
 
 export interface ArgsSpec {
@@ -39,7 +41,7 @@ export function splitCommand(argv: string[]): { command: string | null; rest: st
     const arg = argv[i];
     if (arg === '--') break;
     if (arg.startsWith('-')) {
-      if (GLOBAL_FLAGS[arg.slice(2)]?.type === 'string') i += 1;
+      if (flagSpec(GLOBAL_FLAGS, arg.slice(2))?.type === 'string') i += 1;
       continue;
     }
     return { command: arg, rest: [...argv.slice(0, i), ...argv.slice(i + 1)] };
@@ -63,8 +65,8 @@ export function parseArgs(argv: string[], command: CliCommand): ParsedArgs {
     } else if (arg === '-h') {
       flags.help = true;
     } else {
-      const [name, inline] = splitFlag(arg);
-      const flag = name === null ? undefined : known[name];
+      const [name, inline] = splitFlag(arg, known);
+      const flag = name === null ? undefined : flagSpec(known, name);
       if (name === null || !flag) throw new UsageError(`unknown option ${arg.split('=')[0]}`, commandName);
       if (flag.type === 'boolean') {
         if (inline !== undefined) throw new UsageError(`--${name} takes no value`, commandName);
@@ -87,7 +89,15 @@ export function parseArgs(argv: string[], command: CliCommand): ParsedArgs {
   return { positionals, flags };
 }
 
-function splitFlag(arg: string): [string | null, string | undefined] {
+function flagSpec(flags: Record<string, FlagSpec>, name: string): FlagSpec | undefined {
+  return Object.hasOwn(flags, name) ? flags[name] : undefined;
+}
+
+function splitFlag(arg: string, known: Record<string, FlagSpec>): [string | null, string | undefined] {
+  if (/^-[a-zA-Z]$/.test(arg)) {
+    const alias = Object.entries(known).find(([, spec]) => spec.short === arg.slice(1));
+    return [alias ? alias[0] : null, undefined];
+  }
   if (!arg.startsWith('--')) return [null, undefined];
   const eq = arg.indexOf('=');
   return eq === -1 ? [arg.slice(2), undefined] : [arg.slice(2, eq), arg.slice(eq + 1)];

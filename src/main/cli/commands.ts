@@ -5,8 +5,9 @@
  */
 import type { CliCommand } from './command';
 import { documentCommands } from './documents';
+import { maintenanceCommands } from './maintenance';
 
-export const COMMANDS: readonly CliCommand[] = [...documentCommands];
+export const COMMANDS: readonly CliCommand[] = [...documentCommands, ...maintenanceCommands];
 
 export function findCommand(name: string): CliCommand | undefined {
   return COMMANDS.find((command) => command.name === name);

@@ -27,7 +27,7 @@ const importCommand: CliCommand = {
       }
       const { document, existing } = outcome.value;
       ctx.io.out(tsvLine([document.id, document.title]));
-      if (existing) ctx.io.err(`Already in the library: "${file}" is ${document.id} (${document.title}).`);
+      if (existing) ctx.io.err(`"${file}" is already in the library as ${document.id}.`);
     }
     return failed > 0 ? 1 : 0;
   }
@@ -86,7 +86,8 @@ const showCommand: CliCommand = {
     const view = unwrap(await ctx.api.call('documents.get', { id }));
     if (flags.json) {
       // `text` is repeated at the top level so scripts need not dig into `document`.
-      ctx.io.out(JSON.stringify({ document: view.document, text: view.document.text, ...view }, null, 2));
+      const { document, ...records } = view;
+      ctx.io.out(JSON.stringify({ document, text: document.text, ...records }, null, 2));
     } else {
       ctx.io.out(documentSummary(view));
     }

@@ -10,6 +10,7 @@ import { parseArgs, splitCommand } from './args';
 import { CliFailure, UsageError, type CliIo } from './command';
 import { findCommand } from './commands';
 import { commandUsage, generalUsage } from './usage';
+import packageJson from '../../../package.json' with { type: 'json' };
 
 const processIo: CliIo = {
   out: (text) => process.stdout.write(`${text}\n`),
@@ -50,7 +51,7 @@ export async function runCli(
     return 1;
   }
   try {
-    const service = createService({ db, mode: 'cli' });
+    const service = createService({ db, mode: 'cli', version: packageJson.version });
     const api = createClient((method, input) => service.call(method, input));
     return await command.run({ io, cwd, api }, args);
   } catch (error) {

@@ -36,7 +36,7 @@ function flagRows(flags: Record<string, FlagSpec>): string[][] {
 }
 
 function flagLabel(name: string, flag: FlagSpec): string {
-  const label = name === 'help' ? '-h, --help' : `--${name}`;
+  const label = name === 'help' ? '-h, --help' : flag.short ? `-${flag.short}, --${name}` : `--${name}`;
   return flag.type === 'string' ? `${label} ${flag.valueName ?? 'VALUE'}` : label;
 }
 

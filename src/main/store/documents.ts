@@ -14,6 +14,7 @@ export interface DocumentRow {
   blocks_json: string;
   imported_at: string;
   updated_at: string;
+  deleted_at: string | null;
 }
 
 export function toDocument(row: DocumentRow): ArticleDocument {
@@ -30,18 +31,23 @@ export function toDocument(row: DocumentRow): ArticleDocument {
   };
 }
 
+/** A document that is not in the trash. */
 export function getDocument(db: Db, id: string): ArticleDocument | null {
-  const row = statement(db, 'SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
+  const row = statement(db, 'SELECT * FROM documents WHERE id = ? AND deleted_at IS NULL').get(id) as
+    | DocumentRow
+    | undefined;
   return row ? toDocument(row) : null;
 }
 
-export function findDocumentIdByHash(db: Db, sha256: string): string | null {
-  const row = statement(db, 'SELECT id FROM documents WHERE sha256 = ?').get(sha256) as { id: string } | undefined;
-  return row?.id ?? null;
+export function findDocumentByHash(db: Db, sha256: string): { id: string; trashed: boolean } | null {
+  const row = statement(db, 'SELECT id, deleted_at FROM documents WHERE sha256 = ?').get(sha256) as
+    | { id: string; deleted_at: string | null }
+    | undefined;
+  return row ? { id: row.id, trashed: row.deleted_at !== null } : null;
 }
 
 const SUMMARY_SQL = `
-  SELECT d.id, d.title, d.format, d.source_json, d.imported_at,
+  SELECT d.id, d.title, d.format, d.source_json, d.imported_at, d.deleted_at,
     (SELECT count(*) FROM mentions m WHERE m.document_id = d.id AND m.status != 'rejected') AS mention_count,
     (SELECT count(*) FROM claims c WHERE c.document_id = d.id) AS claim_count,
     (SELECT count(*) FROM claims c WHERE c.document_id = d.id AND c.status = 'verified') AS verified_count
@@ -53,6 +59,7 @@ interface SummaryRow {
   format: string;
   source_json: string;
   imported_at: string;
+  deleted_at: string | null;
   mention_count: number;
   claim_count: number;
   verified_count: number;
@@ -66,11 +73,14 @@ const toSummary = (row: SummaryRow): DocumentSummary => ({
   importedAt: row.imported_at,
   mentionCount: row.mention_count,
   claimCount: row.claim_count,
-  verifiedCount: row.verified_count
+  verifiedCount: row.verified_count,
+  deletedAt: row.deleted_at
 });
 
-export function listDocuments(db: Db): DocumentSummary[] {
-  return (statement(db, `${SUMMARY_SQL} ORDER BY d.imported_at DESC, d.rowid DESC`).all() as SummaryRow[]).map(
+/** The library (trash: false) or the trash (trash: true), newest first. */
+export function listDocuments(db: Db, trash = false): DocumentSummary[] {
+  const where = trash ? 'd.deleted_at IS NOT NULL' : 'd.deleted_at IS NULL';
+  return (statement(db, `${SUMMARY_SQL} WHERE ${where} ORDER BY d.imported_at DESC, d.rowid DESC`).all() as SummaryRow[]).map(
     toSummary
   );
 }
@@ -100,13 +110,26 @@ export function insertDocument(group: ChangeGroup, id: string, article: Imported
   group.note('documents', id, null, { id, title: article.title, sha256, source: article.source });
 }
 
-/** Deletes a document with everything annotated on it (mentions, claims, evidence, reviews cascade). */
-export function deleteDocument(group: ChangeGroup, id: string): boolean {
-  const doc = statement(group.db, 'SELECT id, title, sha256 FROM documents WHERE id = ?').get(id) as
-    | { id: string; title: string; sha256: string }
+function headerOf(group: ChangeGroup, id: string) {
+  return statement(group.db, 'SELECT id, title, sha256, deleted_at FROM documents WHERE id = ?').get(id) as
+    | { id: string; title: string; sha256: string; deleted_at: string | null }
     | undefined;
-  if (!doc) return false;
-  statement(group.db, 'DELETE FROM documents WHERE id = ?').run(id);
-  group.note('documents', id, doc, null);
+}
+
+/** Moves a document to the trash (or back out of it); its annotations stay untouched. */
+export function setTrashed(group: ChangeGroup, id: string, trashed: boolean): boolean {
+  const before = headerOf(group, id);
+  if (!before || (before.deleted_at !== null) === trashed) return false;
+  const deletedAt = trashed ? group.at : null;
+  statement(group.db, 'UPDATE documents SET deleted_at = ? WHERE id = ?').run(deletedAt, id);
+  group.note('documents', id, before, { ...before, deleted_at: deletedAt });
   return true;
+}
+
+/** Deletes a trashed document for good, with everything annotated on it (mentions, claims, … cascade). */
+export function purgeDocument(group: ChangeGroup, id: string): void {
+  const before = headerOf(group, id);
+  if (!before?.deleted_at) return;
+  statement(group.db, 'DELETE FROM documents WHERE id = ?').run(id);
+  group.note('documents', id, before, null);
 }

@@ -12,6 +12,7 @@ import { openBrowser } from './open-browser';
 import { buildRenderer, rendererIsStale, rendererOutDir } from './renderer-build';
 import { createWebServer, type WebServer } from './server';
 import { createToken } from './token';
+import packageJson from '../../../package.json' with { type: 'json' };
 
 /** Tried first so the address stays the same between runs; a free port is taken when it is busy. */
 export const DEFAULT_PORT = 5178;
@@ -78,7 +79,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const token = createToken();
-  const service = createService({ db, mode: 'web' });
+  const service = createService({ db, mode: 'web', version: packageJson.version });
   let web: WebServer;
   try {
     web = await listen(options.port, (port) =>

@@ -203,17 +203,14 @@ function bearerToken(header: string | undefined): string | null {
 
 /** The whole body, or 'too_large' once it passes the limit (the rest is drained, not kept). */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
-  const declared = Number(req.headers['content-length'] ?? 0);
   return new Promise((done, fail) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) tooLarge = true;
-      if (!tooLarge) chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
     });
-    req.on('end', () => done(tooLarge ? 'too_large' : Buffer.concat(chunks)));
+    req.on('end', () => done(size > limit ? 'too_large' : Buffer.concat(chunks)));
     req.on('error', fail);
   });
 }

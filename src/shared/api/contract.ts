@@ -18,22 +18,12 @@ import type {
 } from '../domain';
 import { CLAIM_STATUSES, EVIDENCE_RELATIONS, REVIEW_DECISIONS } from '../domain';
 import type { ChangeSet, UndoState } from './changes';
+import { id, isoDate, longText, method, offset, returns, shortText } from './define';
+import { maintenanceMethods } from './methods/maintenance';
 
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
-const id = z.string().min(1).max(64);
-const shortText = z.string().max(500);
-const longText = z.string().max(100_000);
-const offset = z.number().int().min(0);
-const isoDate = z.string().max(40);
 const span = { start: offset, end: offset };
-
-/** Phantom marker carrying a method's output type; outputs are produced by our own code, not parsed. */
-const returns = <T>() => null as unknown as T;
-
-function method<I extends z.ZodType, O>(input: I, output: O) {
-  return { input, output };
-}
 
 const evidenceFields = {
   relation: z.enum(EVIDENCE_RELATIONS),
@@ -78,7 +68,8 @@ export interface AppInfo {
   mode: 'electron' | 'web';
 }
 
-export const contract = {
+/** Methods of the foundation: settings, documents, annotations, workflow, history. */
+const coreMethods = {
   'app.info': method(z.strictObject({}), returns<AppInfo>()),
 
   'settings.get': method(z.strictObject({}), returns<Settings>()),
@@ -226,6 +217,12 @@ export const contract = {
 
   'history.undo': method(z.strictObject({ documentId: id }), returns<ChangeSet>()),
   'history.redo': method(z.strictObject({ documentId: id }), returns<ChangeSet>())
+} as const;
+
+/** Every method; later areas add their method groups here. */
+export const contract = {
+  ...coreMethods,
+  ...maintenanceMethods
 } as const;
 
 export type Contract = typeof contract;

@@ -77,14 +77,15 @@ describe('documents', () => {
     expect(lib.snapshot()).toBe(before);
   });
 
-  it('deletes a document with its annotations', async () => {
+  it('deletes a document into the trash, annotations kept for a restore', async () => {
     const { id, text } = await sampleWithUser();
     const start = text.indexOf('Brittany K. Barnett');
     await lib.call('mentions.create', { documentId: id, start, end: start + 19, type: 'person' });
     await lib.call('documents.delete', { id });
     expect(await lib.call('documents.list', {})).toEqual([]);
-    expect(lib.db.prepare('SELECT count(*) AS n FROM mentions').get()).toEqual({ n: 0 });
+    expect(lib.db.prepare('SELECT count(*) AS n FROM mentions').get()).toEqual({ n: 1 });
     expect(await lib.service.call('documents.get', { id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect((await lib.call('trash.list', {})).map((d) => d.id)).toEqual([id]);
   });
 });
 

@@ -5,12 +5,12 @@ import { sha256Hex } from '../../import/hash';
 import { importArticle } from '../../import';
 import { listClaims } from '../../store/claims';
 import {
-  deleteDocument,
-  findDocumentIdByHash,
+  findDocumentByHash,
   getDocument,
   getDocumentSummary,
   insertDocument,
-  listDocuments
+  listDocuments,
+  setTrashed
 } from '../../store/documents';
 import { entitiesOfDocument } from '../../store/entities';
 import { listEvidenceOfDocument } from '../../store/evidence';
@@ -34,8 +34,12 @@ export const documentHandlers: HandlerMap<'documents.list' | 'documents.import' 
     const sha256 = sha256Hex(article.text);
     const mutation = ctx.asSystem();
     const { value } = runMutation(mutation, { documentId: null, action: 'documents.import', kind: 'log' }, (group) => {
-      const existingId = findDocumentIdByHash(ctx.db, sha256);
-      if (existingId) return { id: existingId, existing: true };
+      const existing = findDocumentByHash(ctx.db, sha256);
+      if (existing) {
+        // Importing an article that sits in the trash brings it back rather than storing it twice.
+        if (existing.trashed) setTrashed(group, existing.id, false);
+        return { id: existing.id, existing: true };
+      }
       const id = ctx.newId();
       insertDocument(group, id, article, sha256);
       return { id, existing: false };
@@ -60,9 +64,9 @@ export const documentHandlers: HandlerMap<'documents.list' | 'documents.import' 
 
   'documents.delete'(ctx, { id }) {
     const { value } = runMutation(ctx.asSystem(), { documentId: id, action: 'documents.delete', kind: 'log' }, (group) =>
-      deleteDocument(group, id)
+      setTrashed(group, id, true)
     );
-    if (!value) throw new DomainError('not_found', `No document with id ${id}.`);
+    if (!value) throw new DomainError('not_found', `No document with id ${id} in the library.`);
     return { id };
   }
 };

@@ -4,6 +4,7 @@ import { documentHandlers } from './documents';
 import { entityHandlers } from './entities';
 import { evidenceHandlers } from './evidence';
 import { historyHandlers } from './history';
+import { maintenanceHandlers } from './maintenance';
 import { mentionHandlers } from './mentions';
 import { settingsHandlers } from './settings';
 import type { HandlerMap } from './types';
@@ -16,5 +17,6 @@ export const handlers: HandlerMap<MethodName> = {
   ...mentionHandlers,
   ...claimHandlers,
   ...evidenceHandlers,
-  ...historyHandlers
+  ...historyHandlers,
+  ...maintenanceHandlers
 };

@@ -7,8 +7,10 @@ import { statement } from '../../store/statements';
 /** Lookups that refuse with a clear not_found instead of returning null. */
 
 export function documentText(db: Db, documentId: string): string {
-  const row = statement(db, 'SELECT text FROM documents WHERE id = ?').get(documentId) as { text: string } | undefined;
-  if (!row) throw new DomainError('not_found', `No document with id ${documentId}.`);
+  const row = statement(db, 'SELECT text FROM documents WHERE id = ? AND deleted_at IS NULL').get(documentId) as
+    | { text: string }
+    | undefined;
+  if (!row) throw new DomainError('not_found', `No document with id ${documentId} in the library.`);
   return row.text;
 }
 

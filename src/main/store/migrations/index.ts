@@ -4,6 +4,7 @@ import { createSettingsLabelsScales } from './0002-create-settings-labels-scales
 import { createEntitiesMentions } from './0003-create-entities-mentions';
 import { createClaimsEvidenceReviews } from './0004-create-claims-evidence-reviews';
 import { createHistory } from './0005-create-history';
+import { addDocumentTrash } from './0010-add-document-trash';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -11,7 +12,8 @@ export const MIGRATIONS: readonly Migration[] = [
   createSettingsLabelsScales,
   createEntitiesMentions,
   createClaimsEvidenceReviews,
-  createHistory
+  createHistory,
+  addDocumentTrash
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,359 @@
+import type { ChangeSet, RecordChanges, UndoState } from '../../../shared/api/changes';
+import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
+import type { ArticleDocument, Claim, ClaimStatus, Entity, Evidence, Gap, Mention, Review } from '../../../shared/domain';
+import type { AppError } from '../../../shared/result';
+import { api } from '../api-client';
+import {
+  bucketByBlock,
+  refKey,
+  textBlocks,
+  textOrder,
+  trimToText,
+  type AnnotationRef,
+  type BlockAnnotations
+} from '../text/annotations';
+import type { Notices } from './notices.svelte';
+
+type ChangeMethod = { [M in MethodName]: MethodOutput<M> extends ChangeSet ? M : never }[MethodName];
+export type MentionPatch = Omit<MethodInput<'mentions.update'>, 'id'>;
+export type ClaimPatch = Omit<MethodInput<'claims.update'>, 'id'>;
+export type EvidencePatch = Omit<MethodInput<'evidence.update'>, 'id'>;
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A request for the text view to bring an annotation on screen; a new object every time. */
+export interface Reveal {
+  start: number;
+  focus: boolean;
+}
+
+const NO_UNDO: UndoState = { canUndo: false, canRedo: false, undoAction: null, redoAction: null };
+
+/** Applies one record type of a ChangeSet: replaced in place, new ones appended, removed ones dropped. */
+function applyRecords<T extends { id: string }>(records: T[], changes: RecordChanges<T>, belongs: (record: T) => boolean): T[] {
+  if (changes.upsert.length === 0 && changes.remove.length === 0) return records;
+  const removed = new Set(changes.remove);
+  const updated = new Map(changes.upsert.filter(belongs).map((record) => [record.id, record]));
+  const next: T[] = [];
+  for (const record of records) {
+    if (removed.has(record.id)) continue;
+    next.push(updated.get(record.id) ?? record);
+    updated.delete(record.id);
+  }
+  return [...next, ...updated.values()];
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+const byStart = <T extends Span>(a: T, b: T) => a.start - b.start || b.end - a.end;
+
+/**
+ * The open document: exactly what documents.get returned, then every ChangeSet the API returns
+ * for a mutation applied to it. Also what is selected in the text view.
+ */
+export class DocumentState {
+  document = $state.raw<ArticleDocument | null>(null);
+  mentions = $state.raw<Mention[]>([]);
+  claims = $state.raw<Claim[]>([]);
+  evidence = $state.raw<Evidence[]>([]);
+  reviews = $state.raw<Review[]>([]);
+  entities = $state.raw<Map<string, Entity>>(new Map());
+  gaps = $state.raw<Gap[]>([]);
+  undo = $state.raw<UndoState>(NO_UNDO);
+  loading = $state(false);
+  loadError = $state.raw<AppError | null>(null);
+
+  /** The annotation the inspector shows. */
+  selected = $state.raw<AnnotationRef | null>(null);
+  /** The text selected in the article (whitespace at the edges trimmed), ready to be marked. */
+  textRange = $state.raw<Span | null>(null);
+  reveal = $state.raw<Reveal | null>(null);
+  /** Counts marks made from the text selection; the text view then clears the DOM selection. */
+  selectionUsed = $state(0);
+
+  blocks = $derived(textBlocks(this.document?.blocks ?? [], this.document?.text.length ?? 0));
+  #previousBuckets: BlockAnnotations[] = [];
+  /** Per block, the annotations overlapping it; unchanged blocks keep their bucket object. */
+  buckets = $derived.by(() => {
+    const buckets = bucketByBlock(
+      this.blocks,
+      { mentions: this.mentions, claims: this.claims, gaps: this.gaps },
+      this.#previousBuckets
+    );
+    this.#previousBuckets = buckets;
+    return buckets;
+  });
+  order = $derived(textOrder(this.mentions, this.claims, this.gaps));
+  sortedMentions = $derived([...this.mentions].sort(byStart));
+  sortedClaims = $derived([...this.claims].sort(byStart));
+  selectedKey = $derived(this.selected ? refKey(this.selected) : null);
+  selectedMention = $derived.by(() => {
+    const selected = this.selected;
+    return selected?.kind === 'mention' ? (this.mentions.find((m) => m.id === selected.id) ?? null) : null;
+  });
+  selectedClaim = $derived.by(() => {
+    const selected = this.selected;
+    return selected?.kind === 'claim' ? (this.claims.find((c) => c.id === selected.id) ?? null) : null;
+  });
+  evidenceByClaim = $derived(
+    groupBy([...this.evidence].sort((a, b) => a.position - b.position), (item) => item.claimId)
+  );
+  reviewsByClaim = $derived(
+    groupBy([...this.reviews].sort((a, b) => a.createdAt.localeCompare(b.createdAt)), (review) => review.claimId)
+  );
+  selectedText = $derived(this.textRange && this.document ? this.document.text.slice(this.textRange.start, this.textRange.end) : '');
+
+  #notices: Notices;
+  #loadSeq = 0;
+
+  constructor(notices: Notices) {
+    this.#notices = notices;
+  }
+
+  async load(id: string): Promise<void> {
+    const seq = ++this.#loadSeq;
+    this.loading = true;
+    this.loadError = null;
+    const result = await api.call('documents.get', { id });
+    if (seq !== this.#loadSeq) return; // another document was opened meanwhile
+    this.loading = false;
+    if (!result.ok) {
+      this.#reset();
+      this.loadError = result.error;
+      this.#notices.error('Could not open the document', result.error);
+      return;
+    }
+    const view = result.value;
+    this.selected = null;
+    this.textRange = null;
+    this.reveal = null;
+    this.document = view.document;
+    this.mentions = view.mentions;
+    this.claims = view.claims;
+    this.evidence = view.evidence;
+    this.reviews = view.reviews;
+    this.entities = new Map(view.entities.map((entity) => [entity.id, entity]));
+    this.gaps = view.gaps;
+    this.undo = view.undo;
+  }
+
+  close(): void {
+    this.#loadSeq++;
+    this.loading = false;
+    this.loadError = null;
+    this.#reset();
+  }
+
+  #reset(): void {
+    this.document = null;
+    this.mentions = [];
+    this.claims = [];
+    this.evidence = [];
+    this.reviews = [];
+    this.entities = new Map();
+    this.gaps = [];
+    this.undo = NO_UNDO;
+    this.selected = null;
+    this.textRange = null;
+    this.reveal = null;
+  }
+
+  // ---- selection -------------------------------------------------------------------------
+
+  select(ref: AnnotationRef | null, options: { reveal?: boolean; focus?: boolean } = {}): void {
+    this.selected = ref;
+    if (ref && options.reveal) this.reveal = { start: ref.start, focus: options.focus ?? false };
+  }
+
+  /** Follows the DOM selection in the article; trimmed so "  Trump " marks "Trump". */
+  setTextRange(span: Span | null): void {
+    const text = this.document?.text;
+    this.textRange = span && text !== undefined ? trimToText(text, span.start, span.end, this.gaps) : null;
+  }
+
+  /** Moves the selection to the next / previous annotation in text order; false at either end. */
+  step(direction: 1 | -1): boolean {
+    const order = this.order;
+    const key = this.selectedKey;
+    const current = key === null ? -1 : order.findIndex((ref) => refKey(ref) === key);
+    const next = current === -1 ? (direction === 1 ? 0 : order.length - 1) : current + direction;
+    if (next < 0 || next >= order.length) return false;
+    this.select(order[next], { reveal: true, focus: true });
+    return true;
+  }
+
+  /** Cycles through a group of mentions (an outline entry): the next one after the selected one. */
+  selectNextOf(mentionIds: string[]): void {
+    const current = this.selected?.kind === 'mention' ? mentionIds.indexOf(this.selected.id) : -1;
+    const mention = this.mentions.find((m) => m.id === mentionIds[(current + 1) % mentionIds.length]);
+    if (mention) this.select({ kind: 'mention', id: mention.id, start: mention.start, end: mention.end }, { reveal: true, focus: true });
+  }
+
+  // ---- mutations -------------------------------------------------------------------------
+
+  /**
+   * A label's hotkey or button: marks the selected text (a selection that is exactly a gap
+   * becomes a masked mention), or the selected gap, or gives the selected mention that type.
+   */
+  async markWithLabel(type: string): Promise<void> {
+    const range = this.textRange;
+    const selected = this.selected;
+    if (range) {
+      const masked = this.gaps.some((gap) => gap.start === range.start && gap.end === range.end);
+      await this.createMention({ ...range, type, masked });
+    } else if (selected?.kind === 'gap') {
+      await this.createMention({ start: selected.start, end: selected.end, type, masked: true });
+    } else if (selected?.kind === 'mention') {
+      await this.updateMention(selected.id, { type });
+    } else {
+      this.#notices.info('Select some text in the article first, then press a label key (1–8) or click a label.');
+    }
+  }
+
+  async createMention(fields: Span & { type: string; masked?: boolean; restoration?: string | null; entityId?: string | null }): Promise<boolean> {
+    const documentId = this.document?.id;
+    if (!documentId) return false;
+    const changes = await this.#change('mentions.create', { documentId, ...fields }, 'Could not mark the mention');
+    if (!changes) return false;
+    this.#useTextRange();
+    if (changes.createdId) this.select({ kind: 'mention', id: changes.createdId, start: fields.start, end: fields.end });
+    return true;
+  }
+
+  async markClaim(): Promise<void> {
+    const documentId = this.document?.id;
+    const range = this.textRange;
+    if (!documentId) return;
+    if (!range) {
+      this.#notices.info('Select a sentence or clause in the article first, then press c or “Mark claim”.');
+      return;
+    }
+    const changes = await this.#change('claims.create', { documentId, ...range }, 'Could not mark the claim');
+    if (!changes) return;
+    this.#useTextRange();
+    if (changes.createdId) this.select({ kind: 'claim', id: changes.createdId, ...range });
+  }
+
+  updateMention(id: string, patch: MentionPatch): Promise<boolean> {
+    return this.#ok(this.#change('mentions.update', { id, ...patch }, 'Could not change the mention'));
+  }
+
+  updateClaim(id: string, patch: ClaimPatch): Promise<boolean> {
+    return this.#ok(this.#change('claims.update', { id, ...patch }, 'Could not change the claim'));
+  }
+
+  transitionClaim(id: string, to: ClaimStatus): Promise<boolean> {
+    return this.#ok(this.#change('claims.transition', { id, to }, `Could not move the claim to “${to}”`));
+  }
+
+  async addEvidence(claimId: string): Promise<string | null> {
+    const changes = await this.#change('evidence.create', { claimId, relation: 'supports' }, 'Could not add evidence');
+    return changes?.createdId ?? null;
+  }
+
+  updateEvidence(id: string, patch: EvidencePatch): Promise<boolean> {
+    return this.#ok(this.#change('evidence.update', { id, ...patch }, 'Could not change the evidence'));
+  }
+
+  removeEvidence(id: string): Promise<boolean> {
+    return this.#ok(this.#change('evidence.delete', { id }, 'Could not remove the evidence'));
+  }
+
+  /** Deletes the selected mention or claim; false when nothing deletable is selected. */
+  async deleteSelected(): Promise<boolean> {
+    const selected = this.selected;
+    if (selected?.kind === 'mention') {
+      return this.#ok(this.#change('mentions.delete', { id: selected.id }, 'Could not delete the mention'));
+    }
+    if (selected?.kind === 'claim') {
+      return this.#ok(this.#change('claims.delete', { id: selected.id }, 'Could not delete the claim'));
+    }
+    return false;
+  }
+
+  /** Creates an entity (linked to this document's undo history) and returns it. */
+  async createEntity(name: string, type: string): Promise<Entity | null> {
+    const documentId = this.document?.id;
+    const changes = await this.#change('entities.create', { documentId, name, type }, `Could not create the entity “${name}”`);
+    return changes?.createdId ? (this.entities.get(changes.createdId) ?? null) : null;
+  }
+
+  async searchEntities(query: string): Promise<Entity[]> {
+    const result = await api.call('entities.list', { query, limit: 8 });
+    if (result.ok) return result.value;
+    this.#notices.error('Could not search the entities', result.error);
+    return [];
+  }
+
+  /** An entity picked from a search is linked next; keep it so its name can be shown. */
+  rememberEntity(entity: Entity): void {
+    this.entities = new Map(this.entities).set(entity.id, entity);
+  }
+
+  async undoLast(): Promise<void> {
+    const documentId = this.document?.id;
+    if (documentId && this.undo.canUndo) await this.#change('history.undo', { documentId }, 'Could not undo');
+  }
+
+  async redoLast(): Promise<void> {
+    const documentId = this.document?.id;
+    if (documentId && this.undo.canRedo) await this.#change('history.redo', { documentId }, 'Could not redo');
+  }
+
+  #useTextRange(): void {
+    if (this.textRange === null) return;
+    this.textRange = null;
+    this.selectionUsed++;
+  }
+
+  async #ok(pending: Promise<ChangeSet | null>): Promise<boolean> {
+    return (await pending) !== null;
+  }
+
+  async #change<M extends ChangeMethod>(method: M, input: MethodInput<M>, failure: string): Promise<ChangeSet | null> {
+    const result = await api.call(method, input);
+    if (!result.ok) {
+      this.#notices.error(failure, result.error);
+      return null;
+    }
+    const changes = result.value as ChangeSet;
+    this.#apply(changes);
+    return changes;
+  }
+
+  /** Applies exactly what the store reports changed: the renderer keeps no other copy. */
+  #apply(changes: ChangeSet): void {
+    const documentId = this.document?.id;
+    if (!documentId) return;
+    if (changes.entities.upsert.length || changes.entities.remove.length) {
+      const entities = new Map(this.entities);
+      for (const id of changes.entities.remove) entities.delete(id);
+      for (const entity of changes.entities.upsert) entities.set(entity.id, entity);
+      this.entities = entities;
+    }
+    if (changes.documentId !== null && changes.documentId !== documentId) return;
+    const inDocument = (record: { documentId: string }) => record.documentId === documentId;
+    this.mentions = applyRecords(this.mentions, changes.mentions, inDocument);
+    this.claims = applyRecords(this.claims, changes.claims, inDocument);
+    const claimIds = new Set(this.claims.map((claim) => claim.id));
+    const ofClaims = (record: { claimId: string }) => claimIds.has(record.claimId);
+    this.evidence = applyRecords(this.evidence, changes.evidence, ofClaims);
+    this.reviews = applyRecords(this.reviews, changes.reviews, ofClaims);
+    if (changes.documentId === documentId) this.undo = changes.undo;
+
+    const selected = this.selected;
+    if (selected?.kind === 'mention' && !this.mentions.some((m) => m.id === selected.id)) this.selected = null;
+    if (selected?.kind === 'claim' && !this.claims.some((c) => c.id === selected.id)) this.selected = null;
+  }
+}

@@ -1,0 +1,101 @@
+/** The annotations of an article as the text view sees them: ordered, bucketed per block, and picked by click. */
+import type { Block, Claim, Gap, Mention } from '../../../shared/domain';
+
+export type AnnotationRef =
+  | { kind: 'mention'; id: string; start: number; end: number }
+  | { kind: 'claim'; id: string; start: number; end: number }
+  | { kind: 'gap'; start: number; end: number };
+
+/** What a block's text is split by. */
+export interface BlockAnnotations {
+  mentions: Mention[];
+  claims: Claim[];
+  gaps: Gap[];
+}
+
+export const refKey = (ref: Pick<AnnotationRef, 'kind' | 'start'> & { id?: string }): string =>
+  ref.kind === 'gap' ? `gap:${ref.start}` : `${ref.kind}:${ref.id}`;
+
+const KIND_RANK = { mention: 0, gap: 1, claim: 2 } as const;
+
+/**
+ * Every annotation in text order (outer before inner at the same start), for Tab navigation.
+ * A gap that a masked mention already covers is that mention, not a second stop.
+ */
+export function textOrder(mentions: Mention[], claims: Claim[], gaps: Gap[]): AnnotationRef[] {
+  const masked = new Set(mentions.filter((m) => m.masked).map((m) => `${m.start}:${m.end}`));
+  const refs: AnnotationRef[] = [
+    ...mentions.map((m) => ({ kind: 'mention' as const, id: m.id, start: m.start, end: m.end })),
+    ...claims.map((c) => ({ kind: 'claim' as const, id: c.id, start: c.start, end: c.end })),
+    ...gaps.filter((g) => !masked.has(`${g.start}:${g.end}`)).map((g) => ({ kind: 'gap' as const, ...g }))
+  ];
+  return refs.sort((a, b) => a.start - b.start || b.end - a.end || KIND_RANK[a.kind] - KIND_RANK[b.kind]);
+}
+
+/** The annotation a click on [start, end) means: the innermost (shortest) one covering it. */
+export function innermostAt(start: number, end: number, annotations: BlockAnnotations): AnnotationRef | null {
+  const covering = textOrder(annotations.mentions, annotations.claims, annotations.gaps).filter(
+    (ref) => ref.start <= start && ref.end >= end
+  );
+  covering.sort((a, b) => a.end - a.start - (b.end - b.start) || KIND_RANK[a.kind] - KIND_RANK[b.kind]);
+  return covering[0] ?? null;
+}
+
+/** Blocks in text order; a document without blocks is one paragraph. */
+export function textBlocks(blocks: Block[], textLength: number): Block[] {
+  if (blocks.length === 0) return textLength > 0 ? [{ start: 0, end: textLength, kind: 'paragraph', index: 0 }] : [];
+  return [...blocks].sort((a, b) => a.start - b.start);
+}
+
+/** Index of the block holding `offset` (or the next block after it); blocks.length when past the end. */
+export function blockIndexAt(blocks: Block[], offset: number): number {
+  let low = 0;
+  let high = blocks.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (blocks[mid].end <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+const sameItems = <T>(a: T[], b: T[]) => a.length === b.length && a.every((item, i) => item === b[i]);
+
+/**
+ * The annotations overlapping each block. A block whose annotations did not change keeps its
+ * previous bucket object, so only the blocks an edit touched render again.
+ */
+export function bucketByBlock(
+  blocks: Block[],
+  annotations: BlockAnnotations,
+  previous: BlockAnnotations[]
+): BlockAnnotations[] {
+  const buckets: BlockAnnotations[] = blocks.map(() => ({ mentions: [], claims: [], gaps: [] }));
+  const inBlocks = (span: { start: number; end: number }, visit: (bucket: BlockAnnotations) => void) => {
+    if (span.end <= span.start) return;
+    for (let i = blockIndexAt(blocks, span.start); i < blocks.length && blocks[i].start < span.end; i++) visit(buckets[i]);
+  };
+  for (const mention of annotations.mentions) inBlocks(mention, (bucket) => bucket.mentions.push(mention));
+  for (const claim of annotations.claims) inBlocks(claim, (bucket) => bucket.claims.push(claim));
+  for (const gap of annotations.gaps) inBlocks(gap, (bucket) => bucket.gaps.push(gap));
+  return buckets.map((bucket, i) => {
+    const before = previous[i];
+    const unchanged =
+      before &&
+      sameItems(before.mentions, bucket.mentions) &&
+      sameItems(before.claims, bucket.claims) &&
+      sameItems(before.gaps, bucket.gaps);
+    return unchanged ? before : bucket;
+  });
+}
+
+/**
+ * The span to annotate for a selection: whitespace at the edges is not part of a name or claim,
+ * except when the selection is exactly a masked-name gap. Null when nothing is left.
+ */
+export function trimToText(text: string, start: number, end: number, gaps: Gap[]): { start: number; end: number } | null {
+  if (gaps.some((gap) => gap.start === start && gap.end === end)) return { start, end };
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return start < end ? { start, end } : null;
+}

@@ -11,7 +11,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { constants } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { tsImport } from 'tsx/esm/api';
@@ -34,7 +34,10 @@ if (buildIsStale()) {
     // Build progress goes to stderr: stdout is kept for what the app prints.
     stdio: ['ignore', 2, 2]
   });
-  const [code] = await new Promise((done) => build.on('close', (...result) => done(result)));
+  const code = await new Promise((done) => {
+    build.on('error', () => done(1));
+    build.on('close', done);
+  });
   if (code !== 0) {
     note('factdesk: the build failed (see above)');
     process.exit(1);
@@ -49,7 +52,7 @@ if (electron.ok) {
   runInForeground(electron.binary, [ROOT, ...args], env);
 } else {
   const { resolveDataDir } = await tsImport('../src/main/data-dir.ts', import.meta.url);
-  const dataDir = resolveDataDir(dataArgument());
+  const dataDir = resolve(resolveDataDir(dataArgument()));
   note(`Electron is not available here (${electron.reason}); starting the browser mode instead — same library: ${dataDir}`);
   runInForeground(process.execPath, [join(ROOT, 'scripts', 'web.mjs'), ...args], process.env);
 }

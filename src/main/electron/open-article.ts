@@ -26,8 +26,8 @@ export async function importArticleFile(path: string, service: Service): Promise
     // Checked before reading so a huge file is refused without loading it into memory.
     const { size } = await stat(path);
     if (size > MAX_IMPORT_BYTES) {
-      const limit = megabytes(MAX_IMPORT_BYTES);
-      return { type: 'error', message: `${fileName}: the file is too large (${megabytes(size)} MB; the limit is ${limit} MB)` };
+      const sizes = `${megabytes(size)} MB; the limit is ${megabytes(MAX_IMPORT_BYTES)} MB`;
+      return { type: 'error', message: `${fileName}: the file is too large (${sizes})` };
     }
     bytes = await readFile(path);
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { VerdictLabel, VerdictScale } from '../../shared/domain';
+import type { ChangeGroup } from './history';
 import type { Db } from './open';
 import { statement } from './statements';
 
@@ -34,4 +35,16 @@ export function getScale(db: Db, id: string, version?: number): VerdictScale | n
       : statement(db, 'SELECT id, version, name, labels_json FROM verdict_scales WHERE id = ? AND version = ?').get(id, version)
   ) as ScaleRow | undefined;
   return row ? toScale(row) : null;
+}
+
+/** Writes a scale version (a new scale, or a new version of one); earlier versions stay for the verdicts given on them. */
+export function insertScaleVersion(group: ChangeGroup, scale: VerdictScale): void {
+  statement(group.db, 'INSERT INTO verdict_scales (id, version, name, labels_json, created_at) VALUES (?, ?, ?, ?, ?)').run(
+    scale.id,
+    scale.version,
+    scale.name,
+    JSON.stringify(scale.labels),
+    group.at
+  );
+  group.note('verdict_scales', scale.id, getScale(group.db, scale.id, scale.version - 1), scale);
 }

@@ -21,13 +21,14 @@ export function rendererIsStale(projectRoot: string): boolean {
   return RENDERER_INPUTS.some((input) => newestMtime(join(projectRoot, input)) > builtAt);
 }
 
+/** Newest modification time of a file or of a tree; folders count too, so a deleted source also triggers a build. */
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = stat.mtimeMs;
   for (const entry of readdirSync(path, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+    newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
   }
   return newest;
 }

@@ -89,7 +89,7 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
       return sendError(res, 403, 'forbidden', 'Forbidden: cross-origin requests are not accepted');
     }
     const path = (req.url ?? '/').split(/[?#]/, 1)[0];
-    if (path === '/api' || path.startsWith('/api/')) return handleApi(req, res, path.slice('/api/'.length));
+    if (path === '/api' || path.startsWith('/api/')) return handleApi(req, res, methodName(path.slice('/api/'.length)));
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       return sendError(res, 405, 'unsupported', `Method ${req.method} is not allowed here`);
@@ -194,6 +194,15 @@ async function locateStaticFile(root: string, urlPath: string): Promise<string |
 
 function isInside(root: string, path: string): boolean {
   return path.startsWith(root + sep);
+}
+
+/** Clients may percent-encode the method name; an undecodable one goes to the service as is (unknown_method). */
+function methodName(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return encoded;
+  }
 }
 
 function bearerToken(header: string | undefined): string | null {

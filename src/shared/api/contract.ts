@@ -20,6 +20,8 @@ import { CLAIM_STATUSES, EVIDENCE_RELATIONS, REVIEW_DECISIONS } from '../domain'
 import type { ChangeSet, UndoState } from './changes';
 import { id, isoDate, longText, method, offset, returns, shortText } from './define';
 import { maintenanceMethods } from './methods/maintenance';
+import { exportMethods } from './methods/export';
+import { verificationMethods } from './methods/verification';
 
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
@@ -222,7 +224,9 @@ const coreMethods = {
 /** Every method; later areas add their method groups here. */
 export const contract = {
   ...coreMethods,
-  ...maintenanceMethods
+  ...maintenanceMethods,
+  ...verificationMethods,
+  ...exportMethods
 } as const;
 
 export type Contract = typeof contract;

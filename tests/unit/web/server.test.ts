@@ -181,6 +181,11 @@ describe('API calls', () => {
     expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
+  it('accepts a percent-encoded method name, as the renderer sends it', async () => {
+    const reply = await api('documents%2Elist', {});
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: true });
+  });
+
   it('answers an unknown method with unknown_method', async () => {
     const reply = await api('documents.explode', {});
     expect(reply.status).toBe(200);

@@ -7,6 +7,7 @@ import { historyHandlers } from './history';
 import { maintenanceHandlers } from './maintenance';
 import { mentionHandlers } from './mentions';
 import { settingsHandlers } from './settings';
+import { verificationHandlers } from './verification';
 import type { HandlerMap } from './types';
 
 /** One handler per contract method; the type makes a missing one a compile error. */
@@ -18,5 +19,6 @@ export const handlers: HandlerMap<MethodName> = {
   ...claimHandlers,
   ...evidenceHandlers,
   ...historyHandlers,
-  ...maintenanceHandlers
+  ...maintenanceHandlers,
+  ...verificationHandlers
 };

@@ -1,4 +1,4 @@
-import type { AppInfo } from '../../../shared/api/contract';
+import type { AppInfo, MethodInput } from '../../../shared/api/contract';
 import type { LabelType, Settings, VerdictScale } from '../../../shared/domain';
 import { api } from '../api-client';
 import type { Notices } from './notices.svelte';
@@ -14,7 +14,7 @@ function routeFromHash(hash: string): Route {
 
 const hashOf = (route: Route) => (route.name === 'document' ? `#/documents/${encodeURIComponent(route.id)}` : '#/');
 
-export type SettingsPatch = Partial<Pick<Settings, 'userName' | 'organisation' | 'methodology' | 'corrections'>>;
+export type SettingsPatch = MethodInput<'settings.update'>;
 
 /**
  * What the whole window shares: the user and their settings, the label set and verdict scales,
@@ -31,8 +31,10 @@ export class Session {
   /** First run: nothing is stamped with a user until they say who they are. */
   needsName = $derived(this.settings !== null && this.settings.userName.trim() === '');
   labelsByKey = $derived(new Map(this.labels.map((label) => [label.key, label])));
-  /** The scale new verdicts are given on: the first the library lists. */
-  verdictScale = $derived<VerdictScale | null>(this.scales[0] ?? null);
+  /** The scale new verdicts are given on (the settings name it; the first listed otherwise). */
+  verdictScale = $derived<VerdictScale | null>(
+    this.scales.find((scale) => scale.id === this.settings?.verdictScaleId) ?? this.scales[0] ?? null
+  );
 
   #notices: Notices;
 

@@ -1,0 +1,122 @@
+/**
+ * The fact sheet as Markdown (CommonMark + GFM tables). User strings are escaped so they stay
+ * text: inline markup characters everywhere, block markers at the start of a line, and only
+ * http(s) URLs become links.
+ */
+import type { FactSheet, SheetClaim, SheetEvidence } from './fact-sheet';
+import { httpUrl } from './links';
+import { formatTimestamp, relationLabel, reviewedBy, scaleName, sourceFacts, textLines, verdictRating } from './sheet-text';
+
+/** Escapes one line of user text (line breaks are the caller's business, see mdText). */
+export function escapeMarkdown(line: string): string {
+  return line
+    .replace(/[\\`*_[\]<>|~&#!$]/g, '\\$&')
+    .replace(/^([-+=])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+/** Multi-line user text: lines escaped and joined by hard line breaks, continuation lines indented. */
+function mdText(text: string, indent = ''): string {
+  return textLines(text).map(escapeMarkdown).join(`\\\n${indent}`);
+}
+
+/** One line of user text (headings, table cells, list items). */
+const mdLine = (text: string) => escapeMarkdown(text.replace(/\s+/g, ' ').trim());
+
+/** A code span that no backtick inside can close early. */
+function codeSpan(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${longest ? ` ${text} ` : text}${fence}`;
+}
+
+/** A link when the URL is http(s), otherwise the escaped text (and the URL as plain text). */
+function mdLink(url: string, text: string): string {
+  const href = httpUrl(url);
+  if (href) return `[${mdLine(text)}](<${href.replace(/[\\<>]/g, encodeURIComponent)}>)`;
+  const plain = url.trim();
+  return text === url ? mdLine(plain) : `${mdLine(text)} (${mdLine(plain)})`;
+}
+
+export function renderMarkdown(sheet: FactSheet): string {
+  const { document } = sheet;
+  const out: string[] = [];
+  out.push(`# Fact sheet: ${mdLine(document.title)}`, '');
+  if (sheet.organisation) out.push(`*${mdLine(sheet.organisation)}*`, '');
+  if (document.source.url) out.push(`- **Article:** ${mdLink(document.source.url, document.source.url)}`);
+  for (const fact of sourceFacts(document.source)) out.push(`- **${fact.label}:** ${mdLine(fact.value)}`);
+  out.push(`- **Generated:** ${formatTimestamp(sheet.generatedAt)}`, '');
+
+  out.push('## Summary', '');
+  out.push(`- **Verified claims:** ${sheet.claims.length}`);
+  out.push(`- **Left out:** ${mdLine(sheet.leftOut.note)}`);
+  out.push(`- **Evidence items:** ${sheet.evidenceCount}`, '');
+  out.push('Only claims a reviewer approved appear on this sheet.', '');
+  out.push('### Verdict distribution', '');
+  if (sheet.distribution.length === 0) out.push('No verdicts yet.', '');
+  else {
+    const max = Math.max(1, ...sheet.distribution.map((row) => row.count));
+    out.push('| Verdict | Claims | Share |', '| --- | ---: | --- |');
+    for (const row of sheet.distribution) {
+      out.push(`| ${mdLine(row.label)} | ${row.count} | ${'█'.repeat(Math.round((row.count / max) * 20))} |`);
+    }
+    out.push('');
+  }
+
+  out.push('## Verified claims', '');
+  if (sheet.claims.length === 0) out.push('No claim of this article has been verified yet.', '');
+  sheet.claims.forEach((claim, i) => out.push(...claimSection(claim, i + 1), ''));
+
+  out.push('## Methodology', '', mdText(sheet.methodology) || '*No methodology note has been set (Settings).*', '');
+  out.push('## Corrections', '', mdText(sheet.corrections) || '*No corrections note has been set (Settings).*', '');
+
+  out.push('## Provenance', '');
+  out.push(`- **Generated:** ${formatTimestamp(sheet.generatedAt)} by Factdesk ${mdLine(sheet.appVersion)}`);
+  out.push(`- **Document ID:** ${codeSpan(document.id)}`);
+  out.push(`- **Article SHA-256:** ${codeSpan(document.articleSha256)}`);
+  out.push(`- **Digest (SHA-256):** ${codeSpan(sheet.digest)}`, '');
+  out.push(
+    'The digest covers the article text and every record shown on this sheet. `factdesk verify-sheet` recomputes it from the library and names what changed.'
+  );
+  return `${out.join('\n')}\n`;
+}
+
+function claimSection(claim: SheetClaim, number: number): string[] {
+  const verdict = claim.verdict;
+  const rating = verdict ? verdictRating(verdict) : null;
+  const lines = [
+    `### ${number}. ${mdLine(claim.text)}`,
+    '',
+    `> ${claim.quote.map((part) => escapeMarkdown(part.text)).join('')}`,
+    '',
+    `- **Verdict:** ${verdict ? `${mdLine(verdict.label)}${rating ? ` (${rating})` : ''} — ${mdLine(scaleName(verdict))}` : 'No verdict'}`,
+    `- **Claimant:** ${claim.claimant ? mdLine(claim.claimant.name) : '*not recorded*'}`,
+    `- **Claim date:** ${claim.claimDate ? mdLine(claim.claimDate) : '*not recorded*'}`,
+    `- **Explanation:** ${mdText(claim.explanation, '  ') || '*No explanation given.*'}`,
+    `- **Checked by:** ${mdLine(claim.checkedBy)}`,
+    `- **Reviewed by:** ${mdLine(reviewedBy(claim))}`,
+    `- **Created:** ${formatTimestamp(claim.createdAt)}; **verified:** ${claim.verifiedAt ? formatTimestamp(claim.verifiedAt) : '*not recorded*'}`
+  ];
+  if (claim.evidence.length === 0) lines.push('- **Evidence:** *none listed*');
+  else {
+    lines.push('- **Evidence:**');
+    claim.evidence.forEach((item, i) => lines.push(...evidenceLines(item, i + 1)));
+  }
+  lines.push(`- **Record:** Claim ID ${codeSpan(claim.id)} · Fingerprint ${codeSpan(claim.fingerprint)}`);
+  return lines;
+}
+
+function evidenceLines(item: SheetEvidence, number: number): string[] {
+  const title = item.title.trim() || item.url.trim() || 'Untitled source';
+  const details = [
+    item.publisher && mdLine(item.publisher),
+    item.accessedAt && `accessed ${mdLine(item.accessedAt)}`,
+    item.archivedUrl.trim() && `archived copy: ${mdLink(item.archivedUrl, 'archive')}`
+  ].filter(Boolean);
+  const marker = `  ${number}. `;
+  const indent = ' '.repeat(marker.length);
+  const lines = [`${marker}**${relationLabel(item.relation)}:** ${mdLink(item.url, title)}${details.length ? ` — ${details.join(' · ')}` : ''}`];
+  const excerpt = textLines(item.excerpt);
+  if (excerpt.length) lines.push(`${indent}> ${excerpt.map(escapeMarkdown).join(`\\\n${indent}> `)}`);
+  return lines;
+}

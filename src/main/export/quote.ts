@@ -1,0 +1,53 @@
+import type { Mention } from '../../shared/domain';
+
+/** A piece of a claim's article quote: article text, or the restored name of a masked mention. */
+export type QuotePart = { kind: 'text'; text: string } | { kind: 'restored'; text: string };
+
+// A restored name gets a space on a side where it would otherwise touch a word ("President [X] and"),
+// but not before punctuation ("Sheriff [X], a") or after an opening bracket or quote.
+const SPACE_BEFORE = /[\p{L}\p{N}\p{Pe}\p{Pf}.,;:!?%]$/u;
+const SPACE_AFTER = /^[\p{L}\p{N}\p{Ps}\p{Pi}]/u;
+
+/**
+ * The article text of [start, end) with runs of whitespace collapsed to one space, and each masked
+ * mention inside it that has a restoration shown as "[restoration]" in place of its gap.
+ */
+export function quoteParts(text: string, start: number, end: number, mentions: readonly Mention[]): QuotePart[] {
+  const gaps = mentions
+    .filter((m) => m.masked && m.restoration && m.status !== 'rejected' && m.start >= start && m.end <= end)
+    .sort((a, b) => a.start - b.start);
+  const parts: QuotePart[] = [];
+  let at = start;
+  for (const gap of gaps) {
+    if (gap.start < at) continue; // a second masked mention on the same gap
+    pushText(parts, text.slice(at, gap.start));
+    parts.push({ kind: 'restored', text: `[${gap.restoration!.trim()}]` });
+    at = gap.end;
+  }
+  pushText(parts, text.slice(at, end));
+  return spaced(parts);
+}
+
+function pushText(parts: QuotePart[], raw: string) {
+  const text = raw.replace(/\s+/g, ' ');
+  if (text) parts.push({ kind: 'text', text });
+}
+
+/** Trims the ends and puts the spaces a restored name needs next to the words around it. */
+function spaced(parts: QuotePart[]): QuotePart[] {
+  const out = parts.map((part) => ({ ...part }));
+  out.forEach((part, i) => {
+    if (part.kind !== 'restored') return;
+    const before = out[i - 1];
+    const after = out[i + 1];
+    if (before?.kind === 'text' && SPACE_BEFORE.test(before.text)) before.text += ' ';
+    if (after?.kind === 'text' && SPACE_AFTER.test(after.text)) after.text = ` ${after.text}`;
+  });
+  if (out[0]?.kind === 'text') out[0].text = out[0].text.trimStart();
+  const last = out[out.length - 1];
+  if (last?.kind === 'text') last.text = last.text.trimEnd();
+  return out.filter((part) => part.text !== '');
+}
+
+/** The quote as plain text, restored names in brackets. */
+export const quoteText = (parts: readonly QuotePart[]): string => parts.map((part) => part.text).join('');

@@ -1,0 +1,91 @@
+/** Reading the change log for the inspector: history rows as domain records, newest first. */
+import type { HistoryEntry } from '../../shared/domain';
+import { type ClaimRow, toClaim } from './claims';
+import { type EntityRow, toEntity } from './entities';
+import { type EvidenceRow, toEvidence } from './evidence';
+import { type MentionRow, toMention } from './mentions';
+import type { Db } from './open';
+import { type ReviewRow, toReview } from './reviews';
+import { parseJson } from './rows';
+import { statement } from './statements';
+
+interface LogRow {
+  seq: number;
+  group_id: string;
+  document_id: string | null;
+  at: string;
+  user: string;
+  action: string;
+  table_name: string;
+  record_id: string;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+const CONVERTERS: Record<string, (row: never) => unknown> = {
+  claims: (row: ClaimRow) => toClaim(row),
+  evidence: (row: EvidenceRow) => toEvidence(row),
+  reviews: (row: ReviewRow) => toReview(row),
+  mentions: (row: MentionRow) => toMention(row),
+  entities: (row: EntityRow) => toEntity(row)
+};
+
+function toEntry(row: LogRow): HistoryEntry {
+  const convert = CONVERTERS[row.table_name];
+  const snapshot = (json: string | null) => {
+    const value = parseJson<unknown>(json, null);
+    return value !== null && convert ? convert(value as never) : value;
+  };
+  return {
+    seq: row.seq,
+    groupId: row.group_id,
+    documentId: row.document_id,
+    at: row.at,
+    user: row.user,
+    action: row.action,
+    table: row.table_name,
+    recordId: row.record_id,
+    before: snapshot(row.before_json),
+    after: snapshot(row.after_json)
+  };
+}
+
+/** The document a claim belongs (or belonged) to, from the claim or, once deleted, from its history. */
+export function claimDocumentId(db: Db, claimId: string): string | null {
+  const row = (statement(db, 'SELECT document_id FROM claims WHERE id = ?').get(claimId) ??
+    statement(db, "SELECT document_id FROM history WHERE table_name = 'claims' AND record_id = ? LIMIT 1").get(claimId)) as
+    | { document_id: string | null }
+    | undefined;
+  return row?.document_id ?? null;
+}
+
+/** Every change to a claim and to the evidence and reviews that belong (or belonged) to it. */
+export function claimHistory(db: Db, documentId: string, claimId: string): HistoryEntry[] {
+  const rows = statement(
+    db,
+    `SELECT * FROM history
+     WHERE document_id = @documentId AND (
+       (table_name = 'claims' AND record_id = @claimId) OR
+       (table_name IN ('evidence', 'reviews') AND json_extract(coalesce(after_json, before_json), '$.claim_id') = @claimId))
+     ORDER BY seq DESC`
+  ).all({ documentId, claimId }) as LogRow[];
+  return rows.map(toEntry);
+}
+
+/** One page of a document's changes, newest first, older than `beforeSeq` when given. */
+export function documentHistory(
+  db: Db,
+  documentId: string,
+  limit: number,
+  beforeSeq: number | null
+): { entries: HistoryEntry[]; nextBeforeSeq: number | null } {
+  const rows = statement(
+    db,
+    `SELECT * FROM history WHERE document_id = @documentId AND seq < @beforeSeq ORDER BY seq DESC LIMIT @take`
+  ).all({ documentId, beforeSeq: beforeSeq ?? Number.MAX_SAFE_INTEGER, take: limit + 1 }) as LogRow[];
+  const page = rows.slice(0, limit);
+  return {
+    entries: page.map(toEntry),
+    nextBeforeSeq: rows.length > limit ? page[page.length - 1]!.seq : null
+  };
+}

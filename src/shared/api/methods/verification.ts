@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { HistoryEntry, VerdictScale } from '../../domain';
+import { id, method, returns } from '../define';
+
+export interface HistoryPage {
+  /** Newest first. */
+  entries: HistoryEntry[];
+  /** Pass as `beforeSeq` for the next (older) page; null when there is none. */
+  nextBeforeSeq: number | null;
+}
+
+const verdictLabel = z.strictObject({
+  label: z.string().trim().min(1).max(120),
+  /** Position on the numeric scale; null for a label off it (Misleading, …). */
+  value: z.number().int().min(-1000).max(1000).nullable()
+});
+
+/** The verification workflow's read side (history for the inspector) and verdict-scale editing. */
+export const verificationMethods = {
+  /**
+   * Every change to a claim, its evidence and its reviews (status moves, edits, reviews, undo and
+   * redo), newest first. Records in `before`/`after` are domain records (Claim, Evidence, Review).
+   */
+  'claims.history': method(z.strictObject({ id }), returns<HistoryEntry[]>()),
+  /** Every change to a document's records, newest first, a page at a time. */
+  'documents.history': method(
+    z.strictObject({
+      documentId: id,
+      limit: z.number().int().min(1).max(1000).optional(),
+      beforeSeq: z.number().int().min(1).optional()
+    }),
+    returns<HistoryPage>()
+  ),
+  /**
+   * Saves a verdict scale. Without `id` a new scale is created (version 1); with the id of an
+   * existing scale a new version is written. Verdicts keep the scale id and version they were
+   * given on. Labels must be unique (ignoring case); numbers unique integers or null.
+   */
+  'scales.save': method(
+    z.strictObject({
+      id: id.optional(),
+      name: z.string().trim().min(1).max(120),
+      labels: z.array(verdictLabel).min(1).max(50)
+    }),
+    returns<VerdictScale>()
+  )
+} as const;

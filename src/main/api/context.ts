@@ -1,4 +1,6 @@
 import { DomainError } from '../errors';
+import { chromiumPrinter } from '../export/chromium';
+import type { PrintToPdf } from '../export/pdf';
 import type { MutationContext } from '../store/history';
 import type { Db } from '../store/open';
 import { getSettings } from '../store/settings';
@@ -9,6 +11,8 @@ export interface ServiceDeps {
   clock?: () => Date;
   newId?: () => string;
   version?: string;
+  /** Prints the HTML fact sheet to PDF (Electron: webContents.printToPDF); default: headless Chromium. */
+  printToPdf?: PrintToPdf;
 }
 
 /** What every handler receives: the store and the clock, plus the acting user read from the settings. */
@@ -18,6 +22,7 @@ export interface HandlerContext {
   version: string;
   clock: () => Date;
   newId: () => string;
+  printToPdf: PrintToPdf;
   /** A mutation context stamped with the current user; refuses when no user name is set. */
   asUser(): MutationContext;
   /** A mutation context for changes that need no author (imports, settings). */
@@ -32,6 +37,7 @@ export function createHandlerContext(deps: ServiceDeps): HandlerContext {
     ...base,
     mode: deps.mode,
     version: deps.version ?? '0.0.0',
+    printToPdf: deps.printToPdf ?? chromiumPrinter(),
     asUser() {
       const user = getSettings(deps.db).userName.trim();
       if (!user) {

@@ -40,7 +40,10 @@ if (app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.whenReady().then(start, (error: unknown) => abort('Factdesk could not start', error));
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => abort('Factdesk could not start', error));
 } else {
   app.quit();
 }

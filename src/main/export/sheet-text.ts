@@ -50,3 +50,9 @@ export const textLines = (text: string) =>
     .split(/\r\n|[\n\r\u2028\u2029]/)
     .map((line) => line.trim())
     .filter(Boolean);
+
+/** The start of a text on one line, cut at `max` characters with an ellipsis. */
+export function preview(text: string, max: number): string {
+  const chars = [...text.replace(/\s+/g, ' ').trim()];
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : chars.join('');
+}

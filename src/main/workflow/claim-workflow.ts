@@ -58,6 +58,8 @@ export function reviewOutcome(
     if (!comment.trim()) throw new DomainError('invalid_input', 'Say what should change: requesting changes needs a comment.');
     return { status: 'changes requested', selfReview: false };
   }
+  // A verdict can be taken away while the claim is in review; what has none cannot be approved.
+  if (!claim.verdict) throw new DomainError('invalid_input', 'This claim has no verdict; give it one before it is approved.');
   if (byChecker && !confirmSelfReview) {
     throw new DomainError(
       'forbidden',

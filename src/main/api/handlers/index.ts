@@ -3,6 +3,7 @@ import { claimHandlers } from './claims';
 import { documentHandlers } from './documents';
 import { entityHandlers } from './entities';
 import { evidenceHandlers } from './evidence';
+import { exportHandlers } from './export';
 import { historyHandlers } from './history';
 import { maintenanceHandlers } from './maintenance';
 import { mentionHandlers } from './mentions';
@@ -20,5 +21,6 @@ export const handlers: HandlerMap<MethodName> = {
   ...evidenceHandlers,
   ...historyHandlers,
   ...maintenanceHandlers,
-  ...verificationHandlers
+  ...verificationHandlers,
+  ...exportHandlers
 };

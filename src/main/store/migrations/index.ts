@@ -4,6 +4,8 @@ import { createSettingsLabelsScales } from './0002-create-settings-labels-scales
 import { createEntitiesMentions } from './0003-create-entities-mentions';
 import { createClaimsEvidenceReviews } from './0004-create-claims-evidence-reviews';
 import { createHistory } from './0005-create-history';
+import { createExchangeBasesOrphans } from './0006-create-exchange-bases-orphans';
+import { createExchangeConflicts } from './0007-create-exchange-conflicts';
 import { addDocumentTrash } from './0010-add-document-trash';
 import type { Migration } from './types';
 
@@ -13,6 +15,8 @@ export const MIGRATIONS: readonly Migration[] = [
   createEntitiesMentions,
   createClaimsEvidenceReviews,
   createHistory,
+  createExchangeBasesOrphans,
+  createExchangeConflicts,
   addDocumentTrash
 ];
 

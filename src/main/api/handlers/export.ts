@@ -1,0 +1,48 @@
+import { DomainError } from '../../errors';
+import { PdfPrinterError } from '../../export/chromium';
+import { type FactSheet, buildFactSheet } from '../../export/fact-sheet';
+import { renderSheet } from '../../export/export-sheet';
+import { SheetReadError, readSheet } from '../../export/read-sheet';
+import { compareSheet } from '../../export/verify-sheet';
+import { getDocument } from '../../store/documents';
+import { getSettings } from '../../store/settings';
+import type { HandlerContext } from '../context';
+import type { HandlerMap } from './types';
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+const factSheetOf = (ctx: HandlerContext, documentId: string): FactSheet =>
+  buildFactSheet(ctx.db, documentId, { clock: ctx.clock, appVersion: ctx.version, settings: getSettings(ctx.db) });
+
+export const exportHandlers: HandlerMap<'export.factSheet' | 'export.verifySheet'> = {
+  async 'export.factSheet'(ctx, { documentId, format }) {
+    const sheet = factSheetOf(ctx, documentId);
+    let rendered;
+    try {
+      rendered = await renderSheet(sheet, format, ctx.printToPdf);
+    } catch (error) {
+      if (error instanceof PdfPrinterError) throw new DomainError('unsupported', error.message);
+      throw error;
+    }
+    const { content, ...file } = rendered;
+    const summary = { ...file, digest: sheet.digest, included: sheet.claims.length, leftOut: sheet.leftOut };
+    return typeof content === 'string'
+      ? { ...summary, text: content }
+      : { ...summary, contentBase64: Buffer.from(content).toString('base64') };
+  },
+
+  async 'export.verifySheet'(ctx, { fileName, dataBase64 }) {
+    if (dataBase64.length % 4 !== 0 || !BASE64.test(dataBase64)) {
+      throw new DomainError('invalid_input', `Cannot verify "${fileName}": the upload is not valid base64.`);
+    }
+    let manifest;
+    try {
+      manifest = await readSheet(Buffer.from(dataBase64, 'base64'));
+    } catch (error) {
+      if (error instanceof SheetReadError) throw new DomainError('invalid_input', `Cannot verify "${fileName}": ${error.message}.`);
+      throw error;
+    }
+    const current = getDocument(ctx.db, manifest.documentId) ? factSheetOf(ctx, manifest.documentId) : null;
+    return compareSheet(ctx.db, manifest, current);
+  }
+};

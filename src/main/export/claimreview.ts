@@ -1,0 +1,111 @@
+/**
+ * The fact sheet as schema.org ClaimReview JSON-LD: an array with one ClaimReview per verified
+ * claim, Google's required properties always present (claimReviewed, reviewRating with
+ * alternateName, url) and the recommended ones when the library knows them. What is missing or
+ * too long comes back as warnings. Provenance rides in schema.org `identifier` PropertyValues.
+ */
+import type { FactSheet, SheetClaim } from './fact-sheet';
+import { httpUrl } from './links';
+import { preview } from './sheet-text';
+
+/** Google's guidance: a claimReviewed longer than this is cut in search results. */
+export const CLAIM_REVIEWED_LIMIT = 75;
+
+/** propertyID of each provenance identifier (read back by verify-sheet). */
+export const PROVENANCE_IDS = {
+  documentId: 'factdesk:document-id',
+  digest: 'factdesk:sheet-digest',
+  articleSha256: 'factdesk:article-sha256',
+  claimId: 'factdesk:claim-id',
+  fingerprint: 'factdesk:claim-fingerprint'
+} as const;
+
+const ISO_DATE = /^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
+
+type Json = Record<string, unknown>;
+
+export interface ClaimReviewExport {
+  items: Json[];
+  warnings: string[];
+}
+
+export function buildClaimReviews(sheet: FactSheet): ClaimReviewExport {
+  const warnings: string[] = [];
+  const articleUrl = sheet.document.source.url ? httpUrl(sheet.document.source.url) : null;
+  if (!sheet.organisation) {
+    warnings.push('No organisation is set (Settings), so ClaimReview author is left out; Google recommends it.');
+  }
+  if (!articleUrl) {
+    warnings.push(
+      'The article has no http(s) web address: each url is the fragment #claim-ID of the page the sheet is published on, and itemReviewed.appearance carries no URL.'
+    );
+  }
+  const publishedAt = sheet.document.source.publishedAt;
+  const appearance: Json = {
+    '@type': 'CreativeWork',
+    ...(articleUrl && { url: articleUrl }),
+    headline: sheet.document.title,
+    ...(sheet.document.source.publisher && { publisher: { '@type': 'Organization', name: sheet.document.source.publisher } }),
+    ...(publishedAt && ISO_DATE.test(publishedAt) && { datePublished: publishedAt })
+  };
+
+  const items: Json[] = [];
+  sheet.claims.forEach((claim, i) => {
+    const label = `Claim ${i + 1} ("${preview(claim.text, 40)}")`;
+    if (!claim.verdict) {
+      warnings.push(`${label} has no verdict and is left out.`);
+      return;
+    }
+    const length = [...claim.text].length;
+    if (length > CLAIM_REVIEWED_LIMIT) {
+      warnings.push(`${label}: claimReviewed is ${length} characters; Google recommends at most ${CLAIM_REVIEWED_LIMIT}.`);
+    }
+    if (!claim.claimant) warnings.push(`${label}: no claimant, so itemReviewed.author is left out.`);
+    if (!claim.claimDate) warnings.push(`${label}: no claim date, so itemReviewed.datePublished is left out.`);
+    else if (!ISO_DATE.test(claim.claimDate)) {
+      warnings.push(`${label}: the claim date "${claim.claimDate}" is not an ISO 8601 date, so itemReviewed.datePublished is left out.`);
+    }
+    items.push(claimReview(sheet, claim, articleUrl, appearance));
+  });
+  return { items, warnings };
+}
+
+export function renderClaimReview(sheet: FactSheet): { text: string; warnings: string[] } {
+  const { items, warnings } = buildClaimReviews(sheet);
+  return { text: `${JSON.stringify(items, null, 2)}\n`, warnings };
+}
+
+function claimReview(sheet: FactSheet, claim: SheetClaim, articleUrl: string | null, appearance: Json): Json {
+  const verdict = claim.verdict!;
+  const numeric = verdict.value !== null && verdict.best !== null && verdict.worst !== null;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ClaimReview',
+    url: articleUrl ?? `#claim-${encodeURIComponent(claim.id)}`,
+    claimReviewed: claim.text,
+    reviewRating: {
+      '@type': 'Rating',
+      alternateName: verdict.label,
+      ...(numeric && { ratingValue: verdict.value, bestRating: verdict.best, worstRating: verdict.worst })
+    },
+    ...(sheet.organisation && { author: { '@type': 'Organization', name: sheet.organisation } }),
+    datePublished: (claim.verifiedAt ?? sheet.generatedAt).slice(0, 10),
+    itemReviewed: {
+      '@type': 'Claim',
+      ...(claim.claimant && {
+        author: { '@type': claim.claimant.type === 'person' ? 'Person' : 'Organization', name: claim.claimant.name }
+      }),
+      ...(claim.claimDate && ISO_DATE.test(claim.claimDate) && { datePublished: claim.claimDate }),
+      appearance
+    },
+    identifier: [
+      provenance(PROVENANCE_IDS.documentId, sheet.document.id),
+      provenance(PROVENANCE_IDS.digest, sheet.digest),
+      provenance(PROVENANCE_IDS.articleSha256, sheet.document.articleSha256),
+      provenance(PROVENANCE_IDS.claimId, claim.id),
+      provenance(PROVENANCE_IDS.fingerprint, claim.fingerprint)
+    ]
+  };
+}
+
+const provenance = (propertyID: string, value: string) => ({ '@type': 'PropertyValue', propertyID, value });

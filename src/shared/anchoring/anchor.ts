@@ -1,0 +1,226 @@
+/**
+ * Re-anchoring: finding where an annotation belongs in a text that may differ from the one it
+ * was made on (a corrected article). Each annotation is tried, in order:
+ *   1. at its recorded position, accepted only when the quote and its context are found there;
+ *   2. at the exact quote's occurrences, nearest the expected position first, ranked by how well
+ *      the prefix and suffix around each agree;
+ *   3. by a fuzzy (edit-distance) search for the quote with approx-string-match.
+ * Candidates are scored as the Hypothesis client's match-quote scores them: similarity of the
+ * quote (weight 50), of the prefix and suffix (20 each) and closeness to the expected position
+ * (2, a tie-breaker). Positions in are code points (TextPositionSelector); offsets out are UTF-16.
+ */
+import approxSearch from 'approx-string-match';
+import { isCodePointBoundary, type TextQuote } from '../text/spans';
+import { CodePointIndex } from './code-points';
+
+export type AnchorMethod = 'position' | 'quote' | 'fuzzy';
+
+export interface AnchorTarget {
+  quote: TextQuote;
+  /** Where the annotation was, in code points of the text it was made on. */
+  position?: { start: number; end: number } | null;
+}
+
+export interface Anchor {
+  /** UTF-16 offsets into the text anchored in. */
+  start: number;
+  end: number;
+  method: AnchorMethod;
+  /** 0..1; 1 is the quote and its whole context found at the recorded position. */
+  score: number;
+}
+
+export type AnchorResult = { ok: true; value: Anchor } | { ok: false; error: string };
+
+const WEIGHT = { quote: 50, prefix: 20, suffix: 20, position: 2 } as const;
+const WEIGHT_TOTAL = WEIGHT.quote + WEIGHT.prefix + WEIGHT.suffix + WEIGHT.position;
+
+/** The lowest score a placement needs: e.g. the exact quote with one side of its context. */
+export const MIN_ANCHOR_SCORE = 0.7;
+/**
+ * A quote this long (UTF-16 units) found at one place only, with at most 10% of it changed, is
+ * accepted even when its context was rewritten: such a quote does not occur by chance.
+ */
+const DISTINCTIVE_QUOTE = 20;
+const DISTINCTIVE_QUOTE_SCORE = 0.9;
+/** How far (UTF-16 units) either side of the expected position the first, cheap searches look. */
+const NEAR = 2048;
+/** Candidates scored per search, nearest the expected position first. */
+const MAX_CANDIDATES = 200;
+/** Fuzzy matching allows up to a quarter of the quote to differ (at most 256 edits). */
+const MAX_ERROR_SHARE = 0.25;
+const MAX_ERRORS = 256;
+
+interface Candidate {
+  start: number;
+  end: number;
+  /** Similarity of the text at the candidate to the quote, 0..1. */
+  quoteScore: number;
+  score: number;
+}
+
+const fail = (error: string): AnchorResult => ({ ok: false, error });
+
+/** Anchors annotations in one text; build it once per text (it indexes code points). */
+export class Anchorer {
+  readonly index: CodePointIndex;
+
+  constructor(readonly text: string) {
+    this.index = new CodePointIndex(text);
+  }
+
+  /**
+   * Places one annotation. `drift` (UTF-16 units) is how far annotations before this one moved,
+   * so the search starts where this one most likely went.
+   */
+  anchor(target: AnchorTarget, drift = 0): AnchorResult {
+    const { quote } = target;
+    if (quote.exact === '') return fail('the annotation quotes no text');
+    const recorded = this.recordedSpan(target.position);
+    if (recorded && this.quoteAt(quote, recorded.start, recorded.end) && this.contextAt(quote, recorded.start, recorded.end)) {
+      return { ok: true, value: { ...recorded, method: 'position', score: 1 } };
+    }
+    const hint = target.position ? clamp(this.index.toUtf16(target.position.start) + drift, 0, this.text.length) : null;
+    const found = this.bestExact(quote, hint) ?? this.bestFuzzy(quote, hint);
+    if (!found) {
+      return fail(`"${shorten(quote.exact)}" was not found in the text, not even approximately`);
+    }
+    const method: AnchorMethod =
+      found.quoteScore < 1 ? 'fuzzy' : recorded && found.start === recorded.start && found.end === recorded.end ? 'position' : 'quote';
+    return { ok: true, value: { start: found.start, end: found.end, method, score: round(found.score) } };
+  }
+
+  private recordedSpan(position: AnchorTarget['position']): { start: number; end: number } | null {
+    if (!position || position.end <= position.start || position.end > this.index.length) return null;
+    return { start: this.index.toUtf16(position.start), end: this.index.toUtf16(position.end) };
+  }
+
+  private quoteAt(quote: TextQuote, start: number, end: number): boolean {
+    return end - start === quote.exact.length && this.text.startsWith(quote.exact, start);
+  }
+
+  private contextAt(quote: TextQuote, start: number, end: number): boolean {
+    return this.text.endsWith(quote.prefix, start) && this.text.startsWith(quote.suffix, end);
+  }
+
+  /** The exact quote's best occurrence: near the hint first, then anywhere. */
+  private bestExact(quote: TextQuote, hint: number | null): Candidate | null {
+    const occurrences = (from: number, to: number) => {
+      const starts: number[] = [];
+      const last = to - quote.exact.length;
+      for (let at = this.text.indexOf(quote.exact, from); at !== -1 && at <= last; at = this.text.indexOf(quote.exact, at + 1)) {
+        if (isCodePointBoundary(this.text, at) && isCodePointBoundary(this.text, at + quote.exact.length)) starts.push(at);
+      }
+      return starts.map((start) => ({ start, end: start + quote.exact.length, quoteScore: 1 }));
+    };
+    if (hint !== null) {
+      const near = this.pick(quote, hint, occurrences(Math.max(0, hint - NEAR), hint + quote.exact.length + NEAR));
+      if (near && near.score >= MIN_ANCHOR_SCORE) return near;
+    }
+    const everywhere = occurrences(0, this.text.length);
+    return this.pick(quote, hint, everywhere, everywhere.length === 1);
+  }
+
+  /** The best approximate match of the quote: near the hint first, then anywhere. */
+  private bestFuzzy(quote: TextQuote, hint: number | null): Candidate | null {
+    const maxErrors = Math.min(MAX_ERRORS, Math.floor(quote.exact.length * MAX_ERROR_SHARE));
+    if (maxErrors === 0) return null; // for short quotes, fuzzy would only repeat the exact search
+    const matches = (from: number, to: number) =>
+      approxSearch(this.text.slice(from, to), quote.exact, maxErrors).map((match) => {
+        const span = this.widenToCodePoints(from + match.start, from + match.end);
+        return { ...span, quoteScore: 1 - match.errors / quote.exact.length };
+      });
+    if (hint !== null) {
+      const near = this.pick(quote, hint, matches(Math.max(0, hint - NEAR), Math.min(this.text.length, hint + quote.exact.length + NEAR)));
+      if (near && near.score >= MIN_ANCHOR_SCORE) return near;
+    }
+    const everywhere = matches(0, this.text.length).filter((m) => m.end > m.start);
+    const oneRegion =
+      everywhere.length > 0 &&
+      Math.max(...everywhere.map((m) => m.start)) - Math.min(...everywhere.map((m) => m.start)) <= quote.exact.length;
+    return this.pick(quote, hint, everywhere, oneRegion);
+  }
+
+  /**
+   * Scores the candidates nearest the hint and returns the best if it is good enough: a score of
+   * MIN_ANCHOR_SCORE, or a distinctive quote matched (almost) verbatim at its only place.
+   */
+  private pick(
+    quote: TextQuote,
+    hint: number | null,
+    found: Omit<Candidate, 'score'>[],
+    onlyPlace = false
+  ): Candidate | null {
+    const nearest = hint === null ? found : [...found].sort((a, b) => Math.abs(a.start - hint) - Math.abs(b.start - hint));
+    let best: Candidate | null = null;
+    for (const candidate of nearest.slice(0, MAX_CANDIDATES)) {
+      const score = this.score(quote, candidate.start, candidate.end, candidate.quoteScore, hint);
+      if (!best || score > best.score) best = { ...candidate, score };
+    }
+    if (!best) return null;
+    const distinctive =
+      onlyPlace && quote.exact.length >= DISTINCTIVE_QUOTE && best.quoteScore >= DISTINCTIVE_QUOTE_SCORE;
+    return best.score >= MIN_ANCHOR_SCORE || distinctive ? best : null;
+  }
+
+  private score(quote: TextQuote, start: number, end: number, quoteScore: number, hint: number | null): number {
+    const before = this.text.slice(Math.max(0, start - quote.prefix.length), start);
+    const after = this.text.slice(end, end + quote.suffix.length);
+    const position = hint === null ? 1 : 1 - Math.abs(start - hint) / Math.max(1, this.text.length);
+    return (
+      (WEIGHT.quote * quoteScore +
+        WEIGHT.prefix * similarity(quote.prefix, before) +
+        WEIGHT.suffix * similarity(quote.suffix, after) +
+        WEIGHT.position * position) /
+      WEIGHT_TOTAL
+    );
+  }
+
+  /** An approximate match may end inside a surrogate pair; take the whole character. */
+  private widenToCodePoints(start: number, end: number): { start: number; end: number } {
+    return {
+      start: isCodePointBoundary(this.text, start) ? start : start - 1,
+      end: isCodePointBoundary(this.text, end) ? end : end + 1
+    };
+  }
+}
+
+/** 0..1: how closely `actual` contains `expected` (1 − edits / length); 1 when nothing was expected. */
+function similarity(expected: string, actual: string): number {
+  if (expected === '' || expected === actual) return 1;
+  if (actual === '') return 0;
+  const [best] = approxSearch(actual, expected, expected.length);
+  return best ? 1 - best.errors / expected.length : 0;
+}
+
+/**
+ * Anchors many annotations in one text. They are taken in the order of their recorded positions,
+ * and each search starts from where the previous annotation moved to (edits before a span shift
+ * everything after it). Results come back in the order of `targets`.
+ */
+export function anchorAll(text: string, targets: readonly AnchorTarget[]): AnchorResult[] {
+  const anchorer = new Anchorer(text);
+  const order = targets
+    .map((target, i) => ({ target, i, at: target.position?.start ?? Number.POSITIVE_INFINITY }))
+    .sort((a, b) => a.at - b.at);
+  const results: AnchorResult[] = new Array(targets.length);
+  let drift = 0;
+  for (const { target, i } of order) {
+    const result = anchorer.anchor(target, drift);
+    results[i] = result;
+    if (result.ok && target.position) drift = result.value.start - anchorer.index.toUtf16(target.position.start);
+  }
+  return results;
+}
+
+/** Anchors one annotation in `text`. */
+export function anchor(text: string, target: AnchorTarget): AnchorResult {
+  return new Anchorer(text).anchor(target);
+}
+
+const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
+const round = (score: number) => Math.round(score * 1000) / 1000;
+function shorten(text: string): string {
+  const chars = [...text];
+  return chars.length > 60 ? `${chars.slice(0, 57).join('')}…` : text;
+}

@@ -5,9 +5,10 @@
  */
 import type { CliCommand } from './command';
 import { documentCommands } from './documents';
+import { exportCommands } from './export';
 import { maintenanceCommands } from './maintenance';
 
-export const COMMANDS: readonly CliCommand[] = [...documentCommands, ...maintenanceCommands];
+export const COMMANDS: readonly CliCommand[] = [...documentCommands, ...maintenanceCommands, ...exportCommands];
 
 export function findCommand(name: string): CliCommand | undefined {
   return COMMANDS.find((command) => command.name === name);

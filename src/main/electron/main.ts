@@ -3,7 +3,7 @@
  * mode, the service behind one IPC channel, one hardened window, the menu. It only wires: the
  * data work happens in the service.
  */
-import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -36,7 +36,7 @@ let mainWindow: BrowserWindow | null = null;
 
 if (app.requestSingleInstanceLock()) {
   app.on('second-instance', focusMainWindow);
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => shell.openExternal(url)));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

@@ -31,7 +31,7 @@ const NUMBER_WORDS = new Set(
     'hundreds thousands millions billions').split(' ')
 );
 /** Lower-case words that may sit inside a proper name ("Cape of Good Hope", "Bank of America"). */
-const NAME_JOINERS = new Set(['of', 'de', 'del', 'der', 'la', 'le', 'van', 'von', 'da', 'di', 'du', 'al', 'bin', 'and', '&']);
+const NAME_JOINERS = new Set(['of', 'de', 'del', 'der', 'la', 'le', 'van', 'von', 'da', 'di', 'du', 'al', 'bin', '&']);
 
 export function winkEntities(chunk: Chunk): WinkResult {
   const { its } = nlp();
@@ -64,7 +64,7 @@ export function winkEntities(chunk: Chunk): WinkResult {
       reason: `${winkType.toLowerCase()} (wink-nlp)`
     });
   });
-  return { candidates, properNounRuns: properNounRuns(tokens, spaces, chunk.start), tokens };
+  return { candidates, properNounRuns: properNounRuns(tokens, spaces), tokens };
 }
 
 /** Maps wink's entity types to label keys; handles, e-mails, emoji and lone small numbers are left out. */
@@ -99,7 +99,7 @@ function yearContext(tokens: Token[], index: number): boolean {
 const isProperNoun = (t: Token) =>
   t.pos === 'PROPN' || (/^\p{Lu}[\p{Lu}'’-]+$/u.test(t.value) && t.value.length >= 2 && t.pos !== 'PUNCT');
 
-function properNounRuns(tokens: Token[], spaces: string[], base: number): Array<{ start: number; end: number }> {
+function properNounRuns(tokens: Token[], spaces: string[]): Array<{ start: number; end: number }> {
   const runs: Array<{ start: number; end: number }> = [];
   let i = 0;
   while (i < tokens.length) {
@@ -127,7 +127,6 @@ function properNounRuns(tokens: Token[], spaces: string[], base: number): Array<
     runs.push({ start: tokens[i]!.start, end: tokens[last]!.end });
     i = j;
   }
-  void base;
   return runs;
 }
 

@@ -1,0 +1,88 @@
+/**
+ * Clean span edges: what a person would select. No surrounding spaces or punctuation, no
+ * possessive 's, no leading "the" (unless it is part of the name, "The Hague"), no titles
+ * around a name ("President", "Sheriff"), no half words.
+ */
+import { isWholeWord } from '../text/words';
+
+/** Titles and roles that precede a name but are not part of it. Lower case; compared case-insensitively. */
+export const TITLE_WORDS = new Set(
+  ('president vice deputy sheriff attorney general senator sen sen. rep rep. representative congressman congresswoman ' +
+    'governor gov gov. mayor judge justice mr mr. mrs mrs. ms ms. mx dr dr. prof prof. professor secretary minister prime ' +
+    'chancellor king queen prince princess pope rev rev. reverend gen. col col. colonel capt capt. captain lt lt. lieutenant ' +
+    'sgt sgt. sergeant officer detective chief ceo chairman chairwoman director commissioner ambassador speaker ' +
+    'democrat republican actor actress rapper singer star socialite boxer lawyer spokesman spokeswoman former late ' +
+    'birthday dear saint st st. sir dame lord lady')
+    .split(' ')
+);
+
+const OPENING = /^[\s"'“”‘’«»()[\]{}<>.,;:!?*_/\\|-]+/u;
+const CLOSING = /[\s"'“”‘’«»()[\]{}<>,;:!?*_/\\|-]+$/u;
+const POSSESSIVE = /(?:['’]s|(?<=s)['’])$/u;
+/** Dotted forms that keep their final full stop: initials and abbreviations ("U.S.", "Inc.", "Jr."). */
+const KEEPS_DOT = /(?:\b\p{L}\.\p{L}\.|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St|Bros)\.)$/u;
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** The cleaned span, or null when nothing worth suggesting is left. */
+export function cleanSpan(text: string, span: Span, type: string): Span | null {
+  let { start, end } = span;
+  for (let pass = 0; pass < 4; pass += 1) {
+    const before = `${start}:${end}`;
+    const inner = text.slice(start, end);
+    const lead = OPENING.exec(inner)?.[0].length ?? 0;
+    start += lead;
+    let slice = text.slice(start, end);
+    const trail = CLOSING.exec(slice)?.[0].length ?? 0;
+    end -= trail;
+    slice = text.slice(start, end);
+    if (slice.endsWith('.') && !KEEPS_DOT.test(slice)) end -= 1;
+    slice = text.slice(start, end);
+    const possessive = POSSESSIVE.exec(slice);
+    if (possessive && type !== 'date' && type !== 'number') end -= possessive[0].length;
+    ({ start, end } = stripWords(text, start, end, type));
+    if (before === `${start}:${end}`) break;
+  }
+  if (end <= start) return null;
+  const result = text.slice(start, end);
+  if (!/[\p{L}\p{N}]/u.test(result) || /\n| {2}/.test(result)) return null;
+  if (!isWholeWord(text, start, end)) return null;
+  return { start, end };
+}
+
+/** Drops a leading article and titles before (or, for places and organisations, after) a name. */
+function stripWords(text: string, start: number, end: number, type: string): Span {
+  let s = start;
+  let e = end;
+  for (;;) {
+    const match = /^(\S+)\s+/u.exec(text.slice(s, e));
+    if (!match) break;
+    const word = match[1]!;
+    const lower = word.toLowerCase();
+    const isArticle = lower === 'the' && !(word === 'The' && !atSentenceStart(text, s) && type !== 'date' && type !== 'number');
+    const isTitle = type === 'person' && TITLE_WORDS.has(lower);
+    if (!isArticle && !isTitle) break;
+    s += match[0].length;
+  }
+  if (type !== 'person' && type !== 'date' && type !== 'number') {
+    for (;;) {
+      const match = /\s+(\S+)$/u.exec(text.slice(s, e));
+      if (!match || !TITLE_WORDS.has(match[1]!.toLowerCase())) break;
+      e -= match[0].length;
+    }
+  }
+  return { start: s, end: e };
+}
+
+/** True when only whitespace, opening quotes or brackets separate `i` from a sentence end or the text start. */
+export function atSentenceStart(text: string, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && /[\s"'“‘(\[]/.test(text[j]!)) {
+    if (text[j] === '\n') return true;
+    j -= 1;
+  }
+  return j < 0 || /[.!?…:]/.test(text[j]!);
+}

@@ -1,0 +1,79 @@
+/**
+ * Gives an untyped proper-noun run a label from transparent cues: what compromise tagged inside it,
+ * the head word ("… Party", "… County", "… War"), a title before it ("President …"), a reporting
+ * verb after it ("… said"), an acronym's shape. Returns 'other' when nothing speaks for a type.
+ */
+import { TITLE_WORDS, type Span } from './edges';
+import type { TaggedTerm } from './candidate';
+
+const ORGANIZATION_HEADS = new Set(
+  ('party council congress union fund bank department ministry assembly parliament company inc corp corporation ltd ' +
+    'agency commission organization organisation association university college school court army navy force forces ' +
+    'committee board service institute foundation front movement group network times post journal news press ' +
+    'administration government senate house league federation club church ministries bureau office authority cabinet')
+    .split(' ')
+);
+const LOCATION_HEADS = new Set(
+  ('county city state province island islands river sea ocean bay gulf lake mountain mountains valley street avenue ' +
+    'square district region peninsula coast desert strait canal park wing airport bridge east west north south republic kingdom')
+    .split(' ')
+);
+const EVENT_HEADS = new Set('war revolution crisis olympics games cup summit election elections conference festival uprising'.split(' '));
+const WORK_HEADS = new Set('act bill constitution treaty program programme plan agreement accord report law'.split(' '));
+/** Country abbreviations, which look like organisation acronyms. */
+const COUNTRY_CODES = new Set(['US', 'USA', 'UK', 'UAE', 'USSR', 'DRC', 'PRC', 'ROK', 'DPRK']);
+const REPORTING_VERBS = /^\s*(?:,\s*)?(?:said|says|told|tells|stated|claimed|claims|announced|wrote|writes|tweeted|argued|added|insisted|denied|confirmed|explained|noted|warned|urged|testified|who)\b/u;
+const AGE_AFTER = /^\s*,\s*\d{1,3}\s*,/u;
+const LOCATION_BEFORE = /\b(?:in|at|from|near|across|throughout|outside)\s+$/u;
+
+export interface TypedRun {
+  type: string;
+  reason: string;
+}
+
+export function typeProperNounRun(text: string, span: Span, tagged: TaggedTerm[]): TypedRun {
+  const exact = text.slice(span.start, span.end);
+  const words = exact.split(/[\s-]+/);
+  const head = words[words.length - 1]!.toLowerCase();
+  const first = words[0]!.toLowerCase();
+
+  const votes = { person: 0, location: 0, organization: 0 };
+  for (const term of overlapping(tagged, span)) votes[term.kind] += 1;
+  const best = (Object.entries(votes) as Array<[keyof typeof votes, number]>).sort((a, b) => b[1] - a[1])[0]!;
+  if (best[1] > 0) return { type: best[0], reason: `${best[0] === 'location' ? 'place' : best[0]} words (compromise tags)` };
+
+  if (EVENT_HEADS.has(head) || (words.length > 1 && /^(?:world|civil|cold)$/.test(first) && /war/i.test(exact))) {
+    return { type: 'event', reason: `event name ("${words[words.length - 1]}")` };
+  }
+  if (WORK_HEADS.has(head) || (WORK_HEADS.has(first) && words.length > 2)) return { type: 'work', reason: 'law, treaty or programme name' };
+  if (ORGANIZATION_HEADS.has(head)) return { type: 'organization', reason: `organisation name ("${words[words.length - 1]}")` };
+  if (LOCATION_HEADS.has(head) && words.length > 1) return { type: 'location', reason: `place name ("${words[words.length - 1]}")` };
+
+  const before = text.slice(Math.max(0, span.start - 40), span.start);
+  const after = text.slice(span.end, span.end + 40);
+  const titleBefore = /(\p{L}+\.?)\s+$/u.exec(before)?.[1]?.toLowerCase();
+  if (titleBefore && TITLE_WORDS.has(titleBefore)) return { type: 'person', reason: `name after the title "${titleBefore}"` };
+  if (REPORTING_VERBS.test(after)) return { type: 'person', reason: 'name before a reporting verb' };
+  if (AGE_AFTER.test(after)) return { type: 'person', reason: 'name followed by an age' };
+  if (/^\p{Lu}{2,6}$/u.test(exact)) {
+    return COUNTRY_CODES.has(exact)
+      ? { type: 'location', reason: 'country abbreviation' }
+      : { type: 'organization', reason: 'acronym' };
+  }
+  if (LOCATION_BEFORE.test(before)) return { type: 'location', reason: 'proper noun after "in", "at" or "from"' };
+  return { type: 'other', reason: 'proper noun (wink-nlp)' };
+}
+
+function overlapping(tagged: TaggedTerm[], span: Span): TaggedTerm[] {
+  // tagged is sorted by start: binary search for the first term that may overlap.
+  let lo = 0;
+  let hi = tagged.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tagged[mid]!.end <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: TaggedTerm[] = [];
+  for (let i = lo; i < tagged.length && tagged[i]!.start < span.end; i += 1) found.push(tagged[i]!);
+  return found;
+}

@@ -6,15 +6,18 @@ const SAMPLE = fileURLToPath(new URL('../fixtures/articles/sample-ap-2018.txt', 
 
 /** Selects `text` in the article by dragging the mouse over it, as a user would. */
 async function dragSelect(page: Page, text: string): Promise<void> {
+  // Runs in the page; written against `article.ownerDocument` because the test project has no DOM globals.
   const points = await page.locator('main[aria-label="Article text"] article').evaluate(async (article, wanted) => {
-    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    const doc = article.ownerDocument;
+    const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT
+    const walker = doc.createTreeWalker(article, SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const at = node.textContent?.indexOf(wanted) ?? -1;
       if (at === -1) continue;
       node.parentElement?.scrollIntoView({ block: 'center' });
-      await new Promise(requestAnimationFrame);
+      await new Promise((resolve) => doc.defaultView?.requestAnimationFrame(resolve));
       const rectOf = (offset: number) => {
-        const range = document.createRange();
+        const range = doc.createRange();
         range.setStart(node, offset);
         range.setEnd(node, offset + 1);
         return range.getBoundingClientRect();
@@ -57,7 +60,7 @@ test('mark names and a claim, research it, and everything survives a reload', as
   const outline = page.getByRole('navigation', { name: 'Outline' });
   const inspector = page.getByRole('complementary', { name: 'Inspector' });
   await expect(article).toContainText('Reality TV star');
-  await expect(article.getByRole('button', { name: /^Masked name gap/ })).toHaveCount(4);
+  await expect(article.getByRole('img', { name: /^Masked name gap/ })).toHaveCount(4);
 
   // A person: select the name, press the Person label's hotkey.
   const personButton = page.getByRole('button', { name: 'Mark as Person' });
@@ -88,7 +91,7 @@ test('mark names and a claim, research it, and everything survives a reload', as
 
   // Everything above is stored: a reload shows it again.
   await page.reload();
-  await expect(article.getByRole('button', { name: /^Masked name gap/ })).toHaveCount(4);
+  await expect(article.getByRole('img', { name: /^Masked name gap/ })).toHaveCount(4);
   await expect(outline.getByRole('button', { name: /^Brittany K\. Barnett, 1 mention/ })).toBeVisible();
   const claimEntry = outline.getByRole('button', { name: /Trump last week granted/ });
   await expect(claimEntry).toContainText('True');
@@ -110,6 +113,64 @@ test('mark names and a claim, research it, and everything survives a reload', as
   await expect(kushner).toHaveCount(0);
   await expect(outline.getByRole('button', { name: /^Brittany K\. Barnett, 1 mention/ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Redo' })).toBeEnabled();
+});
+
+test('the keyboard alone marks a masked name and a claim, deletes, undoes and redoes', async ({ app, page }) => {
+  await page.goto(app.url);
+  const welcome = page.getByRole('dialog', { name: 'Welcome to Factdesk' });
+  await welcome.getByLabel('Your name').fill('Kay Board');
+  await page.keyboard.press('Enter');
+  await expect(welcome).toBeHidden();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import article' }).press('Enter');
+  await (await chooser).setFiles(SAMPLE);
+
+  const outline = page.getByRole('navigation', { name: 'Outline' });
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  const text = page.getByRole('document', { name: 'Article' });
+  await expect(text).toContainText('Reality TV star');
+  await text.focus();
+
+  // Tab walks the annotations in text order: the first is the gap after "Reality TV star".
+  await page.keyboard.press('Tab');
+  await expect(inspector.getByRole('heading', { name: 'Masked name gap' })).toBeVisible();
+  await expect(inspector).toContainText('Characters 15–18');
+  await page.keyboard.press('Tab');
+  await expect(inspector).toContainText('Characters 37–40');
+  await page.keyboard.press('Shift+Tab');
+  await expect(inspector).toContainText('Characters 15–18');
+
+  // The Person hotkey on a selected gap makes it a masked mention.
+  const personKey = await page.getByRole('button', { name: 'Mark as Person' }).getAttribute('aria-keyshortcuts');
+  await page.keyboard.press(personKey!);
+  await expect(inspector.getByRole('heading', { name: 'Masked name' })).toBeVisible();
+  await expect(outline.getByRole('button', { name: /^Masked name, 1 mention/ })).toBeVisible();
+
+  // Shift+Ctrl+arrows select words from there; c marks them as a claim; Delete removes it.
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Control+Shift+ArrowRight');
+  await expect(page.getByRole('toolbar', { name: 'Mark the selection' })).toContainText('Selected: “paid a visit to');
+  await page.keyboard.press('c');
+  await expect(inspector.getByRole('heading', { name: 'Claim' })).toBeVisible();
+  await expect(inspector.locator('blockquote')).toHaveText(/^paid a visit to/);
+  await expect(outline.getByRole('heading', { name: /Claims/ })).toHaveText('Claims 1');
+  await page.keyboard.press('Delete');
+  await expect(outline.getByRole('heading', { name: /Claims/ })).toHaveText('Claims 0');
+  await page.keyboard.press('Control+z');
+  await expect(outline.getByRole('heading', { name: /Claims/ })).toHaveText('Claims 1');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(outline.getByRole('heading', { name: /Claims/ })).toHaveText('Claims 0');
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+y');
+  await expect(outline.getByRole('heading', { name: /Claims/ })).toHaveText('Claims 1');
+
+  // Keys typed into a field stay in the field.
+  await outline.getByRole('button', { name: /^Masked name, 1 mention/ }).click();
+  const restoration = inspector.getByLabel('Restoration (the name that was removed)');
+  await restoration.fill('Kim Kardashian West');
+  await restoration.press('Control+z');
+  await restoration.press('Tab');
+  await expect(outline.getByRole('heading', { name: /Claims/ })).toHaveText('Claims 1');
 });
 
 test('the API refuses a request without the access token', async ({ app, page }) => {

@@ -70,8 +70,6 @@ function httpTransport(token: string | null): Transport {
 
 const bridge = window.factdesk?.mode === 'electron' ? window.factdesk : null;
 
-export const mode: 'electron' | 'web' = bridge ? 'electron' : 'web';
-
 export const api: ApiClient = createClient(
   bridge ? (method, input) => bridge.call(method, input) : httpTransport(takeToken())
 );

@@ -95,7 +95,6 @@ export class DocumentState {
     return buckets;
   });
   order = $derived(textOrder(this.mentions, this.claims, this.gaps));
-  sortedMentions = $derived([...this.mentions].sort(byStart));
   sortedClaims = $derived([...this.claims].sort(byStart));
   selectedKey = $derived(this.selected ? refKey(this.selected) : null);
   selectedMention = $derived.by(() => {
@@ -204,7 +203,7 @@ export class DocumentState {
 
   /**
    * A label's hotkey or button: marks the selected text (a selection that is exactly a gap
-   * becomes a masked mention), or the selected gap, or gives the selected mention that type.
+   * becomes a masked mention), or else the selected gap as a masked mention.
    */
   async markWithLabel(type: string): Promise<void> {
     const range = this.textRange;
@@ -214,8 +213,6 @@ export class DocumentState {
       await this.createMention({ ...range, type, masked });
     } else if (selected?.kind === 'gap') {
       await this.createMention({ start: selected.start, end: selected.end, type, masked: true });
-    } else if (selected?.kind === 'mention') {
-      await this.updateMention(selected.id, { type });
     } else {
       this.#notices.info('Select some text in the article first, then press a label key (1–8) or click a label.');
     }

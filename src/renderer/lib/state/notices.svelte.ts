@@ -10,10 +10,12 @@ export interface Notice {
 }
 
 const INFO_VISIBLE_MS = 6000;
+/** Older messages give way so the stack never covers the window. */
+const MAX_VISIBLE = 4;
 
-/** Messages for the user: every refused API call ends up here, shown until dismissed. */
+/** Messages for the user: every refused API call ends up here, shown until dismissed or pushed out by newer ones. */
 export class Notices {
-  items = $state<Notice[]>([]);
+  items = $state.raw<Notice[]>([]);
   #nextId = 1;
 
   error(title: string, error: AppError): void {
@@ -31,7 +33,9 @@ export class Notices {
 
   #push(notice: Omit<Notice, 'id'>): number {
     const id = this.#nextId++;
-    this.items = [...this.items, { id, ...notice }];
+    // The same message again replaces the older copy (and is announced again).
+    const others = this.items.filter((item) => item.kind !== notice.kind || item.message !== notice.message);
+    this.items = [...others, { id, ...notice }].slice(-MAX_VISIBLE);
     return id;
   }
 }

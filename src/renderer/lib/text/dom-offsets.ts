@@ -38,7 +38,7 @@ function offsetBetween(parent: Node, index: number, root: Node): number | null {
 }
 
 /** The text offset of a DOM boundary point (a Range/Selection end) inside `root`. */
-export function offsetOfBoundary(node: Node, offset: number, root: Node): number | null {
+function offsetOfBoundary(node: Node, offset: number, root: Node): number | null {
   const element = node instanceof Element ? node : node.parentElement;
   const segment = element?.closest<HTMLElement>(SEGMENT);
   if (segment && root.contains(segment)) {

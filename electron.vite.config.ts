@@ -11,7 +11,13 @@ export default defineConfig({
       // Runtime dependencies (better-sqlite3 above all: a native module) stay in node_modules.
       externalizeDeps: { include: ['better-sqlite3'] },
       rolldownOptions: {
-        input: { index: resolve(root, 'src/main/electron/main.ts') },
+        input: {
+          index: resolve(root, 'src/main/electron/main.ts'),
+          // The article import worker thread (src/main/import/run-in-worker.ts loads it by this name).
+          'import-worker': resolve(root, 'src/main/import/parse-worker.ts'),
+          // The suggestion worker threads (src/main/assist/worker-pool.ts loads them by this name).
+          'assist-worker': resolve(root, 'src/main/assist/worker.ts'),
+        },
       },
     },
   },

@@ -9,6 +9,13 @@ export type ErrorCode =
   | 'binary'
   | 'undecodable'
   | 'too_large'
+  // Article import (issue 5): a page without a readable article (the UI offers its full text),
+  // a damaged file, a password-protected one, a PDF without a text layer, a cancelled import job.
+  | 'no_article'
+  | 'corrupt'
+  | 'encrypted'
+  | 'no_text'
+  | 'cancelled'
   | 'nothing_to_undo'
   | 'nothing_to_redo'
   | 'unknown_method'

@@ -1,5 +1,7 @@
 import { DomainError } from '../errors';
 import { chromiumPrinter } from '../export/chromium';
+import { ImportJobs } from '../import/jobs';
+import { parseArticleFile } from '../import/parse-runner';
 import type { PrintToPdf } from '../export/pdf';
 import type { MutationContext } from '../store/history';
 import type { Db } from '../store/open';
@@ -23,6 +25,8 @@ export interface HandlerContext {
   clock: () => Date;
   newId: () => string;
   printToPdf: PrintToPdf;
+  /** Article imports running off the main thread (imports.* methods). */
+  importJobs: ImportJobs;
   /** A mutation context stamped with the current user; refuses when no user name is set. */
   asUser(): MutationContext;
   /** A mutation context for changes that need no author (imports, settings). */
@@ -38,6 +42,7 @@ export function createHandlerContext(deps: ServiceDeps): HandlerContext {
     mode: deps.mode,
     version: deps.version ?? '0.0.0',
     printToPdf: deps.printToPdf ?? chromiumPrinter(),
+    importJobs: new ImportJobs({ clock, parse: parseArticleFile }),
     asUser() {
       const user = getSettings(deps.db).userName.trim();
       if (!user) {

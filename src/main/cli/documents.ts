@@ -98,13 +98,16 @@ const showCommand: CliCommand = {
 const gapsCommand: CliCommand = {
   name: 'gaps',
   synopsis: 'ID',
-  summary: 'list the masked-name gaps of a document; prints START<TAB>END<TAB>context per gap',
+  summary: 'list the masked-name gaps of a document; prints START<TAB>END<TAB>context per gap (--json: with ranked restoration candidates)',
   flags: { json },
   positionals: { min: 1, max: 1 },
   async run(ctx, { positionals: [id], flags }) {
+    if (flags.json) {
+      ctx.io.out(JSON.stringify(unwrap(await ctx.api.call('assist.gapCandidates', { documentId: id })).gaps, null, 2));
+      return 0;
+    }
     const { document, gaps } = unwrap(await ctx.api.call('documents.get', { id }));
-    if (flags.json) ctx.io.out(JSON.stringify(gaps, null, 2));
-    else for (const gap of gaps) ctx.io.out(gapLine(document.text, gap));
+    for (const gap of gaps) ctx.io.out(gapLine(document.text, gap));
     return 0;
   }
 };

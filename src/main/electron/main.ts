@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
 import { createService, type Service } from '../api/service';
 import { resolveDataDir } from '../data-dir';
 import { openLibrary, type Db } from '../store/open';
-import { EVENT_CHANNEL } from '../../shared/api/preload-bridge';
+import { EVENT_CHANNEL, type AppEvent } from '../../shared/api/preload-bridge';
+import { saveDownloadsWithDialog } from './downloads';
 import { guardWebContents, hardenSession } from './hardening';
 import { bindApiChannel } from './ipc';
 import { appMenuTemplate } from './menu';
@@ -67,11 +68,12 @@ function start(): void {
   const service = createService({ db, mode: 'electron', version: app.getVersion() });
 
   hardenSession(session.defaultSession);
+  saveDownloadsWithDialog(session.defaultSession, () => app.getPath('documents'));
   bindApiChannel(service, RENDERER_LOCATION, () => mainWindow);
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       appMenuTemplate(
-        { openArticle: () => void openArticle(service), showAbout },
+        { openArticle: () => void openArticle(service), exportFactSheet, showAbout },
         { isPackaged: app.isPackaged, platform: process.platform }
       )
     )
@@ -102,6 +104,12 @@ async function openArticle(service: Service): Promise<void> {
   if (choice.canceled || !path) return;
   const event = await importArticleFile(path, service);
   if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event);
+}
+
+/** The renderer owns the export dialog (it knows which document is open); the menu only asks for it. */
+function exportFactSheet(): void {
+  const window = mainWindow;
+  if (window && !window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, { type: 'export-fact-sheet' } satisfies AppEvent);
 }
 
 function showAbout(): void {

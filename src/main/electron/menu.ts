@@ -7,6 +7,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 
 export interface MenuActions {
   openArticle(): void;
+  exportFactSheet(): void;
   showAbout(): void;
 }
 
@@ -32,6 +33,7 @@ export function appMenuTemplate(
       label: '&File',
       submenu: [
         { label: 'Open Article…', accelerator: 'CmdOrCtrl+O', click: () => actions.openArticle() },
+        { label: 'Export Fact Sheet…', accelerator: 'CmdOrCtrl+E', click: () => actions.exportFactSheet() },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' }
       ]

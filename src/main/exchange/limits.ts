@@ -1,8 +1,10 @@
 /** Limits for reading untrusted annotation files (DESIGN §3: validate first, refuse clearly). */
+import { MAX_ANNOTATION_FILE_BYTES } from '../../shared/api/methods/exchange';
+
 export const MEGABYTE = 1024 * 1024;
 
 /** Largest annotation file read or written. */
-export const MAX_FILE_BYTES = 50 * MEGABYTE;
+export const MAX_FILE_BYTES = MAX_ANNOTATION_FILE_BYTES;
 /** Most records (entities, mentions, claims, evidence, reviews, deletions) in one file. */
 export const MAX_RECORDS = 100_000;
 /** Most history entries in one file (the byte limit bounds them first in practice). */

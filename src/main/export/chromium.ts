@@ -9,12 +9,10 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PrintToPdf } from './pdf';
+import { PdfPrinterError, type PrintToPdf } from './pdf';
 
 const NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 const DEFAULT_TIMEOUT_MS = 120_000;
-
-export class PdfPrinterError extends Error {}
 
 /** $FACTDESK_CHROMIUM, else the first Chromium in /usr/bin or on the PATH; null when there is none. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {

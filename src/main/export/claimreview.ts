@@ -44,7 +44,7 @@ export function buildClaimReviews(sheet: FactSheet): ClaimReviewExport {
   const appearance: Json = {
     '@type': 'CreativeWork',
     ...(articleUrl && { url: articleUrl }),
-    headline: sheet.document.title,
+    headline: sheet.document.title.replace(/\s+/g, ' ').trim(),
     ...(sheet.document.source.publisher && { publisher: { '@type': 'Organization', name: sheet.document.source.publisher } }),
     ...(publishedAt && ISO_DATE.test(publishedAt) && { datePublished: publishedAt })
   };

@@ -7,10 +7,12 @@ import type { FactSheet, SheetClaim, SheetEvidence } from './fact-sheet';
 import { httpUrl } from './links';
 import { formatTimestamp, relationLabel, reviewedBy, scaleName, sourceFacts, textLines, verdictRating } from './sheet-text';
 
-/** Escapes one line of user text (line breaks are the caller's business, see mdText). */
+/** Escapes user text inside a line: every inline markup character, and `&` so no entity forms. */
+export const escapeInline = (text: string) => text.replace(/[\\`*_[\]<>|~&#!$]/g, '\\$&');
+
+/** Escapes user text that starts a line: inline characters, plus list, heading-underline and ordered-list markers. */
 export function escapeMarkdown(line: string): string {
-  return line
-    .replace(/[\\`*_[\]<>|~&#!$]/g, '\\$&')
+  return escapeInline(line)
     .replace(/^([-+=])/, '\\$1')
     .replace(/^(\d+)([.)])/, '$1\\$2');
 }
@@ -21,7 +23,7 @@ function mdText(text: string, indent = ''): string {
 }
 
 /** One line of user text (headings, table cells, list items). */
-const mdLine = (text: string) => escapeMarkdown(text.replace(/\s+/g, ' ').trim());
+const mdLine = (text: string) => escapeInline(text.replace(/\s+/g, ' ').trim());
 
 /** A code span that no backtick inside can close early. */
 function codeSpan(text: string): string {
@@ -87,7 +89,7 @@ function claimSection(claim: SheetClaim, number: number): string[] {
   const lines = [
     `### ${number}. ${mdLine(claim.text)}`,
     '',
-    `> ${claim.quote.map((part) => escapeMarkdown(part.text)).join('')}`,
+    `> ${claim.quote.map((part, i) => (i === 0 ? escapeMarkdown : escapeInline)(part.text)).join('')}`,
     '',
     `- **Verdict:** ${verdict ? `${mdLine(verdict.label)}${rating ? ` (${rating})` : ''} — ${mdLine(scaleName(verdict))}` : 'No verdict'}`,
     `- **Claimant:** ${claim.claimant ? mdLine(claim.claimant.name) : '*not recorded*'}`,

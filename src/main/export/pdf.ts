@@ -9,13 +9,16 @@ import { renderHtml } from './html';
 /** Prints a self-contained HTML page to PDF bytes. */
 export type PrintToPdf = (html: string) => Promise<Uint8Array>;
 
+/** Printing failed in a way the user can act on (no Chromium, a timeout, …); the message says how. */
+export class PdfPrinterError extends Error {}
+
 const PDF_MAGIC = '%PDF-';
 
 /** Prints the HTML and checks that what came back is a PDF. */
 export async function printHtmlToPdf(html: string, printToPdf: PrintToPdf): Promise<Uint8Array> {
   const pdf = await printToPdf(html);
   if (Buffer.from(pdf.subarray(0, PDF_MAGIC.length)).toString('latin1') !== PDF_MAGIC) {
-    throw new Error('The printer returned something that is not a PDF.');
+    throw new PdfPrinterError('Cannot print the PDF: the printer returned something that is not a PDF.');
   }
   return pdf;
 }

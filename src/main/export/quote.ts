@@ -3,10 +3,26 @@ import type { Mention } from '../../shared/domain';
 /** A piece of a claim's article quote: article text, or the restored name of a masked mention. */
 export type QuotePart = { kind: 'text'; text: string } | { kind: 'restored'; text: string };
 
-// A restored name gets a space on a side where it would otherwise touch a word ("President [X] and"),
-// but not before punctuation ("Sheriff [X], a") or after an opening bracket or quote.
-const SPACE_BEFORE = /[\p{L}\p{N}\p{Pe}\p{Pf}.,;:!?%]$/u;
-const SPACE_AFTER = /^[\p{L}\p{N}\p{Ps}\p{Pi}]/u;
+// A restored name is kept apart from the words around it ("President [X] and"), but not from
+// punctuation that hugs a word ("Sheriff [X], a") or from an opening bracket or quote ("“[X] said").
+const STRAIGHT_QUOTES = /["']/;
+const OPENING = /[\p{Ps}\p{Pi}]/u;
+const CLOSING = /[\p{Pe}\p{Pf},.;:!?%…]/u;
+
+function spaceBefore(text: string): boolean {
+  const chars = [...text];
+  const last = chars[chars.length - 1]!;
+  if (/\s/.test(last) || OPENING.test(last)) return false;
+  // A straight quote after a space (or at the start) opens a quotation.
+  return !(STRAIGHT_QUOTES.test(last) && (chars.length === 1 || /\s/.test(chars[chars.length - 2]!)));
+}
+
+function spaceAfter(text: string): boolean {
+  const [first, second] = [...text];
+  if (/\s/.test(first!) || CLOSING.test(first!)) return false;
+  // A straight quote before a space, punctuation or the end closes a quotation.
+  return !(STRAIGHT_QUOTES.test(first!) && (second === undefined || /\s/.test(second) || CLOSING.test(second)));
+}
 
 /**
  * The article text of [start, end) with runs of whitespace collapsed to one space, and each masked
@@ -40,8 +56,8 @@ function spaced(parts: QuotePart[]): QuotePart[] {
     if (part.kind !== 'restored') return;
     const before = out[i - 1];
     const after = out[i + 1];
-    if (before?.kind === 'text' && SPACE_BEFORE.test(before.text)) before.text += ' ';
-    if (after?.kind === 'text' && SPACE_AFTER.test(after.text)) after.text = ` ${after.text}`;
+    if (before?.kind === 'text' && spaceBefore(before.text)) before.text += ' ';
+    if (after?.kind === 'text' && spaceAfter(after.text)) after.text = ` ${after.text}`;
   });
   if (out[0]?.kind === 'text') out[0].text = out[0].text.trimStart();
   const last = out[out.length - 1];

@@ -51,8 +51,11 @@ export const textLines = (text: string) =>
     .map((line) => line.trim())
     .filter(Boolean);
 
-/** The start of a text on one line, cut at `max` characters with an ellipsis. */
+/** The start of a text on one line, cut after a whole word near `max` characters, with an ellipsis. */
 export function preview(text: string, max: number): string {
   const chars = [...text.replace(/\s+/g, ' ').trim()];
-  return chars.length > max ? `${chars.slice(0, max).join('')}…` : chars.join('');
+  if (chars.length <= max) return chars.join('');
+  const cut = chars.slice(0, max + 1).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : chars.slice(0, max).join('')).replace(/[\s,;:.]+$/, '')}…`;
 }

@@ -38,7 +38,7 @@ export function compareSheet(db: Db, manifest: SheetManifest, current: FactSheet
         'claims removed (no longer verified)',
         removed.map((id) => {
           const claim = getClaim(db, id);
-          return claim ? `${describe(id, claim.text)}, now ${claim.status}` : `${id}, deleted`;
+          return claim ? `${describe(id, claim.text)} (now ${claim.status})` : `${id} (deleted)`;
         })
       )
     );

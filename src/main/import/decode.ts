@@ -4,18 +4,17 @@
  * (CRLF and lone CR → LF); the byte-order mark is dropped, nothing else is touched.
  */
 import iconv from 'iconv-lite';
-import { fail, type ErrorCode, type Result } from '../../shared/result';
+import type { Result } from '../../shared/result';
+import { importFailure } from './failure';
+
+// src/main/cli/documents.ts still imports importFailure from here; it lives in ./failure now.
+export { importFailure };
 
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export interface DecodedText {
   text: string;
   encoding: TextEncoding;
-}
-
-/** The one wording every import error uses: `Cannot import "<file>": <reason>.` */
-export function importFailure(fileName: string, code: ErrorCode, reason: string): Result<never> {
-  return fail(code, `Cannot import "${fileName}": ${reason}.`);
 }
 
 /** Decodes a text file and applies the rules every text format shares: not binary, decodable, not blank. */

@@ -6,9 +6,10 @@
 import type { Block, BlockKind, ImportedArticle } from '../../shared/domain';
 import { ok, type Result } from '../../shared/result';
 import { decodeArticleBytes } from './decode';
+import { fileExtension, fileStem } from './file-name';
+import { shortenTitle } from './title';
 
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown']);
-const MAX_TITLE_LENGTH = 200;
 
 /** Imports a .txt (paragraphs) or .md/.markdown (headings, list items, quotes, paragraphs) file. */
 export function importTextFile(fileName: string, bytes: Uint8Array): Result<ImportedArticle> {
@@ -24,15 +25,6 @@ export function importTextFile(fileName: string, bytes: Uint8Array): Result<Impo
     source: { fileName },
     format: markdown ? 'md' : 'txt'
   });
-}
-
-/** The lower-cased extension with its dot ("" when there is none), ignoring any directories. */
-export function fileExtension(fileName: string): string {
-  return /\.[^./\\]*$/.exec(fileName)?.[0].toLowerCase() ?? '';
-}
-
-function fileStem(fileName: string): string {
-  return fileName.replace(/^.*[/\\]/, '').replace(/\.[^.]*$/, '');
 }
 
 interface Line {
@@ -157,17 +149,4 @@ function headingText(source: string): string {
 
 function firstLine(text: string, block: Block | undefined): string {
   return block ? text.slice(block.start, block.end).split('\n')[0].trim() : '';
-}
-
-/** Cuts a title to MAX_TITLE_LENGTH code units (ellipsis included) at a word boundary. */
-function shortenTitle(title: string): string {
-  if (title.length <= MAX_TITLE_LENGTH) return title;
-  let head = title.slice(0, MAX_TITLE_LENGTH - 1);
-  if (!/\s/.test(title[head.length])) {
-    const lastSpace = head.search(/\s\S*$/);
-    if (lastSpace > 0) head = head.slice(0, lastSpace);
-  }
-  // Never leave half of a surrogate pair behind.
-  if (/[\ud800-\udbff]$/.test(head)) head = head.slice(0, -1);
-  return `${head.trimEnd()}…`;
 }

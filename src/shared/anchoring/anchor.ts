@@ -45,8 +45,8 @@ const DISTINCTIVE_QUOTE = 20;
 const DISTINCTIVE_QUOTE_SCORE = 0.9;
 /** How far (UTF-16 units) either side of the expected position the first, cheap searches look. */
 const NEAR = 2048;
-/** Candidates scored per search, nearest the expected position first. */
-const MAX_CANDIDATES = 200;
+/** Candidates given the full (edit-distance) score per search, the most promising first. */
+const SCORED_CANDIDATES = 8;
 /** Fuzzy matching allows up to a quarter of the quote to differ (at most 256 edits). */
 const MAX_ERROR_SHARE = 0.25;
 const MAX_ERRORS = 256;
@@ -142,8 +142,10 @@ export class Anchorer {
   }
 
   /**
-   * Scores the candidates nearest the hint and returns the best if it is good enough: a score of
+   * Scores the most promising candidates and returns the best if it is good enough: a score of
    * MIN_ANCHOR_SCORE, or a distinctive quote matched (almost) verbatim at its only place.
+   * Candidates are first ranked by a cheap measure (how many characters of the context agree
+   * right next to them, then closeness to the hint); only the leaders get the edit-distance score.
    */
   private pick(
     quote: TextQuote,
@@ -151,9 +153,15 @@ export class Anchorer {
     found: Omit<Candidate, 'score'>[],
     onlyPlace = false
   ): Candidate | null {
-    const nearest = hint === null ? found : [...found].sort((a, b) => Math.abs(a.start - hint) - Math.abs(b.start - hint));
+    const ranked = found
+      .map((candidate) => ({
+        candidate,
+        agreement: this.contextAgreement(quote, candidate.start, candidate.end) + candidate.quoteScore,
+        distance: hint === null ? 0 : Math.abs(candidate.start - hint)
+      }))
+      .sort((a, b) => b.agreement - a.agreement || a.distance - b.distance);
     let best: Candidate | null = null;
-    for (const candidate of nearest.slice(0, MAX_CANDIDATES)) {
+    for (const { candidate } of ranked.slice(0, SCORED_CANDIDATES)) {
       const score = this.score(quote, candidate.start, candidate.end, candidate.quoteScore, hint);
       if (!best || score > best.score) best = { ...candidate, score };
     }
@@ -161,6 +169,16 @@ export class Anchorer {
     const distinctive =
       onlyPlace && quote.exact.length >= DISTINCTIVE_QUOTE && best.quoteScore >= DISTINCTIVE_QUOTE_SCORE;
     return best.score >= MIN_ANCHOR_SCORE || distinctive ? best : null;
+  }
+
+  /** 0..2: the share of the prefix that agrees going back from start, plus that of the suffix going on from end. */
+  private contextAgreement(quote: TextQuote, start: number, end: number): number {
+    const { prefix, suffix } = quote;
+    let before = 0;
+    while (before < prefix.length && this.text.charCodeAt(start - 1 - before) === prefix.charCodeAt(prefix.length - 1 - before)) before += 1;
+    let after = 0;
+    while (after < suffix.length && this.text.charCodeAt(end + after) === suffix.charCodeAt(after)) after += 1;
+    return (prefix.length ? before / prefix.length : 1) + (suffix.length ? after / suffix.length : 1);
   }
 
   private score(quote: TextQuote, start: number, end: number, quoteScore: number, hint: number | null): number {

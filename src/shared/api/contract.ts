@@ -19,11 +19,12 @@ import type {
 import { CLAIM_STATUSES, EVIDENCE_RELATIONS, REVIEW_DECISIONS } from '../domain';
 import type { ChangeSet, UndoState } from './changes';
 import { id, isoDate, longText, method, offset, returns, shortText } from './define';
+import { assistMethods } from './methods/assist';
 import { maintenanceMethods } from './methods/maintenance';
 import { exportMethods } from './methods/export';
+import { exchangeMethods } from './methods/exchange';
 import { verificationMethods } from './methods/verification';
-
-const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+import { MAX_IMPORT_BYTES, importFileInput, importMethods } from './methods/imports';
 
 const span = { start: offset, end: offset };
 
@@ -90,14 +91,8 @@ const coreMethods = {
   'scales.list': method(z.strictObject({}), returns<VerdictScale[]>()),
 
   'documents.list': method(z.strictObject({}), returns<DocumentSummary[]>()),
-  'documents.import': method(
-    z.strictObject({
-      fileName: z.string().trim().min(1).max(255),
-      /** The file's bytes, base64-encoded. */
-      dataBase64: z.string().max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 8)
-    }),
-    returns<ImportOutcome>()
-  ),
+  /** Imports a file and waits for it (the same job as imports.start, without progress). */
+  'documents.import': method(importFileInput, returns<ImportOutcome>()),
   'documents.get': method(z.strictObject({ id }), returns<DocumentView>()),
   'documents.delete': method(z.strictObject({ id }), returns<{ id: string }>()),
 
@@ -224,9 +219,12 @@ const coreMethods = {
 /** Every method; later areas add their method groups here. */
 export const contract = {
   ...coreMethods,
+  ...importMethods,
   ...maintenanceMethods,
   ...verificationMethods,
-  ...exportMethods
+  ...exportMethods,
+  ...exchangeMethods,
+  ...assistMethods
 } as const;
 
 export type Contract = typeof contract;

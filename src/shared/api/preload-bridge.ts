@@ -12,6 +12,8 @@ export const EVENT_CHANNEL = 'factdesk:event';
 export type AppEvent =
   /** File → Open Article… imported a file (or found the same text already in the library). */
   | { type: 'document-opened'; id: string; existing: boolean }
+  /** File → Export Fact Sheet…: the renderer opens its export dialog for the open document. */
+  | { type: 'export-fact-sheet' }
   /** Something the main process did for the user failed; the message names the file and the reason. */
   | { type: 'error'; message: string };
 

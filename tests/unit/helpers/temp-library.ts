@@ -35,7 +35,7 @@ export function tempLibrary(prefix = 'factdesk-test-') {
   /** Every row of every table, to prove a refused call changed nothing. */
   function snapshot(): string {
     const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'documents_fts%' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT GLOB '*_fts*' AND name NOT LIKE 'sqlite_%' ORDER BY name")
       .all() as { name: string }[];
     return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
   }

@@ -24,6 +24,27 @@ describe('importArticle dispatch', () => {
     expect(result.ok && result.value.source.fileName).toBe(fileName);
   });
 
+  it.each([
+    ['saved-page.html', 'html'],
+    ['Saved-Page.HTM', 'html'],
+    ['saved-page.xhtml', 'html'],
+    ['article.docx', 'docx'],
+    ['report.pdf', 'pdf']
+  ])('imports %s as %s', async (fileName, format) => {
+    const fixture = fileName.toLowerCase().replace(/\.x?html?$/, '.html');
+    const result = await importArticle(fileName, articleFixture(fixture));
+    expect(result.ok && result.value.format).toBe(format);
+    expect(result.ok && result.value.source.fileName).toBe(fileName);
+  });
+
+  it('does not apply the text formats’ NUL-byte rule to Word and PDF files', async () => {
+    for (const name of ['article.docx', 'report.pdf']) {
+      const bytes = articleFixture(name);
+      expect(bytes.includes(0)).toBe(true);
+      expect((await importArticle(name, bytes)).ok).toBe(true);
+    }
+  });
+
   it('imports every encoding fixture to the same text', async () => {
     const texts = await Promise.all(
       ['utf8-plain.txt', 'utf8-bom.txt', 'utf16le-bom.txt', 'utf16be-bom.txt'].map(async (name) => {
@@ -73,15 +94,17 @@ describe('importArticle refusals', () => {
     await expectRefusal('cyrillic.md', new Uint8Array([0x81, 0xe0, 0xe1, 0x0a]), 'undecodable');
   });
 
-  it.each(['photo.png', 'report.docx', 'README', 'notes.v2/README', 'archive.tar.gz'])(
+  it.each(['photo.png', 'report.doc', 'page.mhtml', 'README', 'notes.v2/README', 'archive.tar.gz'])(
     'refuses %s as unsupported and lists the supported types',
     async (fileName) => {
       const message = await expectRefusal(fileName, new TextEncoder().encode('some text'), 'unsupported');
-      expect(message).toContain('.txt, .md, .markdown');
+      expect(message).toContain('(supported: .txt, .md, .markdown, .html, .htm, .xhtml, .docx, .pdf)');
     }
   );
 
   it('checks the common rules before the file type', async () => {
     await expectRefusal('photo.png', new Uint8Array(0), 'empty');
+    await expectRefusal('scan.pdf', new Uint8Array(0), 'empty');
+    await expectRefusal('huge.docx', new Uint8Array(MAX_IMPORT_BYTES + 1), 'too_large');
   });
 });

@@ -1,7 +1,7 @@
 import { DomainError } from '../../errors';
-import { PdfPrinterError } from '../../export/chromium';
 import { type FactSheet, buildFactSheet } from '../../export/fact-sheet';
 import { renderSheet } from '../../export/export-sheet';
+import { PdfPrinterError } from '../../export/pdf';
 import { SheetReadError, readSheet } from '../../export/read-sheet';
 import { compareSheet } from '../../export/verify-sheet';
 import { getDocument } from '../../store/documents';

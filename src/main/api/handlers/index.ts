@@ -1,10 +1,13 @@
 import type { MethodName } from '../../../shared/api/contract';
+import { assistHandlers } from './assist';
 import { claimHandlers } from './claims';
 import { documentHandlers } from './documents';
 import { entityHandlers } from './entities';
 import { evidenceHandlers } from './evidence';
+import { exchangeHandlers } from './exchange';
 import { exportHandlers } from './export';
 import { historyHandlers } from './history';
+import { importHandlers } from './imports';
 import { maintenanceHandlers } from './maintenance';
 import { mentionHandlers } from './mentions';
 import { settingsHandlers } from './settings';
@@ -15,6 +18,7 @@ import type { HandlerMap } from './types';
 export const handlers: HandlerMap<MethodName> = {
   ...settingsHandlers,
   ...documentHandlers,
+  ...importHandlers,
   ...entityHandlers,
   ...mentionHandlers,
   ...claimHandlers,
@@ -22,5 +26,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...historyHandlers,
   ...maintenanceHandlers,
   ...verificationHandlers,
-  ...exportHandlers
+  ...exportHandlers,
+  ...exchangeHandlers,
+  ...assistHandlers
 };

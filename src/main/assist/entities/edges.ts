@@ -16,6 +16,13 @@ export const TITLE_WORDS = new Set(
     .split(' ')
 );
 
+/**
+ * Words before a number or date that qualify it but are not part of it: the gold convention is
+ * "40%" in "about 40%", "1959" in "since 1959".
+ */
+const QUANTITY_LEADS =
+  /^(?:(?:about|roughly|around|approximately|nearly|almost|some|over|under|just|only|another|an estimated|estimated|more than|less than|fewer than|at least|at most|up to|since|from|in|on|at|by|until|till|during|between|of)\s+)+/iu;
+
 const OPENING = /^[\s"'“”‘’«»()[\]{}<>.,;:!?*_/\\|-]+/u;
 const CLOSING = /[\s"'“”‘’«»()[\]{}<>,;:!?*_/\\|-]+$/u;
 const POSSESSIVE = /(?:['’]s|(?<=s)['’])$/u;
@@ -30,6 +37,9 @@ export interface Span {
 /** The cleaned span, or null when nothing worth suggesting is left. */
 export function cleanSpan(text: string, span: Span, type: string): Span | null {
   let { start, end } = span;
+  // A bracket opened inside a name and not closed there ends it: "BROWN (Labour" is "BROWN".
+  const open = text.slice(start, end).search(/[([{](?![^)\]}]*[)\]}])/u);
+  if (open > 0) end = start + open;
   for (let pass = 0; pass < 4; pass += 1) {
     const before = `${start}:${end}`;
     const inner = text.slice(start, end);
@@ -49,6 +59,7 @@ export function cleanSpan(text: string, span: Span, type: string): Span | null {
   if (end <= start) return null;
   const result = text.slice(start, end);
   if (!/[\p{L}\p{N}]/u.test(result) || /\n| {2}/.test(result)) return null;
+  if (/^[@#]/.test(result)) return null; // social-media handles and hashtags are not names
   if (!isWholeWord(text, start, end)) return null;
   return { start, end };
 }
@@ -57,6 +68,10 @@ export function cleanSpan(text: string, span: Span, type: string): Span | null {
 function stripWords(text: string, start: number, end: number, type: string): Span {
   let s = start;
   let e = end;
+  if (type === 'number' || type === 'date') {
+    const lead = QUANTITY_LEADS.exec(text.slice(s, e));
+    if (lead && lead[0].length < e - s) s += lead[0].length;
+  }
   for (;;) {
     const match = /^(\S+)\s+/u.exec(text.slice(s, e));
     if (!match) break;
@@ -80,7 +95,7 @@ function stripWords(text: string, start: number, end: number, type: string): Spa
 /** True when only whitespace, opening quotes or brackets separate `i` from a sentence end or the text start. */
 export function atSentenceStart(text: string, i: number): boolean {
   let j = i - 1;
-  while (j >= 0 && /[\s"'“‘(\[]/.test(text[j]!)) {
+  while (j >= 0 && /[\s"'“‘([]/.test(text[j]!)) {
     if (text[j] === '\n') return true;
     j -= 1;
   }

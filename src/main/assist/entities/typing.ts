@@ -15,16 +15,31 @@ const ORGANIZATION_HEADS = new Set(
 );
 const LOCATION_HEADS = new Set(
   ('county city state province island islands river sea ocean bay gulf lake mountain mountains valley street avenue ' +
-    'square district region peninsula coast desert strait canal park wing airport bridge east west north south republic kingdom')
+    'square district region peninsula coast desert strait canal park wing airport bridge republic kingdom')
     .split(' ')
 );
 const EVENT_HEADS = new Set('war revolution crisis olympics games cup summit election elections conference festival uprising'.split(' '));
 const WORK_HEADS = new Set('act bill constitution treaty program programme plan agreement accord report law'.split(' '));
+/** First words of place names built with "of": "Republic of the Philippines", "Cape of Good Hope". */
+const LOCATION_OPENERS = new Set(
+  'republic kingdom commonwealth union federation state states cape gulf bay isle isles lake mount port fort city county province island islands sea'.split(' ')
+);
+/** Acronyms that name no organisation. */
+export const NOT_ORGANIZATIONS = new Set('GDP GNP CPI VAT CEO CFO TV AM PM OK ID DNA HIV AIDS COVID AI IT USD EUR GMT UTC PDF'.split(' '));
 /** Country abbreviations, which look like organisation acronyms. */
 const COUNTRY_CODES = new Set(['US', 'USA', 'UK', 'UAE', 'USSR', 'DRC', 'PRC', 'ROK', 'DPRK']);
 const REPORTING_VERBS = /^\s*(?:,\s*)?(?:said|says|told|tells|stated|claimed|claims|announced|wrote|writes|tweeted|argued|added|insisted|denied|confirmed|explained|noted|warned|urged|testified|who)\b/u;
 const AGE_AFTER = /^\s*,\s*\d{1,3}\s*,/u;
 const LOCATION_BEFORE = /\b(?:in|at|from|near|across|throughout|outside)\s+$/u;
+
+/** The reason given to runs typed only by their acronym shape; a surname elsewhere in the text overrides it. */
+export const ACRONYM = 'acronym';
+
+/** True when `word` ends names of that type: "Sea", "Islands" for places, "Front", "Party" for organisations. */
+export function isHeadWord(type: string, word: string): boolean {
+  const lower = word.toLowerCase();
+  return type === 'location' ? LOCATION_HEADS.has(lower) : type === 'organization' && ORGANIZATION_HEADS.has(lower);
+}
 
 export interface TypedRun {
   type: string;
@@ -46,6 +61,9 @@ export function typeProperNounRun(text: string, span: Span, tagged: TaggedTerm[]
     return { type: 'event', reason: `event name ("${words[words.length - 1]}")` };
   }
   if (WORK_HEADS.has(head) || (WORK_HEADS.has(first) && words.length > 2)) return { type: 'work', reason: 'law, treaty or programme name' };
+  if (words.length > 2 && LOCATION_OPENERS.has(first) && words[1]!.toLowerCase() === 'of') {
+    return { type: 'location', reason: `place name ("${words[0]} of …")` };
+  }
   if (ORGANIZATION_HEADS.has(head)) return { type: 'organization', reason: `organisation name ("${words[words.length - 1]}")` };
   if (LOCATION_HEADS.has(head) && words.length > 1) return { type: 'location', reason: `place name ("${words[words.length - 1]}")` };
 
@@ -55,10 +73,13 @@ export function typeProperNounRun(text: string, span: Span, tagged: TaggedTerm[]
   if (titleBefore && TITLE_WORDS.has(titleBefore)) return { type: 'person', reason: `name after the title "${titleBefore}"` };
   if (REPORTING_VERBS.test(after)) return { type: 'person', reason: 'name before a reporting verb' };
   if (AGE_AFTER.test(after)) return { type: 'person', reason: 'name followed by an age' };
+  // Wire and reference styles that capitalise surnames: "Nicolas MADURO", "Benigno AQUINO III".
+  if (words.length >= 2 && /^\p{Lu}\p{Ll}/u.test(words[0]!) && words.slice(1).some((w) => /^\p{Lu}{3,}$/u.test(w))) {
+    return { type: 'person', reason: 'given name and capitalised surname' };
+  }
   if (/^\p{Lu}{2,6}$/u.test(exact)) {
-    return COUNTRY_CODES.has(exact)
-      ? { type: 'location', reason: 'country abbreviation' }
-      : { type: 'organization', reason: 'acronym' };
+    if (COUNTRY_CODES.has(exact)) return { type: 'location', reason: 'country abbreviation' };
+    if (!NOT_ORGANIZATIONS.has(exact)) return { type: 'organization', reason: ACRONYM };
   }
   if (LOCATION_BEFORE.test(before)) return { type: 'location', reason: 'proper noun after "in", "at" or "from"' };
   return { type: 'other', reason: 'proper noun (wink-nlp)' };

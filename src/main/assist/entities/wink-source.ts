@@ -31,7 +31,7 @@ const NUMBER_WORDS = new Set(
     'hundreds thousands millions billions').split(' ')
 );
 /** Lower-case words that may sit inside a proper name ("Cape of Good Hope", "Bank of America"). */
-const NAME_JOINERS = new Set(['of', 'de', 'del', 'der', 'la', 'le', 'van', 'von', 'da', 'di', 'du', 'al', 'bin', '&']);
+export const NAME_JOINERS = new Set(['of', 'de', 'del', 'der', 'la', 'le', 'van', 'von', 'da', 'di', 'du', 'al', 'bin', '&']);
 
 export function winkEntities(chunk: Chunk): WinkResult {
   const { its } = nlp();
@@ -47,42 +47,58 @@ export function winkEntities(chunk: Chunk): WinkResult {
     position += values[i]!.length;
   }
 
-  const candidates: EntityCandidate[] = [];
+  const found: Array<{ first: number; last: number; type: string; winkType: string }> = [];
   const types = doc.entities().out(its.type) as string[];
   const spans = doc.entities().out(its.span) as unknown as Array<[number, number]>;
   types.forEach((winkType, i) => {
     const [first, last] = spans[i]!;
     const type = labelOf(winkType, tokens, first, last);
     if (!type) return;
-    candidates.push({
-      start: tokens[first]!.start,
-      end: tokens[last]!.end,
+    const previous = found.at(-1);
+    // wink splits "10-year", "1944-45" and "1899-1902" at the hyphen: join the halves again.
+    if (previous && previous.last + 2 === first && tokens[first - 1]!.value === '-' && !spaces[first - 1] && !spaces[first]) {
+      previous.last = last;
+      if (type === 'date') previous.type = 'date';
+      return;
+    }
+    found.push({ first, last, type, winkType });
+  });
+  const candidates: EntityCandidate[] = found.flatMap(({ first, last, type, winkType }) =>
+    splitYearRange(tokens, first, last, type).map(([a, b]) => ({
+      start: tokens[a]!.start,
+      end: tokens[b]!.end,
       type,
-      source: 'wink',
+      source: 'wink' as const,
       confidence: 0.75,
       entityId: null,
       reason: `${winkType.toLowerCase()} (wink-nlp)`
-    });
-  });
+    }))
+  );
+  candidates.push(...tokenQuantities(tokens, spaces));
   return { candidates, properNounRuns: properNounRuns(tokens, spaces), tokens };
 }
 
 /** Maps wink's entity types to label keys; handles, e-mails, emoji and lone small numbers are left out. */
 function labelOf(winkType: string, tokens: Token[], first: number, last: number): string | null {
-  const text = tokens.slice(first, last + 1).map((t) => t.value).join(' ');
+  const words = tokens.slice(first, last + 1);
+  const text = words.map((t) => t.value).join(' ');
+  const hasNumber = /\d/.test(text) || words.some((t) => NUMBER_WORDS.has(t.value.toLowerCase()));
   switch (winkType) {
     case 'DATE':
     case 'TIME':
       return 'date';
+    case 'DURATION':
+      // "since 1959" is a date; "decades" or "modern day" without a number is no quantity.
+      if (words.some((t) => isYear(t.value))) return 'date';
+      return hasNumber ? 'number' : null;
     case 'MONEY':
     case 'PERCENT':
-    case 'DURATION':
       return 'number';
     case 'CARDINAL': {
-      if (/^(1[5-9]|20)\d\d$/.test(text) && yearContext(tokens, first)) return 'date';
+      const next = tokens[last + 1];
+      if (first === last && isYear(text) && !(next?.pos === 'NOUN' && /s$/.test(next.value))) return 'date';
       if (/\d/.test(text)) return 'number';
       // Spelled-out counts matter when they count something: "three countries", not "the two".
-      const next = tokens[last + 1];
       return NUMBER_WORDS.has(text.toLowerCase()) && next && /^(NOUN|ADJ)$/.test(next.pos) ? 'number' : null;
     }
     default:
@@ -90,20 +106,53 @@ function labelOf(winkType: string, tokens: Token[], first: number, last: number)
   }
 }
 
-/** "in 1830", "since 1959", "(1867)": a four-digit number read as a year. */
-function yearContext(tokens: Token[], index: number): boolean {
-  const before = tokens[index - 1]?.value.toLowerCase() ?? '';
-  return ['in', 'since', 'from', 'to', 'until', 'till', 'by', 'of', 'during', 'before', 'after', '(', 'and', 'year'].includes(before);
+const isYear = (value: string) => /^(1[5-9]|20)\d\d$/.test(value);
+
+/** "from 1999 to 2013" names two dates; a hyphenated range ("1899-1902") stays one. */
+function splitYearRange(tokens: Token[], first: number, last: number, type: string): Array<[number, number]> {
+  if (type !== 'date') return [[first, last]];
+  const years = [];
+  for (let i = first; i <= last; i += 1) if (isYear(tokens[i]!.value)) years.push(i);
+  const joined = years.length === 2 && years[1]! - years[0]! === 2 && /^(to|and|through|until)$/i.test(tokens[years[0]! + 1]!.value);
+  return joined ? [[first, years[0]!], [years[1]!, last]] : [[first, last]];
+}
+
+const UNITS = /^(?:years?|months?|weeks?|days?|hours?|minutes?|miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|foot|percent|point|members?|seats?|stor(?:e)?y)$/i;
+
+/** What wink's entity model misses: year ranges ("1944-45", "1899-1902") and hyphenated quantities ("10-year", "six-year"). */
+function tokenQuantities(tokens: Token[], spaces: string[]): EntityCandidate[] {
+  const found: EntityCandidate[] = [];
+  const add = (first: number, last: number, type: string, reason: string) =>
+    found.push({ start: tokens[first]!.start, end: tokens[last]!.end, type, source: 'wink', confidence: 0.7, entityId: null, reason });
+  tokens.forEach((token, i) => {
+    if (/^(1[5-9]|20)\d\d[-–](\d\d|(1[5-9]|20)\d\d)$/.test(token.value)) add(i, i, 'date', 'year range (wink-nlp tokens)');
+    const isCount = token.pos === 'NUM' || NUMBER_WORDS.has(token.value.toLowerCase()) || token.value.toLowerCase() === 'one';
+    const hyphen = tokens[i + 1];
+    const unit = tokens[i + 2];
+    if (isCount && hyphen?.value === '-' && unit && !spaces[i + 1] && !spaces[i + 2] && UNITS.test(unit.value)) {
+      add(i, i + 2, 'number', 'hyphenated quantity (wink-nlp tokens)');
+    }
+  });
+  return found;
 }
 
 const isProperNoun = (t: Token) =>
   t.pos === 'PROPN' || (/^\p{Lu}[\p{Lu}'’-]+$/u.test(t.value) && t.value.length >= 2 && t.pos !== 'PUNCT');
 
+/** A proper noun, or a capitalised adjective inside a name ("African National Congress", "Cape of Good Hope"). */
+function isNameToken(tokens: Token[], spaces: string[], i: number): boolean {
+  const token = tokens[i];
+  if (!token) return false;
+  if (isProperNoun(token)) return true;
+  const next = tokens[i + 1];
+  return token.pos === 'ADJ' && /^\p{Lu}\p{Ll}/u.test(token.value) && !!next && !/\n|\s\s/.test(spaces[i + 1]!) && isProperNoun(next);
+}
+
 function properNounRuns(tokens: Token[], spaces: string[]): Array<{ start: number; end: number }> {
   const runs: Array<{ start: number; end: number }> = [];
   let i = 0;
   while (i < tokens.length) {
-    if (!isProperNoun(tokens[i]!)) {
+    if (!isNameToken(tokens, spaces, i)) {
       i += 1;
       continue;
     }
@@ -113,7 +162,7 @@ function properNounRuns(tokens: Token[], spaces: string[]): Array<{ start: numbe
       const gap = spaces[j]!;
       if (/\n|\s\s/.test(gap)) break;
       const token = tokens[j]!;
-      if (isProperNoun(token)) {
+      if (isNameToken(tokens, spaces, j)) {
         last = j;
         j += 1;
       } else if ((NAME_JOINERS.has(token.value.toLowerCase()) || (token.value === '-' && gap === '')) && nextIsName(tokens, spaces, j)) {
@@ -131,7 +180,6 @@ function properNounRuns(tokens: Token[], spaces: string[]): Array<{ start: numbe
 }
 
 function nextIsName(tokens: Token[], spaces: string[], j: number): boolean {
-  const next = tokens[j + 1];
-  if (!next || /\n|\s\s/.test(spaces[j + 1]!)) return false;
-  return isProperNoun(next) || (next.value.toLowerCase() === 'the' && !!tokens[j + 2] && isProperNoun(tokens[j + 2]!));
+  if (!tokens[j + 1] || /\n|\s\s/.test(spaces[j + 1]!)) return false;
+  return isNameToken(tokens, spaces, j + 1) || (tokens[j + 1]!.value.toLowerCase() === 'the' && isNameToken(tokens, spaces, j + 2));
 }

@@ -45,6 +45,8 @@ export function splitSentences(text: string): SentenceSpan[] {
     while (end < text.length && /[.!?…]/.test(text[end]!)) end += 1;
     while (end < text.length && CLOSERS.test(text[end]!)) end += 1;
     if (end < text.length && !SPACE.test(text[end]!) && !/[\n\r]/.test(text[end]!)) continue;
+    // '"Wow!" she said': a lower-case word after the mark continues the sentence.
+    if (/^\p{Ll}/u.test(wordAfter(text, end) ?? '')) continue;
     if (ch === '.' && !endsSentence(text, i, end)) continue;
     push(spans, text, start, end);
     start = skipSpace(text, end);
@@ -90,6 +92,6 @@ function wordBefore(text: string, dot: number): string {
 }
 
 function wordAfter(text: string, from: number): string | null {
-  const match = /^[\s"'“‘(\[]*([\p{L}\p{N}]+)/u.exec(text.slice(from, from + 80));
+  const match = /^[\s"'“‘([]*([\p{L}\p{N}]+)/u.exec(text.slice(from, from + 80));
   return match ? match[1]! : null;
 }

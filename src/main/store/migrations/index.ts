@@ -6,6 +6,8 @@ import { createClaimsEvidenceReviews } from './0004-create-claims-evidence-revie
 import { createHistory } from './0005-create-history';
 import { createExchangeBasesOrphans } from './0006-create-exchange-bases-orphans';
 import { createExchangeConflicts } from './0007-create-exchange-conflicts';
+import { createSuggestionRejections } from './0008-create-suggestion-rejections';
+import { createAnnotationSearch } from './0009-create-annotation-search';
 import { addDocumentTrash } from './0010-add-document-trash';
 import type { Migration } from './types';
 
@@ -17,6 +19,8 @@ export const MIGRATIONS: readonly Migration[] = [
   createHistory,
   createExchangeBasesOrphans,
   createExchangeConflicts,
+  createSuggestionRejections,
+  createAnnotationSearch,
   addDocumentTrash
 ];
 

@@ -1,6 +1,6 @@
 import type { ChangeSet, RecordChanges, UndoState } from '../../../shared/api/changes';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
-import type { ArticleDocument, Claim, ClaimStatus, Entity, Evidence, Gap, Mention, Review } from '../../../shared/domain';
+import type { ArticleDocument, Claim, ClaimStatus, Entity, Evidence, Gap, Mention, Review, ReviewDecision } from '../../../shared/domain';
 import type { AppError } from '../../../shared/result';
 import { api } from '../api-client';
 import {
@@ -252,6 +252,12 @@ export class DocumentState {
 
   transitionClaim(id: string, to: ClaimStatus): Promise<boolean> {
     return this.#ok(this.#change('claims.transition', { id, to }, `Could not move the claim to “${to}”`));
+  }
+
+  /** Approve / request changes / comment; a checker approving their own claim must pass confirmSelfReview. */
+  reviewClaim(claimId: string, decision: ReviewDecision, comment: string, confirmSelfReview = false): Promise<boolean> {
+    const failure = { approve: 'Could not approve the claim', 'request changes': 'Could not request changes', comment: 'Could not post the comment' };
+    return this.#ok(this.#change('reviews.create', { claimId, decision, comment, confirmSelfReview }, failure[decision]));
   }
 
   async addEvidence(claimId: string): Promise<string | null> {

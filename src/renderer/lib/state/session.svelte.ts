@@ -3,16 +3,19 @@ import type { LabelType, Settings, VerdictScale } from '../../../shared/domain';
 import { api } from '../api-client';
 import type { Notices } from './notices.svelte';
 
-export type Route = { name: 'library' } | { name: 'document'; id: string };
+export type Route = { name: 'library' } | { name: 'trash' } | { name: 'document'; id: string };
 
 const DOCUMENT_HASH = /^#\/documents\/([^/]+)$/;
+const TRASH_HASH = '#/trash';
 
 function routeFromHash(hash: string): Route {
+  if (hash === TRASH_HASH) return { name: 'trash' };
   const match = DOCUMENT_HASH.exec(hash);
   return match ? { name: 'document', id: decodeURIComponent(match[1]) } : { name: 'library' };
 }
 
-const hashOf = (route: Route) => (route.name === 'document' ? `#/documents/${encodeURIComponent(route.id)}` : '#/');
+const hashOf = (route: Route) =>
+  route.name === 'document' ? `#/documents/${encodeURIComponent(route.id)}` : route.name === 'trash' ? TRASH_HASH : '#/';
 
 export type SettingsPatch = MethodInput<'settings.update'>;
 
@@ -74,12 +77,30 @@ export class Session {
     return true;
   }
 
+  /** Saves a verdict scale (a new one, or a new version of one) and lists it in place of the old version. */
+  async saveScale(input: MethodInput<'scales.save'>): Promise<VerdictScale | null> {
+    const result = await api.call('scales.save', input);
+    if (!result.ok) {
+      this.#notices.error('Verdict scale not saved', result.error);
+      return null;
+    }
+    const saved = result.value;
+    this.scales = this.scales.some((scale) => scale.id === saved.id)
+      ? this.scales.map((scale) => (scale.id === saved.id ? saved : scale))
+      : [...this.scales, saved];
+    return saved;
+  }
+
   openDocument(id: string): void {
     this.#go({ name: 'document', id });
   }
 
   openLibrary(): void {
     this.#go({ name: 'library' });
+  }
+
+  openTrash(): void {
+    this.#go({ name: 'trash' });
   }
 
   #go(route: Route): void {

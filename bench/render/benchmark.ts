@@ -1,0 +1,253 @@
+/**
+ * The long-document render benchmark (issue 5, point 7); see run.mjs. Builds the library through
+ * the API service, serves it in browser mode, and measures in headless Chromium:
+ *  (a) navigation -> article text visible, against the same text in a bare <pre> page;
+ *  (b) label keystroke -> mention stored and highlighted, with 0 and with 10,000 mentions;
+ *  (c) the JS heap after opening the annotated article.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { loadCorpus } from './corpus';
+import { buildLibrary, planAnnotations, type Plan } from './library';
+import { startAppServer, startPreServer, type AppServer } from './servers';
+
+export interface RenderBenchmarkOptions {
+  words: number;
+  mentions: number;
+  claims: number;
+  /** Label operations per article. */
+  operations: number;
+  /** Page loads of each kind for (a). */
+  loads: number;
+  chromiumPath: string;
+}
+
+export const TARGETS = { loadRatio: 1.5, labelRatio: 1.2, heapMB: 300 };
+
+const VIEWPORT = { width: 1440, height: 900 };
+const PERSON_HOTKEY = '1';
+const LOAD_WAIT = { timeout: 120_000, polling: 100 };
+const PROBE = readFileSync(new URL('./probe.js', import.meta.url), 'utf8');
+
+interface BenchWindow {
+  __bench: {
+    textAt: number | null;
+    highlightAt: number | null;
+    pending: Promise<number> | null;
+    select(index: number, start: number, end: number, word: string): Promise<void>;
+    armHighlight(start: number, end: number): void;
+  };
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+const median = (values: number[]) => {
+  const s = sorted(values);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const p95 = (values: number[]) => sorted(values)[Math.ceil(values.length * 0.95) - 1];
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+
+/** Index of the block holding `offset`: blocks of a .txt import are separated by blank lines. */
+const blockIndexOf = (text: string, offset: number) => text.slice(0, offset).split('\n\n').length - 1;
+
+async function openPage(browser: Browser, url: string, config: Record<string, unknown>): Promise<Page> {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  await page.addInitScript({ content: `window.__benchConfig = ${JSON.stringify(config)};\n${PROBE}` });
+  await page.goto(url);
+  return page;
+}
+
+async function timeLoad(browser: Browser, url: string, config: Record<string, unknown>) {
+  const page = await openPage(browser, url, config);
+  try {
+    const awaitsHighlight = 'highlight' in config;
+    await page.waitForFunction(
+      (withHighlight) => {
+        const probe = (globalThis as unknown as BenchWindow).__bench;
+        return probe.textAt !== null && (probe.highlightAt !== null || !withHighlight);
+      },
+      awaitsHighlight,
+      LOAD_WAIT
+    );
+    const probe = await page.evaluate(() => {
+      const { textAt, highlightAt } = (globalThis as unknown as BenchWindow).__bench;
+      return { textAt, highlightAt };
+    });
+    return { textMs: probe.textAt!, highlightMs: probe.highlightAt };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Selects each target word and presses the Person hotkey; ms from keydown to the highlight drawn. */
+async function labelAll(page: Page, text: string, targets: Plan['targets']): Promise<number[]> {
+  const times: number[] = [];
+  await page.bringToFront();
+  for (const target of targets) {
+    const args = [blockIndexOf(text, target.start), target.start, target.end, target.word] as const;
+    await page.evaluate(([i, s, e, w]) => (globalThis as unknown as BenchWindow).__bench.select(i, s, e, w), args);
+    await page.evaluate(([s, e]) => (globalThis as unknown as BenchWindow).__bench.armHighlight(s, e), [target.start, target.end]);
+    await page.keyboard.press(PERSON_HOTKEY);
+    times.push(await page.evaluate(() => (globalThis as unknown as BenchWindow).__bench.pending!));
+  }
+  return times;
+}
+
+async function apiCall<T>(server: AppServer, method: string, input: unknown): Promise<{ value: T; ms: number; bytes: number }> {
+  const started = performance.now();
+  const response = await fetch(`${server.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` },
+    body: JSON.stringify(input)
+  });
+  const body = await response.text();
+  const ms = performance.now() - started;
+  const result = JSON.parse(body) as { ok: true; value: T } | { ok: false; error: { message: string } };
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+  return { value: result.value, ms, bytes: Buffer.byteLength(body) };
+}
+
+async function heapAfterOpening(browser: Browser, url: string, config: Record<string, unknown>) {
+  const page = await openPage(browser, url, config);
+  await page.waitForFunction(() => (globalThis as unknown as BenchWindow).__bench.highlightAt !== null, null, LOAD_WAIT);
+  await page.waitForTimeout(1000);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metric = async (name: string) =>
+    (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name)?.value ?? NaN;
+  const usedMB = (await metric('JSHeapUsedSize')) / 2 ** 20;
+  const totalMB = (await metric('JSHeapTotalSize')) / 2 ** 20;
+  await cdp.send('HeapProfiler.collectGarbage');
+  const afterGcMB = (await metric('JSHeapUsedSize')) / 2 ** 20;
+  const domNodes = await metric('Nodes');
+  await cdp.detach();
+  return { page, heap: { usedMB: round(usedMB), totalMB: round(totalMB), usedAfterGcMB: round(afterGcMB), domNodes } };
+}
+
+export async function runRenderBenchmark(options: RenderBenchmarkOptions) {
+  const corpus = loadCorpus(options.words);
+  // Two copies that differ only in the title line (same length, so the same offsets): the library
+  // keeps one document per text, and one copy stays unmarked.
+  const titles = { annotated: 'Moby-Dick, opening chapters (annotated)', empty: 'Moby-Dick, opening chapters (unmarked)_' };
+  const texts = { annotated: `${titles.annotated}\n\n${corpus.body}\n`, empty: `${titles.empty}\n\n${corpus.body}\n` };
+  const plan = planAnnotations(texts.annotated, titles.annotated.length, {
+    mentions: options.mentions,
+    claims: options.claims,
+    targets: options.operations
+  });
+  const marker = corpus.body.slice(corpus.body.indexOf('\n\n') + 2).slice(0, 40);
+  const firstScreenMention = plan.mentions[0];
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'factdesk-bench-render-'));
+  let app: AppServer | null = null;
+  let pre: Awaited<ReturnType<typeof startPreServer>> | null = null;
+  let browser: Browser | null = null;
+  try {
+    const library = await buildLibrary(dataDir, texts, plan);
+    app = await startAppServer(dataDir);
+    pre = await startPreServer(titles.annotated, texts.annotated);
+    browser = await chromium.launch({
+      executablePath: options.chromiumPath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-timer-throttling']
+    });
+    const docUrl = (id: string) => `${app!.origin}/#/documents/${id}`;
+    const appConfig = {
+      token: app.token,
+      marker,
+      highlight: `main article span.mention[data-s="${firstScreenMention.start}"]`
+    };
+    const overHttp = await apiCall<unknown>(app, 'documents.get', { id: library.annotatedId });
+
+    // (a) Warm both servers up once, then alternate the two kinds of page load.
+    await timeLoad(browser, `${pre.origin}/`, { marker });
+    await timeLoad(browser, docUrl(library.annotatedId), appConfig);
+    const preTimes: number[] = [];
+    const appTimes: number[] = [];
+    const highlightTimes: number[] = [];
+    for (let i = 0; i < options.loads; i++) {
+      preTimes.push((await timeLoad(browser, `${pre.origin}/`, { marker })).textMs);
+      const load = await timeLoad(browser, docUrl(library.annotatedId), appConfig);
+      appTimes.push(load.textMs);
+      highlightTimes.push(load.highlightMs!);
+    }
+
+    // (c) The annotated article, opened and settled; the same page then takes the label keystrokes.
+    const { page: annotatedPage, heap } = await heapAfterOpening(browser, docUrl(library.annotatedId), appConfig);
+
+    // (b) Interleaved batches, so a change in machine load hits both articles alike.
+    const emptyPage = await openPage(browser, docUrl(library.emptyId), { token: app.token, marker });
+    await emptyPage.waitForFunction(() => (globalThis as unknown as BenchWindow).__bench.textAt !== null, null, LOAD_WAIT);
+    const labelled = { empty: [] as number[], annotated: [] as number[] };
+    const batch = 25;
+    for (let from = 0; from < plan.targets.length; from += batch) {
+      const targets = plan.targets.slice(from, from + batch);
+      labelled.empty.push(...(await labelAll(emptyPage, texts.empty, targets)));
+      labelled.annotated.push(...(await labelAll(annotatedPage, texts.annotated, targets)));
+    }
+    const stored = {
+      empty: (await apiCall<{ mentions: unknown[] }>(app, 'documents.get', { id: library.emptyId })).value.mentions.length,
+      annotated: (await apiCall<{ mentions: unknown[] }>(app, 'documents.get', { id: library.annotatedId })).value.mentions.length
+    };
+    if (stored.empty !== plan.targets.length || stored.annotated !== plan.mentions.length + plan.targets.length) {
+      throw new Error(`Labelled mentions not all stored: ${JSON.stringify(stored)}`);
+    }
+
+    const load = {
+      preMedianMs: round(median(preTimes)),
+      appMedianMs: round(median(appTimes)),
+      ratio: ratio(median(appTimes), median(preTimes)),
+      appHighlightsMedianMs: round(median(highlightTimes)),
+      runs: options.loads,
+      preMs: preTimes.map(round),
+      appMs: appTimes.map(round)
+    };
+    const label = {
+      operations: plan.targets.length,
+      zeroMentions: { medianMs: round(median(labelled.empty)), p95Ms: round(p95(labelled.empty)) },
+      tenThousandMentions: { medianMs: round(median(labelled.annotated)), p95Ms: round(p95(labelled.annotated)) },
+      medianRatio: ratio(median(labelled.annotated), median(labelled.empty)),
+      p95Ratio: ratio(p95(labelled.annotated), p95(labelled.empty))
+    };
+    return {
+      benchmark: 'render',
+      article: {
+        source: `${corpus.work}, chapters ${corpus.chapters}`,
+        package: `${corpus.package}@${corpus.version}`,
+        words: corpus.words,
+        characters: texts.annotated.length,
+        mentions: plan.mentions.length,
+        claims: plan.claims.length,
+        entities: library.entities
+      },
+      setupSeconds: library.setupSeconds,
+      documentsGet: {
+        serviceMs: library.serviceGet.ms,
+        httpMs: round(overHttp.ms),
+        jsonBytes: overHttp.bytes
+      },
+      load,
+      label,
+      heap,
+      targets: {
+        loadRatio: { target: TARGETS.loadRatio, value: load.ratio, met: load.ratio <= TARGETS.loadRatio },
+        labelRatio: {
+          target: TARGETS.labelRatio,
+          value: label.medianRatio,
+          met: label.medianRatio <= TARGETS.labelRatio,
+          p95Met: label.p95Ratio <= TARGETS.labelRatio
+        },
+        heapMB: { target: TARGETS.heapMB, value: heap.usedMB, met: heap.usedMB <= TARGETS.heapMB }
+      },
+      machine: { node: process.version, platform: `${process.platform}-${process.arch}`, loadAverage: loadavg().map((l) => round(l)) }
+    };
+  } finally {
+    await browser?.close();
+    await pre?.stop();
+    await app?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

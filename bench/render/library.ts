@@ -1,0 +1,117 @@
+/**
+ * Builds the benchmark library through the real API service (every annotation is an API call,
+ * stored with its history row, exactly as the app stores it): one copy of the article left
+ * unmarked and one with the mentions, entities and claims; plus the spans the browser will label.
+ */
+import { performance } from 'node:perf_hooks';
+import { createService } from '../../src/main/api/service';
+import { openLibrary } from '../../src/main/store/open';
+import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/api/contract';
+import type { Result } from '../../src/shared/result';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Plan {
+  mentions: (Span & { type: string; word: string })[];
+  claims: Span[];
+  /** Unmarked words, spread over the article, for the label-keystroke measurement. */
+  targets: (Span & { word: string })[];
+}
+
+export interface BuiltLibrary {
+  annotatedId: string;
+  emptyId: string;
+  entities: number;
+  setupSeconds: number;
+  /** documents.get of the annotated copy, called in-process (no HTTP). */
+  serviceGet: { ms: number; jsonBytes: number };
+}
+
+const NAME_TYPES = ['person', 'location', 'organization', 'work'];
+const WORD_TYPES = ['other', 'event', 'number', 'date'];
+/** A capitalised word marked this often gets an entity, and its mentions link to it. */
+const ENTITY_MIN_MENTIONS = 5;
+
+const hash = (word: string) => [...word].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+/** Deterministic spans over `text`, which starts with `skip` characters (the title line) that are left alone. */
+export function planAnnotations(text: string, skip: number, counts: { mentions: number; claims: number; targets: number }): Plan {
+  const words = [...text.matchAll(/[A-Za-z]{3,}/g)]
+    .filter((m) => m.index >= skip)
+    .map((m) => ({ start: m.index, end: m.index + m[0].length, word: m[0] }));
+  const every = Math.floor(words.length / counts.mentions);
+  if (every < 2) throw new Error(`The article has ${words.length} words: too few for ${counts.mentions} mentions.`);
+  const mentions = Array.from({ length: counts.mentions }, (_, i) => {
+    const word = words[i * every];
+    const types = /^[A-Z]/.test(word.word) ? NAME_TYPES : WORD_TYPES;
+    return { ...word, type: types[hash(word.word.toLowerCase()) % types.length] };
+  });
+  // Targets sit between two marked words, so they are never marked themselves.
+  const step = Math.floor(counts.mentions / counts.targets);
+  const targets = Array.from({ length: counts.targets }, (_, i) => words[i * step * every + Math.floor(every / 2)]);
+
+  const sentences = [...text.matchAll(/[A-Z][^.!?\n]{30,400}[.!?]/g)]
+    .filter((m) => m.index >= skip)
+    .map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  if (sentences.length < counts.claims) throw new Error(`Only ${sentences.length} sentences for ${counts.claims} claims.`);
+  const claimStep = sentences.length / counts.claims;
+  const claims = Array.from({ length: counts.claims }, (_, i) => sentences[Math.floor(i * claimStep)]);
+  return { mentions, claims, targets };
+}
+
+export async function buildLibrary(
+  dataDir: string,
+  articles: { annotated: string; empty: string },
+  plan: Plan
+): Promise<BuiltLibrary> {
+  const started = performance.now();
+  const db = openLibrary(dataDir);
+  const service = createService({ db, mode: 'cli', version: 'bench' });
+  async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+    const result = (await service.call(method, input)) as Result<MethodOutput<M>>;
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+    return result.value;
+  }
+  const importText = (fileName: string, text: string) =>
+    call('documents.import', { fileName, dataBase64: Buffer.from(text).toString('base64') });
+  try {
+    await call('settings.update', { userName: 'Bench Checker' });
+    const annotatedId = (await importText('moby-dick-annotated.txt', articles.annotated)).document.id;
+    const emptyId = (await importText('moby-dick-unmarked.txt', articles.empty)).document.id;
+
+    const counts = new Map<string, number>();
+    for (const m of plan.mentions) if (/^[A-Z]/.test(m.word)) counts.set(m.word, (counts.get(m.word) ?? 0) + 1);
+    const entityIds = new Map<string, string>();
+    for (const m of plan.mentions) {
+      if ((counts.get(m.word) ?? 0) < ENTITY_MIN_MENTIONS || entityIds.has(m.word)) continue;
+      const created = await call('entities.create', { documentId: annotatedId, name: m.word, type: m.type });
+      entityIds.set(m.word, created.createdId!);
+    }
+    for (const m of plan.mentions) {
+      await call('mentions.create', {
+        documentId: annotatedId,
+        start: m.start,
+        end: m.end,
+        type: m.type,
+        entityId: entityIds.get(m.word) ?? null
+      });
+    }
+    for (const c of plan.claims) await call('claims.create', { documentId: annotatedId, start: c.start, end: c.end });
+    const setupSeconds = round((performance.now() - started) / 1000);
+
+    const getStarted = performance.now();
+    const view = await call('documents.get', { id: annotatedId });
+    const ms = round(performance.now() - getStarted);
+    const jsonBytes = Buffer.byteLength(JSON.stringify({ ok: true, value: view }));
+    if (view.mentions.length !== plan.mentions.length || view.claims.length !== plan.claims.length) {
+      throw new Error(`Stored ${view.mentions.length} mentions and ${view.claims.length} claims, planned ${plan.mentions.length} and ${plan.claims.length}.`);
+    }
+    return { annotatedId, emptyId, entities: entityIds.size, setupSeconds, serviceGet: { ms, jsonBytes } };
+  } finally {
+    db.close();
+  }
+}

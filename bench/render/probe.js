@@ -1,0 +1,75 @@
+/* global window, document, sessionStorage, requestAnimationFrame, getSelection, addEventListener */
+// Runs in every page the render benchmark opens, before the page's own scripts (a Playwright init
+// script, after `window.__benchConfig = {...}`). Plain browser JavaScript, kept out of the TypeScript
+// build so no compiler helper ends up in the page. Times are performance.now(): ms since navigation.
+(() => {
+  const config = window.__benchConfig;
+  if (config.token) sessionStorage.setItem('factdesk.token', config.token);
+  const bench = (window.__bench = { textAt: null, highlightAt: null, pending: null });
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+  // Navigation -> the article's first sentence is in the page (checked every frame, before it is painted).
+  const watchLoad = () => {
+    const article = document.querySelector('main article, body > pre');
+    if (bench.textAt === null && article && article.textContent.includes(config.marker)) bench.textAt = performance.now();
+    if (bench.highlightAt === null && config.highlight && document.querySelector(config.highlight)) {
+      bench.highlightAt = performance.now();
+    }
+    if (bench.textAt === null || (config.highlight && bench.highlightAt === null)) requestAnimationFrame(watchLoad);
+  };
+  requestAnimationFrame(watchLoad);
+
+  const segmentCovering = (start, end) => {
+    for (const segment of document.querySelectorAll('main article [data-s]')) {
+      if (Number(segment.dataset.s) <= start && Number(segment.dataset.e) >= end) return segment;
+    }
+    return null;
+  };
+
+  async function until(what, test, timeoutMs = 15000) {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      const value = test();
+      if (value) return value;
+      if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await frame();
+    }
+  }
+
+  /** Scrolls block `index` to the middle of the article and selects [start, end) in it, as a mouse drag would. */
+  bench.select = async (index, start, end, word) => {
+    document.querySelector('main article').children[index].scrollIntoView({ block: 'center' });
+    const segment = await until(`the text at ${start} to render`, () => segmentCovering(start, end));
+    if (segment.classList.contains('mention')) throw new Error(`"${word}" at ${start} is already marked`);
+    const walker = document.createTreeWalker(segment, 4 /* NodeFilter.SHOW_TEXT */);
+    let text = walker.nextNode();
+    while (text && text.length === 0) text = walker.nextNode();
+    const range = document.createRange();
+    range.setStart(text, start - Number(segment.dataset.s));
+    range.setEnd(text, end - Number(segment.dataset.s));
+    const selection = getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    const toolbar = document.querySelector('[role="toolbar"][aria-label="Mark the selection"]');
+    await until(`the toolbar to show "${word}"`, () => toolbar.textContent.includes(`“${word}”`));
+    await frame();
+  };
+
+  /** Arms the clock: from the next keydown to the frame in which [start, end) is drawn as a mention. */
+  bench.armHighlight = (start, end) => {
+    bench.pending = new Promise((resolve, reject) => {
+      addEventListener(
+        'keydown',
+        (event) => {
+          const pressed = event.timeStamp;
+          const selector = `main article span.mention[data-s="${start}"][data-e="${end}"]`;
+          until('the new mention to be highlighted', () => document.querySelector(selector)).then(
+            () => resolve(performance.now() - pressed),
+            reject
+          );
+        },
+        { capture: true, once: true }
+      );
+    });
+  };
+})();

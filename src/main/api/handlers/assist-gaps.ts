@@ -1,0 +1,99 @@
+/** Gap restoration: ranked candidate names for each masked gap, and confirming one in a single step. */
+import type { GapRestoration } from '../../../shared/api/methods/assist';
+import { findGaps } from '../../../shared/gaps';
+import { quoteAt } from '../../../shared/text/spans';
+import { buildGapPool } from '../../assist/gaps/pool';
+import { rankGapCandidates } from '../../assist/gaps/rank';
+import { DomainError } from '../../errors';
+import { getEntity } from '../../store/entities';
+import { runMutation } from '../../store/history';
+import { listMentions, mentionRow } from '../../store/mentions';
+import { entityRegistry } from '../../store/registry';
+import { changeSetOf } from '../change-set';
+import { analyseDocument, entityNamed, openEntitySuggestions, requireLabels } from './assist-suggestions';
+import { documentText, requireEntity } from './lookups';
+import type { HandlerMap } from './types';
+
+/** Library entities offered beyond the document's own names (the most mentioned ones). */
+const LIBRARY_CANDIDATES = 300;
+const CONTEXT = 60;
+
+export const gapHandlers: HandlerMap<'assist.gapCandidates' | 'assist.confirmGap'> = {
+  async 'assist.gapCandidates'(ctx, { documentId }) {
+    const { text, result } = await analyseDocument(ctx, documentId, false);
+    const mentions = listMentions(ctx.db, documentId);
+    const entities = new Map(
+      entityRegistry(ctx.db, { query: '', type: null, limit: LIBRARY_CANDIDATES, offset: 0 }).entities.map((s) => [s.entity.id, s.entity])
+    );
+    for (const m of mentions) {
+      if (m.entityId && !entities.has(m.entityId)) {
+        const entity = getEntity(ctx.db, m.entityId);
+        if (entity) entities.set(entity.id, entity);
+      }
+    }
+    const pool = buildGapPool({
+      mentions: mentions.filter((m) => m.status === 'accepted' && !m.masked),
+      suggestions: openEntitySuggestions(ctx, documentId, text, result.entities),
+      entities,
+      library: [...entities.values()]
+    });
+    const gaps: GapRestoration[] = findGaps(text).map((gap) => {
+      const masked = mentions.find((m) => m.masked && m.start === gap.start && m.end === gap.end);
+      const ranked = rankGapCandidates(text, gap, pool);
+      const lineStart = text.lastIndexOf('\n', gap.start - 1) + 1;
+      const lineEnd = text.indexOf('\n', gap.end);
+      return {
+        ...gap,
+        before: text.slice(Math.max(lineStart, gap.start - CONTEXT), gap.start),
+        after: text.slice(gap.end, lineEnd < 0 ? gap.end + CONTEXT : Math.min(lineEnd, gap.end + CONTEXT)),
+        mentionId: masked?.id ?? null,
+        restoration: masked?.restoration ?? null,
+        entityId: masked?.entityId ?? null,
+        expected: Object.entries(ranked.weights)
+          .map(([type, weight]) => ({ type, weight }))
+          .sort((a, b) => b.weight - a.weight),
+        cues: ranked.cues,
+        candidates: ranked.candidates
+      };
+    });
+    return { documentId, ...result.language, gaps };
+  },
+
+  'assist.confirmGap'(ctx, input) {
+    const text = documentText(ctx.db, input.documentId);
+    if (!findGaps(text).some((g) => g.start === input.start && g.end === input.end)) {
+      throw new DomainError('invalid_input', `There is no masked-name gap at ${input.start}–${input.end}.`);
+    }
+    if (input.entityId) requireEntity(ctx.db, input.entityId);
+    requireLabels(ctx, [input.type]);
+    const existing = listMentions(ctx.db, input.documentId).find((m) => m.masked && m.start === input.start && m.end === input.end);
+    const id = existing?.id ?? ctx.newId();
+    const { group } = runMutation(ctx.asUser(), { documentId: input.documentId, action: 'assist.confirmGap' }, (g) => {
+      const entityId = input.entityId ?? (input.createEntity ? entityNamed(g, ctx, input.restoration, input.type) : null);
+      if (existing) {
+        g.update('mentions', existing.id, { type: input.type, entity_id: entityId, restoration: input.restoration, updated_at: g.at });
+        return;
+      }
+      g.insert(
+        'mentions',
+        mentionRow({
+          id,
+          documentId: input.documentId,
+          start: input.start,
+          end: input.end,
+          ...quoteAt(text, input.start, input.end),
+          type: input.type,
+          entityId,
+          origin: 'manual',
+          status: 'accepted',
+          masked: true,
+          restoration: input.restoration,
+          author: g.user,
+          createdAt: g.at,
+          updatedAt: g.at
+        })
+      );
+    });
+    return changeSetOf(ctx.db, group, existing ? null : id);
+  }
+};

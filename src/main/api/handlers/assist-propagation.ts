@@ -1,0 +1,116 @@
+/**
+ * "Label all occurrences": every unlabelled whole-word occurrence of a mention's text, in its
+ * document or across the library, becomes a mention like it (same type and entity, origin
+ * 'propagated'). Undo is per document, so each document's part is one change group there: the
+ * mention's own document reverts with one undo, another document with one undo in that document.
+ * All parts are written in one transaction: either every document is labelled or none is.
+ */
+import type { ParsedInput } from '../../../shared/api/contract';
+import type { PropagationDocument } from '../../../shared/api/methods/assist';
+import type { Mention } from '../../../shared/domain';
+import { findGaps } from '../../../shared/gaps';
+import { findWholeWord } from '../../assist/text/words';
+import { DomainError } from '../../errors';
+import { type ChangeGroup, runMutation } from '../../store/history';
+import { getMention, listMentions } from '../../store/mentions';
+import { ftsQuery } from '../../store/search';
+import { statement } from '../../store/statements';
+import { changeSetOf } from '../change-set';
+import type { HandlerContext } from '../context';
+import { insertMention } from './assist-suggestions';
+import { documentText } from './lookups';
+import type { HandlerMap } from './types';
+
+const CONTEXT = 40;
+const EXAMPLES = 3;
+
+interface Target {
+  documentId: string;
+  title: string;
+  text: string;
+  spans: Array<{ start: number; end: number }>;
+}
+
+function sourceMention(ctx: HandlerContext, mentionId: string): Mention {
+  const mention = getMention(ctx.db, mentionId);
+  if (!mention) throw new DomainError('not_found', `No mention with id ${mentionId}.`);
+  documentText(ctx.db, mention.documentId);
+  if (mention.masked) throw new DomainError('invalid_input', 'A masked gap has no text to look for elsewhere.');
+  if (!/[\p{L}\p{N}]/u.test(mention.exact)) throw new DomainError('invalid_input', `"${mention.exact}" has no word to look for.`);
+  return mention;
+}
+
+/** Where the mention's text occurs unlabelled: whole words only, never over a mention or a gap. */
+function targets(ctx: HandlerContext, mention: Mention, input: ParsedInput<'assist.propagate'>): Target[] {
+  const caseSensitive = input.caseSensitive ?? true;
+  let documents: Array<{ id: string; title: string; text: string }>;
+  if (input.scope === 'document') {
+    documents = [statement(ctx.db, 'SELECT id, title, text FROM documents WHERE id = ?').get(mention.documentId) as { id: string; title: string; text: string }];
+  } else {
+    // The full-text index narrows the library to documents with the words; the exact test follows.
+    const match = ftsQuery(`"${mention.exact}"`);
+    documents = match
+      ? (statement(
+          ctx.db,
+          `SELECT d.id, d.title, d.text FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+           WHERE documents_fts MATCH ? AND d.deleted_at IS NULL ORDER BY d.imported_at, d.rowid`
+        ).all(match) as Array<{ id: string; title: string; text: string }>)
+      : [];
+  }
+  return documents.map((doc) => {
+    const taken: Array<{ start: number; end: number }> = [...listMentions(ctx.db, doc.id), ...findGaps(doc.text)];
+    const spans = findWholeWord(doc.text, mention.exact, caseSensitive).filter((o) => !taken.some((t) => o.start < t.end && t.start < o.end));
+    return { documentId: doc.id, title: doc.title, text: doc.text, spans };
+  });
+}
+
+function describe(target: Target): PropagationDocument {
+  return {
+    documentId: target.documentId,
+    title: target.title,
+    count: target.spans.length,
+    examples: target.spans.slice(0, EXAMPLES).map(({ start, end }) => ({
+      start,
+      end,
+      before: target.text.slice(Math.max(0, start - CONTEXT), start),
+      after: target.text.slice(end, end + CONTEXT)
+    }))
+  };
+}
+
+export const propagationHandlers: HandlerMap<'assist.propagationPreview' | 'assist.propagate'> = {
+  'assist.propagationPreview'(ctx, input) {
+    const mention = sourceMention(ctx, input.mentionId);
+    const found = targets(ctx, mention, input).filter((t) => t.spans.length > 0);
+    return {
+      text: mention.exact,
+      type: mention.type,
+      scope: input.scope,
+      caseSensitive: input.caseSensitive ?? true,
+      total: found.reduce((sum, t) => sum + t.spans.length, 0),
+      documents: found.map(describe)
+    };
+  },
+
+  'assist.propagate'(ctx, input) {
+    const mention = sourceMention(ctx, input.mentionId);
+    const mutation = ctx.asUser();
+    return ctx.db.transaction(() => {
+      const found = targets(ctx, mention, input);
+      let own: ChangeGroup | null = null;
+      const documents: Array<{ documentId: string; title: string; created: number }> = [];
+      for (const target of found) {
+        if (target.spans.length === 0 && target.documentId !== mention.documentId) continue;
+        const { group, value } = runMutation(mutation, { documentId: target.documentId, action: 'assist.propagate' }, (g) =>
+          target.spans.filter((span) =>
+            insertMention(g, ctx, target.text, { documentId: target.documentId, ...span, type: mention.type, entityId: mention.entityId, origin: 'propagated' })
+          ).length
+        );
+        if (target.documentId === mention.documentId) own = group;
+        if (value > 0) documents.push({ documentId: target.documentId, title: target.title, created: value });
+      }
+      own ??= runMutation(mutation, { documentId: mention.documentId, action: 'assist.propagate' }, () => undefined).group;
+      return { changes: changeSetOf(ctx.db, own), total: documents.reduce((sum, d) => sum + d.created, 0), documents };
+    })();
+  }
+};

@@ -1,0 +1,213 @@
+/** Entity and claim suggestions: computed by the assist workers, accepted as annotations, rejections remembered. */
+import type { ClaimSuggestion, EntitySuggestion } from '../../../shared/api/methods/assist';
+import type { Mention } from '../../../shared/domain';
+import { findGaps } from '../../../shared/gaps';
+import { quoteAt, spanProblem } from '../../../shared/text/spans';
+import { libraryKnowledge } from '../../assist/library-knowledge';
+import { textKey } from '../../assist/text/words';
+import { assistEngine } from '../../assist/worker-pool';
+import { DomainError } from '../../errors';
+import { claimRow, listClaims } from '../../store/claims';
+import { entityRow } from '../../store/entities';
+import { type ChangeGroup, runMutation } from '../../store/history';
+import { listLabels } from '../../store/labels';
+import { listMentions, mentionRow } from '../../store/mentions';
+import { insertRejection, listRejections, rejectedKeys, rejectionKey, removeRejection } from '../../store/rejections';
+import { statement } from '../../store/statements';
+import { changeSetOf } from '../change-set';
+import type { HandlerContext } from '../context';
+import { documentText, requireEntity } from './lookups';
+import type { HandlerMap } from './types';
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
+/** Runs the suggestion pass for a document; the text and the library's knowledge go to a worker thread. */
+export async function analyseDocument(ctx: HandlerContext, documentId: string, claims: boolean) {
+  const text = documentText(ctx.db, documentId);
+  const started = performance.now();
+  const result = await assistEngine().analyse({ text, knowledge: libraryKnowledge(ctx.db), claims });
+  return { text, result, tookMs: Math.round(performance.now() - started) };
+}
+
+/**
+ * Suggestions worth showing: with a label of this library ('other' stands in for types it lacks),
+ * not over an existing mention or a gap, not rejected for this document or everywhere.
+ */
+export function openEntitySuggestions(ctx: HandlerContext, documentId: string, text: string, found: Array<Omit<EntitySuggestion, 'exact'>>): EntitySuggestion[] {
+  const labels = new Set(listLabels(ctx.db).map((l) => l.key));
+  const taken: Array<{ start: number; end: number }> = [...listMentions(ctx.db, documentId), ...findGaps(text)];
+  const rejected = rejectedKeys(ctx.db, documentId);
+  const out: EntitySuggestion[] = [];
+  for (const s of found) {
+    const type = labels.has(s.type) ? s.type : labels.has('other') ? 'other' : null;
+    if (!type) continue;
+    const exact = text.slice(s.start, s.end);
+    if (rejected.has(rejectionKey(type, textKey(exact)))) continue;
+    if (taken.some((t) => overlaps(t, s))) continue;
+    out.push({ ...s, type, exact });
+  }
+  return out;
+}
+
+export function requireLabels(ctx: HandlerContext, types: string[]) {
+  const labels = new Set(listLabels(ctx.db).map((l) => l.key));
+  const unknown = [...new Set(types)].filter((t) => !labels.has(t));
+  if (unknown.length) throw new DomainError('invalid_input', `Not a label of this library: ${unknown.map((t) => `"${t}"`).join(', ')}.`);
+}
+
+/** Inserts an accepted mention unless the same span already has that label; returns its id or null. */
+export function insertMention(
+  group: ChangeGroup,
+  ctx: HandlerContext,
+  text: string,
+  fields: Pick<Mention, 'documentId' | 'start' | 'end' | 'type' | 'entityId' | 'origin'>
+): string | null {
+  const duplicate = statement(group.db, 'SELECT 1 FROM mentions WHERE document_id = ? AND start = ? AND "end" = ? AND type = ?').get(
+    fields.documentId,
+    fields.start,
+    fields.end,
+    fields.type
+  );
+  if (duplicate) return null;
+  const id = ctx.newId();
+  group.insert(
+    'mentions',
+    mentionRow({
+      id,
+      ...fields,
+      ...quoteAt(text, fields.start, fields.end),
+      status: 'accepted',
+      masked: false,
+      restoration: null,
+      author: group.user,
+      createdAt: group.at,
+      updatedAt: group.at
+    })
+  );
+  return id;
+}
+
+/** An entity by exact name and type, or a new one: how an accepted claimant or restoration gets its entity. */
+export function entityNamed(group: ChangeGroup, ctx: HandlerContext, name: string, type: string): string {
+  const existing = statement(group.db, 'SELECT id FROM entities WHERE name = ? COLLATE NOCASE AND type = ? ORDER BY created_at LIMIT 1').get(
+    name,
+    type
+  ) as { id: string } | undefined;
+  if (existing) return existing.id;
+  const id = ctx.newId();
+  group.insert('entities', entityRow({ id, name, type, aliases: [], description: '', externalIds: {}, createdAt: group.at, updatedAt: group.at }));
+  return id;
+}
+
+export const suggestionHandlers: HandlerMap<
+  | 'assist.entitySuggestions'
+  | 'assist.acceptEntities'
+  | 'assist.rejectEntities'
+  | 'assist.rejections'
+  | 'assist.unreject'
+  | 'assist.claimSuggestions'
+  | 'assist.acceptClaim'
+> = {
+  async 'assist.entitySuggestions'(ctx, { documentId }) {
+    const { text, result, tookMs } = await analyseDocument(ctx, documentId, false);
+    const suggestions = openEntitySuggestions(ctx, documentId, text, result.entities);
+    return { documentId, ...result.language, suggestions, tookMs };
+  },
+
+  'assist.acceptEntities'(ctx, { documentId, suggestions }) {
+    const text = documentText(ctx.db, documentId);
+    for (const s of suggestions) {
+      const problem = spanProblem(text, s.start, s.end);
+      if (problem) throw new DomainError('invalid_input', `Cannot accept the suggestion at ${s.start}–${s.end}: ${problem}.`);
+      if (s.entityId) requireEntity(ctx.db, s.entityId);
+    }
+    requireLabels(ctx, suggestions.map((s) => s.type));
+    const { group } = runMutation(ctx.asUser(), { documentId, action: 'assist.acceptEntities' }, (g) => {
+      for (const s of suggestions) {
+        insertMention(g, ctx, text, { documentId, start: s.start, end: s.end, type: s.type, entityId: s.entityId ?? null, origin: 'suggested' });
+      }
+    });
+    return changeSetOf(ctx.db, group);
+  },
+
+  'assist.rejectEntities'(ctx, { documentId, suggestions, everywhere }) {
+    const text = documentText(ctx.db, documentId);
+    for (const s of suggestions) {
+      const problem = spanProblem(text, s.start, s.end);
+      if (problem) throw new DomainError('invalid_input', `Cannot reject the suggestion at ${s.start}–${s.end}: ${problem}.`);
+    }
+    requireLabels(ctx, suggestions.map((s) => s.type));
+    return runMutation(ctx.asUser(), { documentId, action: 'assist.rejectEntities', kind: 'log' }, (g) =>
+      suggestions.map((s) => {
+        const exact = text.slice(s.start, s.end);
+        return insertRejection(g, {
+          id: ctx.newId(),
+          documentId: everywhere ? null : documentId,
+          textKey: textKey(exact),
+          type: s.type,
+          exact,
+          start: s.start,
+          end: s.end
+        });
+      })
+    ).value;
+  },
+
+  'assist.rejections'(ctx, { documentId }) {
+    if (documentId) documentText(ctx.db, documentId);
+    return listRejections(ctx.db, documentId);
+  },
+
+  'assist.unreject'(ctx, { ids }) {
+    const { value } = runMutation(ctx.asUser(), { documentId: null, action: 'assist.unreject', kind: 'log' }, (g) =>
+      ids.filter((id) => removeRejection(g, id)).length
+    );
+    return { removed: value };
+  },
+
+  async 'assist.claimSuggestions'(ctx, { documentId, limit }) {
+    const { text, result, tookMs } = await analyseDocument(ctx, documentId, true);
+    const claimed = listClaims(ctx.db, documentId);
+    const suggestions: ClaimSuggestion[] = result.claims
+      .filter((c) => !claimed.some((existing) => overlaps(existing, c)))
+      .slice(0, limit ?? 50)
+      .map((c) => ({ ...c, exact: text.slice(c.start, c.end) }));
+    return { documentId, ...result.language, suggestions, tookMs };
+  },
+
+  'assist.acceptClaim'(ctx, input) {
+    const text = documentText(ctx.db, input.documentId);
+    const problem = spanProblem(text, input.start, input.end);
+    if (problem) throw new DomainError('invalid_input', `Cannot mark this claim: ${problem}.`);
+    const claimant = input.claimant;
+    if (claimant && 'entityId' in claimant) requireEntity(ctx.db, claimant.entityId);
+    if (claimant && 'type' in claimant) requireLabels(ctx, [claimant.type]);
+    const id = ctx.newId();
+    const quote = quoteAt(text, input.start, input.end);
+    const { group } = runMutation(ctx.asUser(), { documentId: input.documentId, action: 'assist.acceptClaim' }, (g) => {
+      const claimantId = !claimant ? null : 'entityId' in claimant ? claimant.entityId : entityNamed(g, ctx, claimant.name, claimant.type);
+      g.insert(
+        'claims',
+        claimRow({
+          id,
+          documentId: input.documentId,
+          start: input.start,
+          end: input.end,
+          ...quote,
+          text: quote.exact.replace(/\s+/g, ' ').trim(),
+          claimantId,
+          claimDate: null,
+          score: input.score ?? null,
+          scoreReason: input.scoreReason?.trim() || null,
+          status: 'open',
+          verdict: null,
+          explanation: '',
+          author: g.user,
+          createdAt: g.at,
+          updatedAt: g.at
+        })
+      );
+    });
+    return changeSetOf(ctx.db, group, id);
+  }
+};

@@ -1,0 +1,168 @@
+import type { AnnotationFileSummary } from '../../../shared/api/methods/exchange';
+import { CodePointIndex } from '../../../shared/anchoring/code-points';
+import { DomainError } from '../../errors';
+import { importBrat } from '../../exchange/brat/import';
+import { writeBrat } from '../../exchange/brat/write';
+import { listConflicts } from '../../exchange/conflict-store';
+import type { AnnotationFile } from '../../exchange/file-schema';
+import { openAnnotationFile } from '../../exchange/open-file';
+import { reattachOrphan } from '../../exchange/orphan-actions';
+import { listOrphans } from '../../exchange/orphans';
+import { readAnnotationFile } from '../../exchange/read-file';
+import { resolveConflict } from '../../exchange/resolve';
+import { conflictView, orphanView } from '../../exchange/views';
+import { w3cCollection } from '../../exchange/w3c';
+import { fileSlug, packDocument } from '../../exchange/write-file';
+import { listClaims } from '../../store/claims';
+import { getDocument } from '../../store/documents';
+import { entitiesOfDocument } from '../../store/entities';
+import { listEvidenceOfDocument } from '../../store/evidence';
+import { listLabels } from '../../store/labels';
+import { listMentions } from '../../store/mentions';
+import { changeSetOf } from '../change-set';
+import type { HandlerContext } from '../context';
+import { documentText } from './lookups';
+import type { HandlerMap } from './types';
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+function bytesOf(fileName: string, dataBase64: string): Buffer {
+  if (dataBase64.length % 4 !== 0 || !BASE64.test(dataBase64)) {
+    throw new DomainError('invalid_input', `Cannot read "${fileName}": the upload is not valid base64.`);
+  }
+  return Buffer.from(dataBase64, 'base64');
+}
+
+/** The file read and checked, or the reader's refusal as a DomainError (before anything is written). */
+function readFile(fileName: string, dataBase64: string): AnnotationFile {
+  const read = readAnnotationFile(fileName, bytesOf(fileName, dataBase64));
+  if (!read.ok) throw new DomainError(read.error.code, read.error.message, read.error.details);
+  return read.value;
+}
+
+function requireDocument(ctx: HandlerContext, id: string) {
+  const document = getDocument(ctx.db, id);
+  if (!document) throw new DomainError('not_found', `No document with id ${id} in the library.`);
+  return document;
+}
+
+/** A document with its placed annotations, for the interchange exports. */
+function annotated(ctx: HandlerContext, id: string) {
+  const document = requireDocument(ctx, id);
+  return {
+    document,
+    mentions: listMentions(ctx.db, id),
+    claims: listClaims(ctx.db, id),
+    evidence: listEvidenceOfDocument(ctx.db, id),
+    entities: new Map(entitiesOfDocument(ctx.db, id).map((entity) => [entity.id, entity]))
+  };
+}
+
+function summaryOf(fileName: string, file: AnnotationFile): AnnotationFileSummary {
+  return {
+    fileName,
+    formatVersion: file.formatVersion,
+    generator: `${file.generator.name} ${file.generator.version}`,
+    author: file.author,
+    created: file.created,
+    document: {
+      id: file.document.id,
+      title: file.document.title,
+      sha256: file.document.sha256,
+      codePoints: new CodePointIndex(file.document.text).length
+    },
+    counts: {
+      entities: file.entities.length,
+      mentions: file.mentions.length,
+      claims: file.claims.length,
+      evidence: file.evidence.length,
+      reviews: file.reviews.length,
+      deleted: file.deleted.length,
+      history: file.history.length,
+      orphaned: [...file.mentions, ...file.claims].filter((record) => record.orphaned).length
+    }
+  };
+}
+
+const documentTextOf = (ctx: HandlerContext) => (id: string) => documentText(ctx.db, id);
+
+export const exchangeHandlers: HandlerMap<
+  | 'exchange.pack'
+  | 'exchange.validate'
+  | 'exchange.preview'
+  | 'exchange.open'
+  | 'exchange.conflicts'
+  | 'exchange.resolve'
+  | 'exchange.orphans'
+  | 'exchange.reattach'
+  | 'exchange.exportBrat'
+  | 'exchange.importBrat'
+  | 'exchange.exportW3c'
+> = {
+  'exchange.pack'(ctx, { documentId }) {
+    const { file, json, fileName } = packDocument(ctx.db, documentId, {
+      author: ctx.asSystem().user,
+      created: ctx.clock().toISOString(),
+      generator: { name: 'Factdesk', version: ctx.version }
+    });
+    return {
+      fileName,
+      mediaType: 'application/json',
+      content: json,
+      documentId,
+      counts: {
+        entities: file.entities.length,
+        mentions: file.mentions.length,
+        claims: file.claims.length,
+        evidence: file.evidence.length,
+        reviews: file.reviews.length,
+        deleted: file.deleted.length,
+        history: file.history.length
+      }
+    };
+  },
+
+  'exchange.validate': (_ctx, { fileName, dataBase64 }) => summaryOf(fileName, readFile(fileName, dataBase64)),
+
+  'exchange.preview': (ctx, { fileName, dataBase64, targetDocumentId }) =>
+    openAnnotationFile(ctx.asSystem(), { fileName, file: readFile(fileName, dataBase64), targetDocumentId, dryRun: true }),
+
+  'exchange.open': (ctx, { fileName, dataBase64, targetDocumentId }) =>
+    openAnnotationFile(ctx.asSystem(), { fileName, file: readFile(fileName, dataBase64), targetDocumentId, dryRun: false }),
+
+  'exchange.conflicts'(ctx, { documentId }) {
+    if (documentId !== undefined) requireDocument(ctx, documentId);
+    return listConflicts(ctx.db, documentId ?? null).map((conflict) => conflictView(ctx.db, conflict));
+  },
+
+  'exchange.resolve'(ctx, { conflictId, ...decision }) {
+    const { group, remaining } = resolveConflict(ctx.asUser(), documentTextOf(ctx), conflictId, decision);
+    return { changes: changeSetOf(ctx.db, group), remaining };
+  },
+
+  'exchange.orphans'(ctx, { documentId }) {
+    const text = documentText(ctx.db, documentId);
+    return listOrphans(ctx.db, documentId).map((orphan) => orphanView(text, orphan));
+  },
+
+  'exchange.reattach': (ctx, { orphanId, start, end }) =>
+    changeSetOf(ctx.db, reattachOrphan(ctx.asUser(), documentTextOf(ctx), orphanId, start, end), orphanId),
+
+  'exchange.exportBrat'(ctx, { documentId }) {
+    const { document, mentions, claims, entities } = annotated(ctx, documentId);
+    return writeBrat(document, mentions, claims, entities, fileSlug(document.title));
+  },
+
+  'exchange.importBrat': (ctx, input) =>
+    importBrat(ctx.asSystem(), {
+      txtFileName: input.txtFileName,
+      txt: bytesOf(input.txtFileName, input.txtBase64),
+      annFileName: input.annFileName,
+      ann: bytesOf(input.annFileName, input.annBase64)
+    }),
+
+  'exchange.exportW3c'(ctx, { documentId }) {
+    const source = annotated(ctx, documentId);
+    return w3cCollection({ ...source, labels: listLabels(ctx.db) }, fileSlug(source.document.title));
+  }
+};

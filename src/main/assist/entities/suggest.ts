@@ -1,0 +1,250 @@
+/**
+ * Entity suggestions for one text: the library's knowledge, compromise and wink-nlp combined.
+ * Overlaps are settled by source priority (library > compromise and wink entities > typed proper
+ * nouns > untyped ones), then one name keeps one type throughout the text.
+ */
+import { type Chunk, chunkText } from '../text/chunks';
+import { textKey, wordsOf } from '../text/words';
+import type { EntityCandidate, KnowledgeTerm, TaggedTerm } from './candidate';
+import { compromiseEntities } from './compromise-source';
+import { TITLE_WORDS, cleanSpan, type Span } from './edges';
+import { knowledgeEntities } from './knowledge-source';
+import { ACRONYM, NOT_ORGANIZATIONS, isHeadWord, typeProperNounRun } from './typing';
+import { NAME_JOINERS, winkEntities } from './wink-source';
+
+/** One word of a nationality or origin: "Venezuelan", "Japanese", "British", "Afghan". */
+const DEMONYM = /^\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|ic|i)$/u;
+
+const PRIORITY: Record<EntityCandidate['source'], number> = { library: 4, compromise: 3, wink: 3, 'proper-noun': 2 };
+
+/** What the NLP libraries found in one chunk: the part of the work that can run in parallel. */
+export interface ChunkAnalysis {
+  candidates: EntityCandidate[];
+  tagged: TaggedTerm[];
+  runs: Span[];
+  /** Ends of tokens that a common noun follows ("Venezuelan| government"). */
+  nounFollows: number[];
+}
+
+export function analyseChunk(chunk: Chunk): ChunkAnalysis {
+  const fromCompromise = compromiseEntities(chunk);
+  const fromWink = winkEntities(chunk);
+  const nounFollows: number[] = [];
+  const tokens = fromWink.tokens;
+  for (let i = 0; i + 1 < tokens.length; i += 1) if (tokens[i + 1]!.pos === 'NOUN') nounFollows.push(tokens[i]!.end);
+  return {
+    candidates: [...fromCompromise.candidates, ...fromWink.candidates],
+    tagged: fromCompromise.tagged,
+    runs: fromWink.properNounRuns,
+    nounFollows
+  };
+}
+
+/** Entity suggestions for a whole text, in one thread (the worker pool splits the chunk work instead). */
+export function suggestEntities(text: string, knowledge: KnowledgeTerm[]): EntityCandidate[] {
+  return combineEntities(text, knowledge, chunkText(text).map(analyseChunk));
+}
+
+/** Settles the chunk analyses of one text (in text order) into its suggestions. */
+export function combineEntities(text: string, knowledge: KnowledgeTerm[], analyses: ChunkAnalysis[]): EntityCandidate[] {
+  const raw: EntityCandidate[] = knowledgeEntities(text, knowledge);
+  const tagged: TaggedTerm[] = [];
+  const runs: Span[] = [];
+  const nounFollows = new Set<number>();
+  for (const analysis of analyses) {
+    raw.push(...analysis.candidates);
+    tagged.push(...analysis.tagged);
+    runs.push(...analysis.runs);
+    for (const end of analysis.nounFollows) nounFollows.add(end);
+  }
+  const isDemonym = (c: Span) => nounFollows.has(c.end) && DEMONYM.test(text.slice(c.start, c.end));
+  const isNoName = (c: EntityCandidate) => c.source !== 'library' && (isDemonym(c) || NOT_ORGANIZATIONS.has(text.slice(c.start, c.end)));
+  const strong = joinPersonHalves(text, extendByRuns(text, select(text, cleaned(text, raw).filter((c) => !isNoName(c))), runs));
+  const nouns = properNouns(text, runs, strong, tagged).filter((c) => !isNoName(c));
+  const all = [...strong, ...nouns].sort((a, b) => a.start - b.start);
+  harmoniseTypes(text, all);
+  // What no cue could type is kept only when it looks like a name of several words ("New Granada"):
+  // single capitalised words are mostly demonyms ("British") or sentence openers.
+  return all.filter((c) => c.type !== 'other' || wordsOf(text.slice(c.start, c.end)).length > 1);
+}
+
+/**
+ * compromise often sees only part of a name that wink's proper-noun run covers whole: "Gloria" of
+ * "Gloria MACAPAGAL-ARROYO", "Colombia" of "Gran Colombia", "Cape of Good" of "Cape of Good Hope".
+ * The run wins when what it adds is name-like for that type (never a title, never a new name after
+ * an organisation: "the Oval Office Trump" stays two names).
+ */
+function extendByRuns(text: string, chosen: EntityCandidate[], runs: Span[]): EntityCandidate[] {
+  const index = new SpanIndex<EntityCandidate>(text.length);
+  for (const c of chosen) index.add(c);
+  for (const run of runs) {
+    const inside = index.overlapping(run);
+    if (inside.length !== 1) continue;
+    const c = inside[0]!;
+    if (c.source !== 'compromise' || c.start < run.start || c.end > run.end || (c.start === run.start && c.end === run.end)) continue;
+    const left = wordsOf(text.slice(run.start, c.start));
+    const right = wordsOf(text.slice(c.end, run.end));
+    if ([...left, ...right].some((w) => TITLE_WORDS.has(w.toLowerCase()))) continue;
+    if (!extensionFits(c.type, left, right, wordsOf(text.slice(run.start, run.end)))) continue;
+    const span = cleanSpan(text, run, c.type);
+    if (!span) continue;
+    c.start = span.start;
+    c.end = span.end;
+    c.reason += ', completed from the proper-noun run (wink-nlp)';
+  }
+  return chosen;
+}
+
+function extensionFits(type: string, left: string[], right: string[], run: string[]): boolean {
+  const capitalised = (w: string) => /^\p{Lu}/u.test(w);
+  const structured = run.some((w) => NAME_JOINERS.has(w)); // "Cape of Good Hope", "Union of South Africa"
+  if (type === 'person') return left.length === 0 ? right.every(capitalised) : left.length <= 1 && capitalised(left[0]!) && right.length === 0;
+  if (!structured && !left.every(capitalised)) return false;
+  // Places and organisations grow to the right only inside a name built with "of", or by a head word ("South China" + "Sea").
+  return right.length === 0 || structured || right.every((w) => isHeadWord(type, w));
+}
+
+/** compromise splits "Jack Johnson's" into two people; two person names side by side are one. */
+function joinPersonHalves(text: string, chosen: EntityCandidate[]): EntityCandidate[] {
+  const sorted = [...chosen].sort((a, b) => a.start - b.start);
+  const out: EntityCandidate[] = [];
+  for (const c of sorted) {
+    const previous = out.at(-1);
+    const adjacent = previous && text.slice(previous.end, c.start) === ' ';
+    if (adjacent && previous.type === 'person' && c.type === 'person' && previous.source !== 'library' && c.source !== 'library') {
+      previous.end = c.end;
+      continue;
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+function cleaned(text: string, candidates: EntityCandidate[]): EntityCandidate[] {
+  const out: EntityCandidate[] = [];
+  for (const candidate of candidates) {
+    const span = cleanSpan(text, candidate, candidate.type);
+    if (span) out.push({ ...candidate, ...span });
+  }
+  return out;
+}
+
+/** Greedy: best source first, then longer spans; a candidate that overlaps a chosen one is dropped (or confirms it). */
+function select(text: string, candidates: EntityCandidate[]): EntityCandidate[] {
+  const ordered = [...candidates].sort(
+    (a, b) => PRIORITY[b.source] - PRIORITY[a.source] || b.end - b.start - (a.end - a.start) || a.start - b.start
+  );
+  const chosen = new SpanIndex<EntityCandidate>(text.length);
+  for (const candidate of ordered) {
+    const clash = chosen.overlapping(candidate);
+    if (clash.length === 0) {
+      chosen.add({ ...candidate });
+      continue;
+    }
+    for (const kept of clash) {
+      // Two sources agreeing on span and type make the suggestion more trustworthy.
+      if (kept.start === candidate.start && kept.end === candidate.end && kept.type === candidate.type && kept.source !== candidate.source) {
+        kept.confidence = Math.min(0.95, kept.confidence + 0.15);
+        if (!kept.reason.includes(candidate.source)) kept.reason += `; also ${candidate.reason}`;
+      }
+    }
+  }
+  return chosen.items();
+}
+
+/** Proper-noun runs outside the chosen spans, each typed from its own cues. */
+function properNouns(text: string, runs: Span[], strong: EntityCandidate[], tagged: TaggedTerm[]): EntityCandidate[] {
+  const taken = new SpanIndex<Span>(text.length);
+  for (const c of strong) taken.add(c);
+  const out: EntityCandidate[] = [];
+  for (const run of runs) {
+    for (const piece of subtract(run, taken.overlapping(run))) {
+      const rough = cleanSpan(text, piece, 'other');
+      if (!rough) continue;
+      const { type, reason } = typeProperNounRun(text, rough, tagged);
+      const span = cleanSpan(text, rough, type);
+      if (!span) continue;
+      const words = wordsOf(text.slice(span.start, span.end));
+      if (words.length === 0 || words.every((w) => TITLE_WORDS.has(w.toLowerCase()))) continue;
+      out.push({ ...span, type, source: 'proper-noun', confidence: type === 'other' ? 0.3 : 0.55, entityId: null, reason });
+    }
+  }
+  return out;
+}
+
+function subtract(run: Span, cuts: Span[]): Span[] {
+  const pieces: Span[] = [];
+  let start = run.start;
+  for (const cut of [...cuts].sort((a, b) => a.start - b.start)) {
+    if (cut.start > start) pieces.push({ start, end: cut.start });
+    start = Math.max(start, cut.end);
+  }
+  if (start < run.end) pieces.push({ start, end: run.end });
+  return pieces;
+}
+
+/**
+ * One sense per article: a name typed one way in most places is typed that way everywhere, and an
+ * untyped word that is the surname of a person named elsewhere ("Kushner" after "Jared Kushner") is a person.
+ */
+function harmoniseTypes(text: string, candidates: EntityCandidate[]) {
+  const votes = new Map<string, Map<string, number>>();
+  const surnames = new Set<string>();
+  for (const c of candidates) {
+    if (c.type === 'other') continue;
+    const key = textKey(text.slice(c.start, c.end));
+    const counts = votes.get(key) ?? new Map<string, number>();
+    counts.set(c.type, (counts.get(c.type) ?? 0) + (c.source === 'library' ? 3 : 1));
+    votes.set(key, counts);
+    if (c.type === 'person') surnames.add(wordsOf(key).at(-1)!);
+  }
+  for (const c of candidates) {
+    if (c.source === 'library' || c.type === 'date' || c.type === 'number') continue;
+    const exact = text.slice(c.start, c.end);
+    const counts = votes.get(textKey(exact));
+    if (counts) {
+      const [type, n] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]!;
+      const total = [...counts.values()].reduce((s, v) => s + v, 0);
+      if (type !== c.type && (c.type === 'other' || n * 3 >= total * 2)) {
+        c.type = type;
+        c.reason = `typed ${type} elsewhere in this text`;
+        c.confidence = Math.max(c.confidence, 0.5);
+        continue;
+      }
+    }
+    const untyped = c.type === 'other' || (c.source === 'proper-noun' && c.reason === ACRONYM);
+    if (untyped && surnames.has(wordsOf(textKey(exact)).at(-1) ?? '')) {
+      c.type = 'person';
+      c.reason = 'surname of a person named in this text';
+      c.confidence = 0.5;
+    }
+  }
+}
+
+/** Which chosen span covers each character of the text: overlap queries in time proportional to the span. */
+class SpanIndex<T extends Span> {
+  private readonly owner: Int32Array;
+  private readonly list: T[] = [];
+
+  constructor(length: number) {
+    this.owner = new Int32Array(length).fill(-1);
+  }
+
+  add(item: T) {
+    this.list.push(item);
+    this.owner.fill(this.list.length - 1, item.start, item.end);
+  }
+
+  overlapping(span: Span): T[] {
+    const found = new Set<T>();
+    for (let i = span.start; i < span.end; i += 1) {
+      const index = this.owner[i]!;
+      if (index >= 0) found.add(this.list[index]!);
+    }
+    return [...found];
+  }
+
+  items(): T[] {
+    return [...this.list];
+  }
+}

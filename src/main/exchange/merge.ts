@@ -1,0 +1,248 @@
+/**
+ * Merging an annotation file into a local document, record by record (matched by id):
+ * - a record this library does not have (and never exchanged) is added; new mentions and claims
+ *   are anchored in the local text, and what cannot be placed is kept as an orphan;
+ * - a record both sides have is merged field by field against the base (field-merge.ts);
+ * - a record the file carries in a state this library already exchanged brings nothing new;
+ * - an edit on one side against a deletion on the other is a conflict (field '*'), as is new
+ *   work (evidence, reviews) under a claim deleted here;
+ * - reviews and comments are united: added when missing, never changed, never in conflict.
+ */
+import type { AnchoringCounts } from '../../shared/api/methods/exchange';
+import { anchorAll } from '../../shared/anchoring/anchor';
+import type { ChangeGroup } from '../store/history';
+import { baseContent, exchangedRevisions, hasBase } from './bases';
+import { WHOLE_RECORD, conflictsOfRecord, deleteConflict, saveConflict } from './conflict-store';
+import { mergeFields, type FieldConflict } from './field-merge';
+import type { AnnotationFile, ClaimRecord, Deletion, FileTarget, MentionRecord } from './file-schema';
+import type { LocalDocument } from './local-document';
+import {
+  type AnyContent,
+  type ChildKind,
+  type ContentOf,
+  type EvidenceContent,
+  type FileRecordOf,
+  type RecordKind,
+  type ReviewContent,
+  type SpanKind,
+  contentOfRecord,
+  contentRevision
+} from './records';
+
+/** One side of an edit-against-deletion conflict: the record, its selectors and (claims) its evidence and reviews. */
+export interface RecordSide {
+  content: AnyContent;
+  target?: FileTarget;
+  children?: { evidence: EvidenceContent[]; reviews: ReviewContent[] };
+}
+
+export interface MergeTally {
+  anchoring: AnchoringCounts;
+  records: { added: number; updated: number; unchanged: number; deleted: number };
+  reviewsAdded: number;
+  conflictsCreated: number;
+}
+
+interface Origin {
+  fileName: string;
+  author: string;
+  newId: () => string;
+}
+
+export class Merger {
+  readonly tally: MergeTally = {
+    anchoring: { exact: 0, fuzzy: 0, orphaned: 0 },
+    records: { added: 0, updated: 0, unchanged: 0, deleted: 0 },
+    reviewsAdded: 0,
+    conflictsCreated: 0
+  };
+  /** Claims whose deletion here conflicts with their side: their children travel with the conflict. */
+  private readonly claimsInConflict = new Set<string>();
+  private readonly fileClaims: Map<string, ClaimRecord>;
+  private readonly fileChildren = new Map<string, { evidence: EvidenceContent[]; reviews: ReviewContent[] }>();
+
+  constructor(
+    private readonly group: ChangeGroup,
+    private readonly local: LocalDocument,
+    private readonly file: AnnotationFile,
+    private readonly origin: Origin
+  ) {
+    this.fileClaims = new Map(file.claims.map((claim) => [claim.id, claim]));
+    const childrenOf = (claimId: string) => {
+      let children = this.fileChildren.get(claimId);
+      if (!children) this.fileChildren.set(claimId, (children = { evidence: [], reviews: [] }));
+      return children;
+    };
+    for (const e of file.evidence) childrenOf(e.claimId).evidence.push(contentOfRecord<'evidence'>(e));
+    for (const r of file.reviews) childrenOf(r.claimId).reviews.push(contentOfRecord<'review'>(r));
+  }
+
+  private get db() {
+    return this.group.db;
+  }
+
+  run(): MergeTally {
+    for (const entity of this.file.entities) {
+      if (this.reconcile('entity', entity) === 'new') {
+        this.local.insertEntity(contentOfRecord<'entity'>(entity));
+        this.tally.records.added += 1;
+      }
+    }
+    const unplaced: { kind: SpanKind; record: MentionRecord | ClaimRecord }[] = [];
+    for (const mention of this.file.mentions) {
+      if (this.reconcile('mention', mention) === 'new') unplaced.push({ kind: 'mention', record: mention });
+    }
+    for (const claim of this.file.claims) {
+      if (this.reconcile('claim', claim) === 'new') unplaced.push({ kind: 'claim', record: claim });
+    }
+    this.place(unplaced);
+    for (const evidence of this.file.evidence) this.mergeChild('evidence', evidence);
+    for (const review of this.file.reviews) this.mergeChild('review', review);
+    this.applyDeletions();
+    return this.tally;
+  }
+
+  /**
+   * Brings one record of theirs in line with ours, except adding it: 'new' means this library
+   * has never had it, and the caller adds it where it belongs.
+   */
+  private reconcile<K extends RecordKind>(kind: K, record: FileRecordOf[K]): 'new' | 'done' {
+    const { id } = record;
+    this.local.assertNotForeign(kind, id);
+    const theirs = contentOfRecord<K>(record);
+    const mine = this.local.get(kind, id);
+    const open = conflictsOfRecord(this.db, kind, id).filter((c) => c.field !== WHOLE_RECORD);
+    if (mine && (kind === 'review' || contentRevision(mine.content) === record.revision)) {
+      // Reviews are records, not edits: one we have is never changed by a file.
+      for (const conflict of open) deleteConflict(this.group, conflict.id);
+      this.tally.records.unchanged += kind === 'review' ? 0 : 1;
+      return 'done';
+    }
+    if (hasBase(this.db, kind, id, record.revision)) {
+      // Their copy is a state we already exchanged: ours is the same or newer (or deleted since).
+      if (mine) this.tally.records.unchanged += 1;
+      return 'done';
+    }
+    const baseRevision = record.baseRevisions.find((revision) => hasBase(this.db, kind, id, revision));
+    const base = baseRevision ? baseContent(this.db, kind, id, baseRevision) : null;
+    if (!mine) {
+      if (exchangedRevisions(this.db, kind, id, 1).length === 0) return 'new';
+      this.wholeConflict(kind, id, base, null, this.theirSide(kind, record));
+      return 'done';
+    }
+    const result = mergeFields<ContentOf[K]>(kind, base as ContentOf[K] | null, mine.content, theirs, new Set(open.map((c) => c.field)));
+    for (const field of result.agreed) deleteConflict(this.group, open.find((c) => c.field === field)!.id);
+    if (result.taken.length > 0) {
+      this.local.update(kind, id, result.merged);
+      this.tally.records.updated += 1;
+    } else if (result.conflicts.length === 0) {
+      this.tally.records.unchanged += 1;
+    }
+    for (const conflict of result.conflicts) this.fieldConflict(kind, id, conflict);
+    return 'done';
+  }
+
+  /** Anchors their new mentions and claims in the local text, all at once (edits shift later spans alike). */
+  private place(unplaced: { kind: SpanKind; record: MentionRecord | ClaimRecord }[]): void {
+    const results = anchorAll(
+      this.local.text,
+      unplaced.map(({ record }) => {
+        const [quote, position] = record.target.selector;
+        return { quote: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix }, position };
+      })
+    );
+    unplaced.forEach(({ kind, record }, i) => {
+      const result = results[i]!;
+      const content = contentOfRecord<SpanKind>(record);
+      if (result.ok) {
+        this.local.insertPlaced(kind, content, result.value.start, result.value.end);
+        this.tally.anchoring[result.value.method === 'fuzzy' ? 'fuzzy' : 'exact'] += 1;
+      } else {
+        this.local.insertOrphan(kind, content, record.target, result.error);
+        this.tally.anchoring.orphaned += 1;
+      }
+      this.tally.records.added += 1;
+    });
+  }
+
+  private mergeChild<K extends ChildKind>(kind: K, record: FileRecordOf[K]): void {
+    if (this.claimsInConflict.has(record.claimId)) return; // travels with its claim's conflict
+    if (!this.local.get('claim', record.claimId)) {
+      // The claim was deleted here. Their unchanged copies go with it; new or changed work conflicts with the deletion.
+      if (hasBase(this.db, kind, record.id, record.revision)) return;
+      const claim = this.fileClaims.get(record.claimId)!;
+      const latest = exchangedRevisions(this.db, 'claim', claim.id, 1)[0];
+      this.wholeConflict('claim', claim.id, latest ? baseContent(this.db, 'claim', claim.id, latest) : null, null, this.theirSide('claim', claim));
+      return;
+    }
+    if (this.reconcile(kind, record) !== 'new') return;
+    this.local.insertChild(kind, contentOfRecord<K>(record));
+    if (kind === 'review') this.tally.reviewsAdded += 1;
+    else this.tally.records.added += 1;
+  }
+
+  /** Their deletions: applied where ours is unchanged since they last saw it, else a conflict. */
+  private applyDeletions(): void {
+    const claimsFirst = [...this.file.deleted].sort((a, b) => Number(b.type === 'claim') - Number(a.type === 'claim'));
+    for (const deletion of claimsFirst) {
+      if (deletion.type === 'review') continue; // reviews go only with their claim
+      const mine = this.local.get(deletion.type, deletion.id);
+      if (!mine) continue;
+      if (deletion.type === 'evidence' && this.claimsInConflict.has((mine.content as EvidenceContent).claimId)) continue;
+      if (this.untouchedSince(deletion, mine.content)) {
+        const children = deletion.type === 'claim' ? this.local.childrenOf(deletion.id).evidence.length : 0;
+        this.local.remove(deletion.type, deletion.id);
+        this.tally.records.deleted += 1 + children;
+      } else {
+        const known = deletion.revisions.find((revision) => hasBase(this.db, deletion.type, deletion.id, revision));
+        const base = known ? baseContent(this.db, deletion.type, deletion.id, known) : null;
+        const children = deletion.type === 'claim' ? { children: this.local.childrenOf(deletion.id) } : {};
+        this.wholeConflict(deletion.type, deletion.id, base, { content: mine.content, ...children }, null);
+      }
+    }
+  }
+
+  /** Ours is as they last saw it: the same revision, and for a claim no evidence or review they have not seen. */
+  private untouchedSince(deletion: Deletion, mine: AnyContent): boolean {
+    if (!deletion.revisions.includes(contentRevision(mine))) return false;
+    if (deletion.type !== 'claim') return true;
+    const { evidence, reviews } = this.local.childrenOf(deletion.id);
+    return (
+      evidence.every((e) => hasBase(this.db, 'evidence', e.id, contentRevision(e))) &&
+      reviews.every((r) => hasBase(this.db, 'review', r.id, contentRevision(r)))
+    );
+  }
+
+  private theirSide<K extends RecordKind>(kind: K, record: FileRecordOf[K]): RecordSide {
+    const side: RecordSide = { content: contentOfRecord<K>(record) };
+    if ('target' in record) side.target = record.target;
+    if (kind === 'claim') side.children = this.fileChildren.get(record.id) ?? { evidence: [], reviews: [] };
+    return side;
+  }
+
+  private fieldConflict(kind: RecordKind, recordId: string, conflict: FieldConflict): void {
+    this.save(kind, recordId, conflict.field, conflict.base, conflict.mine, conflict.theirs);
+  }
+
+  private wholeConflict(kind: RecordKind, recordId: string, base: unknown, mine: RecordSide | null, theirs: RecordSide | null): void {
+    if (kind === 'claim') this.claimsInConflict.add(recordId);
+    this.save(kind, recordId, WHOLE_RECORD, base, mine, theirs);
+  }
+
+  private save(kind: RecordKind, recordId: string, field: string, base: unknown, mine: unknown, theirs: unknown): void {
+    saveConflict(this.group, {
+      id: this.origin.newId(),
+      documentId: this.local.documentId,
+      kind,
+      recordId,
+      field,
+      base,
+      mine,
+      theirs,
+      theirsAuthor: this.origin.author,
+      fileName: this.origin.fileName,
+      createdAt: this.group.at
+    });
+    this.tally.conflictsCreated += 1;
+  }
+}

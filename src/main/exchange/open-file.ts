@@ -1,0 +1,163 @@
+/**
+ * Opening a checked annotation file: a document new to the library is imported whole; one the
+ * library has (same document id, same text hash, or the caller's target) is merged. Everything
+ * happens in one transaction with history rows, so a failure leaves the library as it was; a
+ * preview runs the very same steps and rolls them back.
+ */
+import type { ExchangeReport } from '../../shared/api/methods/exchange';
+import { CodePointIndex } from '../../shared/anchoring/code-points';
+import type { Block, ImportedArticle, LabelType, VerdictScale } from '../../shared/domain';
+import { DomainError } from '../errors';
+import { findDocumentByHash, getDocumentSummary, insertDocument, setTrashed } from '../store/documents';
+import { type ChangeGroup, type MutationContext, runMutation } from '../store/history';
+import { listLabels } from '../store/labels';
+import { getScale, insertScaleVersion } from '../store/scales';
+import { statement } from '../store/statements';
+import { recordFileBases } from './bases';
+import { countConflicts } from './conflict-store';
+import type { AnnotationFile } from './file-schema';
+import { OPEN_ACTION, importHistory } from './history-transfer';
+import { LocalDocument } from './local-document';
+import { Merger } from './merge';
+import { listOrphans } from './orphans';
+import { sameValue } from './revision';
+
+export interface OpenRequest {
+  fileName: string;
+  file: AnnotationFile;
+  /** Merge into this document instead of matching by id or text hash. */
+  targetDocumentId?: string;
+  dryRun: boolean;
+}
+
+interface Match {
+  how: ExchangeReport['matchedBy'];
+  id: string;
+  /** The local text (the file's for a new document). */
+  text: string;
+  trashed: boolean;
+}
+
+/** Thrown at the end of a preview to roll its transaction back, carrying the report out. */
+class PreviewDone extends Error {
+  constructor(readonly report: ExchangeReport) {
+    super('preview');
+  }
+}
+
+export function openAnnotationFile(ctx: MutationContext, request: OpenRequest): ExchangeReport {
+  const { file, fileName, dryRun } = request;
+  const match = matchDocument(ctx, file, request.targetDocumentId);
+  try {
+    return runMutation(ctx, { documentId: match.id, action: OPEN_ACTION, kind: 'log' }, (group) => {
+      if (match.how === 'new') insertDocument(group, match.id, articleOf(file), file.document.sha256);
+      else if (match.trashed) setTrashed(group, match.id, false);
+      const warnings: string[] = [];
+      const labelsAdded = addMissingLabels(group, file.labelSet);
+      const scalesAdded = addMissingScales(group, file.verdictScales, warnings);
+      const local = new LocalDocument(group, match.id, match.text);
+      const tally = new Merger(group, local, file, { fileName, author: file.author, newId: ctx.newId }).run();
+      const historyEntriesAdded = importHistory(group.db, match.id, file.history);
+      recordFileBases(group.db, match.id, file);
+      const report: ExchangeReport = {
+        dryRun,
+        outcome: match.how === 'new' ? 'imported' : 'merged',
+        matchedBy: match.how,
+        document: getDocumentSummary(group.db, match.id)!,
+        file: {
+          fileName,
+          author: file.author,
+          created: file.created,
+          generator: `${file.generator.name} ${file.generator.version}`,
+          formatVersion: file.formatVersion
+        },
+        textDiffers: match.text !== file.document.text,
+        anchoring: tally.anchoring,
+        records: tally.records,
+        reviewsAdded: tally.reviewsAdded,
+        conflicts: { created: tally.conflictsCreated, remaining: countConflicts(group.db, match.id) },
+        orphansRemaining: listOrphans(group.db, match.id).length,
+        labelsAdded,
+        scalesAdded,
+        historyEntriesAdded,
+        warnings
+      };
+      if (dryRun) throw new PreviewDone(report);
+      return report;
+    }).value;
+  } catch (error) {
+    if (error instanceof PreviewDone) return error.report;
+    throw error;
+  }
+}
+
+function matchDocument(ctx: MutationContext, file: AnnotationFile, targetId: string | undefined): Match {
+  const row = (id: string) =>
+    statement(ctx.db, 'SELECT id, text, deleted_at FROM documents WHERE id = ?').get(id) as
+      | { id: string; text: string; deleted_at: string | null }
+      | undefined;
+  const found = (how: Match['how'], id: string): Match => {
+    const doc = row(id)!;
+    return { how, id: doc.id, text: doc.text, trashed: doc.deleted_at !== null };
+  };
+  if (targetId !== undefined) {
+    const target = row(targetId);
+    if (!target || target.deleted_at !== null) throw new DomainError('not_found', `No document with id ${targetId} in the library.`);
+    return found('target', targetId);
+  }
+  if (row(file.document.id)) return found('id', file.document.id);
+  const byHash = findDocumentByHash(ctx.db, file.document.sha256);
+  if (byHash) return found('hash', byHash.id);
+  return { how: 'new', id: file.document.id, text: file.document.text, trashed: false };
+}
+
+/** The file's document as an imported article; its block offsets are code points, the store's UTF-16 units. */
+function articleOf(file: AnnotationFile): ImportedArticle {
+  const index = new CodePointIndex(file.document.text);
+  const blocks: Block[] = file.document.blocks.map((block) => ({
+    ...block,
+    start: index.toUtf16(block.start),
+    end: index.toUtf16(block.end)
+  }));
+  const { title, text, source, format } = file.document;
+  return { title, text, blocks, source, format };
+}
+
+/** Labels the file uses that this library lacks are added at the end (without a hotkey already taken). */
+function addMissingLabels(group: ChangeGroup, labels: readonly LabelType[]): string[] {
+  const local = listLabels(group.db);
+  const keys = new Set(local.map((label) => label.key));
+  const hotkeys = new Set(local.map((label) => label.hotkey));
+  const added: string[] = [];
+  for (const label of labels) {
+    if (keys.has(label.key)) continue;
+    const row = { ...label, hotkey: hotkeys.has(label.hotkey) ? '' : label.hotkey };
+    statement(
+      group.db,
+      `INSERT INTO label_types (key, name, color, hotkey, position)
+       VALUES (@key, @name, @color, @hotkey, (SELECT coalesce(max(position), -1) + 1 FROM label_types))`
+    ).run(row);
+    group.note('label_types', label.key, null, row);
+    keys.add(label.key);
+    if (row.hotkey) hotkeys.add(row.hotkey);
+    added.push(label.name);
+  }
+  return added;
+}
+
+/** Verdict scale versions the file's verdicts use and this library lacks are added; a differing one is reported. */
+function addMissingScales(group: ChangeGroup, scales: readonly VerdictScale[], warnings: string[]): string[] {
+  const added: string[] = [];
+  for (const scale of scales) {
+    const local = getScale(group.db, scale.id, scale.version);
+    if (!local) {
+      insertScaleVersion(group, scale);
+      added.push(`${scale.name} (version ${scale.version})`);
+    } else if (!sameValue(local.labels, scale.labels) || local.name !== scale.name) {
+      warnings.push(
+        `The verdict scale "${scale.name}" (version ${scale.version}) differs from this library's "${local.name}" of the same version; this library's is kept.`
+      );
+    }
+  }
+  return added;
+}

@@ -1,0 +1,179 @@
+/**
+ * Reading a shared annotation file: untrusted bytes → a checked AnnotationFile, or one clear
+ * reason it is refused. Nothing here touches the library; callers write only after this passed.
+ * Order: size, text, nesting, JSON, prototype keys, "is it ours", version, record counts,
+ * schema (with JSON pointers), then what a schema cannot say (hash, ids, references, offsets).
+ */
+import { CodePointIndex } from '../../shared/anchoring/code-points';
+import { type ErrorCode, type Result, fail, ok } from '../../shared/result';
+import { sha256Hex } from '../import/hash';
+import { type AnnotationFile, FILE_FORMAT, FORMAT_VERSION, annotationFileSchema } from './file-schema';
+import { excessiveNesting, forbiddenKey, jsonPointer } from './json-guard';
+import { MAX_DEPTH, MAX_FILE_BYTES, MAX_HISTORY_ENTRIES, MAX_RECORDS, megabytes } from './limits';
+import { KIND_INFO, RECORD_KINDS, contentOfRecord } from './records';
+import { revisionOf } from './revision';
+
+/** Problems listed in the message itself; `details` carries all of them (up to this many). */
+const SHOWN_PROBLEMS = 3;
+const MAX_PROBLEMS = 100;
+
+const RECORD_LISTS = ['entities', 'mentions', 'claims', 'evidence', 'reviews', 'deleted'] as const;
+
+export function refusal(fileName: string, code: ErrorCode, reason: string, details?: string[]): Result<never> {
+  return fail(code, `Cannot open "${fileName}": ${reason}.`, details);
+}
+
+/** The file's bytes as a checked annotation file. */
+export function readAnnotationFile(fileName: string, bytes: Uint8Array): Result<AnnotationFile> {
+  if (bytes.length === 0) return refusal(fileName, 'empty', 'the file is empty');
+  if (bytes.length > MAX_FILE_BYTES) {
+    return refusal(
+      fileName,
+      'too_large',
+      `the file (${megabytes(bytes.length)} MB) is larger than the ${megabytes(MAX_FILE_BYTES)} MB limit for annotation files`
+    );
+  }
+  const text = utf8Text(bytes);
+  if (text === null) {
+    return refusal(fileName, 'binary', 'it is not a Factdesk annotation file: it is not UTF-8 text (a binary file?)');
+  }
+  const deep = excessiveNesting(text);
+  if (deep !== -1) {
+    return refusal(fileName, 'invalid_input', `its JSON is nested more than ${MAX_DEPTH} levels deep (at character ${deep})`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return refusal(fileName, 'invalid_input', `it is not valid JSON (${(error as Error).message})`);
+  }
+  const forbidden = forbiddenKey(parsed);
+  if (forbidden) {
+    return refusal(fileName, 'invalid_input', `it contains the forbidden key "${forbidden.key}" at ${forbidden.pointer}`, [
+      `${forbidden.pointer}: forbidden key`
+    ]);
+  }
+  const identity = checkIdentity(fileName, parsed);
+  if (identity) return identity;
+
+  const shape = annotationFileSchema.safeParse(parsed);
+  if (!shape.success) {
+    const problems = shape.error.issues.slice(0, MAX_PROBLEMS).map((issue) => `${jsonPointer(issue.path)}: ${issue.message}`);
+    return refusal(fileName, 'invalid_input', `it does not match the annotation file schema: ${summary(problems, shape.error.issues.length)}`, problems);
+  }
+  const file = shape.data;
+  if (sha256Hex(file.document.text) !== file.document.sha256) {
+    return refusal(
+      fileName,
+      'invalid_input',
+      'the article text does not match its SHA-256 (/document/sha256): the file was changed or damaged after it was written',
+      ['/document/sha256: does not match /document/text']
+    );
+  }
+  const problems = consistencyProblems(file);
+  if (problems.length > 0) {
+    return refusal(fileName, 'invalid_input', `its records are inconsistent: ${summary(problems, problems.length)}`, problems);
+  }
+  return ok(file);
+}
+
+function utf8Text(bytes: Uint8Array): string | null {
+  if (bytes.includes(0)) return null;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** Is it JSON of ours, in a version this build reads, within the record limits? */
+function checkIdentity(fileName: string, parsed: unknown): Result<never> | null {
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    const kind = Array.isArray(parsed) ? 'an array' : parsed === null ? 'null' : `a ${typeof parsed}`;
+    return refusal(fileName, 'unsupported', `it is JSON but not a Factdesk annotation file (the file holds ${kind})`);
+  }
+  const top = parsed as Record<string, unknown>;
+  if (top.format !== FILE_FORMAT) {
+    return refusal(fileName, 'unsupported', `it is JSON but not a Factdesk annotation file (no "format": "${FILE_FORMAT}")`);
+  }
+  const version = top.formatVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return refusal(fileName, 'unsupported', `its formatVersion ${JSON.stringify(version ?? null)} is not a format version Factdesk knows`);
+  }
+  if (version > FORMAT_VERSION) {
+    return refusal(
+      fileName,
+      'unsupported',
+      `it was written in format version ${version} by a newer Factdesk; this version reads format version ${FORMAT_VERSION}. Update Factdesk to open it`
+    );
+  }
+  const records = RECORD_LISTS.reduce((sum, list) => sum + (Array.isArray(top[list]) ? (top[list] as unknown[]).length : 0), 0);
+  if (records > MAX_RECORDS) {
+    return refusal(fileName, 'too_large', `it holds ${records} records; the limit is ${MAX_RECORDS}`);
+  }
+  if (Array.isArray(top.history) && top.history.length > MAX_HISTORY_ENTRIES) {
+    return refusal(fileName, 'too_large', `it holds ${top.history.length} history entries; the limit is ${MAX_HISTORY_ENTRIES}`);
+  }
+  return null;
+}
+
+function summary(problems: string[], total: number): string {
+  const shown = problems.slice(0, SHOWN_PROBLEMS).join('; ');
+  return total > SHOWN_PROBLEMS ? `${shown}; and ${total - SHOWN_PROBLEMS} more` : shown;
+}
+
+/** What the schema cannot express: hash-true revisions, unique ids, resolvable references, offsets in the text. */
+function consistencyProblems(file: AnnotationFile): string[] {
+  const problems: string[] = [];
+  const report = (pointer: string, problem: string) => {
+    if (problems.length < MAX_PROBLEMS) problems.push(`${pointer}: ${problem}`);
+  };
+  const length = new CodePointIndex(file.document.text).length;
+
+  for (const kind of RECORD_KINDS) {
+    const list = KIND_INFO[kind].list;
+    const seen = new Set<string>();
+    file[list].forEach((record, i) => {
+      if (seen.has(record.id)) report(`/${list}/${i}/id`, `the id ${record.id} occurs twice`);
+      seen.add(record.id);
+      if (revisionOf(contentOfRecord(record)) !== record.revision) report(`/${list}/${i}/revision`, "does not match the record's content");
+    });
+  }
+
+  const entities = new Set(file.entities.map((e) => e.id));
+  const claims = new Set(file.claims.map((c) => c.id));
+  const labels = new Set(file.labelSet.map((l) => l.key));
+  const scales = new Map(file.verdictScales.map((s) => [`${s.id}@${s.version}`, new Set(s.labels.map((l) => l.label))]));
+
+  for (const list of ['mentions', 'claims'] as const) {
+    file[list].forEach((record, i) => {
+      const [, position] = record.target.selector;
+      const at = `/${list}/${i}/target/selector/1`;
+      if (position.end <= position.start) report(at, `the span ${position.start}–${position.end} is empty`);
+      else if (!record.orphaned && position.end > length) {
+        report(at, `the span ${position.start}–${position.end} lies outside the text (${length} code points)`);
+      }
+    });
+  }
+  file.mentions.forEach((mention, i) => {
+    if (mention.entityId !== null && !entities.has(mention.entityId)) report(`/mentions/${i}/entityId`, `no entity ${mention.entityId} in the file`);
+    if (!labels.has(mention.type)) report(`/mentions/${i}/type`, `the label "${mention.type}" is not in the file's labelSet`);
+  });
+  file.claims.forEach((claim, i) => {
+    if (claim.claimantId !== null && !entities.has(claim.claimantId)) report(`/claims/${i}/claimantId`, `no entity ${claim.claimantId} in the file`);
+    if (claim.verdict) {
+      const scale = scales.get(`${claim.verdict.scaleId}@${claim.verdict.scaleVersion}`);
+      if (!scale) report(`/claims/${i}/verdict`, `the verdict scale ${claim.verdict.scaleId} version ${claim.verdict.scaleVersion} is not in the file`);
+      else if (!scale.has(claim.verdict.label)) report(`/claims/${i}/verdict/label`, `"${claim.verdict.label}" is not a label of its scale`);
+    }
+  });
+  for (const list of ['evidence', 'reviews'] as const) {
+    file[list].forEach((record, i) => {
+      if (!claims.has(record.claimId)) report(`/${list}/${i}/claimId`, `no claim ${record.claimId} in the file`);
+    });
+  }
+  file.document.blocks.forEach((block, i) => {
+    if (block.end < block.start || block.end > length) report(`/document/blocks/${i}`, `the block ${block.start}–${block.end} lies outside the text`);
+  });
+  return problems;
+}

@@ -1,0 +1,187 @@
+/**
+ * Packing a document into a shared annotation file. Every record goes out with its revision and
+ * the revisions it had at earlier exchanges; the state written becomes a base for the next merge.
+ * Records deleted here after they had been exchanged go out as deletions. Offsets in the file
+ * (selectors and blocks) count Unicode code points.
+ */
+import { CodePointIndex } from '../../shared/anchoring/code-points';
+import { selectorsOf } from '../../shared/anchoring/selectors';
+import type { ArticleDocument, Claim, Mention } from '../../shared/domain';
+import { DomainError } from '../errors';
+import { listClaims } from '../store/claims';
+import { getDocument } from '../store/documents';
+import { getEntity } from '../store/entities';
+import { listEvidenceOfDocument } from '../store/evidence';
+import { listLabels } from '../store/labels';
+import { listMentions } from '../store/mentions';
+import type { Db } from '../store/open';
+import { listReviewsOfDocument } from '../store/reviews';
+import { getScale } from '../store/scales';
+import { exchangedRecords, exchangedRevisions, recordFileBases } from './bases';
+import { countConflicts } from './conflict-store';
+import {
+  type AnnotationFile,
+  type ClaimRecord,
+  type Deletion,
+  type FileTarget,
+  type MentionRecord,
+  DELETABLE_TYPES,
+  FILE_EXTENSION,
+  FILE_FORMAT,
+  FORMAT_VERSION
+} from './file-schema';
+import { historyForFile } from './history-transfer';
+import { MAX_FILE_BYTES, MAX_RECORDS, megabytes } from './limits';
+import { listOrphans } from './orphans';
+import {
+  type AnyContent,
+  type ClaimContent,
+  type MentionContent,
+  type RecordKind,
+  KIND_INFO,
+  RECORD_KINDS,
+  contentOfSpanRecord,
+  contentRevision
+} from './records';
+import { uuidUrn } from './urn';
+
+export interface PackOptions {
+  author: string;
+  created: string;
+  generator: { name: string; version: string };
+}
+
+export interface PackedDocument {
+  file: AnnotationFile;
+  json: string;
+  fileName: string;
+}
+
+/** Builds the file and records its records as exchanged, in one transaction. */
+export function packDocument(db: Db, documentId: string, options: PackOptions): PackedDocument {
+  return db.transaction(() => {
+    const document = getDocument(db, documentId);
+    if (!document) throw new DomainError('not_found', `No document with id ${documentId} in the library.`);
+    const open = countConflicts(db, documentId);
+    if (open > 0) {
+      throw new DomainError(
+        'conflict',
+        `"${document.title}" has ${open} unresolved merge ${open === 1 ? 'conflict' : 'conflicts'}; resolve them before writing its annotation file.`
+      );
+    }
+    const file = buildFile(db, document, options);
+    const records = RECORD_KINDS.reduce((sum, kind) => sum + file[KIND_INFO[kind].list].length, file.deleted.length);
+    if (records > MAX_RECORDS) {
+      throw new DomainError('too_large', `"${document.title}" has ${records} records; an annotation file holds at most ${MAX_RECORDS}.`);
+    }
+    const json = `${JSON.stringify(file, null, 2)}\n`;
+    const bytes = Buffer.byteLength(json, 'utf8');
+    if (bytes > MAX_FILE_BYTES) {
+      throw new DomainError(
+        'too_large',
+        `The annotation file of "${document.title}" would be ${megabytes(bytes)} MB, over the ${megabytes(MAX_FILE_BYTES)} MB limit.`
+      );
+    }
+    recordFileBases(db, documentId, file);
+    return { file, json, fileName: annotationFileName(document.title) };
+  })();
+}
+
+function buildFile(db: Db, document: ArticleDocument, options: PackOptions): AnnotationFile {
+  const index = new CodePointIndex(document.text);
+  const source = uuidUrn(document.id);
+  const withRevisions = <C extends AnyContent>(kind: RecordKind, content: C) => {
+    const revision = contentRevision(content);
+    return { ...content, revision, baseRevisions: exchangedRevisions(db, kind, content.id).filter((r) => r !== revision) };
+  };
+  const placedTarget = (record: Mention | Claim): FileTarget => ({ source, selector: selectorsOf(index, record, record.start, record.end) });
+
+  const orphans = listOrphans(db, document.id);
+  const mentions: MentionRecord[] = [
+    ...listMentions(db, document.id).map((m) => ({ ...withRevisions('mention', contentOfSpanRecord(m)), target: placedTarget(m), orphaned: false })),
+    ...orphans
+      .filter((o) => o.kind === 'mention')
+      .map((o) => ({ ...withRevisions('mention', o.content as MentionContent), target: o.target, orphaned: true }))
+  ].sort(byPosition);
+  const claims: ClaimRecord[] = [
+    ...listClaims(db, document.id).map((c) => ({ ...withRevisions('claim', contentOfSpanRecord(c)), target: placedTarget(c), orphaned: false })),
+    ...orphans
+      .filter((o) => o.kind === 'claim')
+      .map((o) => ({ ...withRevisions('claim', o.content as ClaimContent), target: o.target, orphaned: true }))
+  ].sort(byPosition);
+  const claimOrder = new Map(claims.map((claim, i) => [claim.id, i]));
+  const evidence = [...listEvidenceOfDocument(db, document.id), ...orphans.flatMap((o) => o.children.evidence)]
+    .sort((a, b) => claimOrder.get(a.claimId)! - claimOrder.get(b.claimId)! || a.position - b.position || compare(a.createdAt, b.createdAt) || compare(a.id, b.id))
+    .map((e) => withRevisions('evidence', e));
+  const reviews = [...listReviewsOfDocument(db, document.id), ...orphans.flatMap((o) => o.children.reviews)]
+    .sort((a, b) => compare(a.createdAt, b.createdAt) || compare(a.id, b.id))
+    .map((r) => withRevisions('review', r));
+
+  const entityIds = new Set([
+    ...mentions.flatMap((m) => (m.entityId ? [m.entityId] : [])),
+    ...claims.flatMap((c) => (c.claimantId ? [c.claimantId] : []))
+  ]);
+  const entities = [...entityIds]
+    .sort()
+    .map((id) => getEntity(db, id))
+    .filter((entity) => entity !== null)
+    .map((entity) => withRevisions('entity', entity));
+
+  const usedLabels = new Set(mentions.map((m) => m.type));
+  const usedScales = new Map(claims.flatMap((c) => (c.verdict ? [[`${c.verdict.scaleId}@${c.verdict.scaleVersion}`, c.verdict]] : [])));
+  const present = new Set([...mentions, ...claims, ...evidence, ...reviews].map((record) => record.id));
+
+  return {
+    format: FILE_FORMAT,
+    formatVersion: FORMAT_VERSION,
+    generator: options.generator,
+    author: options.author,
+    created: options.created,
+    document: {
+      id: document.id,
+      title: document.title,
+      source: document.source,
+      format: document.format,
+      text: document.text,
+      sha256: document.sha256,
+      blocks: document.blocks.map((block) => ({ ...block, start: index.toCodePoints(block.start), end: index.toCodePoints(block.end) }))
+    },
+    labelSet: listLabels(db).filter((label) => usedLabels.has(label.key)),
+    verdictScales: [...usedScales.values()].map((v) => getScale(db, v.scaleId, v.scaleVersion)).filter((scale) => scale !== null),
+    entities,
+    mentions,
+    claims,
+    evidence,
+    reviews,
+    deleted: deletions(db, document.id, present),
+    history: historyForFile(db, document.id)
+  };
+}
+
+/** Records of the document that crossed an exchange and are gone now. */
+function deletions(db: Db, documentId: string, present: Set<string>): Deletion[] {
+  return exchangedRecords(db, documentId)
+    .filter(({ kind, id }) => (DELETABLE_TYPES as readonly string[]).includes(kind) && !present.has(id))
+    .sort((a, b) => compare(a.kind, b.kind) || compare(a.id, b.id))
+    .map(({ kind, id }) => ({ type: kind as Deletion['type'], id, revisions: exchangedRevisions(db, kind, id) }));
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function byPosition(a: { target: FileTarget; id: string }, b: { target: FileTarget; id: string }): number {
+  const [, pa] = a.target.selector;
+  const [, pb] = b.target.selector;
+  return pa.start - pb.start || pb.end - pa.end || compare(a.id, b.id);
+}
+
+/** "<title>.factdesk.json" (see fileSlug). */
+export const annotationFileName = (title: string) => `${fileSlug(title)}${FILE_EXTENSION}`;
+
+/** The title reduced to letters, marks and digits joined by hyphens, at most 60 characters: safe on every platform. */
+export function fileSlug(title: string): string {
+  const slug = [...title.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{M}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '')]
+    .slice(0, 60)
+    .join('')
+    .replace(/-+$/, '');
+  return slug || 'annotations';
+}

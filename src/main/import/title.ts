@@ -1,0 +1,28 @@
+import { fileStem } from './file-name';
+
+const MAX_TITLE_LENGTH = 200;
+
+/**
+ * The first candidate that has any text (whitespace collapsed, cut to 200 code units), else the
+ * file name without its extension.
+ */
+export function pickTitle(candidates: ReadonlyArray<string | null | undefined>, fileName: string): string {
+  for (const candidate of candidates) {
+    const title = candidate?.replace(/\s+/g, ' ').trim();
+    if (title) return shortenTitle(title);
+  }
+  return fileStem(fileName);
+}
+
+/** Cuts a title to MAX_TITLE_LENGTH code units (ellipsis included) at a word boundary. */
+export function shortenTitle(title: string): string {
+  if (title.length <= MAX_TITLE_LENGTH) return title;
+  let head = title.slice(0, MAX_TITLE_LENGTH - 1);
+  if (!/\s/.test(title[head.length])) {
+    const lastSpace = head.search(/\s\S*$/);
+    if (lastSpace > 0) head = head.slice(0, lastSpace);
+  }
+  // Never leave half of a surrogate pair behind.
+  if (/[\ud800-\udbff]$/.test(head)) head = head.slice(0, -1);
+  return `${head.trimEnd()}…`;
+}

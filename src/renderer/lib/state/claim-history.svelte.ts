@@ -1,0 +1,25 @@
+import type { AppError } from '../../../shared/result';
+import { api } from '../api-client';
+import { historySteps, type HistoryStep } from '../claim-history';
+
+/** The history list of one claim in the inspector (claims.history), read again after each change. */
+export class ClaimHistory {
+  steps = $state.raw<HistoryStep[]>([]);
+  loading = $state(false);
+  error = $state.raw<AppError | null>(null);
+  #seq = 0;
+
+  async load(claimId: string): Promise<void> {
+    const seq = ++this.#seq;
+    this.loading = true;
+    const result = await api.call('claims.history', { id: claimId });
+    if (seq !== this.#seq) return; // a newer read is on its way
+    this.loading = false;
+    if (result.ok) {
+      this.steps = historySteps(result.value);
+      this.error = null;
+    } else {
+      this.error = result.error;
+    }
+  }
+}

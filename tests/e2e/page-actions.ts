@@ -1,0 +1,83 @@
+/** What a user does again and again in the end-to-end tests, done through the real UI. */
+import type { Locator, Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+/** First run: answers the welcome dialog with a name. */
+export async function signIn(page: Page, name: string): Promise<void> {
+  const welcome = page.getByRole('dialog', { name: 'Welcome to Factdesk' });
+  await welcome.getByLabel('Your name').fill(name);
+  await welcome.getByRole('button', { name: 'Continue' }).click();
+  await expect(welcome).toBeHidden();
+  await expect(page.getByRole('button', { name: `User menu — signed in as ${name}` })).toBeVisible();
+}
+
+/** Imports article files with the library's Import button; the last one opens. */
+export async function importArticles(page: Page, ...files: string[]): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import article' }).click();
+  await (await chooser).setFiles(files);
+}
+
+/** Switches the current user through the header's user menu ("Switch user…"). */
+export async function switchUser(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: /^User menu — signed in as/ }).click();
+  await page.getByRole('menuitem', { name: 'Switch user…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Switch user' });
+  await dialog.getByLabel('Name').fill(name);
+  await dialog.getByRole('button', { name: 'Switch', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: `User menu — signed in as ${name}` })).toBeVisible();
+}
+
+export const articleText = (page: Page): Locator => page.getByRole('main', { name: 'Article text' });
+export const outline = (page: Page): Locator => page.getByRole('navigation', { name: 'Outline' });
+export const inspector = (page: Page): Locator => page.getByRole('complementary', { name: 'Inspector' });
+
+/** Selects `text` in the article by dragging the mouse over it, as a user would. */
+export async function dragSelect(page: Page, text: string): Promise<void> {
+  // Runs in the page; written against `article.ownerDocument` because the test project has no DOM globals.
+  const points = await articleText(page)
+    .locator('article')
+    .evaluate(async (article, wanted) => {
+      const doc = article.ownerDocument;
+      const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT
+      const walker = doc.createTreeWalker(article, SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(wanted) ?? -1;
+        if (at === -1) continue;
+        node.parentElement?.scrollIntoView({ block: 'center' });
+        await new Promise((resolve) => doc.defaultView?.requestAnimationFrame(resolve));
+        const rectOf = (offset: number) => {
+          const range = doc.createRange();
+          range.setStart(node, offset);
+          range.setEnd(node, offset + 1);
+          return range.getBoundingClientRect();
+        };
+        const first = rectOf(at);
+        const last = rectOf(at + wanted.length - 1);
+        return {
+          from: { x: first.left + 1, y: first.top + first.height / 2 },
+          to: { x: last.right - 1, y: last.top + last.height / 2 }
+        };
+      }
+      throw new Error(`"${wanted}" is not rendered as one text run in the article`);
+    }, text);
+  await page.mouse.move(points.from.x, points.from.y);
+  await page.mouse.down();
+  await page.mouse.move(points.to.x, points.to.y, { steps: 8 });
+  await page.mouse.up();
+  // The toolbar shows what is selected (long selections shortened).
+  const shown = text.length > 80 ? text.slice(0, 80) : `${text}”`;
+  await expect(page.getByRole('toolbar', { name: 'Mark the selection' })).toContainText(`Selected: “${shown}`);
+}
+
+/** Marks `text` as a claim (select it, press c); the inspector then shows it. */
+export async function markClaim(page: Page, text: string): Promise<void> {
+  await dragSelect(page, text);
+  await page.keyboard.press('c');
+  await expect(inspector(page).getByRole('heading', { name: 'Claim' })).toBeVisible();
+}
+
+/** The outline entry of the claim whose text starts with `start`. */
+export const claimEntry = (page: Page, start: string): Locator =>
+  outline(page).getByRole('button', { name: new RegExp(`^${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });

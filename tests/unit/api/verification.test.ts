@@ -1,0 +1,175 @@
+/** The verification workflow's API additions: claim and document history, verdict scales, the active scale. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Claim, HistoryEntry } from '../../../src/shared/domain';
+import { type TempLibrary, SAMPLE_FILE, createdId, tempLibrary } from '../helpers/temp-library';
+
+let lib: TempLibrary;
+beforeEach(() => {
+  lib = tempLibrary();
+});
+afterEach(() => lib.close());
+
+async function claimInReview() {
+  await lib.call('settings.update', { userName: 'Ana Checker' });
+  const { document } = await lib.importFile(SAMPLE_FILE);
+  const { text } = (await lib.call('documents.get', { id: document.id })).document;
+  const start = text.indexOf('Trump has issued just a handful of pardons');
+  const claimId = createdId(await lib.call('claims.create', { documentId: document.id, start, end: start + 42 }));
+  await lib.call('claims.update', { id: claimId, verdictLabel: 'Mostly true' });
+  await lib.call('evidence.create', { claimId, relation: 'supports', title: 'Pardons list' });
+  await lib.call('claims.transition', { id: claimId, to: 'researching' });
+  await lib.call('claims.transition', { id: claimId, to: 'in review' });
+  return { documentId: document.id, claimId };
+}
+
+const statusMoves = (entries: HistoryEntry[]) =>
+  entries
+    .filter((e) => e.table === 'claims' && (e.before as Claim | null)?.status !== (e.after as Claim | null)?.status)
+    .map((e) => [e.user, e.action, (e.before as Claim | null)?.status ?? null, (e.after as Claim | null)?.status ?? null]);
+
+describe('claims.history', () => {
+  it('lists every transition, edit and review of a claim, newest first, as domain records', async () => {
+    const { claimId } = await claimInReview();
+    await lib.call('settings.update', { userName: 'Rui Reviewer' });
+    await lib.call('reviews.create', { claimId, decision: 'request changes', comment: 'Cite the register.' });
+    await lib.call('settings.update', { userName: 'Ana Checker' });
+    await lib.call('claims.transition', { id: claimId, to: 'researching' });
+    await lib.call('claims.transition', { id: claimId, to: 'in review' });
+    await lib.call('settings.update', { userName: 'Rui Reviewer' });
+    await lib.call('reviews.create', { claimId, decision: 'approve' });
+
+    const history = await lib.call('claims.history', { id: claimId });
+    expect(history.map((e) => e.seq)).toEqual([...history.map((e) => e.seq)].sort((a, b) => b - a));
+    expect(statusMoves(history).reverse()).toEqual([
+      ['Ana Checker', 'claims.create', null, 'open'],
+      ['Ana Checker', 'claims.researching', 'open', 'researching'],
+      ['Ana Checker', 'claims.in review', 'researching', 'in review'],
+      ['Rui Reviewer', 'reviews.request changes', 'in review', 'changes requested'],
+      ['Ana Checker', 'claims.researching', 'changes requested', 'researching'],
+      ['Ana Checker', 'claims.in review', 'researching', 'in review'],
+      ['Rui Reviewer', 'reviews.approve', 'in review', 'verified']
+    ]);
+    expect(history.filter((e) => e.table === 'reviews').map((e) => e.after)).toEqual([
+      expect.objectContaining({ decision: 'approve', author: 'Rui Reviewer', selfReview: false }),
+      expect.objectContaining({ decision: 'request changes', comment: 'Cite the register.' })
+    ]);
+    expect(history.filter((e) => e.table === 'evidence').map((e) => e.action)).toEqual(['evidence.create']);
+    expect(history.find((e) => e.action === 'claims.update')!.after).toMatchObject({ verdict: { label: 'Mostly true' } });
+  });
+
+  it('keeps the history of a deleted claim with its evidence, and refuses an unknown claim', async () => {
+    const { documentId, claimId } = await claimInReview();
+    await lib.call('claims.delete', { id: claimId });
+    const history = await lib.call('claims.history', { id: claimId });
+    expect(history.slice(0, 2).map((e) => [e.table, e.action, e.after])).toEqual([
+      ['claims', 'claims.delete', null],
+      ['evidence', 'claims.delete', null]
+    ]);
+    expect(history.every((e) => e.documentId === documentId)).toBe(true);
+    expect(await lib.service.call('claims.history', { id: 'no-such-claim' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
+
+describe('documents.history', () => {
+  it('pages through a document’s changes newest first', async () => {
+    const { documentId } = await claimInReview();
+    const all = await lib.call('documents.history', { documentId, limit: 1000 });
+    expect(all.nextBeforeSeq).toBeNull();
+    const pages: HistoryEntry[][] = [];
+    let beforeSeq: number | undefined;
+    for (;;) {
+      const page = await lib.call('documents.history', { documentId, limit: 2, ...(beforeSeq && { beforeSeq }) });
+      pages.push(page.entries);
+      if (page.nextBeforeSeq === null) break;
+      beforeSeq = page.nextBeforeSeq;
+    }
+    expect(pages.every((p) => p.length <= 2)).toBe(true);
+    expect(pages.flat()).toEqual(all.entries);
+    expect(all.entries.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['claims.create', 'claims.update', 'evidence.create', 'claims.researching', 'claims.in review'])
+    );
+    expect(await lib.service.call('documents.history', { documentId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
+
+describe('verdict scales', () => {
+  const labels = [
+    { label: 'Correct', value: 3 },
+    { label: 'Partly correct', value: 2 },
+    { label: 'Wrong', value: 1 },
+    { label: 'No evidence', value: null }
+  ];
+
+  it('creates a scale and writes a new version on each change, keeping the old versions', async () => {
+    const created = await lib.call('scales.save', { name: 'Three-point', labels });
+    expect(created).toMatchObject({ name: 'Three-point', version: 1, labels });
+    const renamed = await lib.call('scales.save', { id: created.id, name: 'Three-point', labels: labels.map((l) => (l.label === 'Wrong' ? { ...l, label: 'Incorrect' } : l)) });
+    expect(renamed).toMatchObject({ id: created.id, version: 2 });
+    const unchanged = await lib.call('scales.save', { id: created.id, name: 'Three-point', labels: renamed.labels });
+    expect(unchanged.version).toBe(2);
+    expect((await lib.call('scales.list', {})).map((s) => [s.id, s.version])).toEqual([
+      ['default', 1],
+      [created.id, 2]
+    ]);
+    expect(lib.db.prepare('SELECT version FROM verdict_scales WHERE id = ? ORDER BY version').all(created.id)).toEqual([{ version: 1 }, { version: 2 }]);
+    expect(lib.db.prepare("SELECT action FROM history WHERE table_name = 'verdict_scales'").all()).toEqual([
+      { action: 'scales.save' },
+      { action: 'scales.save' }
+    ]);
+  });
+
+  it('refuses duplicate labels, duplicate or fractional numbers, empty labels and unknown scales, changing nothing', async () => {
+    const before = lib.snapshot();
+    const refusals: [unknown, string, RegExp][] = [
+      [{ name: 'S', labels: [{ label: 'True', value: 1 }, { label: ' true ', value: 2 }] }, 'invalid_input', /"True" and "true"/],
+      [{ name: 'S', labels: [{ label: 'A', value: 1 }, { label: 'B', value: 1 }] }, 'invalid_input', /1 is given to "A" and "B"/],
+      [{ name: 'S', labels: [{ label: 'A', value: 1.5 }] }, 'invalid_input', /labels/],
+      [{ name: 'S', labels: [{ label: '  ', value: 1 }] }, 'invalid_input', /labels/],
+      [{ name: 'S', labels: [] }, 'invalid_input', /labels/],
+      [{ name: ' ', labels }, 'invalid_input', /name/],
+      [{ id: 'no-such-scale', name: 'S', labels }, 'not_found', /no-such-scale/]
+    ];
+    for (const [input, code, message] of refusals) {
+      const result = await lib.service.call('scales.save', input);
+      expect(result, JSON.stringify(input)).toMatchObject({ ok: false, error: { code, message: expect.stringMatching(message) } });
+    }
+    expect(lib.snapshot()).toBe(before);
+  });
+
+  it('chooses the active scale through settings.update, refusing an unknown one; verdicts keep the scale they used', async () => {
+    const { claimId } = await claimInReview();
+    const scale = await lib.call('scales.save', { name: 'Three-point', labels });
+    const before = lib.snapshot();
+    expect(await lib.service.call('settings.update', { verdictScaleId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(lib.snapshot()).toBe(before);
+
+    await lib.call('settings.update', { verdictScaleId: scale.id });
+    const { claims } = await lib.call('documents.get', { id: (await lib.call('documents.list', {}))[0]!.id });
+    expect(claims[0]!.verdict).toEqual({ scaleId: 'default', scaleVersion: 1, label: 'Mostly true' });
+    expect(await lib.service.call('claims.update', { id: claimId, verdictLabel: 'Mostly true' })).toMatchObject({ ok: false });
+    const changed = await lib.call('claims.update', { id: claimId, verdictLabel: 'Correct' });
+    expect(changed.claims.upsert[0]!.verdict).toEqual({ scaleId: scale.id, scaleVersion: 1, label: 'Correct' });
+  });
+
+  it('gives new verdicts the newest version of the active scale', async () => {
+    const { claimId } = await claimInReview();
+    const scale = (await lib.call('scales.list', {}))[0]!;
+    await lib.call('scales.save', { id: scale.id, name: scale.name, labels: scale.labels.map((l) => (l.label === 'False' ? { ...l, label: 'Wrong' } : l)) });
+    const changed = await lib.call('claims.update', { id: claimId, verdictLabel: 'Wrong' });
+    expect(changed.claims.upsert[0]!.verdict).toEqual({ scaleId: 'default', scaleVersion: 2, label: 'Wrong' });
+  });
+});
+
+describe('approval needs a verdict', () => {
+  it('refuses to approve a claim whose verdict was taken away in review', async () => {
+    const { claimId } = await claimInReview();
+    await lib.call('claims.update', { id: claimId, verdictLabel: null });
+    await lib.call('settings.update', { userName: 'Rui Reviewer' });
+    const before = lib.snapshot();
+    expect(await lib.service.call('reviews.create', { claimId, decision: 'approve' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/no verdict/) }
+    });
+    expect(lib.snapshot()).toBe(before);
+  });
+});

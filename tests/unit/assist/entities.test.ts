@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { EntityCandidate } from '../../../src/main/assist/entities/candidate';
+import { cleanSpan } from '../../../src/main/assist/entities/edges';
+import { suggestEntities } from '../../../src/main/assist/entities/suggest';
+import { checkLanguage } from '../../../src/main/assist/language';
+import { chunkText } from '../../../src/main/assist/text/chunks';
+import { findWholeWord, textKey } from '../../../src/main/assist/text/words';
+import { SAMPLE_FILE } from '../helpers/temp-library';
+
+const SAMPLE = readFileSync(SAMPLE_FILE, 'utf8');
+const texts = (text: string, found: EntityCandidate[], type?: string) =>
+  found.filter((c) => !type || c.type === type).map((c) => text.slice(c.start, c.end));
+
+function clean(text: string, selected: string, type: string) {
+  const start = text.indexOf(selected);
+  const span = cleanSpan(text, { start, end: start + selected.length }, type);
+  return span && text.slice(span.start, span.end);
+}
+
+describe('span edges', () => {
+  it('drops trailing punctuation, possessives, a leading "the" and titles', () => {
+    expect(clean('met Brittany K. Barnett, a lawyer', 'Brittany K. Barnett,', 'person')).toBe('Brittany K. Barnett');
+    expect(clean("of Johnson's story", "Johnson's", 'person')).toBe('Johnson');
+    expect(clean('of Johnson’s story', 'Johnson’s', 'person')).toBe('Johnson');
+    expect(clean('visit the White House.', 'the White House.', 'location')).toBe('White House');
+    expect(clean('to Vice President Dick Cheney;', 'Vice President Dick Cheney;', 'person')).toBe('Dick Cheney');
+    expect(clean('former Maricopa County Sheriff', 'Maricopa County Sheriff', 'location')).toBe('Maricopa County');
+    expect(clean('about 40% of revenue', 'about 40%', 'number')).toBe('40%');
+    expect(clean('in the U.S. market', 'U.S.', 'location')).toBe('U.S.');
+    expect(clean('BROWN (Labour) government', 'BROWN (Labour', 'person')).toBe('BROWN');
+  });
+
+  it('keeps "The" inside a name mid-sentence, refuses handles, half words and line breaks', () => {
+    expect(clean('a court in The Hague ruled', 'The Hague', 'location')).toBe('The Hague');
+    expect(clean('meeting with @KimKardashian today', '@KimKardashian', 'person')).toBeNull();
+    expect(cleanSpan('Washingtonian', { start: 0, end: 10 }, 'location')).toBeNull();
+    expect(clean('New\nYork', 'New\nYork', 'location')).toBeNull();
+  });
+});
+
+describe('text helpers', () => {
+  it('finds whole words only, case-sensitively unless told otherwise, with stable offsets around astral characters', () => {
+    const text = '𝔘 Trump, trump and Trumpet; 😀Trump';
+    expect(findWholeWord(text, 'Trump').map((o) => text.slice(o.start, o.end))).toEqual(['Trump', 'Trump']);
+    expect(findWholeWord(text, 'trump', false)).toHaveLength(3);
+    expect(findWholeWord(text, 'Trump')[1]!.start).toBe(text.lastIndexOf('Trump'));
+    expect(textKey('  Kim\n Kardashian  ')).toBe('kim kardashian');
+  });
+
+  it('chunks long texts at line breaks without losing a character', () => {
+    const text = Array.from({ length: 400 }, (_, i) => `Paragraph ${i} is here.`).join('\n');
+    const chunks = chunkText(text, 1000);
+    expect(chunks.length).toBeGreaterThan(5);
+    expect(chunks.map((c) => c.text).join('')).toBe(text);
+    for (const chunk of chunks) expect(text.slice(chunk.start, chunk.start + chunk.text.length)).toBe(chunk.text);
+    expect(chunks.slice(1).every((c) => text[c.start - 1] === '\n')).toBe(true);
+  });
+});
+
+describe('suggestEntities on the sample article', () => {
+  const found = suggestEntities(SAMPLE, []);
+
+  it('finds people, places, organisations, dates and numbers with clean spans', () => {
+    const people = texts(SAMPLE, found, 'person');
+    expect(people).toEqual(expect.arrayContaining(['Kardashian West', 'Alice Marie Johnson', 'Jared Kushner', 'Brittany K. Barnett', 'Trump', 'Kushner', 'Jack Johnson', 'Kanye West', 'Hillary Clinton']));
+    expect(texts(SAMPLE, found, 'location')).toEqual(expect.arrayContaining(['Washington', 'White House', 'West Wing']));
+    expect(texts(SAMPLE, found, 'organization')).toEqual(expect.arrayContaining(['Twitter']));
+    expect(texts(SAMPLE, found, 'date')).toEqual(expect.arrayContaining(['today', '4:30 pm', 'last week', '2016']));
+    expect(texts(SAMPLE, found, 'number')).toEqual(expect.arrayContaining(['63', 'two decades', '100 years']));
+    for (const text of texts(SAMPLE, found)) {
+      expect(text, text).not.toMatch(/^(?:the|The)\s|[,.;:]$|['’]s$|^@|\n/);
+    }
+  });
+
+  it('gives one name one type throughout, and never overlaps two suggestions', () => {
+    const kw = found.filter((c) => SAMPLE.slice(c.start, c.end) === 'Kardashian West');
+    expect(kw.length).toBeGreaterThanOrEqual(9);
+    expect(new Set(kw.map((c) => c.type))).toEqual(new Set(['person']));
+    const sorted = [...found].sort((a, b) => a.start - b.start);
+    sorted.slice(1).forEach((c, i) => expect(c.start).toBeGreaterThanOrEqual(sorted[i]!.end));
+    for (const c of found) {
+      expect(c.confidence).toBeGreaterThan(0);
+      expect(c.reason).not.toBe('');
+    }
+  });
+
+  it('never suggests anything inside a masked gap', () => {
+    for (const c of found) expect(SAMPLE.slice(c.start, c.end)).not.toMatch(/ {2}/);
+  });
+});
+
+describe('library knowledge', () => {
+  it('finds known names and aliases as whole words, case-sensitively, linked to their entity', () => {
+    const text = 'Ms. Kardashian met the president. kim kardashian west is not matched; Kim Kardashian West is. The Kardashians too.';
+    const found = suggestEntities(text, [
+      { text: 'Kim Kardashian West', type: 'person', entityId: 'e1', entityName: 'Kim Kardashian West' },
+      { text: 'Kardashian', type: 'person', entityId: 'e1', entityName: 'Kim Kardashian West' }
+    ]);
+    const known = found.filter((c) => c.source === 'library');
+    expect(known.map((c) => text.slice(c.start, c.end))).toEqual(['Kardashian', 'Kim Kardashian West']);
+    expect(known.every((c) => c.entityId === 'e1')).toBe(true);
+    expect(known[0]!.reason).toMatch(/^known in the library as Kim Kardashian West/);
+  });
+});
+
+describe('checkLanguage', () => {
+  it('tells English from other languages', () => {
+    expect(checkLanguage(SAMPLE)).toMatchObject({ language: 'en' });
+    const french = checkLanguage('Le président a rencontré la star de téléréalité à la Maison Blanche pour parler de la réforme pénale.');
+    expect(french.language).toBe('other');
+    expect(french.notice).toMatch(/English-only/);
+    expect(checkLanguage('')).toMatchObject({ language: 'other', englishShare: 0 });
+  });
+});

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { Anchorer, anchor, anchorAll } from '../../../src/shared/anchoring/anchor';
+import { CodePointIndex, codePointLength } from '../../../src/shared/anchoring/code-points';
+import { selectorsOf } from '../../../src/shared/anchoring/selectors';
+import { quoteAt } from '../../../src/shared/text/spans';
+
+const TEXT = '🎉 A 𝔘nited 👩‍⚖️ front: the sentence was commuted in June, officials said. The sentence stands.';
+
+/** The target of a span as an annotation file carries it: the quote and the position in code points. */
+function targetOf(text: string, quote: string, from = 0) {
+  const start = text.indexOf(quote, from);
+  const index = new CodePointIndex(text);
+  const [q, p] = selectorsOf(index, quoteAt(text, start, start + quote.length), start, start + quote.length);
+  return { quote: { exact: q.exact, prefix: q.prefix, suffix: q.suffix }, position: { start: p.start, end: p.end } };
+}
+
+describe('code points ⇄ UTF-16', () => {
+  it('counts every astral character as one code point and two UTF-16 units', () => {
+    const index = new CodePointIndex(TEXT);
+    expect(index.length).toBe([...TEXT].length);
+    expect(codePointLength('a😀b')).toBe(3);
+    for (let u = 0, cp = 0; u <= TEXT.length; cp += 1) {
+      expect(index.toCodePoints(u)).toBe(cp);
+      expect(index.toUtf16(cp)).toBe(u);
+      u += (TEXT.codePointAt(u) ?? 0) > 0xffff ? 2 : 1;
+    }
+  });
+
+  it('maps an offset inside a surrogate pair to the start of its character, and past-the-end offsets past the end', () => {
+    const index = new CodePointIndex('😀x');
+    expect(index.toCodePoints(1)).toBe(0);
+    expect(index.toUtf16(5)).toBe(6);
+  });
+
+  it('writes TextPositionSelectors in code points', () => {
+    const { position } = targetOf(TEXT, 'sentence was commuted');
+    const utf16 = TEXT.indexOf('sentence was commuted');
+    expect(position.start).toBe([...TEXT.slice(0, utf16)].length);
+    expect(position.start).toBeLessThan(utf16);
+  });
+});
+
+describe('anchor', () => {
+  it('keeps the recorded position when the text is unchanged, for spans with astral characters inside', () => {
+    const target = targetOf(TEXT, '𝔘nited 👩‍⚖️ front');
+    const result = anchor(TEXT, target);
+    expect(result).toEqual({ ok: true, value: { start: TEXT.indexOf('𝔘nited'), end: TEXT.indexOf(': the'), method: 'position', score: 1 } });
+  });
+
+  it('finds the exact quote after text was inserted before it (astral characters included)', () => {
+    const target = targetOf(TEXT, 'sentence was commuted');
+    const edited = `🙂🙂 Update: ${TEXT}`;
+    const result = anchor(edited, target);
+    expect(result.ok && result.value).toMatchObject({ start: edited.indexOf('sentence was commuted'), method: 'quote' });
+  });
+
+  it('tells two occurrences of the same quote apart by their prefix and suffix', () => {
+    const second = TEXT.lastIndexOf('The sentence');
+    const target = targetOf(TEXT, 'sentence', second);
+    const edited = TEXT.replace('🎉 A', '🎉🎉🎉 An updated story about a');
+    const result = anchor(edited, target);
+    expect(result.ok && result.value.start).toBe(edited.lastIndexOf('sentence'));
+  });
+
+  it('places a quote edited inside fuzzily, never cutting a surrogate pair', () => {
+    const target = targetOf(TEXT, 'the sentence was commuted in June');
+    const edited = TEXT.replace('was commuted', 'had been commuted');
+    const result = anchor(edited, target);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.method).toBe('fuzzy');
+    expect(result.value.score).toBeGreaterThan(0.7);
+    expect(result.value.score).toBeLessThan(1);
+    expect(edited.slice(result.value.start, result.value.end)).toMatch(/^the sentence had been commuted in June/);
+  });
+
+  it('orphans a quote that is gone, with the reason', () => {
+    const target = targetOf(TEXT, 'officials said');
+    const result = anchor(TEXT.replace('officials said', 'as reported by the press agency'), target);
+    expect(result).toEqual({ ok: false, error: expect.stringContaining('"officials said" was not found') });
+  });
+
+  it('does not take a short quote at a place with none of its context', () => {
+    const target = targetOf('Trump met Kim in Washington.', 'Kim');
+    expect(anchor('A film about a boy named Kim and his friends.', target).ok).toBe(false);
+  });
+
+  it('accepts a long, distinctive quote found once even when everything around it was rewritten', () => {
+    const quote = 'the sentence was commuted in June';
+    const target = targetOf(TEXT, quote);
+    const rewritten = `Completely new opening words here. ${quote}! Completely new closing words here.`;
+    const result = anchor(rewritten, target);
+    expect(result.ok && result.value.start).toBe(rewritten.indexOf(quote));
+  });
+
+  it('anchors many annotations in one pass, carrying the shift of earlier edits to later spans', () => {
+    const words = Array.from({ length: 400 }, (_, i) => `word${i % 7} item${i}`).join(' ');
+    const quotes = Array.from({ length: 50 }, (_, i) => `word${(i * 8) % 7} item${i * 8}`);
+    const targets = quotes.map((q) => targetOf(words, `${q} `));
+    const edited = `PREFACE 😀 `.repeat(30) + words;
+    const results = anchorAll(edited, targets);
+    results.forEach((result, i) => {
+      expect(result.ok && edited.slice(result.value.start, result.value.end)).toBe(`${quotes[i]} `);
+    });
+    expect(new Anchorer(edited).anchor({ quote: { exact: '', prefix: '', suffix: '' } }).ok).toBe(false);
+  });
+});

@@ -1,0 +1,202 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type TempLibrary, createdId, tempLibrary } from '../helpers/temp-library';
+import { type Annotated, annotate, b64, open, pack, snapshot, span, tryOpen } from './helpers';
+
+let mine: TempLibrary;
+let theirs: TempLibrary;
+let ids: Annotated;
+
+/** Both libraries hold the same annotated document, as after one exchange. */
+beforeEach(async () => {
+  mine = tempLibrary('factdesk-mine-');
+  theirs = tempLibrary('factdesk-theirs-');
+  ids = await annotate(mine);
+  await theirs.call('settings.update', { userName: 'Ben Reviewer' });
+  await open(theirs, (await pack(mine, ids.documentId)).content);
+});
+afterEach(() => {
+  mine.close();
+  theirs.close();
+});
+
+const claimOf = async (lib: TempLibrary) => (await lib.call('documents.get', { id: ids.documentId })).claims.find((c) => c.id === ids.claimId);
+const conflicts = (lib: TempLibrary) => lib.call('exchange.conflicts', { documentId: ids.documentId });
+
+describe('merging edits', () => {
+  it('merges edits to different fields and records without conflict, both ways', async () => {
+    await mine.call('claims.update', { id: ids.claimId, explanation: 'Announced by the White House; confirmed by DOJ.' });
+    await theirs.call('entities.update', { id: ids.entityId, description: 'American media personality' });
+    await theirs.call('evidence.update', { id: ids.evidenceId, note: 'Archived copy checked.' });
+    const report = await open(mine, (await pack(theirs, ids.documentId)).content);
+    expect(report).toMatchObject({ records: { updated: 2 }, conflicts: { created: 0, remaining: 0 } });
+    const view = await mine.call('documents.get', { id: ids.documentId });
+    expect(view.claims[0]!.explanation).toBe('Announced by the White House; confirmed by DOJ.');
+    expect(view.entities[0]!.description).toBe('American media personality');
+    expect(view.evidence[0]!.note).toBe('Archived copy checked.');
+
+    // Back the other way: they get my explanation, and nothing of theirs is undone.
+    const back = await open(theirs, (await pack(mine, ids.documentId)).content);
+    expect(back.conflicts.remaining).toBe(0);
+    const theirView = await theirs.call('documents.get', { id: ids.documentId });
+    expect(theirView.claims[0]!.explanation).toBe('Announced by the White House; confirmed by DOJ.');
+    expect(theirView.evidence[0]!.note).toBe('Archived copy checked.');
+  });
+
+  it('adds annotations made on either side', async () => {
+    const mentionId = createdId(
+      await theirs.call('mentions.create', { documentId: ids.documentId, ...span(ids.text, 'Alice Marie Johnson'), type: 'person' })
+    );
+    const report = await open(mine, (await pack(theirs, ids.documentId)).content);
+    expect(report).toMatchObject({ records: { added: 1 }, anchoring: { exact: 1, fuzzy: 0, orphaned: 0 } });
+    const added = (await mine.call('documents.get', { id: ids.documentId })).mentions.find((m) => m.id === mentionId);
+    expect(added).toMatchObject({ ...span(ids.text, 'Alice Marie Johnson'), exact: 'Alice Marie Johnson', author: 'Ben Reviewer' });
+  });
+});
+
+describe('conflicts', () => {
+  it('lists a field both sides changed, leaves mine in place until resolved, and resolves by taking theirs', async () => {
+    await mine.call('claims.update', { id: ids.claimId, explanation: 'Mine: the White House said so.' });
+    await theirs.call('claims.update', { id: ids.claimId, explanation: 'Theirs: the DOJ list shows it.' });
+    const report = await open(mine, (await pack(theirs, ids.documentId)).content, 'from-ben.factdesk.json');
+    expect(report.conflicts).toEqual({ created: 1, remaining: 1 });
+    expect((await claimOf(mine))!.explanation).toBe('Mine: the White House said so.');
+    const [conflict] = await conflicts(mine);
+    expect(conflict).toMatchObject({
+      recordType: 'claim',
+      recordId: ids.claimId,
+      field: 'explanation',
+      base: 'The White House announced it.',
+      mine: 'Mine: the White House said so.',
+      theirs: 'Theirs: the DOJ list shows it.',
+      theirsAuthor: 'Ben Reviewer',
+      fileName: 'from-ben.factdesk.json',
+      editable: true,
+      recordLabel: expect.stringMatching(/^Claim "The 💊 sentence of Alice Marie Johnson, 63, was commuted in .*…"$/)
+    });
+    expect((await mine.service.call('exchange.pack', { documentId: ids.documentId })).ok).toBe(false);
+
+    const outcome = await mine.call('exchange.resolve', { conflictId: conflict!.id, choice: 'theirs' });
+    expect(outcome.remaining).toBe(0);
+    expect(outcome.changes.claims.upsert[0]!.explanation).toBe('Theirs: the DOJ list shows it.');
+    expect(await conflicts(mine)).toEqual([]);
+    // My decision travels: they merge it without a new conflict.
+    const back = await open(theirs, (await pack(mine, ids.documentId)).content);
+    expect(back.conflicts.remaining).toBe(0);
+  });
+
+  it('resolves by keeping mine, or by an edited value that is checked like the file', async () => {
+    await mine.call('claims.update', { id: ids.claimId, verdictLabel: 'Mostly true' });
+    await mine.call('claims.update', { id: ids.claimId, explanation: 'Mine.' });
+    await theirs.call('claims.update', { id: ids.claimId, verdictLabel: 'Half true' });
+    await theirs.call('claims.update', { id: ids.claimId, explanation: 'Theirs.' });
+    await open(mine, (await pack(theirs, ids.documentId)).content);
+    const list = await conflicts(mine);
+    expect(list.map((c) => c.field).sort()).toEqual(['explanation', 'verdict']);
+    const verdict = list.find((c) => c.field === 'verdict')!;
+    const explanation = list.find((c) => c.field === 'explanation')!;
+
+    const bad = await mine.service.call('exchange.resolve', { conflictId: verdict.id, choice: 'value', value: { scaleId: 'default', scaleVersion: 1, label: 'Pants on fire' } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('Pants on fire') } });
+    const malformed = await mine.service.call('exchange.resolve', { conflictId: explanation.id, choice: 'value', value: 42 });
+    expect(malformed).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+
+    await mine.call('exchange.resolve', { conflictId: verdict.id, choice: 'mine' });
+    const edited = await mine.call('exchange.resolve', { conflictId: explanation.id, choice: 'value', value: 'Both: White House and DOJ.' });
+    expect(edited.remaining).toBe(0);
+    expect(await claimOf(mine)).toMatchObject({ verdict: { label: 'Mostly true' }, explanation: 'Both: White House and DOJ.' });
+  });
+
+  it('an edit here against a deletion there is a conflict; taking theirs deletes the claim with its evidence', async () => {
+    await mine.call('evidence.update', { id: ids.evidenceId, note: 'I added a note.' });
+    await theirs.call('claims.delete', { id: ids.claimId });
+    const report = await open(mine, (await pack(theirs, ids.documentId)).content);
+    expect(report.conflicts).toEqual({ created: 1, remaining: 1 });
+    const [conflict] = await conflicts(mine);
+    expect(conflict).toMatchObject({ recordType: 'claim', field: null, theirs: null, editable: false });
+    expect(await claimOf(mine)).toBeDefined();
+    const refused = await mine.service.call('exchange.resolve', { conflictId: conflict!.id, choice: 'value', value: 'x' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+
+    const outcome = await mine.call('exchange.resolve', { conflictId: conflict!.id, choice: 'theirs' });
+    expect(outcome.changes.claims.remove).toEqual([ids.claimId]);
+    expect(outcome.changes.evidence.remove).toEqual([ids.evidenceId]);
+    expect(await claimOf(mine)).toBeUndefined();
+  });
+
+  it('a deletion here against an edit there is a conflict; taking theirs restores the claim with its evidence and reviews', async () => {
+    await theirs.call('claims.update', { id: ids.claimId, explanation: 'Theirs, edited.' });
+    await theirs.call('reviews.create', { claimId: ids.claimId, decision: 'comment', comment: 'Keep this one.' });
+    await mine.call('claims.delete', { id: ids.claimId });
+    const report = await open(mine, (await pack(theirs, ids.documentId)).content);
+    expect(report.conflicts.remaining).toBe(1);
+    const [conflict] = await conflicts(mine);
+    expect(conflict).toMatchObject({ recordType: 'claim', field: null, mine: null });
+    expect(await claimOf(mine)).toBeUndefined();
+
+    await mine.call('exchange.resolve', { conflictId: conflict!.id, choice: 'theirs' });
+    const view = await mine.call('documents.get', { id: ids.documentId });
+    expect(view.claims.find((c) => c.id === ids.claimId)).toMatchObject({
+      ...span(ids.text, 'The 💊 sentence of Alice Marie Johnson, 63, was commuted in June 2018'),
+      explanation: 'Theirs, edited.'
+    });
+    expect(view.evidence.map((e) => e.id)).toEqual([ids.evidenceId]);
+    expect(view.reviews.map((r) => r.comment)).toEqual(['Keep this one.']);
+  });
+
+  it('applies a deletion there when mine is unchanged since, and keeps a deletion here against an unchanged copy there', async () => {
+    await theirs.call('mentions.delete', { id: ids.astralMentionId });
+    await mine.call('mentions.delete', { id: ids.mentionId });
+    const report = await open(mine, (await pack(theirs, ids.documentId)).content);
+    expect(report).toMatchObject({ records: { deleted: 1 }, conflicts: { created: 0 } });
+    expect((await mine.call('documents.get', { id: ids.documentId })).mentions).toEqual([]);
+  });
+
+  it('unites reviews and comments from both sides without conflict', async () => {
+    await mine.call('reviews.create', { claimId: ids.claimId, decision: 'comment', comment: 'Mine: check the date.' });
+    await theirs.call('reviews.create', { claimId: ids.claimId, decision: 'comment', comment: 'Theirs: date is fine.' });
+    const report = await open(mine, (await pack(theirs, ids.documentId)).content);
+    expect(report).toMatchObject({ reviewsAdded: 1, conflicts: { created: 0 } });
+    const comments = (await mine.call('documents.get', { id: ids.documentId })).reviews.map((r) => r.comment);
+    expect(comments.sort()).toEqual(['Mine: check the date.', 'Theirs: date is fine.']);
+  });
+
+  it('does not let an approval there verify a claim whose verdict changed here', async () => {
+    await mine.call('claims.update', { id: ids.claimId, verdictLabel: 'Mostly true' });
+    await theirs.call('reviews.create', { claimId: ids.claimId, decision: 'approve' });
+    await open(mine, (await pack(theirs, ids.documentId)).content);
+    expect(await claimOf(mine)).toMatchObject({ status: 'in review', verdict: { label: 'Mostly true' } });
+    expect((await conflicts(mine)).map((c) => [c.field, c.mine, c.theirs])).toEqual([['status', 'in review', 'verified']]);
+  });
+});
+
+describe('preview and failures', () => {
+  it('previews an open with the same report, writing nothing', async () => {
+    await theirs.call('claims.update', { id: ids.claimId, explanation: 'Theirs.' });
+    const packed = await pack(theirs, ids.documentId);
+    const before = snapshot(mine);
+    const preview = await mine.call('exchange.preview', { fileName: 'x.factdesk.json', dataBase64: b64(packed.content) });
+    expect(snapshot(mine)).toBe(before);
+    const real = await open(mine, packed.content, 'x.factdesk.json');
+    expect({ ...preview, dryRun: false }).toEqual(real);
+    expect(preview).toMatchObject({ dryRun: true, records: { updated: 1 } });
+  });
+
+  it('rolls back everything when the merge fails halfway (a record of another document)', async () => {
+    const other = await mine.importText('Another story entirely, about something else.', 'other.txt');
+    const otherMention = createdId(await mine.call('mentions.create', { documentId: other.document.id, start: 0, end: 7, type: 'other' }));
+    const file = JSON.parse((await pack(theirs, ids.documentId)).content);
+    file.entities[0].description = 'changed, so the merge writes before it fails';
+    const { createHash } = await import('node:crypto');
+    const { canonicalJson } = await import('../../../src/main/export/canonical-json');
+    const { revision: _r, baseRevisions: _b, ...content } = file.entities[0];
+    file.entities[0].revision = createHash('sha256').update(canonicalJson(content)).digest('hex');
+    file.mentions[1] = { ...file.mentions[1], id: otherMention };
+    file.mentions[1].revision = createHash('sha256')
+      .update(canonicalJson((({ revision: _, baseRevisions: __, target: ___, orphaned: ____, ...c }) => c)(file.mentions[1])))
+      .digest('hex');
+    const before = snapshot(mine);
+    const result = await tryOpen(mine, JSON.stringify(file));
+    expect(result).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('belongs to another document') } });
+    expect(snapshot(mine)).toBe(before);
+  });
+});

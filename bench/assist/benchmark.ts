@@ -36,12 +36,16 @@ function corpus(bytes: number): { text: string; knowledge: KnowledgeTerm[] } {
   return { text, knowledge };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : Math.round((sorted[middle - 1]! + sorted[middle]!) / 2);
+}
 
 export async function runAssistBenchmark(options: AssistBenchmarkOptions) {
   const load = loadavg()[0]!;
   const { text, knowledge } = corpus(options.bytes);
-  const pool = createWorkerPool(options.workers);
+  const pool = createWorkerPool({ size: options.workers });
   try {
     let started = performance.now();
     await pool.analyse({ text: text.slice(0, 5000), knowledge, claims: true });

@@ -65,18 +65,24 @@ async function timeLoad(browser: Browser, url: string, config: Record<string, un
   const page = await openPage(browser, url, config);
   try {
     const awaitsHighlight = 'highlight' in config;
-    await page.waitForFunction(
-      (withHighlight) => {
-        const probe = (globalThis as unknown as BenchWindow).__bench;
-        return probe.textAt !== null && (probe.highlightAt !== null || !withHighlight);
-      },
-      awaitsHighlight,
-      LOAD_WAIT
-    );
-    const probe = await page.evaluate(() => {
-      const { textAt, highlightAt } = (globalThis as unknown as BenchWindow).__bench;
-      return { textAt, highlightAt };
-    });
+    const state = () =>
+      page.evaluate(() => {
+        const { textAt, highlightAt } = (globalThis as unknown as BenchWindow).__bench;
+        return { textAt, highlightAt };
+      });
+    await page
+      .waitForFunction(
+        (withHighlight) => {
+          const probe = (globalThis as unknown as BenchWindow).__bench;
+          return probe.textAt !== null && (probe.highlightAt !== null || !withHighlight);
+        },
+        awaitsHighlight,
+        LOAD_WAIT
+      )
+      .catch(async (error: Error) => {
+        throw new Error(`${url} did not show its text: ${JSON.stringify(await state())}; ${error.message}`);
+      });
+    const probe = await state();
     return { textMs: probe.textAt!, highlightMs: probe.highlightAt };
   } finally {
     await page.close();

@@ -1,44 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { dragSelect } from './page-actions';
 
 const SAMPLE = fileURLToPath(new URL('../fixtures/articles/sample-ap-2018.txt', import.meta.url));
-
-/** Selects `text` in the article by dragging the mouse over it, as a user would. */
-async function dragSelect(page: Page, text: string): Promise<void> {
-  // Runs in the page; written against `article.ownerDocument` because the test project has no DOM globals.
-  const points = await page.locator('main[aria-label="Article text"] article').evaluate(async (article, wanted) => {
-    const doc = article.ownerDocument;
-    const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT
-    const walker = doc.createTreeWalker(article, SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(wanted) ?? -1;
-      if (at === -1) continue;
-      node.parentElement?.scrollIntoView({ block: 'center' });
-      await new Promise((resolve) => doc.defaultView?.requestAnimationFrame(resolve));
-      const rectOf = (offset: number) => {
-        const range = doc.createRange();
-        range.setStart(node, offset);
-        range.setEnd(node, offset + 1);
-        return range.getBoundingClientRect();
-      };
-      const first = rectOf(at);
-      const last = rectOf(at + wanted.length - 1);
-      return {
-        from: { x: first.left + 1, y: first.top + first.height / 2 },
-        to: { x: last.right - 1, y: last.top + last.height / 2 }
-      };
-    }
-    throw new Error(`"${wanted}" is not rendered as one text run in the article`);
-  }, text);
-  await page.mouse.move(points.from.x, points.from.y);
-  await page.mouse.down();
-  await page.mouse.move(points.to.x, points.to.y, { steps: 8 });
-  await page.mouse.up();
-  // The toolbar shows what is selected (long selections shortened).
-  const shown = text.length > 80 ? text.slice(0, 80) : `${text}”`;
-  await expect(page.getByRole('toolbar', { name: 'Mark the selection' })).toContainText(`Selected: “${shown}`);
-}
 
 test('mark names and a claim, research it, and everything survives a reload', async ({ app, page }) => {
   await page.goto(app.url);

@@ -33,39 +33,57 @@ export const articleText = (page: Page): Locator => page.getByRole('main', { nam
 export const outline = (page: Page): Locator => page.getByRole('navigation', { name: 'Outline' });
 export const inspector = (page: Page): Locator => page.getByRole('complementary', { name: 'Inspector' });
 
-/** Selects `text` in the article by dragging the mouse over it, as a user would. */
-export async function dragSelect(page: Page, text: string): Promise<void> {
+/**
+ * Drags the mouse from the first character of `first` to the last character of `last` (each found
+ * within one rendered text run of the article, `last` after `first`), as a user selects text.
+ */
+export async function dragSelectBetween(page: Page, first: string, last: string): Promise<void> {
   // Runs in the page; written against `article.ownerDocument` because the test project has no DOM globals.
   const points = await articleText(page)
     .locator('article')
-    .evaluate(async (article, wanted) => {
-      const doc = article.ownerDocument;
-      const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT
-      const walker = doc.createTreeWalker(article, SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent?.indexOf(wanted) ?? -1;
-        if (at === -1) continue;
-        node.parentElement?.scrollIntoView({ block: 'center' });
+    .evaluate(
+      async (article, [from, to]) => {
+        const doc = article.ownerDocument;
+        const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT
+        const find = (wanted: string, after: unknown) => {
+          const walker = doc.createTreeWalker(article, SHOW_TEXT);
+          let passed = after === null;
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (node === after) passed = true;
+            const at = passed ? (node.textContent?.indexOf(wanted) ?? -1) : -1;
+            if (at !== -1) return { node, at };
+          }
+          throw new Error(`"${wanted}" is not rendered as one text run in the article`);
+        };
+        const start = find(from, null);
+        start.node.parentElement?.scrollIntoView({ block: 'center' });
         await new Promise((resolve) => doc.defaultView?.requestAnimationFrame(resolve));
-        const rectOf = (offset: number) => {
+        const end = find(to, start.node);
+        /** The box of the character `offset` places after a found text's start. */
+        const rectOf = (point: typeof start, offset: number) => {
           const range = doc.createRange();
-          range.setStart(node, offset);
-          range.setEnd(node, offset + 1);
+          range.setStart(point.node, point.at + offset);
+          range.setEnd(point.node, point.at + offset + 1);
           return range.getBoundingClientRect();
         };
-        const first = rectOf(at);
-        const last = rectOf(at + wanted.length - 1);
+        const first = rectOf(start, 0);
+        const last = rectOf(end, to.length - 1);
         return {
           from: { x: first.left + 1, y: first.top + first.height / 2 },
           to: { x: last.right - 1, y: last.top + last.height / 2 }
         };
-      }
-      throw new Error(`"${wanted}" is not rendered as one text run in the article`);
-    }, text);
+      },
+      [first, last]
+    );
   await page.mouse.move(points.from.x, points.from.y);
   await page.mouse.down();
   await page.mouse.move(points.to.x, points.to.y, { steps: 8 });
   await page.mouse.up();
+}
+
+/** Selects `text` (one rendered text run) by dragging the mouse over it; the toolbar then shows it. */
+export async function dragSelect(page: Page, text: string): Promise<void> {
+  await dragSelectBetween(page, text, text);
   // The toolbar shows what is selected (long selections shortened).
   const shown = text.length > 80 ? text.slice(0, 80) : `${text}”`;
   await expect(page.getByRole('toolbar', { name: 'Mark the selection' })).toContainText(`Selected: “${shown}`);

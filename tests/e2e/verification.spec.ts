@@ -101,6 +101,16 @@ test('a checker sends a claim to review, another user approves it, and only it r
   expect(html).toContain('Bea Reviewer');
   expect(html).not.toContain('Sylvester Stallone');
   expect(html).not.toContain('Stallone phone call');
+
+  // PDF is printed when saved (headless Chromium in browser mode); the preview shows the page it prints.
+  await page.getByRole('button', { name: 'Export fact sheet' }).click();
+  await dialog.getByRole('radio', { name: /^PDF/ }).check();
+  await expect(dialog).toContainText('Preview of the page the PDF is printed from.');
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Save fact sheet' }).click();
+  const pdf = await download;
+  expect(pdf.suggestedFilename()).toMatch(/fact-sheet\.pdf$/);
+  expect((await readFile(await pdf.path())).subarray(0, 5).toString()).toBe('%PDF-');
 });
 
 test('a checker approving their own claim must confirm it, and the sheet says self-reviewed', async ({ app, page }) => {
@@ -143,4 +153,52 @@ test('a checker approving their own claim must confirm it, and the sheet says se
   await claim.getByLabel('Explanation').fill('Pardoned on 24 May 2018.');
   await claim.getByLabel('Claim as checked').click();
   await expect(claimEntry(page, PARDON)).toContainText('in review');
+});
+
+test('verdict scales are edited in the settings, and a verdict says which scale version it was given on', async ({ app, page }) => {
+  await page.goto(app.url);
+  await signIn(page, 'Vera Scale');
+  await importArticles(page, SAMPLE);
+  await markClaim(page, PARDON);
+  const claim = inspector(page);
+  await claim.getByLabel('Verdict').selectOption('True');
+  await expect(claim).not.toContainText('Given on');
+
+  // Rename a verdict: the scale gets a new version.
+  await page.getByRole('button', { name: /^User menu/ }).click();
+  await page.getByRole('menuitem', { name: 'Settings…' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByRole('tab', { name: 'General' }).press('ArrowDown'); // the tabs follow the arrow keys
+  await expect(settings.getByRole('tab', { name: 'Verdict scales' })).toHaveAttribute('aria-selected', 'true');
+  const scales = settings.getByRole('list', { name: 'Verdict scales' });
+  await expect(scales.getByRole('listitem')).toHaveCount(1);
+  await expect(scales).toContainText('version 1');
+  await settings.getByRole('button', { name: /^Edit / }).click();
+  await settings.getByLabel('Verdict 1 label').fill('Correct');
+  await settings.getByRole('button', { name: 'Save scale' }).click();
+  await expect(scales).toContainText('version 2');
+  await expect(scales).toContainText('Correct (5)');
+
+  // A new scale: checked before it is sent, then chosen for new verdicts.
+  await settings.getByRole('button', { name: 'Add a scale' }).click();
+  await settings.getByLabel('Verdict 2 label').fill('correct');
+  await settings.getByRole('button', { name: 'Save scale' }).click();
+  const problems = settings.getByRole('alert');
+  await expect(problems).toContainText('Give the scale a name.');
+  await expect(problems).toContainText('“correct” is listed twice.');
+  await settings.getByLabel('Scale name').fill('Newsroom scale');
+  await settings.getByLabel('Verdict 2 label').fill('Largely accurate');
+  await settings.getByRole('button', { name: 'Remove verdict 8' }).click();
+  await settings.getByRole('button', { name: 'Save scale' }).click();
+  await expect(scales.getByRole('listitem')).toHaveCount(2);
+  await settings.getByRole('button', { name: 'Use Newsroom scale for new verdicts' }).click();
+  await expect(scales.getByRole('listitem').filter({ hasText: 'Newsroom scale' })).toContainText('In use');
+  await page.keyboard.press('Escape');
+  await expect(settings).toBeHidden();
+
+  // The claim's verdict was given on version 1 of the default scale; the inspector says so.
+  await expect(claim).toContainText('Given on “Default five-point scale”, version 1; new verdicts use “Newsroom scale”, version 1.');
+  await expect(claim.getByLabel('Verdict')).toHaveValue('True');
+  await claim.getByLabel('Verdict').selectOption('Largely accurate');
+  await expect(claim).not.toContainText('Given on');
 });

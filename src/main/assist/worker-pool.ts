@@ -13,8 +13,14 @@ import type { AnalyseRequest, AnalyseResult, ChunkAnalysis } from './analyse';
 import type { WorkerReply, WorkerTask } from './protocol';
 import { type Chunk, chunkText } from './text/chunks';
 
-/** A task that takes longer than this is abandoned and its worker replaced (1 MB takes seconds). */
-const TASK_TIMEOUT_MS = 120_000;
+export interface PoolOptions {
+  /** Worker threads at most (default: one per core, at most two). */
+  size?: number;
+  /** A task that takes longer is abandoned and its worker replaced (default 2 minutes; 1 MB takes seconds). */
+  taskTimeoutMs?: number;
+  /** An idle worker holds the language models (~150 MB); it ends after this long without work (default 2 minutes). */
+  idleMs?: number;
+}
 
 export interface AssistEngine {
   analyse(request: AnalyseRequest): Promise<AnalyseResult>;
@@ -30,6 +36,7 @@ interface Job {
 interface Slot {
   worker: Worker;
   job: { id: number; job: Job; timer: NodeJS.Timeout } | null;
+  idle: NodeJS.Timeout | null;
 }
 
 function workerUrl(): URL {
@@ -37,14 +44,26 @@ function workerUrl(): URL {
   return here.endsWith('.ts') ? new URL('./worker-from-source.mjs', here) : new URL('./assist-worker.js', here);
 }
 
-export function createWorkerPool(size = Math.max(1, Math.min(2, availableParallelism()))): AssistEngine {
+export function createWorkerPool(options: PoolOptions = {}): AssistEngine {
+  const size = options.size ?? Math.max(1, Math.min(2, availableParallelism()));
+  const taskTimeoutMs = options.taskTimeoutMs ?? 120_000;
+  const idleMs = options.idleMs ?? 120_000;
   const slots: Slot[] = [];
   const queue: Job[] = [];
   let nextId = 1;
   let closed = false;
 
+  /** Takes a slot out of the pool; false when it already was. */
+  function remove(slot: Slot): boolean {
+    const index = slots.indexOf(slot);
+    if (index < 0) return false;
+    slots.splice(index, 1);
+    if (slot.idle) clearTimeout(slot.idle);
+    return true;
+  }
+
   function spawn(): Slot {
-    const slot: Slot = { worker: new Worker(workerUrl()), job: null };
+    const slot: Slot = { worker: new Worker(workerUrl()), job: null, idle: null };
     slot.worker.unref();
     slot.worker.on('message', (reply: WorkerReply) => {
       const current = slot.job;
@@ -54,8 +73,8 @@ export function createWorkerPool(size = Math.max(1, Math.min(2, availableParalle
       else current.job.reject(new Error(`Suggestions failed: ${reply.message}`));
     });
     const fail = (error: Error) => {
+      if (!remove(slot)) return;
       const current = slot.job;
-      slots.splice(slots.indexOf(slot), 1);
       if (current) {
         clearTimeout(current.timer);
         current.job.reject(new Error(`The suggestion worker stopped: ${error.message}`));
@@ -63,9 +82,7 @@ export function createWorkerPool(size = Math.max(1, Math.min(2, availableParalle
       dispatch();
     };
     slot.worker.on('error', fail);
-    slot.worker.on('exit', (code) => {
-      if (slots.includes(slot)) fail(new Error(`exit code ${code}`));
-    });
+    slot.worker.on('exit', (code) => fail(new Error(`exit code ${code}`)));
     slots.push(slot);
     return slot;
   }
@@ -75,6 +92,12 @@ export function createWorkerPool(size = Math.max(1, Math.min(2, availableParalle
     slot.job = null;
     slot.worker.unref();
     dispatch();
+    if (!slot.job) {
+      slot.idle = setTimeout(() => {
+        if (remove(slot)) void slot.worker.terminate();
+      }, idleMs);
+      slot.idle.unref();
+    }
   }
 
   function dispatch() {
@@ -83,12 +106,14 @@ export function createWorkerPool(size = Math.max(1, Math.min(2, availableParalle
       if (!slot) return;
       const job = queue.shift()!;
       const id = nextId++;
+      if (slot.idle) clearTimeout(slot.idle);
+      slot.idle = null;
       const timer = setTimeout(() => {
-        slots.splice(slots.indexOf(slot), 1);
+        remove(slot);
         void slot.worker.terminate();
-        job.reject(new Error(`Suggestions took longer than ${TASK_TIMEOUT_MS / 1000} s and were stopped.`));
+        job.reject(new Error(`Suggestions took longer than ${taskTimeoutMs / 1000} s and were stopped.`));
         dispatch();
-      }, TASK_TIMEOUT_MS);
+      }, taskTimeoutMs);
       timer.unref();
       slot.job = { id, job, timer };
       slot.worker.ref();
@@ -113,7 +138,7 @@ export function createWorkerPool(size = Math.max(1, Math.min(2, availableParalle
     async close() {
       closed = true;
       for (const job of queue.splice(0)) job.reject(new Error('The suggestion workers were closed.'));
-      await Promise.all(slots.splice(0).map((slot) => slot.worker.terminate()));
+      await Promise.all([...slots].map((slot) => remove(slot) && slot.worker.terminate()));
     }
   };
 }

@@ -18,6 +18,14 @@ export interface OutlineGroup {
 
 const UNKNOWN_COLOR = '#6b7280';
 
+// Same order as String.localeCompare, without its per-call setup (thousands of names are sorted on every edit).
+const collator = new Intl.Collator();
+
+/** Which outline entry a mention belongs to: its entity, else its restoration (masked) or its text. */
+export function outlineKey(mention: Mention, entities: Map<string, Entity>): string {
+  return itemOf(mention, entities).key;
+}
+
 function itemOf(mention: Mention, entities: Map<string, Entity>): { key: string; name: string; linked: boolean } {
   const entity = mention.entityId ? entities.get(mention.entityId) : undefined;
   if (entity) return { key: `entity:${entity.id}`, name: entity.name, linked: true };
@@ -28,8 +36,23 @@ function itemOf(mention: Mention, entities: Map<string, Entity>): { key: string;
   return { key: `text:${mention.exact}`, name: mention.exact, linked: false };
 }
 
-/** Groups in label order (types without a label last); items by mention count, then name. */
-export function outlineGroups(mentions: Mention[], entities: Map<string, Entity>, labels: LabelType[]): OutlineGroup[] {
+const sameItem = (a: OutlineItem, b: OutlineItem) =>
+  a.name === b.name &&
+  a.linked === b.linked &&
+  a.mentionIds.length === b.mentionIds.length &&
+  a.mentionIds.every((id, i) => id === b.mentionIds[i]);
+
+/**
+ * Groups in label order (types without a label last); items by mention count, then name. Items
+ * and groups equal to those in `previous` are returned as those same objects, so after an edit
+ * only the entries it touched render again (an article can have thousands).
+ */
+export function outlineGroups(
+  mentions: Mention[],
+  entities: Map<string, Entity>,
+  labels: LabelType[],
+  previous: OutlineGroup[] = []
+): OutlineGroup[] {
   const groups = new Map<string, Map<string, OutlineItem>>();
   for (const mention of [...mentions].sort((a, b) => a.start - b.start)) {
     const items = groups.get(mention.type) ?? new Map<string, OutlineItem>();
@@ -39,17 +62,28 @@ export function outlineGroups(mentions: Mention[], entities: Map<string, Entity>
     if (item) item.mentionIds.push(mention.id);
     else items.set(key, { key, name, linked, mentionIds: [mention.id] });
   }
+  const before = new Map(previous.map((group) => [group.type, group]));
   const rank = new Map(labels.map((label, i) => [label.key, i]));
   return [...groups.entries()]
-    .sort(([a], [b]) => (rank.get(a) ?? labels.length) - (rank.get(b) ?? labels.length) || a.localeCompare(b))
+    .sort(([a], [b]) => (rank.get(a) ?? labels.length) - (rank.get(b) ?? labels.length) || collator.compare(a, b))
     .map(([type, items]) => {
       const label = labels.find((l) => l.key === type);
-      return {
-        type,
-        name: label?.name ?? type,
-        color: label?.color ?? UNKNOWN_COLOR,
-        items: [...items.values()].sort((a, b) => b.mentionIds.length - a.mentionIds.length || a.name.localeCompare(b.name))
-      };
+      const old = before.get(type);
+      const oldItems = new Map(old?.items.map((item) => [item.key, item]));
+      const sortedItems = [...items.values()]
+        .map((item) => {
+          const kept = oldItems.get(item.key);
+          return kept && sameItem(kept, item) ? kept : item;
+        })
+        .sort((a, b) => b.mentionIds.length - a.mentionIds.length || collator.compare(a.name, b.name));
+      const group = { type, name: label?.name ?? type, color: label?.color ?? UNKNOWN_COLOR, items: sortedItems };
+      const unchanged =
+        old &&
+        old.name === group.name &&
+        old.color === group.color &&
+        old.items.length === sortedItems.length &&
+        old.items.every((item, i) => item === sortedItems[i]);
+      return unchanged ? old : group;
     });
 }
 

@@ -20,6 +20,7 @@ import { CLAIM_STATUSES, EVIDENCE_RELATIONS, REVIEW_DECISIONS } from '../domain'
 import type { ChangeSet, UndoState } from './changes';
 import { id, isoDate, longText, method, offset, returns, shortText } from './define';
 import { assistMethods } from './methods/assist';
+import { documentPartMethods } from './methods/document-parts';
 import { maintenanceMethods } from './methods/maintenance';
 import { exportMethods } from './methods/export';
 import { exchangeMethods } from './methods/exchange';
@@ -219,6 +220,7 @@ const coreMethods = {
 /** Every method; later areas add their method groups here. */
 export const contract = {
   ...coreMethods,
+  ...documentPartMethods,
   ...importMethods,
   ...maintenanceMethods,
   ...verificationMethods,

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type TempLibrary, SAMPLE_FILE, createdId, tempLibrary } from '../helpers/temp-library';
 
+// Suggestions run in worker threads that load the language models on first use (seconds on a busy machine).
 let lib: TempLibrary;
 beforeEach(async () => {
   lib = tempLibrary('factdesk-assist-');
@@ -20,7 +21,7 @@ const spanOf = (text: string, needle: string, from = 0) => {
   return { start, end: start + needle.length };
 };
 
-describe('entity suggestions', () => {
+describe('entity suggestions', { timeout: 60_000 }, () => {
   it('suggests clean, typed spans and says the models are English-only', async () => {
     const { id } = await sample();
     const result = await lib.call('assist.entitySuggestions', { documentId: id });
@@ -194,8 +195,8 @@ describe('entity registry', () => {
   });
 
   it('merges two entities in one step: mentions and claimants relinked, aliases and ids united', async () => {
-    const { kim, kk, m2, claim } = await annotated();
-    const changes = await lib.call('entities.merge', { targetId: kim, sourceId: kk });
+    const { id, kim, kk, m2, claim } = await annotated();
+    const changes = await lib.call('entities.merge', { targetId: kim, sourceId: kk, documentId: id });
     expect(changes.entities.remove).toEqual([kk]);
     expect(changes.entities.upsert[0]).toMatchObject({
       id: kim,
@@ -209,9 +210,17 @@ describe('entity registry', () => {
     const groups = lib.db.prepare("SELECT count(DISTINCT group_id) AS n FROM history WHERE action = 'entities.merge'").get() as { n: number };
     expect(groups.n).toBe(1);
     expect(await lib.service.call('entities.merge', { targetId: kim, sourceId: kim })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+
+    // Merged through a document, the merge is one undo step there: everything comes back.
+    expect(changes.undo.undoAction).toBe('entities.merge');
+    await lib.call('history.undo', { documentId: id });
+    const restored = await lib.call('entities.page', { id: kk });
+    expect(restored.mentions.map((m) => m.mention.id)).toEqual([m2]);
+    expect(restored.claims.map((c) => c.claim.id)).toEqual([claim]);
+    expect((await lib.call('entities.page', { id: kim })).entity.aliases).toEqual([]);
   });
 
-  it('splits chosen mentions off into a new entity; merge through a document is one undo step there', async () => {
+  it('splits chosen mentions off into a new entity', async () => {
     const { id, kim, kk, m1, m2 } = await annotated();
     await lib.call('entities.merge', { targetId: kim, sourceId: kk, documentId: id });
     const split = await lib.call('entities.split', { id: kim, mentionIds: [m2], name: 'Kim Kardashian (TV)' });
@@ -224,7 +233,7 @@ describe('entity registry', () => {
   });
 });
 
-describe('gap restoration', () => {
+describe('gap restoration', { timeout: 60_000 }, () => {
   it('ranks candidates for each gap and confirms one with its entity in one step', async () => {
     const { id, text } = await sample();
     const kim = createdId(await lib.call('entities.create', { name: 'Kim Kardashian West', type: 'person', aliases: ['Kardashian West'] }));
@@ -254,7 +263,7 @@ describe('gap restoration', () => {
   });
 });
 
-describe('claim suggestions', () => {
+describe('claim suggestions', { timeout: 60_000 }, () => {
   it('ranks sentences with reasons, leaves out marked claims, and accepts one with score and claimant', async () => {
     const { id, text } = await sample();
     const result = await lib.call('assist.claimSuggestions', { documentId: id, limit: 5 });

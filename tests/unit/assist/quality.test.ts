@@ -1,9 +1,11 @@
 /**
  * Measured quality on the hand-annotated gold set (tests/fixtures/gold, see its README). The
  * thresholds sit a little below the values measured when the rules were settled, so a change
- * that makes suggestions worse fails here. Measured then (strict = same span and type):
- *   tuning set (4 texts):  entity precision 0.94, recall 0.93;  claim precision@5 0.95
- *   held-out text (1):     entity precision 0.78, recall 0.72;  claim precision@5 1.00
+ * that makes suggestions worse fails here. Measured then (strict = same span and type; lenient =
+ * overlapping span, same type):
+ *   tuning set (4 texts, 174 entities): precision 0.936, recall 0.925 (lenient 0.953 / 0.943);
+ *                                       claim precision@5 0.95
+ *   held-out text (1, 72 entities):     precision 0.803, recall 0.736; claim precision@5 1.00
  */
 import { describe, expect, it } from 'vitest';
 import { analyseText } from '../../../src/main/assist/analyse';
@@ -56,8 +58,8 @@ describe('suggestion quality on the gold set', () => {
   it('keeps entity precision and recall on the held-out text', () => {
     const strict = entityScores(heldOut, false);
     console.info('entities, held-out text', strict);
-    expect(strict.precision).toBeGreaterThanOrEqual(0.74);
-    expect(strict.recall).toBeGreaterThanOrEqual(0.68);
+    expect(strict.precision).toBeGreaterThanOrEqual(0.77);
+    expect(strict.recall).toBeGreaterThanOrEqual(0.7);
   });
 
   it('keeps claim precision at 5', () => {

@@ -5,10 +5,11 @@ import { createWorkerPool } from '../../../src/main/assist/worker-pool';
 import { SAMPLE_FILE } from '../helpers/temp-library';
 
 const SAMPLE = readFileSync(SAMPLE_FILE, 'utf8');
-const pool = createWorkerPool(2);
+const pool = createWorkerPool({ size: 2 });
 afterAll(() => pool.close());
 
-describe('the assist worker pool', () => {
+// Starting a worker loads tsx and the language models: seconds on a busy machine.
+describe('the assist worker pool', { timeout: 60_000 }, () => {
   it('gives exactly the in-thread result, with the work split across two worker threads', async () => {
     // Long enough for several chunks, so both workers get a share.
     const text = Array.from({ length: 8 }, () => SAMPLE).join('\n\n');
@@ -27,10 +28,17 @@ describe('the assist worker pool', () => {
     expect(results[0]!.entities.map((e) => texts[0]!.slice(e.start, e.end))).toEqual(expect.arrayContaining(['Jared Kushner', 'Washington']));
   });
 
-  it('refuses work once closed', async () => {
-    const closed = createWorkerPool(1);
-    await closed.analyse({ text: 'A short text about Paris.', knowledge: [], claims: false });
-    await closed.close();
-    await expect(closed.analyse({ text: 'Again.', knowledge: [], claims: false })).rejects.toThrow(/closed/);
+  it('stops a task that runs too long, replaces its worker, and refuses work once closed', async () => {
+    const impatient = createWorkerPool({ size: 1, taskTimeoutMs: 50 });
+    await expect(impatient.analyse({ text: SAMPLE, knowledge: [], claims: false })).rejects.toThrow(/took longer than 0.05 s/);
+    await impatient.close();
+
+    const small = createWorkerPool({ size: 1, idleMs: 10 });
+    expect((await small.analyse({ text: 'A short text about Paris.', knowledge: [], claims: false })).entities).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The idle worker has ended; the next request starts a new one.
+    expect((await small.analyse({ text: 'Jared Kushner spoke.', knowledge: [], claims: false })).entities).toHaveLength(1);
+    await small.close();
+    await expect(small.analyse({ text: 'Again.', knowledge: [], claims: false })).rejects.toThrow(/closed/);
   });
 });

@@ -2,6 +2,7 @@ import type { MethodName } from '../../../shared/api/contract';
 import { assistHandlers } from './assist';
 import { claimHandlers } from './claims';
 import { documentHandlers } from './documents';
+import { documentPartHandlers } from './document-parts';
 import { entityHandlers } from './entities';
 import { evidenceHandlers } from './evidence';
 import { exchangeHandlers } from './exchange';
@@ -18,6 +19,7 @@ import type { HandlerMap } from './types';
 export const handlers: HandlerMap<MethodName> = {
   ...settingsHandlers,
   ...documentHandlers,
+  ...documentPartHandlers,
   ...importHandlers,
   ...entityHandlers,
   ...mentionHandlers,

@@ -6,7 +6,7 @@ import type { EntityCandidate, TaggedTerm } from './candidate';
 // The phrase chunker ('chunks' hook) finds noun and verb phrases, which no suggestion uses;
 // skipping it saves about a fifth of compromise's time and changes no name it finds.
 const world = nlp.world() as { hooks: string[] };
-world.hooks = world.hooks.filter((hook) => hook !== 'chunks');
+world.hooks = world.hooks.filter((hook) => hook !== 'chunks' && hook !== 'postTagger');
 
 type Term = { text: string; pre: string; post: string; tags?: Set<string> };
 

@@ -70,38 +70,50 @@ export function combineEntities(text: string, knowledge: KnowledgeTerm[], analys
 
 /**
  * compromise often sees only part of a name that wink's proper-noun run covers whole: "Gloria" of
- * "Gloria MACAPAGAL-ARROYO", "Colombia" of "Gran Colombia", "Cape of Good" of "Cape of Good Hope".
- * The run wins when what it adds is name-like for that type (never a title, never a new name after
- * an organisation: "the Oval Office Trump" stays two names).
+ * "Gloria MACAPAGAL-ARROYO", "Colombia" of "Gran Colombia", "Cape of Good" of "Cape of Good Hope",
+ * "Manuel" and "QUEZON" of "Manuel QUEZON". The run wins when what it adds is name-like for that
+ * type (never a title, never a new name after an organisation: "the Oval Office Trump" stays two
+ * names); a place followed by an organisation's head word becomes that organisation ("US Navy").
  */
 function extendByRuns(text: string, chosen: EntityCandidate[], runs: Span[]): EntityCandidate[] {
   const index = new SpanIndex<EntityCandidate>(text.length);
   for (const c of chosen) index.add(c);
+  const merged = new Set<EntityCandidate>();
   for (const run of runs) {
-    const inside = index.overlapping(run);
-    if (inside.length !== 1) continue;
-    const c = inside[0]!;
-    if (c.source !== 'compromise' || c.start < run.start || c.end > run.end || (c.start === run.start && c.end === run.end)) continue;
-    const left = wordsOf(text.slice(run.start, c.start));
-    const right = wordsOf(text.slice(c.end, run.end));
-    if ([...left, ...right].some((w) => TITLE_WORDS.has(w.toLowerCase()))) continue;
-    if (!extensionFits(c.type, left, right, wordsOf(text.slice(run.start, run.end)))) continue;
+    const inside = index.overlapping(run).sort((a, b) => a.start - b.start);
+    const c = inside[0];
+    if (!c || c.source !== 'compromise' || inside.some((o) => o.source !== 'compromise' || o.start < run.start || o.end > run.end)) continue;
     const span = cleanSpan(text, run, c.type);
-    if (!span) continue;
+    if (!span || span.start > c.start || span.end < inside.at(-1)!.end || (span.start === c.start && span.end === c.end)) continue;
+    const rest = inside.slice(1);
+    // Several candidates in one run join only as one person: a given name and capitalised surnames.
+    if (rest.length > 0 && !(c.type === 'person' && rest.every((o) => /^\p{Lu}[\p{Lu}'’-]+$/u.test(text.slice(o.start, o.end))))) continue;
+    const left = wordsOf(text.slice(span.start, c.start));
+    const right = wordsOf(text.slice(c.end, span.end));
+    if ([...left, ...right].some((w) => TITLE_WORDS.has(w.toLowerCase()))) continue;
+    const type = extendedType(c.type, left, right, wordsOf(text.slice(span.start, span.end)), rest.length > 0);
+    if (!type) continue;
     c.start = span.start;
     c.end = span.end;
+    c.type = type;
     c.reason += ', completed from the proper-noun run (wink-nlp)';
+    for (const o of rest) merged.add(o);
   }
-  return chosen;
+  return chosen.filter((c) => !merged.has(c));
 }
 
-function extensionFits(type: string, left: string[], right: string[], run: string[]): boolean {
+/** The type of the name once extended, or null when the extension does not fit. */
+function extendedType(type: string, left: string[], right: string[], run: string[], joinsNames: boolean): string | null {
   const capitalised = (w: string) => /^\p{Lu}/u.test(w);
   const structured = run.some((w) => NAME_JOINERS.has(w)); // "Cape of Good Hope", "Union of South Africa"
-  if (type === 'person') return left.length === 0 ? right.every(capitalised) : left.length <= 1 && capitalised(left[0]!) && right.length === 0;
-  if (!structured && !left.every(capitalised)) return false;
+  if (type === 'person') {
+    const fits = left.length === 0 ? right.every(capitalised) : left.length <= 1 && capitalised(left[0]!) && right.length === 0;
+    return fits || joinsNames ? 'person' : null;
+  }
+  if (!structured && !left.every(capitalised)) return null;
+  if (type === 'location' && right.length > 0 && isHeadWord('organization', right.at(-1)!)) return 'organization';
   // Places and organisations grow to the right only inside a name built with "of", or by a head word ("South China" + "Sea").
-  return right.length === 0 || structured || right.every((w) => isHeadWord(type, w));
+  return right.length === 0 || structured || right.every((w) => isHeadWord(type, w)) ? type : null;
 }
 
 /** compromise splits "Jack Johnson's" into two people; two person names side by side are one. */

@@ -59,8 +59,8 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 const byStart = <T extends Span>(a: T, b: T) => a.start - b.start || b.end - a.end;
 
 /**
- * The open document: exactly what documents.get returned, then every ChangeSet the API returns
- * for a mutation applied to it. Also what is selected in the text view.
+ * The open document: exactly what documents.text and documents.annotations returned, then every
+ * ChangeSet the API returns for a mutation applied to it. Also what is selected in the text view.
  */
 export class DocumentState {
   document = $state.raw<ArticleDocument | null>(null);
@@ -72,6 +72,8 @@ export class DocumentState {
   gaps = $state.raw<Gap[]>([]);
   undo = $state.raw<UndoState>(NO_UNDO);
   loading = $state(false);
+  /** The text is shown; its annotations are still on their way. */
+  annotationsPending = $state(false);
   loadError = $state.raw<AppError | null>(null);
 
   /** The annotation the inspector shows. */
@@ -115,41 +117,60 @@ export class DocumentState {
 
   #notices: Notices;
   #loadSeq = 0;
+  /** Settles when the open document's annotations arrived (or its loading ended); edits wait for it. */
+  #annotationsLoaded: Promise<void> = Promise.resolve();
+  #annotationsArrived: () => void = () => {};
 
   constructor(notices: Notices) {
     this.#notices = notices;
   }
 
+  /**
+   * The text first (one string, quick to send), shown as soon as it arrives; then the annotations,
+   * which for a long article take longer (asked for afterwards, so the server answers the text
+   * first). Edits wait for them.
+   */
   async load(id: string): Promise<void> {
     const seq = ++this.#loadSeq;
+    this.#annotationsArrived();
     this.loading = true;
     this.loadError = null;
-    const result = await api.call('documents.get', { id });
+    this.#annotationsLoaded = new Promise<void>((resolve) => (this.#annotationsArrived = resolve));
+    const text = await api.call('documents.text', { id });
     if (seq !== this.#loadSeq) return; // another document was opened meanwhile
     this.loading = false;
-    if (!result.ok) {
-      this.#reset();
-      this.loadError = result.error;
-      this.#notices.error('Could not open the document', result.error);
-      return;
-    }
-    const view = result.value;
-    this.selected = null;
-    this.textRange = null;
-    this.reveal = null;
-    this.document = view.document;
+    if (!text.ok) return this.#failLoad(text.error);
+    this.#reset();
+    this.document = text.value.document;
+    this.gaps = text.value.gaps;
+    this.undo = text.value.undo;
+    this.annotationsPending = true;
+    const annotations = await api.call('documents.annotations', { id });
+    if (seq !== this.#loadSeq) return;
+    if (!annotations.ok) return this.#failLoad(annotations.error);
+    const view = annotations.value;
     this.mentions = view.mentions;
     this.claims = view.claims;
     this.evidence = view.evidence;
     this.reviews = view.reviews;
     this.entities = new Map(view.entities.map((entity) => [entity.id, entity]));
-    this.gaps = view.gaps;
-    this.undo = view.undo;
+    this.annotationsPending = false;
+    this.#annotationsArrived();
+  }
+
+  #failLoad(error: AppError): void {
+    this.#annotationsArrived();
+    this.annotationsPending = false;
+    this.#reset();
+    this.loadError = error;
+    this.#notices.error('Could not open the document', error);
   }
 
   close(): void {
     this.#loadSeq++;
+    this.#annotationsArrived();
     this.loading = false;
+    this.annotationsPending = false;
     this.loadError = null;
     this.#reset();
   }
@@ -325,6 +346,8 @@ export class DocumentState {
   }
 
   async #change<M extends ChangeMethod>(method: M, input: MethodInput<M>, failure: string): Promise<ChangeSet | null> {
+    // A change made before the annotations arrived would be overwritten by them.
+    await this.#annotationsLoaded;
     const result = await api.call(method, input);
     if (!result.ok) {
       this.#notices.error(failure, result.error);

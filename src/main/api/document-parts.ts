@@ -1,0 +1,33 @@
+/** Reading an open document: its text part and its annotations part (documents.get is both). */
+import type { DocumentAnnotations, DocumentText } from '../../shared/api/methods/document-parts';
+import { findGaps } from '../../shared/gaps';
+import { DomainError } from '../errors';
+import { listClaims } from '../store/claims';
+import { getDocument } from '../store/documents';
+import { entitiesOfDocument } from '../store/entities';
+import { listEvidenceOfDocument } from '../store/evidence';
+import { undoState } from '../store/history';
+import { listMentions } from '../store/mentions';
+import type { Db } from '../store/open';
+import { listReviewsOfDocument } from '../store/reviews';
+import { statement } from '../store/statements';
+
+const notFound = (id: string) => new DomainError('not_found', `No document with id ${id}.`);
+
+export function readDocumentText(db: Db, id: string): DocumentText {
+  const document = getDocument(db, id);
+  if (!document) throw notFound(id);
+  return { document, gaps: findGaps(document.text), undo: undoState(db, id) };
+}
+
+export function readDocumentAnnotations(db: Db, id: string): DocumentAnnotations {
+  // Checked without loading the article text, which this part does not return.
+  if (!statement(db, 'SELECT 1 FROM documents WHERE id = ? AND deleted_at IS NULL').get(id)) throw notFound(id);
+  return {
+    mentions: listMentions(db, id),
+    claims: listClaims(db, id),
+    evidence: listEvidenceOfDocument(db, id),
+    reviews: listReviewsOfDocument(db, id),
+    entities: entitiesOfDocument(db, id)
+  };
+}

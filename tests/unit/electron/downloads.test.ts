@@ -1,0 +1,55 @@
+/** The will-download handler: the page's own blob: downloads get the native Save dialog, nothing else is saved. */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { saveDialogOptions, saveDownloadsWithDialog } from '../../../src/main/electron/downloads';
+
+type WillDownload = (event: unknown, item: unknown) => void;
+
+function download(url: string, fileName: string) {
+  const calls: { cancelled: boolean; options: unknown } = { cancelled: false, options: null };
+  const item = {
+    getURL: () => url,
+    getFilename: () => fileName,
+    cancel: () => (calls.cancelled = true),
+    setSaveDialogOptions: (options: unknown) => (calls.options = options)
+  };
+  return { item, calls };
+}
+
+function handler(): WillDownload {
+  let registered: WillDownload | null = null;
+  saveDownloadsWithDialog({ on: ((event: string, listener: WillDownload) => {
+    expect(event).toBe('will-download');
+    registered = listener;
+  }) as never }, () => '/home/ada/Documents');
+  return registered!;
+}
+
+describe('fact sheet downloads in the desktop app', () => {
+  it('asks where to save a blob: download, suggesting its name in the documents folder', () => {
+    const { item, calls } = download('blob:file:///4f1c-…', 'pardon-fact-sheet.claimreview.json');
+    handler()({}, item);
+    expect(calls.cancelled).toBe(false);
+    expect(calls.options).toEqual({
+      title: 'Save Fact Sheet',
+      defaultPath: join('/home/ada/Documents', 'pardon-fact-sheet.claimreview.json'),
+      filters: [{ name: 'ClaimReview JSON-LD', extensions: ['claimreview.json'] }]
+    });
+  });
+
+  it('cancels any download that the page did not make itself', () => {
+    for (const url of ['https://tracker.example/payload.exe', 'file:///etc/passwd', 'data:text/html,<script>alert(1)</script>']) {
+      const { item, calls } = download(url, 'payload.exe');
+      handler()({}, item);
+      expect(calls, url).toEqual({ cancelled: true, options: null });
+    }
+  });
+
+  it('offers the filter of each export format', () => {
+    expect(saveDialogOptions('a-fact-sheet.pdf', '/d').filters).toEqual([{ name: 'PDF document', extensions: ['pdf'] }]);
+    expect(saveDialogOptions('a-fact-sheet.md', '/d').filters).toEqual([{ name: 'Markdown', extensions: ['md'] }]);
+    expect(saveDialogOptions('a-fact-sheet.csv', '/d').filters).toEqual([{ name: 'CSV table', extensions: ['csv'] }]);
+    expect(saveDialogOptions('a-fact-sheet.html', '/d').filters).toEqual([{ name: 'Web page', extensions: ['html'] }]);
+    expect(saveDialogOptions('notes.txt', '/d').filters).toEqual([]);
+  });
+});

@@ -37,7 +37,7 @@ interface BenchWindow {
     textAt: number | null;
     highlightAt: number | null;
     pending: Promise<number> | null;
-    select(index: number, start: number, end: number, word: string): Promise<void>;
+    select(start: number, end: number, word: string): Promise<void>;
     armHighlight(start: number, end: number): void;
   };
 }
@@ -50,9 +50,6 @@ const median = (values: number[]) => {
 };
 const p95 = (values: number[]) => sorted(values)[Math.ceil(values.length * 0.95) - 1];
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
-
-/** Index of the block holding `offset`: blocks of a .txt import are separated by blank lines. */
-const blockIndexOf = (text: string, offset: number) => text.slice(0, offset).split('\n\n').length - 1;
 
 async function openPage(browser: Browser, url: string, config: Record<string, unknown>): Promise<Page> {
   const page = await browser.newPage({ viewport: VIEWPORT });
@@ -90,12 +87,12 @@ async function timeLoad(browser: Browser, url: string, config: Record<string, un
 }
 
 /** Selects each target word and presses the Person hotkey; ms from keydown to the highlight drawn. */
-async function labelAll(page: Page, text: string, targets: Plan['targets']): Promise<number[]> {
+async function labelAll(page: Page, targets: Plan['targets']): Promise<number[]> {
   const times: number[] = [];
   await page.bringToFront();
   for (const target of targets) {
-    const args = [blockIndexOf(text, target.start), target.start, target.end, target.word] as const;
-    await page.evaluate(([i, s, e, w]) => (globalThis as unknown as BenchWindow).__bench.select(i, s, e, w), args);
+    const args = [target.start, target.end, target.word] as const;
+    await page.evaluate(([s, e, w]) => (globalThis as unknown as BenchWindow).__bench.select(s, e, w), args);
     await page.evaluate(([s, e]) => (globalThis as unknown as BenchWindow).__bench.armHighlight(s, e), [target.start, target.end]);
     await page.keyboard.press(PERSON_HOTKEY);
     times.push(await page.evaluate(() => (globalThis as unknown as BenchWindow).__bench.pending!));
@@ -191,8 +188,8 @@ export async function runRenderBenchmark(options: RenderBenchmarkOptions) {
     const batch = 25;
     for (let from = 0; from < plan.targets.length; from += batch) {
       const targets = plan.targets.slice(from, from + batch);
-      labelled.empty.push(...(await labelAll(emptyPage, texts.empty, targets)));
-      labelled.annotated.push(...(await labelAll(annotatedPage, texts.annotated, targets)));
+      labelled.empty.push(...(await labelAll(emptyPage, targets)));
+      labelled.annotated.push(...(await labelAll(annotatedPage, targets)));
     }
     const stored = {
       empty: (await apiCall<{ mentions: unknown[] }>(app, 'documents.get', { id: library.emptyId })).value.mentions.length,

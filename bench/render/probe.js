@@ -36,9 +36,12 @@
     }
   }
 
-  /** Scrolls block `index` to the middle of the article and selects [start, end) in it, as a mouse drag would. */
-  bench.select = async (index, start, end, word) => {
-    document.querySelector('main article').children[index].scrollIntoView({ block: 'center' });
+  /** Scrolls the section holding [start, end) to the middle of the article and selects that text, as a mouse drag would. */
+  bench.select = async (start, end, word) => {
+    const sections = document.querySelector('main article').querySelectorAll(':scope > [data-start]');
+    const section = [...sections].find((s) => Number(s.dataset.start) <= start && start < Number(s.dataset.end));
+    if (!section) throw new Error(`no section of the article holds offset ${start}`);
+    section.scrollIntoView({ block: 'center' });
     const segment = await until(`the text at ${start} to render`, () => segmentCovering(start, end));
     if (segment.classList.contains('mention')) throw new Error(`"${word}" at ${start} is already marked`);
     const walker = document.createTreeWalker(segment, 4 /* NodeFilter.SHOW_TEXT */);

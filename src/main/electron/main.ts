@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createService, type Service } from '../api/service';
 import { resolveDataDir } from '../data-dir';
+import { scheduleBackups } from '../store/backup-schedule';
 import { openLibrary, type Db } from '../store/open';
 import { EVENT_CHANNEL, type AppEvent } from '../../shared/api/preload-bridge';
 import { saveDownloadsWithDialog } from './downloads';
@@ -17,6 +18,7 @@ import { bindApiChannel } from './ipc';
 import { appMenuTemplate } from './menu';
 import { findElectronBinding } from './native-binding';
 import { importArticleFile, OPEN_ARTICLE_DIALOG } from './open-article';
+import { electronPrintToPdf } from './print-to-pdf';
 import { mainWindowOptions, rendererLocation } from './window';
 
 const PRELOAD_PATH = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
@@ -64,8 +66,12 @@ function start(): void {
   } catch (error) {
     return abort(`Factdesk cannot open the library in ${dataDir}`, error);
   }
-  app.on('will-quit', () => db.close());
-  const service = createService({ db, mode: 'electron', version: app.getVersion() });
+  const stopBackups = scheduleBackups(db);
+  app.on('will-quit', () => {
+    stopBackups();
+    db.close();
+  });
+  const service = createService({ db, mode: 'electron', version: app.getVersion(), printToPdf: electronPrintToPdf });
 
   hardenSession(session.defaultSession);
   saveDownloadsWithDialog(session.defaultSession, () => app.getPath('documents'));

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { DomainError } from '../errors';
 import { LATEST_VERSION, migrate } from './migrations';
 import type { Db } from './open';
@@ -15,6 +15,9 @@ export interface BackupInfo {
   createdAt: string;
   bytes: number;
 }
+
+/** Backups live beside the library file, in its data directory. */
+export const backupsDirOf = (db: Db) => join(dirname(resolve(db.name)), 'backups');
 
 const stamp = (date: Date) => date.toISOString().replace(/[-:.]/g, '');
 const parseStamp = (s: string) =>

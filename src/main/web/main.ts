@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../data-dir';
+import { scheduleBackups } from '../store/backup-schedule';
 import { openLibrary } from '../store/open';
 import { createService } from '../api/service';
 import { openBrowser } from './open-browser';
@@ -93,11 +94,15 @@ export async function main(argv: string[]): Promise<number> {
   const url = `${web.origin}#token=${token}`;
   process.stdout.write(`Factdesk ready at ${url}\n`);
   if (options.open) openBrowser(url);
+  const stopBackups = scheduleBackups(db, { log: (message) => process.stderr.write(`${message}\n`) });
 
   return new Promise((done) => {
+    let closing = false;
+    // Repeated signals while closing are ignored, so the library is always closed cleanly.
     const shutdown = () => {
-      process.off('SIGINT', shutdown);
-      process.off('SIGTERM', shutdown);
+      if (closing) return;
+      closing = true;
+      stopBackups();
       web
         .close()
         .catch((error: unknown) => process.stderr.write(`factdesk web: closing the server: ${messageOf(error)}\n`))

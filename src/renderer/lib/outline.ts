@@ -42,6 +42,33 @@ const sameItem = (a: OutlineItem, b: OutlineItem) =>
   a.mentionIds.length === b.mentionIds.length &&
   a.mentionIds.every((id, i) => id === b.mentionIds[i]);
 
+/** Most mentions first, then by name; the key breaks ties, so the order is total. */
+const byCountThenName = (a: OutlineItem, b: OutlineItem) =>
+  b.mentionIds.length - a.mentionIds.length || collator.compare(a.name, b.name) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/**
+ * `items` in order. Entries kept from `previous` are already in order among themselves, so only
+ * the new or changed ones are placed (by binary search): an edit costs a few comparisons, not a sort.
+ */
+function ordered(items: OutlineItem[], previous: OutlineItem[] | undefined): OutlineItem[] {
+  if (!previous) return items.sort(byCountThenName);
+  const present = new Set(items);
+  const result = previous.filter((item) => present.has(item));
+  const kept = new Set(result);
+  for (const item of items) {
+    if (kept.has(item)) continue;
+    let low = 0;
+    let high = result.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (byCountThenName(result[mid], item) < 0) low = mid + 1;
+      else high = mid;
+    }
+    result.splice(low, 0, item);
+  }
+  return result;
+}
+
 /**
  * Groups in label order (types without a label last); items by mention count, then name. Items
  * and groups equal to those in `previous` are returned as those same objects, so after an edit
@@ -70,12 +97,11 @@ export function outlineGroups(
       const label = labels.find((l) => l.key === type);
       const old = before.get(type);
       const oldItems = new Map(old?.items.map((item) => [item.key, item]));
-      const sortedItems = [...items.values()]
-        .map((item) => {
-          const kept = oldItems.get(item.key);
-          return kept && sameItem(kept, item) ? kept : item;
-        })
-        .sort((a, b) => b.mentionIds.length - a.mentionIds.length || collator.compare(a.name, b.name));
+      const current = [...items.values()].map((item) => {
+        const kept = oldItems.get(item.key);
+        return kept && sameItem(kept, item) ? kept : item;
+      });
+      const sortedItems = ordered(current, old?.items);
       const group = { type, name: label?.name ?? type, color: label?.color ?? UNKNOWN_COLOR, items: sortedItems };
       const unchanged =
         old &&

@@ -160,6 +160,11 @@ export class Anchorer {
         distance: hint === null ? 0 : Math.abs(candidate.start - hint)
       }))
       .sort((a, b) => b.agreement - a.agreement || a.distance - b.distance);
+    const leader = ranked[0];
+    if (leader && leader.agreement === 3) {
+      // The quote and both sides of its context, nearest the hint: nothing can score higher.
+      return { ...leader.candidate, score: this.score(quote, leader.candidate.start, leader.candidate.end, 1, hint) };
+    }
     let best: Candidate | null = null;
     for (const { candidate } of ranked.slice(0, SCORED_CANDIDATES)) {
       const score = this.score(quote, candidate.start, candidate.end, candidate.quoteScore, hint);

@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupIfDue } from '../../../src/main/store/backup';
+import { backupIfDue, listBackups } from '../../../src/main/store/backup';
+import { scheduleBackups } from '../../../src/main/store/backup-schedule';
 import { type TempLibrary, SAMPLE_FILE, tempLibrary } from '../helpers/temp-library';
 
 let lib: TempLibrary;
@@ -88,5 +89,14 @@ describe('backups', () => {
     expect(await backupIfDue(lib.db, dir, clock)).toBeNull();
     now += 24 * 60 * 60 * 1000;
     expect(await backupIfDue(lib.db, dir, clock)).not.toBeNull();
+  });
+
+  it('makes the start-up backup as soon as the app or browser mode opens the library', async () => {
+    const stop = scheduleBackups(lib.db, { log: (message) => { throw new Error(message); } });
+    try {
+      await expect.poll(() => listBackups(join(lib.dir, 'backups')).length).toBe(1);
+    } finally {
+      stop();
+    }
   });
 });

@@ -1,14 +1,13 @@
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { BackupSummary } from '../../../shared/api/methods/maintenance';
 import { DomainError } from '../../errors';
-import { type BackupInfo, createBackup, listBackups, restoreBackup } from '../../store/backup';
+import { type BackupInfo, backupsDirOf, createBackup, listBackups, restoreBackup } from '../../store/backup';
 import { getDocumentSummary, listDocuments, purgeDocument, setTrashed } from '../../store/documents';
 import { runMutation } from '../../store/history';
 import type { HandlerContext } from '../context';
 import type { HandlerMap } from './types';
 
-/** Backups live beside the library file, in its data directory. */
-const backupsDir = (ctx: HandlerContext) => join(dirname(resolve(ctx.db.name)), 'backups');
+const backupsDir = (ctx: HandlerContext) => backupsDirOf(ctx.db);
 
 const summary = ({ fileName, createdAt, bytes }: BackupInfo): BackupSummary => ({ fileName, createdAt, bytes });
 

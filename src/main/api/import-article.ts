@@ -8,6 +8,7 @@ import type { ImportJobStatus } from '../../shared/api/methods/imports';
 import type { ImportedArticle } from '../../shared/domain';
 import { DomainError } from '../errors';
 import { checkImportable } from '../import';
+import { safeFileName } from '../import/file-name';
 import { sha256Hex } from '../import/hash';
 import { findDocumentByHash, getDocumentSummary, insertDocument, setTrashed } from '../store/documents';
 import { runMutation } from '../store/history';
@@ -17,7 +18,8 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** Starts an import job; an upload that is not base64, empty, too large or of an unsupported type is refused at once. */
 export function startImport(ctx: HandlerContext, input: ParsedInput<'imports.start'>): ImportJobStatus {
-  const { fileName, dataBase64, htmlMode } = input;
+  const { dataBase64, htmlMode } = input;
+  const fileName = safeFileName(input.fileName);
   if (dataBase64.length % 4 !== 0 || !BASE64.test(dataBase64)) {
     throw new DomainError('invalid_input', `Cannot import "${fileName}": the upload is not valid base64.`);
   }
@@ -32,7 +34,7 @@ export async function importAndWait(ctx: HandlerContext, input: ParsedInput<'imp
   const { jobId } = startImport(ctx, input);
   const status = await ctx.importJobs.settled(jobId);
   if (status?.outcome) return status.outcome;
-  const error = status?.error ?? { code: 'internal' as const, message: `Cannot import "${input.fileName}": the import job was lost.` };
+  const error = status?.error ?? { code: 'internal' as const, message: `Cannot import "${safeFileName(input.fileName)}": the import job was lost.` };
   throw new DomainError(error.code, error.message, error.details);
 }
 

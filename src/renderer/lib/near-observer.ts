@@ -15,8 +15,8 @@ export class NearObserver {
     this.#margin = margin;
   }
 
-  /** Starts reporting, relative to the scroll container `root`; returns the stop function. */
-  connect(root: Element): () => void {
+  /** Starts reporting, relative to the scroll container `root` (null: the viewport); returns the stop function. */
+  connect(root: Element | null): () => void {
     this.#observer = new IntersectionObserver(
       (entries) => {
         for (const entry of entries) this.#watched.get(entry.target)?.(entry.isIntersecting, entry.boundingClientRect.height);
@@ -38,4 +38,17 @@ export class NearObserver {
       this.#observer?.unobserve(element);
     };
   };
+}
+
+/** The nearest ancestor of `element` that scrolls vertically (the root a NearObserver connects to). */
+export function scrollContainerOf(element: Element): Element | null {
+  for (let node = element.parentElement; node; node = node.parentElement) {
+    if (/^(auto|scroll)$/.test(getComputedStyle(node).overflowY)) return node;
+  }
+  return null;
+}
+
+/** `items` in runs of `size`: the chunks a long list is rendered in. */
+export function chunksOf<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 }

@@ -46,7 +46,7 @@ const DISTINCTIVE_QUOTE_SCORE = 0.9;
 /** How far (UTF-16 units) either side of the expected position the first, cheap searches look. */
 const NEAR = 2048;
 /** Candidates given the full (edit-distance) score per search, the most promising first. */
-const SCORED_CANDIDATES = 8;
+const SCORED_CANDIDATES = 4;
 /** Fuzzy matching allows up to a quarter of the quote to differ (at most 256 edits). */
 const MAX_ERROR_SHARE = 0.25;
 const MAX_ERRORS = 256;
@@ -212,9 +212,37 @@ export class Anchorer {
 function similarity(expected: string, actual: string): number {
   if (expected === '' || expected === actual) return 1;
   if (actual === '') return 0;
-  const [best] = approxSearch(actual, expected, expected.length);
-  return best ? 1 - best.errors / expected.length : 0;
+  return Math.max(0, 1 - substringDistance(expected, actual) / expected.length);
 }
+
+/** Context strings longer than this use approx-string-match; shorter ones a plain table (cheaper for them). */
+const SHORT_CONTEXT = 64;
+
+/** The fewest edits that turn `pattern` into some substring of `text` (what approx-string-match reports). */
+function substringDistance(pattern: string, text: string): number {
+  if (pattern.length > SHORT_CONTEXT || text.length > SHORT_CONTEXT) {
+    const [best] = approxSearch(text, pattern, pattern.length);
+    return best ? best.errors : pattern.length;
+  }
+  // previous[j]: edits for the pattern so far against text ending at j; a match may start anywhere (row 0 is all zeros).
+  let previous = ROWS[0].fill(0, 0, text.length + 1);
+  let current = ROWS[1];
+  for (let i = 1; i <= pattern.length; i += 1) {
+    current[0] = i;
+    const code = pattern.charCodeAt(i - 1);
+    for (let j = 1; j <= text.length; j += 1) {
+      const substitute = previous[j - 1]! + (code === text.charCodeAt(j - 1) ? 0 : 1);
+      current[j] = Math.min(substitute, previous[j]! + 1, current[j - 1]! + 1);
+    }
+    [previous, current] = [current, previous];
+  }
+  let best = pattern.length;
+  for (let j = 0; j <= text.length; j += 1) best = Math.min(best, previous[j]!);
+  return best;
+}
+
+/** Scratch rows for substringDistance (short strings only), reused across calls. */
+const ROWS = [new Int32Array(SHORT_CONTEXT + 1), new Int32Array(SHORT_CONTEXT + 1)] as const;
 
 /**
  * Anchors many annotations in one text. They are taken in the order of their recorded positions,

@@ -72,6 +72,11 @@ describe('outline groups', () => {
     // The location group did not change at all: the same object, so its list is not even compared again.
     expect(after[1]).toBe(before[1]);
 
+    // Placed by binary search, the entries end up exactly where a full sort puts them.
+    const names = (groups: ReturnType<typeof outlineGroups>) => groups.map((g) => g.items.map((i) => i.name));
+    expect(names(after)).toEqual(names(outlineGroups([...mentions, added], entities, labels)));
+    expect(after[0].items[0]).toBe(bildad);
+
     const same = outlineGroups([...mentions, added], entities, labels, after);
     expect(same[0]).toBe(after[0]);
     expect(same[1]).toBe(after[1]);

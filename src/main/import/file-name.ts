@@ -9,6 +9,7 @@ export function fileStem(fileName: string): string {
 }
 
 /** Control, zero-width and bidirectional-override characters: they can disguise a name ("evil\u202Etxt.exe"). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 /**

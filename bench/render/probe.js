@@ -1,4 +1,4 @@
-/* global window, document, sessionStorage, requestAnimationFrame, getSelection, addEventListener */
+/* global window, document, requestAnimationFrame, getSelection, addEventListener */
 // Runs in every page the render benchmark opens, before the page's own scripts (a Playwright init
 // script, after `window.__benchConfig = {...}`). Plain browser JavaScript, kept out of the TypeScript
 // build so no compiler helper ends up in the page. Times are performance.now(): ms since navigation.

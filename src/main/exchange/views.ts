@@ -21,10 +21,14 @@ const shorten = (text: string, max = 60) => {
 /** The record as it is here now, or as either side of the conflict has it. */
 function recordOf(db: Db, conflict: StoredConflict): Record<string, unknown> | null {
   const id = conflict.recordId;
+  const orphaned = () => {
+    const orphan = getOrphan(db, id);
+    return orphan ? { ...orphan.content, exact: orphan.target.selector[0].exact } : null;
+  };
   const stored: Record<RecordKind, () => object | null> = {
     entity: () => getEntity(db, id),
-    mention: () => getMention(db, id) ?? getOrphan(db, id)?.content ?? null,
-    claim: () => getClaim(db, id) ?? getOrphan(db, id)?.content ?? null,
+    mention: () => getMention(db, id) ?? orphaned(),
+    claim: () => getClaim(db, id) ?? orphaned(),
     evidence: () => getEvidence(db, id),
     review: () => statement(db, 'SELECT author FROM reviews WHERE id = ?').get(id) ?? null
   };

@@ -1,7 +1,7 @@
 /** Article files the importers read (DESIGN §3). */
 export const IMPORT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf'];
 
-/** The file's bytes as base64, for documents.import. */
+/** The file's bytes as base64, for imports.start. */
 export function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();

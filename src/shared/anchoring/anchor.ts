@@ -2,12 +2,15 @@
  * Re-anchoring: finding where an annotation belongs in a text that may differ from the one it
  * was made on (a corrected article). Each annotation is tried, in order:
  *   1. at its recorded position, accepted only when the quote and its context are found there;
- *   2. at the exact quote's occurrences, nearest the expected position first, ranked by how well
- *      the prefix and suffix around each agree;
- *   3. by a fuzzy (edit-distance) search for the quote with approx-string-match.
+ *   2. near the expected position (the recorded one, moved by as much as the annotations before
+ *      it moved): the exact quote's occurrences, ranked by how well the prefix and suffix around
+ *      each agree, and a fuzzy match of the quote right where it was (its own text was edited);
+ *   3. anywhere in the text: the exact quote, then a fuzzy (edit-distance) match.
  * Candidates are scored as the Hypothesis client's match-quote scores them: similarity of the
  * quote (weight 50), of the prefix and suffix (20 each) and closeness to the expected position
- * (2, a tie-breaker). Positions in are code points (TextPositionSelector); offsets out are UTF-16.
+ * (2, a tie-breaker); fuzzy search uses approx-string-match, the Hypothesis client's library.
+ * Too low a score leaves the annotation unplaced (orphaned). Positions in are code points
+ * (TextPositionSelector); offsets out are UTF-16 units.
  */
 import approxSearch from 'approx-string-match';
 import { isCodePointBoundary, type TextQuote } from '../text/spans';
@@ -36,7 +39,13 @@ const WEIGHT = { quote: 50, prefix: 20, suffix: 20, position: 2 } as const;
 const WEIGHT_TOTAL = WEIGHT.quote + WEIGHT.prefix + WEIGHT.suffix + WEIGHT.position;
 
 /** The lowest score a placement needs: e.g. the exact quote with one side of its context. */
-export const MIN_ANCHOR_SCORE = 0.7;
+const MIN_ANCHOR_SCORE = 0.7;
+/**
+ * Short quotes ("Kim", "the") occur everywhere by chance, so their context must agree more
+ * (about three quarters of it) before they are placed away from where they were.
+ */
+const SHORT_QUOTE = 8;
+const MIN_SHORT_QUOTE_SCORE = 0.8;
 /**
  * A quote this long (UTF-16 units) found at one place only, with at most 10% of it changed, is
  * accepted even when its context was rewritten: such a quote does not occur by chance.
@@ -45,6 +54,14 @@ const DISTINCTIVE_QUOTE = 20;
 const DISTINCTIVE_QUOTE_SCORE = 0.9;
 /** How far (UTF-16 units) either side of the expected position the first, cheap searches look. */
 const NEAR = 2048;
+/**
+ * How far (UTF-16 units, besides the edits allowed) around the expected span an edited quote is
+ * looked for. Tight on purpose: approx-string-match reports only the closest matches, so a window
+ * holding an intact copy of the quote nearby would hide the edited one where the annotation was.
+ */
+const CLOSE = 8;
+/** A placement this good (the quote with nearly all its context) ends the search at once. */
+const CONFIDENT_SCORE = 0.95;
 /** Candidates given the full (edit-distance) score per search, the most promising first. */
 const SCORED_CANDIDATES = 4;
 /** Fuzzy matching allows up to a quarter of the quote to differ (at most 256 edits). */
@@ -60,6 +77,7 @@ interface Candidate {
 }
 
 const fail = (error: string): AnchorResult => ({ ok: false, error });
+const maxErrorsFor = (quote: TextQuote) => Math.min(MAX_ERRORS, Math.floor(quote.exact.length * MAX_ERROR_SHARE));
 
 /** Anchors annotations in one text; build it once per text (it indexes code points). */
 export class Anchorer {
@@ -81,7 +99,7 @@ export class Anchorer {
       return { ok: true, value: { ...recorded, method: 'position', score: 1 } };
     }
     const hint = target.position ? clamp(this.index.toUtf16(target.position.start) + drift, 0, this.text.length) : null;
-    const found = this.bestExact(quote, hint) ?? this.bestFuzzy(quote, hint);
+    const found = this.search(quote, hint);
     if (!found) {
       return fail(`"${shorten(quote.exact)}" was not found in the text, not even approximately`);
     }
@@ -103,42 +121,58 @@ export class Anchorer {
     return this.text.endsWith(quote.prefix, start) && this.text.startsWith(quote.suffix, end);
   }
 
-  /** The exact quote's best occurrence: near the hint first, then anywhere. */
-  private bestExact(quote: TextQuote, hint: number | null): Candidate | null {
-    const occurrences = (from: number, to: number) => {
-      const starts: number[] = [];
-      const last = to - quote.exact.length;
-      for (let at = this.text.indexOf(quote.exact, from); at !== -1 && at <= last; at = this.text.indexOf(quote.exact, at + 1)) {
-        if (isCodePointBoundary(this.text, at) && isCodePointBoundary(this.text, at + quote.exact.length)) starts.push(at);
-      }
-      return starts.map((start) => ({ start, end: start + quote.exact.length, quoteScore: 1 }));
-    };
+  /**
+   * Near the hint first: the exact quote with (nearly) all its context is taken at once; else the
+   * better of the exact quote nearby and an approximate match right at the hint (the quote itself
+   * was edited). Only when neither is good enough is the whole text searched, exactly, then not.
+   */
+  private search(quote: TextQuote, hint: number | null): Candidate | null {
+    const length = quote.exact.length;
     if (hint !== null) {
-      const near = this.pick(quote, hint, occurrences(Math.max(0, hint - NEAR), hint + quote.exact.length + NEAR));
-      if (near && near.score >= MIN_ANCHOR_SCORE) return near;
+      const exactNear = this.pick(quote, hint, this.exactMatches(quote, hint - NEAR, hint + length + NEAR));
+      if (exactNear && exactNear.score >= CONFIDENT_SCORE) return exactNear;
+      const slack = CLOSE + maxErrorsFor(quote);
+      const fuzzyClose = this.pick(quote, hint, this.fuzzyMatches(quote, hint - slack, hint + length + slack));
+      const best = !exactNear || (fuzzyClose && fuzzyClose.score > exactNear.score) ? fuzzyClose : exactNear;
+      if (best) return best;
     }
-    const everywhere = occurrences(0, this.text.length);
-    return this.pick(quote, hint, everywhere, everywhere.length === 1);
+    const exactAll = this.exactMatches(quote, 0, this.text.length);
+    const exact = this.pick(quote, hint, exactAll, exactAll.length === 1);
+    if (exact) return exact;
+    if (hint !== null) {
+      const fuzzyNear = this.pick(quote, hint, this.fuzzyMatches(quote, hint - NEAR, hint + length + NEAR));
+      if (fuzzyNear) return fuzzyNear;
+    }
+    const fuzzyAll = this.fuzzyMatches(quote, 0, this.text.length);
+    const starts = fuzzyAll.map((m) => m.start);
+    const oneRegion = fuzzyAll.length > 0 && Math.max(...starts) - Math.min(...starts) <= length;
+    return this.pick(quote, hint, fuzzyAll, oneRegion);
   }
 
-  /** The best approximate match of the quote: near the hint first, then anywhere. */
-  private bestFuzzy(quote: TextQuote, hint: number | null): Candidate | null {
-    const maxErrors = Math.min(MAX_ERRORS, Math.floor(quote.exact.length * MAX_ERROR_SHARE));
-    if (maxErrors === 0) return null; // for short quotes, fuzzy would only repeat the exact search
-    const matches = (from: number, to: number) =>
-      approxSearch(this.text.slice(from, to), quote.exact, maxErrors).map((match) => {
-        const span = this.widenToCodePoints(from + match.start, from + match.end);
-        return { ...span, quoteScore: 1 - match.errors / quote.exact.length };
-      });
-    if (hint !== null) {
-      const near = this.pick(quote, hint, matches(Math.max(0, hint - NEAR), Math.min(this.text.length, hint + quote.exact.length + NEAR)));
-      if (near && near.score >= MIN_ANCHOR_SCORE) return near;
+  /** Occurrences of the exact quote starting in [from, to - quote length]. */
+  private exactMatches(quote: TextQuote, from: number, to: number): Omit<Candidate, 'score'>[] {
+    const found: Omit<Candidate, 'score'>[] = [];
+    const { exact } = quote;
+    const last = Math.min(to, this.text.length) - exact.length;
+    for (let at = this.text.indexOf(exact, Math.max(0, from)); at !== -1 && at <= last; at = this.text.indexOf(exact, at + 1)) {
+      if (isCodePointBoundary(this.text, at) && isCodePointBoundary(this.text, at + exact.length)) {
+        found.push({ start: at, end: at + exact.length, quoteScore: 1 });
+      }
     }
-    const everywhere = matches(0, this.text.length).filter((m) => m.end > m.start);
-    const oneRegion =
-      everywhere.length > 0 &&
-      Math.max(...everywhere.map((m) => m.start)) - Math.min(...everywhere.map((m) => m.start)) <= quote.exact.length;
-    return this.pick(quote, hint, everywhere, oneRegion);
+    return found;
+  }
+
+  /** The closest approximate matches of the quote in [from, to), up to a quarter of it edited. */
+  private fuzzyMatches(quote: TextQuote, from: number, to: number): Omit<Candidate, 'score'>[] {
+    const maxErrors = maxErrorsFor(quote);
+    if (maxErrors === 0) return []; // for short quotes, fuzzy would only repeat the exact search
+    const start = Math.max(0, from);
+    return approxSearch(this.text.slice(start, Math.min(this.text.length, to)), quote.exact, maxErrors)
+      .map((match) => ({
+        ...this.widenToCodePoints(start + match.start, start + match.end),
+        quoteScore: 1 - match.errors / quote.exact.length
+      }))
+      .filter((match) => match.end > match.start);
   }
 
   /**
@@ -173,7 +207,8 @@ export class Anchorer {
     if (!best) return null;
     const distinctive =
       onlyPlace && quote.exact.length >= DISTINCTIVE_QUOTE && best.quoteScore >= DISTINCTIVE_QUOTE_SCORE;
-    return best.score >= MIN_ANCHOR_SCORE || distinctive ? best : null;
+    const minimum = quote.exact.length < SHORT_QUOTE ? MIN_SHORT_QUOTE_SCORE : MIN_ANCHOR_SCORE;
+    return best.score >= minimum || distinctive ? best : null;
   }
 
   /** 0..2: the share of the prefix that agrees going back from start, plus that of the suffix going on from end. */

@@ -62,9 +62,9 @@ export async function importBrat(ctx: MutationContext, files: BratFiles): Promis
   const labels = labelResolver(listLabels(ctx.db));
   const sha256 = sha256Hex(article.text);
 
-  const { value } = runMutation(ctx, { documentId: null, action: 'exchange.importBrat', kind: 'log' }, (group) => {
-    const existing = findDocumentByHash(ctx.db, sha256);
-    const documentId = existing?.id ?? ctx.newId();
+  const existing = findDocumentByHash(ctx.db, sha256);
+  const documentId = existing?.id ?? ctx.newId();
+  const { value } = runMutation(ctx, { documentId, action: 'exchange.importBrat', kind: 'log' }, (group) => {
     if (!existing) insertDocument(group, documentId, article, sha256);
     else if (existing.trashed) setTrashed(group, documentId, false);
     const local = new LocalDocument(group, documentId, article.text);
@@ -115,9 +115,9 @@ export async function importBrat(ctx: MutationContext, files: BratFiles): Promis
       }, start, end);
       report.mentions += 1;
     }
-    return { documentId, createdDocument: !existing, entities: entities.created, ...report };
+    return { createdDocument: !existing, entities: entities.created, ...report };
   });
-  return { ...value, document: getDocumentSummary(ctx.db, value.documentId)!, warnings: [...warnings, ...labels.warnings()] };
+  return { ...value, document: getDocumentSummary(ctx.db, documentId)!, warnings: [...warnings, ...labels.warnings()] };
 }
 
 function utf8(bytes: Uint8Array): string | null {

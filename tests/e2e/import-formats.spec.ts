@@ -10,7 +10,7 @@ import { articleText, dragSelect, importArticles, inspector, signIn } from './pa
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/articles/${name}`, import.meta.url));
 
-const tray = (page: Page) => page.getByRole('region', { name: /^(Imports|Importing \d+ of \d+)$/ });
+const tray = (page: Page) => page.getByRole('region', { name: /^(Imports|Importing \d+ files?)$/ });
 const trayRow = (page: Page, fileName: string) => tray(page).getByRole('listitem', { name: fileName, exact: true });
 const library = (page: Page) => page.getByRole('main', { name: 'Library' });
 
@@ -113,6 +113,15 @@ test('several files at once: each gets a row, failures say why and store nothing
   await expect(trayRow(page, 'scanned.pdf')).toContainText('Cannot import "scanned.pdf": this PDF has no text layer; OCR is not supported');
   await expect(trayRow(page, 'article.docx')).toContainText('Imported');
   expect(await storedTitles(page, app)).toEqual(['Flood defences: what the minister said']);
+
+  // The tray folds down to a summary, and unfolds again.
+  const fold = tray(page).getByRole('button', { name: 'Hide the import list' });
+  await fold.click();
+  await expect(trayRow(page, 'encrypted.pdf')).toBeHidden();
+  await expect(tray(page)).toContainText('1 imported · 2 failed');
+  await expect(fold).toHaveAttribute('aria-expanded', 'false');
+  await tray(page).getByRole('button', { name: 'Show the import list' }).click();
+  await expect(trayRow(page, 'encrypted.pdf')).toBeVisible();
 
   // The same file again is found, not stored twice.
   await page.getByRole('button', { name: 'Library', exact: true }).click();

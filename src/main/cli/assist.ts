@@ -1,6 +1,6 @@
 /** `factdesk suggest`: entity or claim suggestions for a document, as the window offers them. */
 import type { CliContext } from './command';
-import { CliFailure, unwrap, type CliCommand } from './command';
+import { UsageError, unwrap, type CliCommand } from './command';
 import { tsvLine } from './format';
 
 const suggestCommand: CliCommand = {
@@ -35,7 +35,7 @@ const suggestCommand: CliCommand = {
 };
 
 /** Bad usage found once the command runs: exit code 2, like a parse error. */
-const badUsage = (message: string) => new CliFailure(`${message} (see: factdesk help suggest)`, undefined, 2);
+const badUsage = (message: string) => new UsageError(message, 'suggest');
 
 /** Prints the lines (or the JSON); a text that does not look English is flagged on stderr. */
 function report(ctx: CliContext, result: { language: string; notice: string }, json: boolean, lines: () => string[]) {

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { FACT_SHEET_FORMATS, type FactSheetFormat, MAX_SHEET_BYTES } from '../../shared/api/methods/export';
-import { CliFailure, unwrap, type CliCommand } from './command';
+import { CliFailure, UsageError, unwrap, type CliCommand } from './command';
 
 const isFormat = (value: string): value is FactSheetFormat => (FACT_SHEET_FORMATS as readonly string[]).includes(value);
 const FORMAT_LIST = 'html, pdf, md, csv or claimreview';
@@ -25,7 +25,7 @@ const exportCommand: CliCommand = {
   async run(ctx, { positionals: [documentId], flags }) {
     const format = typeof flags.format === 'string' ? flags.format : '';
     if (!isFormat(format)) {
-      throw new CliFailure(format ? `unknown format "${format}" (use ${FORMAT_LIST})` : `--format is required (${FORMAT_LIST})`, undefined, 2);
+      throw new UsageError(format ? `unknown format "${format}" (use ${FORMAT_LIST})` : `--format is required (${FORMAT_LIST})`, 'export');
     }
     const sheet = unwrap(await ctx.api.call('export.factSheet', { documentId: documentId!, format }));
     for (const warning of sheet.warnings) ctx.io.err(`warning: ${warning}`);

@@ -59,6 +59,8 @@ export async function runCli(
       io.err(`factdesk ${command.name}: ${error.message}`);
       return error.exitCode;
     }
+    // A command may find its arguments inconsistent only once it runs (e.g. two exclusive flags).
+    if (error instanceof UsageError) return usageFailure(io, new UsageError(error.message, error.command ?? command.name));
     io.err(`factdesk ${command.name}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return 1;
   } finally {

@@ -64,7 +64,7 @@ describe('factdesk suggest', { timeout: 120_000 }, () => {
     for (const args of [['suggest', id], ['suggest', id, '--entities', '--claims'], ['suggest', id, '--claims', '--limit', 'x']]) {
       const run = factdesk(...args);
       expect(run.status, args.join(' ')).toBe(2);
-      expect(run.stderr).toMatch(/^factdesk suggest: .*\(see: factdesk help suggest\)/);
+      expect(run.stderr).toMatch(/^factdesk: .+\n+Usage: factdesk suggest /);
     }
     const missing = factdesk('suggest', 'no-such-id', '--entities');
     expect(missing.status).toBe(1);

@@ -335,6 +335,16 @@ export class DocumentState {
     if (documentId && this.undo.canRedo) await this.#change('history.redo', { documentId }, 'Could not redo');
   }
 
+  /** A mutation asked for by another state class (assist, registry): its ChangeSet is applied here. */
+  change<M extends ChangeMethod>(method: M, input: MethodInput<M>, failure: string): Promise<ChangeSet | null> {
+    return this.#change(method, input, failure);
+  }
+
+  /** Applies a ChangeSet that came inside another result (e.g. a propagation's outcome). */
+  applyChanges(changes: ChangeSet): void {
+    this.#apply(changes);
+  }
+
   #useTextRange(): void {
     if (this.textRange === null) return;
     this.textRange = null;

@@ -51,6 +51,8 @@ export class Imports {
   /** The latest outcome in words, for screen readers. */
   announcement = $state('');
   running = $derived(this.rows.filter((row) => !finished(row.state)).length);
+  /** The rows are shown (the tray can fold down to its header); new imports unfold it. */
+  expanded = $state(true);
 
   #hooks: ImportHooks;
   #nextKey = 1;
@@ -66,6 +68,7 @@ export class Imports {
   /** Starts one import job per file; all of them run at once (the server queues the parsing). */
   start(files: File[], htmlMode?: HtmlMode): void {
     const batch = this.#newBatch();
+    this.expanded = true;
     for (const file of files) {
       this.rows.push({
         key: this.#nextKey++,

@@ -1,3 +1,4 @@
+import type { EntitySuggestion } from '../../../shared/api/methods/assist';
 import type { Claim, Gap, Mention } from '../../../shared/domain';
 import type { BlockAnnotations } from './annotations';
 
@@ -9,15 +10,22 @@ export interface Segment {
   mentions: Mention[];
   claims: Claim[];
   gap: Gap | null;
+  /** The entity suggestion covering it (suggestions never overlap each other or a mention). */
+  suggestion: EntitySuggestion | null;
 }
 
 const covers = (span: { start: number; end: number }, start: number, end: number) =>
   span.start <= start && span.end >= end;
 
-/** Splits [start, end) at every annotation boundary inside it. */
-export function segmentText(start: number, end: number, annotations: BlockAnnotations): Segment[] {
+/** Splits [start, end) at every annotation (and shown suggestion) boundary inside it. */
+export function segmentText(
+  start: number,
+  end: number,
+  annotations: BlockAnnotations,
+  suggestions: EntitySuggestion[] = []
+): Segment[] {
   const cuts = new Set([start, end]);
-  for (const list of [annotations.mentions, annotations.claims, annotations.gaps]) {
+  for (const list of [annotations.mentions, annotations.claims, annotations.gaps, suggestions]) {
     for (const span of list) {
       if (span.start > start && span.start < end) cuts.add(span.start);
       if (span.end > start && span.end < end) cuts.add(span.end);
@@ -34,7 +42,8 @@ export function segmentText(start: number, end: number, annotations: BlockAnnota
         .filter((m) => covers(m, from, to))
         .sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start),
       claims: annotations.claims.filter((c) => covers(c, from, to)),
-      gap: annotations.gaps.find((g) => covers(g, from, to)) ?? null
+      gap: annotations.gaps.find((g) => covers(g, from, to)) ?? null,
+      suggestion: suggestions.find((s) => covers(s, from, to)) ?? null
     });
   }
   return segments;

@@ -1,0 +1,61 @@
+import { findMatches, firstMatchFrom, type TextMatch } from '../text/find-matches';
+import type { DocumentState } from './document.svelte';
+
+/** Find in the open document (Ctrl+F): the query, every match in the text, and the current one. */
+export class DocumentFind {
+  open = $state(false);
+  query = $state('');
+  matchCase = $state(false);
+  /** Index into matches of the match shown; -1 when there is none. */
+  current = $state(-1);
+  /** Counts requests to move the focus into the find field (Ctrl+F again while open). */
+  focusRequests = $state(0);
+
+  #search = $derived.by(() => findMatches(this.#doc.document?.text ?? '', this.query, { matchCase: this.matchCase }));
+  matches = $derived<TextMatch[]>(this.#search.matches);
+  truncated = $derived(this.#search.truncated);
+  currentMatch = $derived<TextMatch | null>(this.matches[this.current] ?? null);
+
+  #doc: DocumentState;
+  #documentId: string | null = null;
+
+  constructor(doc: DocumentState) {
+    this.#doc = doc;
+  }
+
+  /** Another document opened: the find bar closes and forgets its query. */
+  follow(documentId: string | null): void {
+    if (documentId === this.#documentId) return;
+    this.#documentId = documentId;
+    this.open = false;
+    this.query = '';
+    this.current = -1;
+  }
+
+  show(query?: string): void {
+    this.open = true;
+    if (query !== undefined) this.setQuery(query);
+    this.focusRequests++;
+  }
+
+  close(): void {
+    this.open = false;
+  }
+
+  /** A new query: the first match from the selected annotation (or the top) becomes current. */
+  setQuery(query: string): void {
+    this.query = query;
+    this.current = this.matches.length ? firstMatchFrom(this.matches, this.#doc.selected?.start ?? 0) : -1;
+  }
+
+  setMatchCase(matchCase: boolean): void {
+    this.matchCase = matchCase;
+    this.setQuery(this.query);
+  }
+
+  step(direction: 1 | -1): void {
+    const count = this.matches.length;
+    if (count === 0) return;
+    this.current = this.current === -1 ? 0 : (this.current + direction + count) % count;
+  }
+}

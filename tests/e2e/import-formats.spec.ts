@@ -115,12 +115,12 @@ test('several files at once: each gets a row, failures say why and store nothing
   expect(await storedTitles(page, app)).toEqual(['Flood defences: what the minister said']);
 
   // The tray folds down to a summary, and unfolds again.
-  const fold = tray(page).getByRole('button', { name: 'Hide the import list' });
-  await fold.click();
+  await tray(page).getByRole('button', { name: 'Hide the import list' }).click();
   await expect(trayRow(page, 'encrypted.pdf')).toBeHidden();
   await expect(tray(page)).toContainText('1 imported · 2 failed');
-  await expect(fold).toHaveAttribute('aria-expanded', 'false');
-  await tray(page).getByRole('button', { name: 'Show the import list' }).click();
+  const unfold = tray(page).getByRole('button', { name: 'Show the import list' });
+  await expect(unfold).toHaveAttribute('aria-expanded', 'false');
+  await unfold.click();
   await expect(trayRow(page, 'encrypted.pdf')).toBeVisible();
 
   // The same file again is found, not stored twice.

@@ -11,7 +11,10 @@ const FILTERS: { extension: string; name: string }[] = [
   { extension: '.html', name: 'Web page' },
   { extension: '.pdf', name: 'PDF document' },
   { extension: '.md', name: 'Markdown' },
-  { extension: '.csv', name: 'CSV table' }
+  { extension: '.csv', name: 'CSV table' },
+  { extension: '.factdesk.json', name: 'Factdesk annotation file' },
+  { extension: '.jsonld', name: 'W3C Web Annotations (JSON-LD)' },
+  { extension: '.ann', name: 'brat standoff annotations' }
 ];
 
 /** The Save dialog's options for a file the page offers under `fileName`. */

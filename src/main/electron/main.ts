@@ -3,11 +3,11 @@
  * mode, the service behind one IPC channel, one hardened window, the menu. It only wires: the
  * data work happens in the service.
  */
-import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, session, shell, type OpenDialogOptions } from 'electron';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createService, type Service } from '../api/service';
+import { createService } from '../api/service';
 import { resolveDataDir } from '../data-dir';
 import { scheduleBackups } from '../store/backup-schedule';
 import { openLibrary, type Db } from '../store/open';
@@ -18,6 +18,7 @@ import { bindApiChannel } from './ipc';
 import { appMenuTemplate } from './menu';
 import { findElectronBinding } from './native-binding';
 import { importArticleFile, OPEN_ARTICLE_DIALOG } from './open-article';
+import { OPEN_SHARED_FILE_DIALOG, openSharedAnnotationFile } from './open-shared-file';
 import { electronPrintToPdf } from './print-to-pdf';
 import { mainWindowOptions, rendererLocation } from './window';
 
@@ -79,7 +80,13 @@ function start(): void {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       appMenuTemplate(
-        { openArticle: () => void openArticle(service), exportFactSheet, showAbout },
+        {
+          openArticle: () => void openPicked(OPEN_ARTICLE_DIALOG, (path) => importArticleFile(path, service)),
+          exportFactSheet: () => tellRenderer({ type: 'export-fact-sheet' }),
+          openSharedFile: () => void openPicked(OPEN_SHARED_FILE_DIALOG, (path) => openSharedAnnotationFile(path, service)),
+          exportAnnotationFile: () => tellRenderer({ type: 'export-annotation-file' }),
+          showAbout
+        },
         { isPackaged: app.isPackaged, platform: process.platform }
       )
     )
@@ -102,20 +109,21 @@ function createMainWindow(): BrowserWindow {
   return window;
 }
 
-async function openArticle(service: Service): Promise<void> {
+/** File → Open…: the file picked in the native dialog is handled here; the renderer hears the outcome. */
+async function openPicked(options: OpenDialogOptions, open: (path: string) => Promise<AppEvent>): Promise<void> {
   const window = mainWindow;
   if (!window) return;
-  const choice = await dialog.showOpenDialog(window, OPEN_ARTICLE_DIALOG);
+  const choice = await dialog.showOpenDialog(window, options);
   const [path] = choice.filePaths;
   if (choice.canceled || !path) return;
-  const event = await importArticleFile(path, service);
+  const event = await open(path);
   if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event);
 }
 
-/** The renderer owns the export dialog (it knows which document is open); the menu only asks for it. */
-function exportFactSheet(): void {
+/** The renderer owns the exports (it knows which document is open); the menu only asks for them. */
+function tellRenderer(event: AppEvent): void {
   const window = mainWindow;
-  if (window && !window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, { type: 'export-fact-sheet' } satisfies AppEvent);
+  if (window && !window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event);
 }
 
 function showAbout(): void {

@@ -8,6 +8,8 @@ import type { MenuItemConstructorOptions } from 'electron';
 export interface MenuActions {
   openArticle(): void;
   exportFactSheet(): void;
+  openSharedFile(): void;
+  exportAnnotationFile(): void;
   showAbout(): void;
 }
 
@@ -34,6 +36,9 @@ export function appMenuTemplate(
       submenu: [
         { label: 'Open Article…', accelerator: 'CmdOrCtrl+O', click: () => actions.openArticle() },
         { label: 'Export Fact Sheet…', accelerator: 'CmdOrCtrl+E', click: () => actions.exportFactSheet() },
+        { type: 'separator' },
+        { label: 'Open Shared Annotation File…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.openSharedFile() },
+        { label: 'Export Annotation File…', accelerator: 'CmdOrCtrl+Shift+E', click: () => actions.exportAnnotationFile() },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' }
       ]

@@ -1,5 +1,5 @@
 /** The text layer of a PDF (pdfjs-dist), page by page, line breaks where the PDF ends a line. */
-import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, VerbosityLevel } from '../pdfjs';
 
 export async function pdfText(bytes: Uint8Array): Promise<string> {
   const pdf = await getDocument({

@@ -6,8 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { VerbosityLevel, getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+import { VerbosityLevel, getDocument, pdfjsWorker } from '../pdfjs';
 import type { ImportedArticle } from '../../shared/domain';
 import { ok, type Result } from '../../shared/result';
 import { assembleBlocks } from './block-text';

@@ -8,6 +8,8 @@ function fileMenu(platform: NodeJS.Platform, calls: string[]): MenuItemConstruct
     {
       openArticle: () => calls.push('open'),
       exportFactSheet: () => calls.push('export'),
+      openSharedFile: () => calls.push('open shared'),
+      exportAnnotationFile: () => calls.push('export annotations'),
       showAbout: () => calls.push('about')
     },
     { isPackaged: true, platform }
@@ -25,4 +27,12 @@ describe('File menu', () => {
       expect(calls).toEqual(['export']);
     });
   }
+  it('opens and exports shared annotation files', () => {
+    const calls: string[] = [];
+    const items = fileMenu('linux', calls);
+    for (const label of ['Open Shared Annotation File…', 'Export Annotation File…']) {
+      (items.find((entry) => entry.label === label)!.click as () => void)();
+    }
+    expect(calls).toEqual(['open shared', 'export annotations']);
+  });
 });

@@ -23,6 +23,8 @@ export class Assist {
   readonly gaps: GapRestoration;
   readonly find: DocumentFind;
   pane = $state<SidePane>('inspector');
+  /** A span to select in the article as if dragged over (a claim suggestion's "Show in text"); a new object every time. */
+  textRequest = $state.raw<{ start: number; end: number } | null>(null);
 
   constructor(doc: DocumentState, notices: Notices, focus: DocumentFocus) {
     this.doc = doc;
@@ -32,6 +34,11 @@ export class Assist {
     this.claims = new ClaimSuggestions(doc, notices);
     this.gaps = new GapRestoration(doc, notices);
     this.find = new DocumentFind(doc);
+  }
+
+  /** Selects text[start, end) in the article, scrolled into view, ready to be marked. */
+  selectText(start: number, end: number): void {
+    this.textRequest = { start, end };
   }
 
   /** The document view shows `documentId` (null: none): what belonged to another document is dropped. */

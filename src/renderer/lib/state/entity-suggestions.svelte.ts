@@ -124,7 +124,8 @@ export class EntitySuggestions {
   neighbour(suggestion: EntitySuggestion, direction: 1 | -1): EntitySuggestion | null {
     const visible = this.visible;
     if (direction === 1) return visible.find((s) => byTextOrder(s, suggestion) > 0) ?? null;
-    return visible.findLast((s) => byTextOrder(s, suggestion) < 0) ?? null;
+    for (let i = visible.length - 1; i >= 0; i--) if (byTextOrder(visible[i], suggestion) < 0) return visible[i];
+    return null;
   }
 
   /** Accepts suggestions as mentions (one undo step); `type` overrides the suggested type. */

@@ -4,6 +4,8 @@
  * range (null). Every rendered segment carries its span as data-s / data-e; decorations that are
  * not article text (a restoration shown in a gap marker) carry data-skip.
  */
+import { scrollContainerOf } from '../near-observer';
+
 interface Leaf {
   element: HTMLElement;
   start: number;
@@ -80,5 +82,21 @@ export function selectRendered(root: Element, start: number, end: number): boole
   if (!range || !selection) return false;
   selection.removeAllRanges();
   selection.addRange(range);
+  return true;
+}
+
+/**
+ * Brings text[start, end) on screen, centred in its scroll container, when it is not already well
+ * inside it; false while it is not rendered.
+ */
+export function scrollRenderedIntoView(root: Element, start: number, end: number): boolean {
+  const range = new RenderedText(root).range(start, end);
+  const container = range ? scrollContainerOf(range.startContainer.parentElement ?? root) : null;
+  if (!range || !container) return false;
+  const box = range.getBoundingClientRect();
+  const view = container.getBoundingClientRect();
+  if (box.top < view.top + 24 || box.bottom > view.bottom - 24) {
+    container.scrollTop += box.top - (view.top + Math.max(view.height / 2 - box.height / 2, 24));
+  }
   return true;
 }

@@ -1,0 +1,181 @@
+import type { MethodInput } from '../../../shared/api/contract';
+import type { ExchangeConflict, ExchangeReport, ExportedFile, OrphanedAnnotation } from '../../../shared/api/methods/exchange';
+import type { AppError } from '../../../shared/result';
+import { api } from '../api-client';
+import { downloadFile } from '../download';
+import type { DocumentState, Span } from './document.svelte';
+import type { Notices } from './notices.svelte';
+
+type ResolveInput = MethodInput<'exchange.resolve'>;
+/** Keep mine, take theirs, or an edited value (JSON-compatible, checked by the library like the file's field). */
+export type ConflictChoice = ResolveInput extends infer R ? (R extends ResolveInput ? Omit<R, 'conflictId'> : never) : never;
+
+/** Who sent a document in for review, remembered per document on this machine. */
+export interface ReviewOrigin {
+  author: string;
+  fileName: string;
+  openedAt: string;
+}
+
+const REVIEW_KEY = 'factdesk.reviewOrigins';
+
+function storedOrigins(): Record<string, ReviewOrigin> {
+  try {
+    const value: unknown = JSON.parse(localStorage.getItem(REVIEW_KEY) ?? '{}');
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, ReviewOrigin>) : {};
+  } catch {
+    return {};
+  }
+}
+
+const save = (file: ExportedFile) => downloadFile(file.fileName, file.mediaType, file.content);
+
+/**
+ * The open document's exchange with colleagues and other tools: review mode (it came from a shared
+ * file), its merge conflicts and orphaned annotations, and the files it is written to. Record
+ * changes (resolve, re-attach) are applied to the DocumentState exactly as the API returns them.
+ */
+export class DocumentExchange {
+  documentId = $state<string | null>(null);
+  conflicts = $state.raw<ExchangeConflict[]>([]);
+  orphans = $state.raw<OrphanedAnnotation[]>([]);
+  /** Why the last "Send back" / export was refused (e.g. conflicts remain); cleared by the next try. */
+  packError = $state.raw<AppError | null>(null);
+  busy = $state<string | null>(null);
+  origins = $state.raw<Record<string, ReviewOrigin>>(storedOrigins());
+  conflictsOpen = $state(false);
+  orphansOpen = $state(false);
+
+  reviewOrigin = $derived(this.documentId ? (this.origins[this.documentId] ?? null) : null);
+
+  #notices: Notices;
+  #doc: DocumentState;
+  #seq = 0;
+
+  constructor(notices: Notices, doc: DocumentState) {
+    this.#notices = notices;
+    this.#doc = doc;
+  }
+
+  async load(documentId: string): Promise<void> {
+    const seq = ++this.#seq;
+    if (this.documentId !== documentId) {
+      this.conflicts = [];
+      this.orphans = [];
+      this.packError = null;
+      this.conflictsOpen = false;
+      this.orphansOpen = false;
+    }
+    this.documentId = documentId;
+    const [conflicts, orphans] = await Promise.all([
+      api.call('exchange.conflicts', { documentId }),
+      api.call('exchange.orphans', { documentId })
+    ]);
+    if (seq !== this.#seq) return;
+    if (conflicts.ok) this.conflicts = conflicts.value;
+    else this.#notices.error('Could not list the merge conflicts', conflicts.error);
+    if (orphans.ok) this.orphans = orphans.value;
+    else this.#notices.error('Could not list the orphaned annotations', orphans.error);
+  }
+
+  close(): void {
+    this.#seq++;
+    this.documentId = null;
+    this.conflicts = [];
+    this.orphans = [];
+    this.packError = null;
+    this.conflictsOpen = false;
+    this.orphansOpen = false;
+  }
+
+  /** A colleague's file was opened: its document shows in review mode until the user leaves it. */
+  enterReview(report: ExchangeReport): void {
+    this.#storeOrigins({
+      ...this.origins,
+      [report.document.id]: { author: report.file.author, fileName: report.file.fileName, openedAt: new Date().toISOString() }
+    });
+  }
+
+  leaveReview(): void {
+    const id = this.documentId;
+    if (!id) return;
+    const { [id]: _left, ...rest } = this.origins;
+    this.#storeOrigins(rest);
+  }
+
+  /** Writes the document's annotation file as a download ("Send back", "Export Annotation File…"). */
+  async pack(): Promise<boolean> {
+    const documentId = this.documentId;
+    if (!documentId || this.busy) return false;
+    this.busy = 'pack';
+    this.packError = null;
+    const result = await api.call('exchange.pack', { documentId });
+    this.busy = null;
+    if (!result.ok) {
+      this.packError = result.error;
+      this.#notices.error('The annotation file was not written', result.error);
+      return false;
+    }
+    save(result.value);
+    return true;
+  }
+
+  async exportBrat(): Promise<void> {
+    const documentId = this.documentId;
+    if (!documentId || this.busy) return;
+    this.busy = 'brat';
+    const result = await api.call('exchange.exportBrat', { documentId });
+    this.busy = null;
+    if (!result.ok) return this.#notices.error('brat export failed', result.error);
+    for (const file of result.value.files) save(file);
+    for (const warning of result.value.warnings) this.#notices.info(`brat: ${warning}`);
+  }
+
+  async exportW3c(): Promise<void> {
+    const documentId = this.documentId;
+    if (!documentId || this.busy) return;
+    this.busy = 'w3c';
+    const result = await api.call('exchange.exportW3c', { documentId });
+    this.busy = null;
+    if (!result.ok) return this.#notices.error('W3C Web Annotation export failed', result.error);
+    save(result.value);
+  }
+
+  /** Settles one conflict; the list is then read again, so it shows what the library holds. */
+  async resolve(conflictId: string, decision: ConflictChoice): Promise<boolean> {
+    const documentId = this.documentId;
+    if (!documentId) return false;
+    const result = await api.call('exchange.resolve', { conflictId, ...decision } as ResolveInput);
+    if (!result.ok) {
+      this.#notices.error('The conflict was not resolved', result.error);
+      return false;
+    }
+    this.#doc.applyChanges(result.value.changes);
+    this.packError = null;
+    await this.load(documentId);
+    return true;
+  }
+
+  /** Places an orphan at the text selected in the article. */
+  async reattach(orphanId: string, span: Span): Promise<boolean> {
+    const documentId = this.documentId;
+    if (!documentId) return false;
+    const result = await api.call('exchange.reattach', { orphanId, start: span.start, end: span.end });
+    if (!result.ok) {
+      this.#notices.error('The annotation was not re-attached', result.error);
+      return false;
+    }
+    this.#doc.applyChanges(result.value);
+    await this.load(documentId);
+    return true;
+  }
+
+  #storeOrigins(origins: Record<string, ReviewOrigin>): void {
+    this.origins = origins;
+    try {
+      localStorage.setItem(REVIEW_KEY, JSON.stringify(origins));
+    } catch {
+      // Storage full or disabled: review mode still holds for this session.
+    }
+  }
+}

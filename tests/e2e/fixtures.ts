@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { test as base } from '@playwright/test';
+import { test as base, type TestInfo } from '@playwright/test';
 
 export { expect } from '@playwright/test';
 
@@ -77,27 +77,32 @@ async function stopServer(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-export const test = base.extend<{ app: FactdeskApp }>({
-  app: [
-    // Playwright reads fixture dependencies from the destructuring pattern, so it must stay.
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use, testInfo) => {
-      const dataDir = await mkdtemp(join(tmpdir(), 'factdesk-e2e-'));
-      try {
-        const server = await startServer(dataDir);
-        try {
-          await use(server.app);
-        } finally {
-          await stopServer(server.child);
-          if (testInfo.status !== testInfo.expectedStatus && server.stderr()) {
-            await testInfo.attach('server-stderr', { body: server.stderr(), contentType: 'text/plain' });
-          }
-        }
-      } finally {
-        await rm(dataDir, { recursive: true, force: true });
+/** A fresh server on a temp library of its own for one test; stopped and removed afterwards. */
+async function serveLibrary(use: (app: FactdeskApp) => Promise<void>, testInfo: TestInfo): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'factdesk-e2e-'));
+  try {
+    const server = await startServer(dataDir);
+    try {
+      await use(server.app);
+    } finally {
+      await stopServer(server.child);
+      if (testInfo.status !== testInfo.expectedStatus && server.stderr()) {
+        await testInfo.attach('server-stderr', { body: server.stderr(), contentType: 'text/plain' });
       }
-    },
-    // Its own time budget, so a slow start ends with the server's output, not a bare test timeout.
-    { timeout: READY_TIMEOUT_MS + STOP_TIMEOUT_MS + 15_000 },
-  ],
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+// Its own time budget, so a slow start ends with the server's output, not a bare test timeout.
+const SERVER_FIXTURE = { timeout: READY_TIMEOUT_MS + STOP_TIMEOUT_MS + 15_000 };
+
+export const test = base.extend<{ app: FactdeskApp; otherApp: FactdeskApp }>({
+  // Playwright reads fixture dependencies from the destructuring pattern, so it must stay.
+  // eslint-disable-next-line no-empty-pattern
+  app: [async ({}, use, testInfo) => serveLibrary(use, testInfo), SERVER_FIXTURE],
+  /** A second, separate library (a colleague's machine in an exchange of files); started only when a test asks for it. */
+  // eslint-disable-next-line no-empty-pattern
+  otherApp: [async ({}, use, testInfo) => serveLibrary(use, testInfo), SERVER_FIXTURE]
 });

@@ -1,0 +1,223 @@
+/**
+ * Builds an annotation file over Moby-Dick and times opening it (new document and merge) against
+ * plain inserts of the same rows, and re-anchoring after random edits (see run.mjs).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createService } from '../../src/main/api/service';
+import { type MentionRow, mentionRow } from '../../src/main/store/mentions';
+import { type Db, openLibrary } from '../../src/main/store/open';
+import { anchorAll, type AnchorTarget } from '../../src/shared/anchoring/anchor';
+import { CodePointIndex } from '../../src/shared/anchoring/code-points';
+import { selectorsOf } from '../../src/shared/anchoring/selectors';
+import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/api/contract';
+import type { Result } from '../../src/shared/result';
+import { quoteAt } from '../../src/shared/text/spans';
+import { loadCorpus } from '../render/corpus';
+
+export interface BenchmarkOptions {
+  words: number;
+  annotations: number;
+  runs: number;
+}
+
+/** A small deterministic generator (mulberry32), so every run edits and annotates the same places. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const round = (ms: number) => Math.round(ms * 10) / 10;
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+
+const MENTION_INSERT = `INSERT INTO mentions (id, document_id, start, "end", exact, prefix, suffix, type, entity_id, origin, status,
+  masked, restoration, author, created_at, updated_at) VALUES (@id, @document_id, @start, @end, @exact, @prefix, @suffix, @type,
+  @entity_id, @origin, @status, @masked, @restoration, @author, @created_at, @updated_at)`;
+const DOCUMENT_COLUMNS = 'id, title, format, source_json, text, sha256, blocks_json, imported_at, updated_at';
+const DOCUMENT_INSERT = `INSERT INTO documents (${DOCUMENT_COLUMNS}) VALUES (@id, @title, @format, @source_json, @text, @sha256, @blocks_json, @imported_at, @updated_at)`;
+
+interface Library {
+  db: Db;
+  dir: string;
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+}
+
+function library(name: string, libraries: Library[]): Library {
+  const dir = mkdtempSync(join(tmpdir(), `factdesk-bench-exchange-${name}-`));
+  const db = openLibrary(dir);
+  const service = createService({ db, mode: 'cli', version: 'bench' });
+  const lib: Library = {
+    db,
+    dir,
+    async call(method, input) {
+      const result = (await service.call(method, input)) as Result<MethodOutput<typeof method>>;
+      if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+      return result.value;
+    }
+  };
+  libraries.push(lib);
+  return lib;
+}
+
+/** Mentions of whole words at random word starts. */
+function mentionRows(text: string, documentId: string, count: number, rnd: () => number): MentionRow[] {
+  const starts: number[] = [];
+  for (const match of text.matchAll(/[A-Za-z][A-Za-z'-]*/g)) starts.push(match.index);
+  if (starts.length < count) throw new Error(`The text has ${starts.length} words; ${count} annotations were asked for.`);
+  const chosen = new Set<number>();
+  while (chosen.size < count) chosen.add(starts[Math.floor(rnd() * starts.length)]!);
+  return [...chosen].map((start) => {
+    const end = start + /^[A-Za-z][A-Za-z'-]*/.exec(text.slice(start, start + 64))![0].length;
+    return mentionRow({
+      id: crypto.randomUUID(),
+      documentId,
+      start,
+      end,
+      ...quoteAt(text, start, end),
+      type: 'person',
+      entityId: null,
+      origin: 'manual',
+      status: 'accepted',
+      masked: false,
+      restoration: null,
+      author: 'Bench Checker',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z'
+    });
+  });
+}
+
+/**
+ * Edits ~1% of the code points (a third inserted before, a third deleted, a third replaced) and
+ * returns the edited text with where each original UTF-16 position went.
+ */
+function editText(text: string, rnd: () => number): { edited: string; moved: Int32Array; edits: number } {
+  const moved = new Int32Array(text.length + 1);
+  let edited = '';
+  let edits = 0;
+  let u16 = 0;
+  for (const char of text) {
+    const r = rnd();
+    if (r < 0.0033) edited += 'x';
+    moved[u16] = edited.length;
+    u16 += char.length;
+    if (r < 0.01) edits += 1;
+    if (r >= 0.0033 && r < 0.0066) continue;
+    edited += r >= 0.0066 && r < 0.01 ? 'Q' : char;
+  }
+  moved[u16] = edited.length;
+  return { edited, moved, edits };
+}
+
+function reanchor(text: string, rows: MentionRow[], rnd: () => number) {
+  const { edited, moved, edits } = editText(text, rnd);
+  const index = new CodePointIndex(text);
+  const targets: AnchorTarget[] = rows.map((row) => {
+    const [quote, position] = selectorsOf(index, quoteAt(text, row.start, row.end), row.start, row.end);
+    return { quote: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix }, position: { start: position.start, end: position.end } };
+  });
+  const started = performance.now();
+  const results = anchorAll(edited, targets);
+  const ms = performance.now() - started;
+  let exact = 0;
+  let fuzzy = 0;
+  let correct = 0;
+  let correctStrict = 0;
+  results.forEach((result, i) => {
+    if (!result.ok) return;
+    if (result.value.method === 'fuzzy') fuzzy += 1;
+    else exact += 1;
+    const row = rows[i]!;
+    const dStart = Math.abs(result.value.start - moved[row.start]!);
+    const dEnd = Math.abs(result.value.end - moved[row.end]!);
+    // ±1: an insertion right at a span's edge may fairly go either side of it.
+    if (dStart <= 1 && dEnd <= 1) correct += 1;
+    if (dStart === 0 && dEnd === 0) correctStrict += 1;
+  });
+  return {
+    annotations: rows.length,
+    codePointsEdited: edits,
+    editedShare: Math.round((edits / index.length) * 10000) / 10000,
+    ms: round(ms),
+    placed: { exact, fuzzy, orphaned: rows.length - exact - fuzzy },
+    placedCorrectly: correct,
+    placedCorrectlyShare: Math.round((correct / rows.length) * 10000) / 10000,
+    placedAtExactOffsets: correctStrict
+  };
+}
+
+export async function runExchangeBenchmark({ words, annotations, runs }: BenchmarkOptions) {
+  const libraries: Library[] = [];
+  try {
+    const corpus = loadCorpus(words);
+    const rnd = random(7);
+    const source = library('source', libraries);
+    await source.call('settings.update', { userName: 'Bench Checker' });
+    const { document } = await source.call('documents.import', { fileName: 'moby-dick.txt', dataBase64: Buffer.from(corpus.body).toString('base64') });
+    const text = source.db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(document.id) as string;
+    const rows = mentionRows(text, document.id, annotations, rnd);
+    const documentRow = source.db.prepare(`SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE id = ?`).get(document.id);
+    const insert = source.db.prepare(MENTION_INSERT);
+    source.db.transaction(() => rows.forEach((row) => insert.run(row)))();
+
+    const packStart = performance.now();
+    const packed = await source.call('exchange.pack', { documentId: document.id });
+    const packMs = performance.now() - packStart;
+    const upload = { fileName: 'moby-dick.factdesk.json', dataBase64: Buffer.from(packed.content).toString('base64') };
+
+    const openMs: number[] = [];
+    const mergeMs: number[] = [];
+    const plainMs: number[] = [];
+    let reports: { open?: unknown; merge?: unknown } = {};
+    for (let run = 0; run < runs; run += 1) {
+      const target = library(`open-${run}`, libraries);
+      let started = performance.now();
+      const opened = await target.call('exchange.open', upload);
+      openMs.push(performance.now() - started);
+      started = performance.now();
+      const merged = await target.call('exchange.open', upload);
+      mergeMs.push(performance.now() - started);
+      reports = { open: { outcome: opened.outcome, anchoring: opened.anchoring, records: opened.records }, merge: { outcome: merged.outcome, records: merged.records, conflicts: merged.conflicts } };
+
+      // The baseline: the same document and mention rows into an empty library, one transaction, prepared statements.
+      const plain = library(`plain-${run}`, libraries);
+      const insertDocument = plain.db.prepare(DOCUMENT_INSERT);
+      const insertMention = plain.db.prepare(MENTION_INSERT);
+      started = performance.now();
+      plain.db.transaction(() => {
+        insertDocument.run(documentRow);
+        for (const row of rows) insertMention.run(row);
+      })();
+      plainMs.push(performance.now() - started);
+    }
+
+    const open = median(openMs);
+    const merge = median(mergeMs);
+    const plain = median(plainMs);
+    return {
+      corpus: { work: corpus.work, package: `${corpus.package}@${corpus.version}`, chapters: corpus.chapters, words: corpus.words, codePoints: new CodePointIndex(text).length },
+      annotations,
+      runs,
+      fileMB: Math.round((packed.content.length / 1e6) * 100) / 100,
+      packMs: round(packMs),
+      openIntoEmptyMs: { median: round(open), all: openMs.map(round) },
+      mergeIntoSameMs: { median: round(merge), all: mergeMs.map(round) },
+      plainInsertsMs: { median: round(plain), all: plainMs.map(round) },
+      ratios: { openToPlain: ratio(open, plain), mergeToPlain: ratio(merge, plain), target: 3 },
+      reports,
+      reanchoring: { ...reanchor(text, rows, rnd), targetMs: 2000, targetShare: 0.99 }
+    };
+  } finally {
+    for (const lib of libraries) {
+      lib.db.close();
+      rmSync(lib.dir, { recursive: true, force: true });
+    }
+  }
+}

@@ -71,10 +71,8 @@ export interface Entity {
   updatedAt: string;
 }
 
-export type MentionOrigin = 'manual' | 'suggested' | 'propagated';
-export type MentionStatus = 'suggested' | 'accepted' | 'rejected';
-
-export interface Mention {
+/** A record anchored to a span of a document, with the W3C TextQuoteSelector parts of that span. */
+export interface AnchoredSpan {
   id: string;
   documentId: string;
   start: number;
@@ -82,6 +80,12 @@ export interface Mention {
   exact: string;
   prefix: string;
   suffix: string;
+}
+
+export type MentionOrigin = 'manual' | 'suggested' | 'propagated';
+export type MentionStatus = 'suggested' | 'accepted' | 'rejected';
+
+export interface Mention extends AnchoredSpan {
   type: string;
   entityId: string | null;
   origin: MentionOrigin;
@@ -109,14 +113,7 @@ export interface Verdict {
   label: string;
 }
 
-export interface Claim {
-  id: string;
-  documentId: string;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
+export interface Claim extends AnchoredSpan {
   /** The claim as checked (normalised wording). */
   text: string;
   claimantId: string | null;

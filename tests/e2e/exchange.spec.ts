@@ -227,25 +227,30 @@ test('interchange: W3C Web Annotations and brat export, and the brat pair import
   await importArticles(page, SAMPLE);
   await markClaim(page, PARDON);
 
-  let download = page.waitForEvent('download');
+  const download = page.waitForEvent('download');
   await share(page, 'Export W3C Web Annotations (JSON-LD)');
   const w3c = await saved(download);
   expect(w3c.name).toMatch(/\.jsonld$/);
   expect(JSON.parse(w3c.text)).toMatchObject({ type: 'AnnotationCollection' });
 
-  const files: Saved[] = [];
-  download = page.waitForEvent('download');
-  const second = page.waitForEvent('download', (d) => d !== undefined && files.length === 1);
+  // Two downloads from one menu item.
+  const files = new Promise<Saved[]>((resolve) => {
+    const pending: Promise<Saved>[] = [];
+    page.on('download', (file) => {
+      pending.push(saved(Promise.resolve(file)));
+      if (pending.length === 2) resolve(Promise.all(pending));
+    });
+  });
   await share(page, 'Export brat (.txt + .ann)');
-  files.push(await saved(download));
-  files.push(await saved(second));
-  expect(files.map((file) => file.name.slice(file.name.lastIndexOf('.'))).sort()).toEqual(['.ann', '.txt']);
+  const brat = await files;
+  expect(brat.map((file) => file.name.slice(file.name.lastIndexOf('.'))).sort()).toEqual(['.ann', '.txt']);
+  expect(brat.find((file) => file.name.endsWith('.ann'))?.text).toMatch(/^T1\t/m);
 
   const bea = await context.newPage();
   await bea.goto(otherApp.url);
   await signIn(bea, 'Bea Reviewer');
   const chooser = bea.waitForEvent('filechooser');
   await bea.getByRole('button', { name: 'Import brat…' }).click();
-  await (await chooser).setFiles(files.map((file) => file.path).map((path, i) => ({ name: files[i].name, mimeType: 'text/plain', buffer: Buffer.from(files[i].text) })));
+  await (await chooser).setFiles(brat.map(({ name, text }) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) })));
   await expect(claimEntry(bea, PARDON)).toBeVisible();
 });

@@ -43,31 +43,32 @@ export function exchangedRecords(db: Db, documentId: string): { kind: RecordKind
   );
 }
 
-/** Records bases within one transaction, numbering them in exchange order. */
-class BaseWriter {
-  private seq: number;
+const BASE_COLUMNS = '(record_type, record_id, revision, document_id, content_json, seq)';
+const BASE_UPSERT = 'ON CONFLICT (record_type, record_id, revision) DO UPDATE SET seq = excluded.seq, document_id = excluded.document_id';
+/** Bases written per INSERT statement (6 parameters each, well under SQLite's parameter limit). */
+const BASES_PER_STATEMENT = 256;
 
-  constructor(private readonly db: Db) {
-    this.seq = (statement(db, 'SELECT coalesce(max(seq), 0) AS seq FROM exchange_bases').get() as { seq: number }).seq;
-  }
+const baseInsert = (rows: number) =>
+  `INSERT INTO exchange_bases ${BASE_COLUMNS} VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?)').join(', ')} ${BASE_UPSERT}`;
 
-  /** Stores the state (again, as the newest) of a record that is crossing an exchange now. */
-  record(kind: RecordKind, id: string, documentId: string, revision: string, content: AnyContent): void {
-    this.seq += 1;
-    statement(
-      this.db,
-      `INSERT INTO exchange_bases (record_type, record_id, revision, document_id, content_json, seq) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (record_type, record_id, revision) DO UPDATE SET seq = excluded.seq, document_id = excluded.document_id`
-    ).run(kind, id, revision, kind === 'entity' ? null : documentId, JSON.stringify(content), this.seq);
-  }
-}
-
-/** Every record of a file crossed an exchange (written or received): its state becomes a base. */
+/**
+ * Every record of a file crossed an exchange (written or received): its state becomes a base, the
+ * newest one of its record, numbered in file order after every base already stored. Full batches
+ * go many rows per statement (SQLite applies them row by row, as single inserts would), the rest
+ * one row at a time, so only two statement texts are ever prepared.
+ */
 export function recordFileBases(db: Db, documentId: string, file: AnnotationFile): void {
-  const bases = new BaseWriter(db);
+  let seq = (statement(db, 'SELECT coalesce(max(seq), 0) AS seq FROM exchange_bases').get() as { seq: number }).seq;
+  const rows: unknown[][] = [];
   for (const kind of RECORD_KINDS) {
     for (const record of file[KIND_INFO[kind].list]) {
-      bases.record(kind, record.id, documentId, record.revision, contentOfRecord(record));
+      seq += 1;
+      rows.push([kind, record.id, record.revision, kind === 'entity' ? null : documentId, JSON.stringify(contentOfRecord(record)), seq]);
     }
   }
+  const full = rows.length - (rows.length % BASES_PER_STATEMENT);
+  for (let i = 0; i < full; i += BASES_PER_STATEMENT) {
+    statement(db, baseInsert(BASES_PER_STATEMENT)).run(rows.slice(i, i + BASES_PER_STATEMENT).flat());
+  }
+  for (const row of rows.slice(full)) statement(db, baseInsert(1)).run(row);
 }

@@ -45,10 +45,12 @@ async function openSharedFile(page: Page, file: Saved | { name: string; mimeType
 
 /** Drops a file on the window, as a user drags it from their file manager. */
 async function dropFile(page: Page, file: Saved): Promise<void> {
-  const dataTransfer = await page.evaluateHandle(
-    ({ name, text }) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([text], name, { type: 'application/json' }));
+  // Runs in the page; reached through `document.defaultView` because the test project has no DOM globals.
+  const dataTransfer = await page.locator('body').evaluateHandle(
+    (body, { name, text }) => {
+      const view = body.ownerDocument.defaultView!;
+      const transfer = new view.DataTransfer();
+      transfer.items.add(new view.File([text], name, { type: 'application/json' }));
       return transfer;
     },
     { name: file.name, text: file.text }

@@ -1,6 +1,6 @@
 import type { Claim } from '../../shared/domain';
 import type { Db } from './open';
-import type { Row } from './rows';
+import { type Row, getRecord } from './rows';
 import { statement } from './statements';
 
 export interface ClaimRow extends Row {
@@ -73,10 +73,7 @@ export const claimRow = (c: Claim): ClaimRow => ({
   updated_at: c.updatedAt
 });
 
-export function getClaim(db: Db, id: string): Claim | null {
-  const row = statement(db, 'SELECT * FROM claims WHERE id = ?').get(id) as ClaimRow | undefined;
-  return row ? toClaim(row) : null;
-}
+export const getClaim = (db: Db, id: string): Claim | null => getRecord(db, 'claims', id, toClaim);
 
 export function listClaims(db: Db, documentId: string): Claim[] {
   return (

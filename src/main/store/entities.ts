@@ -1,6 +1,6 @@
 import type { Entity } from '../../shared/domain';
 import type { Db } from './open';
-import { type Row, parseJson } from './rows';
+import { type Row, parseJson, getRecord } from './rows';
 import { statement } from './statements';
 
 export interface EntityRow extends Row {
@@ -38,10 +38,7 @@ export function entityRow(entity: Entity): EntityRow {
   };
 }
 
-export function getEntity(db: Db, id: string): Entity | null {
-  const row = statement(db, 'SELECT * FROM entities WHERE id = ?').get(id) as EntityRow | undefined;
-  return row ? toEntity(row) : null;
-}
+export const getEntity = (db: Db, id: string): Entity | null => getRecord(db, 'entities', id, toEntity);
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 

@@ -1,6 +1,6 @@
 import type { Evidence } from '../../shared/domain';
 import type { Db } from './open';
-import type { Row } from './rows';
+import { type Row, getRecord } from './rows';
 import { statement } from './statements';
 
 export interface EvidenceRow extends Row {
@@ -54,10 +54,7 @@ export const evidenceRow = (e: Evidence): EvidenceRow => ({
   updated_at: e.updatedAt
 });
 
-export function getEvidence(db: Db, id: string): Evidence | null {
-  const row = statement(db, 'SELECT * FROM evidence WHERE id = ?').get(id) as EvidenceRow | undefined;
-  return row ? toEvidence(row) : null;
-}
+export const getEvidence = (db: Db, id: string): Evidence | null => getRecord(db, 'evidence', id, toEvidence);
 
 export function listEvidenceOfClaim(db: Db, claimId: string): Evidence[] {
   return (

@@ -1,6 +1,6 @@
 import type { Mention } from '../../shared/domain';
 import type { Db } from './open';
-import type { Row } from './rows';
+import { type Row, getRecord } from './rows';
 import { statement } from './statements';
 
 export interface MentionRow extends Row {
@@ -60,10 +60,7 @@ export const mentionRow = (m: Mention): MentionRow => ({
   updated_at: m.updatedAt
 });
 
-export function getMention(db: Db, id: string): Mention | null {
-  const row = statement(db, 'SELECT * FROM mentions WHERE id = ?').get(id) as MentionRow | undefined;
-  return row ? toMention(row) : null;
-}
+export const getMention = (db: Db, id: string): Mention | null => getRecord(db, 'mentions', id, toMention);
 
 export function listMentions(db: Db, documentId: string): Mention[] {
   return (

@@ -44,6 +44,12 @@ const MENTION_INSERT = `INSERT INTO mentions (id, document_id, start, "end", exa
 const DOCUMENT_COLUMNS = 'id, title, format, source_json, text, sha256, blocks_json, imported_at, updated_at';
 const DOCUMENT_INSERT = `INSERT INTO documents (${DOCUMENT_COLUMNS}) VALUES (@id, @title, @format, @source_json, @text, @sha256, @blocks_json, @imported_at, @updated_at)`;
 
+// The writes an open cannot drop (DESIGN: every write logged; every exchanged state kept as a base).
+const HISTORY_INSERT = `INSERT INTO history (group_id, document_id, at, user, action, table_name, record_id, before_json, after_json, kind, state)
+  VALUES ('bench', @document_id, @created_at, 'Bench Checker', 'Open annotation file', 'mentions', @id, NULL, @json, 'log', 'final')`;
+const BASE_INSERT = `INSERT INTO exchange_bases (record_type, record_id, revision, document_id, content_json, seq)
+  VALUES ('mention', @id, @revision, @document_id, @json, @seq)`;
+
 interface Library {
   db: Db;
   dir: string;
@@ -154,6 +160,26 @@ function reanchor(text: string, rows: MentionRow[], rnd: () => number) {
   };
 }
 
+/** Times plain prepared inserts of the document and rows in one transaction (with `logged`: their history rows and bases too). */
+function plainInserts(db: Db, documentRow: unknown, rows: MentionRow[], logged: boolean): number {
+  const insertDocument = db.prepare(DOCUMENT_INSERT);
+  const insertMention = db.prepare(MENTION_INSERT);
+  const insertHistory = db.prepare(HISTORY_INSERT);
+  const insertBase = db.prepare(BASE_INSERT);
+  const started = performance.now();
+  db.transaction(() => {
+    insertDocument.run(documentRow);
+    rows.forEach((row, seq) => {
+      insertMention.run(row);
+      if (!logged) return;
+      const json = JSON.stringify(row);
+      insertHistory.run({ ...row, json });
+      insertBase.run({ id: row.id, document_id: row.document_id, revision: 'f'.repeat(64), json, seq });
+    });
+  })();
+  return performance.now() - started;
+}
+
 export async function runExchangeBenchmark({ words, annotations, runs }: BenchmarkOptions) {
   const libraries: Library[] = [];
   try {
@@ -179,6 +205,7 @@ export async function runExchangeBenchmark({ words, annotations, runs }: Benchma
     const openMs: number[] = [];
     const mergeMs: number[] = [];
     const plainMs: number[] = [];
+    const floorMs: number[] = [];
     let reports: { open?: unknown; merge?: unknown } = {};
     for (let run = 0; run < runs; run += 1) {
       let started = performance.now();
@@ -194,21 +221,16 @@ export async function runExchangeBenchmark({ words, annotations, runs }: Benchma
       reports = { open: { outcome: opened.outcome, anchoring: opened.anchoring, records: opened.records }, merge: { outcome: merged.outcome, records: merged.records, conflicts: merged.conflicts } };
 
       // The baseline: the same document and mention rows into an empty library, one transaction, prepared statements.
-      const plain = library(`plain-${run}`, libraries);
-      const insertDocument = plain.db.prepare(DOCUMENT_INSERT);
-      const insertMention = plain.db.prepare(MENTION_INSERT);
-      started = performance.now();
-      plain.db.transaction(() => {
-        insertDocument.run(documentRow);
-        for (const row of rows) insertMention.run(row);
-      })();
-      plainMs.push(performance.now() - started);
+      plainMs.push(plainInserts(library(`plain-${run}`, libraries).db, documentRow, rows, false));
+      // The floor: the same, plus the history row and the exchange base each record needs.
+      floorMs.push(plainInserts(library(`floor-${run}`, libraries).db, documentRow, rows, true));
     }
 
     const open = median(openMs);
     const merge = median(mergeMs);
     const plain = median(plainMs);
     const read = median(readMs);
+    const floor = median(floorMs);
     return {
       corpus: { work: corpus.work, package: `${corpus.package}@${corpus.version}`, chapters: corpus.chapters, words: corpus.words, codePoints: new CodePointIndex(text).length },
       annotations,
@@ -218,12 +240,14 @@ export async function runExchangeBenchmark({ words, annotations, runs }: Benchma
       openIntoEmptyMs: { median: round(open), all: openMs.map(round) },
       mergeIntoSameMs: { median: round(merge), all: mergeMs.map(round) },
       plainInsertsMs: { median: round(plain), all: plainMs.map(round) },
+      plainInsertsWithHistoryAndBasesMs: { median: round(floor), all: floorMs.map(round) },
       readAndCheckFileMs: { median: round(read), all: readMs.map(round) },
       ratios: {
         openToPlain: ratio(open, plain),
         mergeToPlain: ratio(merge, plain),
         openWithoutReadingToPlain: ratio(open - read, plain),
         mergeWithoutReadingToPlain: ratio(merge - read, plain),
+        floorToPlain: ratio(floor, plain),
         target: 3
       },
       reports,

@@ -6,6 +6,8 @@ import { articleText, dragSelect, dragSelectBetween, importArticles, inspector, 
 
 const SAMPLE = fileURLToPath(new URL('../fixtures/articles/sample-ap-2018.txt', import.meta.url));
 const SAMPLE_TEXT = readFileSync(SAMPLE, 'utf8');
+/** The first 20,000 words of Moby-Dick (public domain): long enough that only the blocks near the screen render. */
+const LONG = fileURLToPath(new URL('../fixtures/long-document/moby-dick-chapters-1-11.txt', import.meta.url));
 
 const sidePane = (page: Page) => page.getByRole('tablist', { name: 'Side pane' });
 const suggestionsIn = (page: Page) => articleText(page).locator('[data-suggestion]');
@@ -184,6 +186,38 @@ test('Ctrl+F finds in the article: highlights, count, next and previous, Escape 
   await expect.poll(painted).toBe(0);
 });
 
+test('find in a long article brings a match in a block not yet rendered on screen, and paints it', async ({ page }) => {
+  await signIn(page, 'Long Finder');
+  await importArticles(page, LONG);
+  await expect(articleText(page)).toContainText('Call me Ishmael');
+  const total = [...readFileSync(LONG, 'utf8').matchAll(/harpooneer/gi)].length;
+  expect(total).toBeGreaterThan(10);
+
+  await page.keyboard.press('Control+f');
+  const find = page.getByRole('search', { name: 'Find in the article' });
+  await find.getByRole('textbox', { name: 'Find in the article' }).fill('harpooneer');
+  await expect(find.getByRole('status')).toHaveText(`1 of ${total}`);
+  // Back from the first match wraps to the last one, far down the article.
+  await find.getByRole('textbox').press('Shift+Enter');
+  await expect(find.getByRole('status')).toHaveText(`${total} of ${total}`);
+
+  /** The current match as painted: its text, and whether it lies inside the visible part of the article. */
+  const current = () =>
+    page.getByRole('document', { name: 'Article' }).evaluate((scroller) => {
+      type Box = { top: number; bottom: number };
+      const view = scroller.ownerDocument.defaultView as unknown as {
+        CSS: { highlights: Map<string, Set<{ toString(): string; getBoundingClientRect(): Box }>> };
+      };
+      const range = [...(view.CSS.highlights.get('factdesk-find-current') ?? [])][0];
+      if (!range) return null;
+      const box = range.getBoundingClientRect();
+      const pane = scroller.getBoundingClientRect();
+      return { text: range.toString(), onScreen: box.top >= pane.top && box.bottom <= pane.bottom };
+    });
+  await expect.poll(current).toEqual({ text: expect.stringMatching(/^harpooneer$/i), onScreen: true });
+  expect(await page.getByRole('document', { name: 'Article' }).evaluate((scroller) => scroller.scrollTop)).toBeGreaterThan(10_000);
+});
+
 test('library search finds a claim by its text and opens the document at it', async ({ page }) => {
   await openSample(page, 'Lib Searcher');
   await markClaim(page, "Trump last week granted a rare posthumous pardon to boxing's first black heavyweight champion");
@@ -208,7 +242,7 @@ test('library search finds a claim by its text and opens the document at it', as
   await expect(inspector(page).locator('blockquote')).toHaveText(/^Trump last week granted a rare posthumous pardon/);
 });
 
-test('entity registry: merge two entities, then open the document at a mention from the entity page', async ({ page }) => {
+test('entity registry: merge two entities, edit the knowledge-base id, split one off, open a mention', async ({ page }) => {
   await openSample(page, 'Reg Istry');
   const key = await personKey(page);
   // Two entities for one person: "Kardashian West" and "Kim Kardashian".
@@ -254,8 +288,20 @@ test('entity registry: merge two entities, then open the document at a mention f
   await entityPage.getByRole('button', { name: 'Save changes' }).click();
   await expect(entityPage.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
 
-  await mentions.getByRole('button', { name: /told Mic/ }).click();
+  // Split: the "Kardashian" of "told Mic" becomes an entity of its own; its page opens.
+  await mentions.getByRole('listitem').filter({ hasText: 'told Mic' }).getByRole('checkbox').check();
+  await entityPage.getByRole('button', { name: /^Split 1 item into a new entity/ }).click();
+  const split = page.getByRole('dialog', { name: 'Split “Kardashian West”' });
+  await split.getByLabel('Name of the new entity').fill('Kim Kardashian');
+  await split.getByRole('button', { name: 'Split into “Kim Kardashian”' }).click();
+  await expect(split).toBeHidden();
+  await expect(entityPage.getByRole('heading', { name: 'Kim Kardashian', level: 1 })).toBeVisible();
+  const own = entityPage.getByRole('list', { name: /^Mentions in/ });
+  await expect(own.getByRole('listitem')).toHaveCount(1);
+
+  // A mention on the entity page opens its document there.
+  await own.getByRole('button', { name: /told Mic/ }).click();
   await expect(inspector(page).getByRole('heading', { name: 'Mention' })).toBeVisible();
   await expect(inspector(page).locator('blockquote')).toHaveText('Kardashian');
-  await expect(inspector(page).getByRole('button', { name: 'Unlink entity Kardashian West' })).toBeVisible();
+  await expect(inspector(page).getByRole('button', { name: 'Unlink entity Kim Kardashian' })).toBeVisible();
 });

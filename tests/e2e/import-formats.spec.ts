@@ -1,7 +1,7 @@
 /** Importing PDFs, saved web pages and Word files through the UI's import tray (issue 5). */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
@@ -23,6 +23,22 @@ async function callApi<T>(page: Page, app: FactdeskApp, method: string, input: o
   const body = (await response.json()) as { ok: boolean; value: T };
   expect(body.ok).toBe(true);
   return body.value;
+}
+
+/** Drops files on the window, as a user dragging them from the file manager does. */
+async function dropFiles(page: Page, ...paths: string[]): Promise<void> {
+  const files = await Promise.all(paths.map(async (path) => ({ name: basename(path), base64: (await readFile(path)).toString('base64') })));
+  const dataTransfer = await page.evaluateHandle((dropped) => {
+    const transfer = new DataTransfer();
+    for (const { name, base64 } of dropped) {
+      transfer.items.add(new File([Uint8Array.from(atob(base64), (char) => char.charCodeAt(0))], name));
+    }
+    return transfer;
+  }, files);
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer });
+  await expect(page.getByText('Drop to import')).toBeVisible();
+  await page.dispatchEvent('body', 'drop', { dataTransfer });
+  await expect(page.getByText('Drop to import')).toBeHidden();
 }
 
 const storedTitles = async (page: Page, app: FactdeskApp) =>
@@ -87,10 +103,10 @@ test('a PDF and a saved web page import with progress; a mention in each shows w
   await expect(inspector(page)).toContainText('Source: p. 3 of report.pdf');
 });
 
-test('a page without a readable article offers its full visible text, and that import works', async ({ app, page }) => {
+test('a dropped page without a readable article offers its full visible text, and that import works', async ({ app, page }) => {
   await page.goto(app.url);
   await signIn(page, 'Nora Noarticle');
-  await importArticles(page, fixture('no-article.html'));
+  await dropFiles(page, fixture('no-article.html'));
 
   const row = trayRow(page, 'no-article.html');
   await expect(row).toContainText('Cannot import "no-article.html": no readable article was found on the page');

@@ -84,6 +84,14 @@ export function conflictsOfRecord(db: Db, kind: RecordKind, recordId: string): S
   ).map(toConflict);
 }
 
+/** Keys (`kind:id`) of every record with an open conflict: one read instead of one per record. */
+export function conflictedRecords(db: Db): Set<string> {
+  const rows = statement(db, 'SELECT DISTINCT record_type, record_id FROM exchange_conflicts').all() as { record_type: string; record_id: string }[];
+  return new Set(rows.map((row) => recordKey(row.record_type as RecordKind, row.record_id)));
+}
+
+export const recordKey = (kind: RecordKind, id: string) => `${kind}:${id}`;
+
 export function countConflicts(db: Db, documentId: string): number {
   return (statement(db, 'SELECT count(*) AS n FROM exchange_conflicts WHERE document_id = ?').get(documentId) as { n: number }).n;
 }

@@ -12,7 +12,7 @@ import type { AnchoringCounts } from '../../shared/api/methods/exchange';
 import { anchorAll } from '../../shared/anchoring/anchor';
 import type { ChangeGroup } from '../store/history';
 import { baseContent, exchangedRevisions, hasBase } from './bases';
-import { WHOLE_RECORD, conflictsOfRecord, deleteConflict, saveConflict } from './conflict-store';
+import { WHOLE_RECORD, conflictedRecords, conflictsOfRecord, deleteConflict, recordKey, saveConflict } from './conflict-store';
 import { mergeFields, type FieldConflict } from './field-merge';
 import type { AnnotationFile, ClaimRecord, Deletion, FileTarget, MentionRecord } from './file-schema';
 import type { LocalDocument } from './local-document';
@@ -43,6 +43,9 @@ export interface MergeTally {
   conflictsCreated: number;
 }
 
+/** SQLite's LIMIT -1: no limit. */
+const ALL_REVISIONS = -1;
+
 interface Origin {
   fileName: string;
   author: string;
@@ -60,6 +63,8 @@ export class Merger {
   private readonly claimsInConflict = new Set<string>();
   private readonly fileClaims: Map<string, ClaimRecord>;
   private readonly fileChildren = new Map<string, { evidence: EvidenceContent[]; reviews: ReviewContent[] }>();
+  /** Records with an open conflict (kept up to date as this merge saves conflicts): others need no conflict lookup. */
+  private readonly conflicted: Set<string>;
 
   constructor(
     private readonly group: ChangeGroup,
@@ -68,6 +73,7 @@ export class Merger {
     private readonly origin: Origin
   ) {
     this.fileClaims = new Map(file.claims.map((claim) => [claim.id, claim]));
+    this.conflicted = conflictedRecords(group.db);
     const childrenOf = (claimId: string) => {
       let children = this.fileChildren.get(claimId);
       if (!children) this.fileChildren.set(claimId, (children = { evidence: [], reviews: [] }));
@@ -111,22 +117,26 @@ export class Merger {
     this.local.assertNotForeign(kind, id);
     const theirs = contentOfRecord<K>(record);
     const mine = this.local.get(kind, id);
-    const open = conflictsOfRecord(this.db, kind, id).filter((c) => c.field !== WHOLE_RECORD);
+    const open = this.conflicted.has(recordKey(kind, id))
+      ? conflictsOfRecord(this.db, kind, id).filter((c) => c.field !== WHOLE_RECORD)
+      : [];
     if (mine && (kind === 'review' || contentRevision(mine.content) === record.revision)) {
       // Reviews are records, not edits: one we have is never changed by a file.
       for (const conflict of open) deleteConflict(this.group, conflict.id);
       this.tally.records.unchanged += kind === 'review' ? 0 : 1;
       return 'done';
     }
-    if (hasBase(this.db, kind, id, record.revision)) {
+    // One read of the record's exchanged revisions answers all three questions below.
+    const exchanged = new Set(exchangedRevisions(this.db, kind, id, ALL_REVISIONS));
+    if (exchanged.has(record.revision)) {
       // Their copy is a state we already exchanged: ours is the same or newer (or deleted since).
       if (mine) this.tally.records.unchanged += 1;
       return 'done';
     }
-    const baseRevision = record.baseRevisions.find((revision) => hasBase(this.db, kind, id, revision));
+    const baseRevision = record.baseRevisions.find((revision) => exchanged.has(revision));
     const base = baseRevision ? baseContent(this.db, kind, id, baseRevision) : null;
     if (!mine) {
-      if (exchangedRevisions(this.db, kind, id, 1).length === 0) return 'new';
+      if (exchanged.size === 0) return 'new';
       this.wholeConflict(kind, id, base, null, this.theirSide(kind, record));
       return 'done';
     }
@@ -230,6 +240,7 @@ export class Merger {
   }
 
   private save(kind: RecordKind, recordId: string, field: string, base: unknown, mine: unknown, theirs: unknown): void {
+    this.conflicted.add(recordKey(kind, recordId));
     saveConflict(this.group, {
       id: this.origin.newId(),
       documentId: this.local.documentId,

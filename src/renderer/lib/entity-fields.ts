@@ -1,7 +1,9 @@
 /** The entity form's text fields, and the patch they make (checked before anything is sent). */
+import type { MethodInput } from '../../shared/api/contract';
 import type { Entity } from '../../shared/domain';
-import type { EntityPatch } from './state/entity-registry.svelte';
 import { isWebLink } from './links';
+
+export type EntityPatch = Omit<MethodInput<'entities.update'>, 'id' | 'documentId'>;
 
 export interface EntityDraft {
   name: string;

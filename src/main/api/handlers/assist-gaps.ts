@@ -1,17 +1,17 @@
 /** Gap restoration: ranked candidate names for each masked gap, and confirming one in a single step. */
 import type { GapRestoration } from '../../../shared/api/methods/assist';
 import { findGaps } from '../../../shared/gaps';
-import { quoteAt } from '../../../shared/text/spans';
 import { buildGapPool } from '../../assist/gaps/pool';
 import { rankGapCandidates } from '../../assist/gaps/rank';
 import { DomainError } from '../../errors';
 import { getEntity } from '../../store/entities';
 import { runMutation } from '../../store/history';
-import { listMentions, mentionRow } from '../../store/mentions';
+import { listMentions } from '../../store/mentions';
 import { entityRegistry } from '../../store/registry';
 import { changeSetOf } from '../change-set';
 import { analyseDocument, entityNamed, openEntitySuggestions, requireLabels } from './assist-suggestions';
 import { documentText, requireEntity } from './lookups';
+import { newMentionRow } from './new-records';
 import type { HandlerMap } from './types';
 
 /** Library entities offered beyond the document's own names (the most mentioned ones). */
@@ -76,21 +76,16 @@ export const gapHandlers: HandlerMap<'assist.gapCandidates' | 'assist.confirmGap
       }
       g.insert(
         'mentions',
-        mentionRow({
+        newMentionRow(g, text, {
           id,
           documentId: input.documentId,
           start: input.start,
           end: input.end,
-          ...quoteAt(text, input.start, input.end),
           type: input.type,
           entityId,
           origin: 'manual',
-          status: 'accepted',
           masked: true,
-          restoration: input.restoration,
-          author: g.user,
-          createdAt: g.at,
-          updatedAt: g.at
+          restoration: input.restoration
         })
       );
     });

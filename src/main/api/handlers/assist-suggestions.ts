@@ -2,21 +2,22 @@
 import type { ClaimSuggestion, EntitySuggestion } from '../../../shared/api/methods/assist';
 import type { Mention } from '../../../shared/domain';
 import { findGaps } from '../../../shared/gaps';
-import { quoteAt, spanProblem } from '../../../shared/text/spans';
+import { spanProblem } from '../../../shared/text/spans';
 import { libraryKnowledge } from '../../assist/library-knowledge';
 import { textKey } from '../../assist/text/words';
 import { assistEngine } from '../../assist/worker-pool';
 import { DomainError } from '../../errors';
-import { claimRow, listClaims } from '../../store/claims';
+import { listClaims } from '../../store/claims';
 import { entityRow } from '../../store/entities';
 import { type ChangeGroup, runMutation } from '../../store/history';
 import { listLabels } from '../../store/labels';
-import { listMentions, mentionRow } from '../../store/mentions';
+import { listMentions } from '../../store/mentions';
 import { insertRejection, listRejections, rejectedKeys, rejectionKey, removeRejection } from '../../store/rejections';
 import { statement } from '../../store/statements';
 import { changeSetOf } from '../change-set';
 import type { HandlerContext } from '../context';
 import { documentText, requireEntity } from './lookups';
+import { newClaimRow, newMentionRow } from './new-records';
 import type { HandlerMap } from './types';
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
@@ -70,20 +71,7 @@ export function insertMention(
   );
   if (duplicate) return null;
   const id = ctx.newId();
-  group.insert(
-    'mentions',
-    mentionRow({
-      id,
-      ...fields,
-      ...quoteAt(text, fields.start, fields.end),
-      status: 'accepted',
-      masked: false,
-      restoration: null,
-      author: group.user,
-      createdAt: group.at,
-      updatedAt: group.at
-    })
-  );
+  group.insert('mentions', newMentionRow(group, text, { id, ...fields }));
   return id;
 }
 
@@ -183,28 +171,18 @@ export const suggestionHandlers: HandlerMap<
     if (claimant && 'entityId' in claimant) requireEntity(ctx.db, claimant.entityId);
     if (claimant && 'type' in claimant) requireLabels(ctx, [claimant.type]);
     const id = ctx.newId();
-    const quote = quoteAt(text, input.start, input.end);
     const { group } = runMutation(ctx.asUser(), { documentId: input.documentId, action: 'assist.acceptClaim' }, (g) => {
       const claimantId = !claimant ? null : 'entityId' in claimant ? claimant.entityId : entityNamed(g, ctx, claimant.name, claimant.type);
       g.insert(
         'claims',
-        claimRow({
+        newClaimRow(g, text, {
           id,
           documentId: input.documentId,
           start: input.start,
           end: input.end,
-          ...quote,
-          text: quote.exact.replace(/\s+/g, ' ').trim(),
           claimantId,
-          claimDate: null,
           score: input.score ?? null,
-          scoreReason: input.scoreReason?.trim() || null,
-          status: 'open',
-          verdict: null,
-          explanation: '',
-          author: g.user,
-          createdAt: g.at,
-          updatedAt: g.at
+          scoreReason: input.scoreReason?.trim() || null
         })
       );
     });

@@ -1,8 +1,7 @@
 import type { MethodOutput, ParsedInput } from '../../../shared/api/contract';
 import type { Claim, Verdict } from '../../../shared/domain';
-import { quoteAt, spanProblem } from '../../../shared/text/spans';
+import { spanProblem } from '../../../shared/text/spans';
 import { DomainError } from '../../errors';
-import { claimRow } from '../../store/claims';
 import { type ChangeGroup, runMutation } from '../../store/history';
 import { reviewRow } from '../../store/reviews';
 import { getScale } from '../../store/scales';
@@ -12,6 +11,7 @@ import { checkerMove, reviewOutcome, statusAfterEdit } from '../../workflow/clai
 import { changeSetOf } from '../change-set';
 import type { HandlerContext } from '../context';
 import { documentText, requireClaim, requireEntity } from './lookups';
+import { newClaimRow } from './new-records';
 import type { HandlerMap } from './types';
 
 function verdictFor(ctx: HandlerContext, label: string): Verdict {
@@ -67,31 +67,9 @@ export const claimHandlers: HandlerMap<
     const text = documentText(ctx.db, input.documentId);
     const problem = spanProblem(text, input.start, input.end);
     if (problem) throw new DomainError('invalid_input', `Cannot mark this claim: ${problem}.`);
-    const mutation = ctx.asUser();
     const id = ctx.newId();
-    const quote = quoteAt(text, input.start, input.end);
-    const { group } = runMutation(mutation, { documentId: input.documentId, action: 'claims.create' }, (g) =>
-      g.insert(
-        'claims',
-        claimRow({
-          id,
-          documentId: input.documentId,
-          start: input.start,
-          end: input.end,
-          ...quote,
-          text: input.text?.trim() || quote.exact.replace(/\s+/g, ' ').trim(),
-          claimantId: null,
-          claimDate: null,
-          score: null,
-          scoreReason: null,
-          status: 'open',
-          verdict: null,
-          explanation: '',
-          author: mutation.user,
-          createdAt: g.at,
-          updatedAt: g.at
-        })
-      )
+    const { group } = runMutation(ctx.asUser(), { documentId: input.documentId, action: 'claims.create' }, (g) =>
+      g.insert('claims', newClaimRow(g, text, { id, documentId: input.documentId, start: input.start, end: input.end, text: input.text }))
     );
     return changeSetOf(ctx.db, group, id);
   },

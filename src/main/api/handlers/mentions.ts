@@ -1,13 +1,14 @@
 import { findGaps } from '../../../shared/gaps';
-import { quoteAt, spanProblem } from '../../../shared/text/spans';
+import { spanProblem } from '../../../shared/text/spans';
 import { DomainError } from '../../errors';
 import { runMutation } from '../../store/history';
 import { labelExists } from '../../store/labels';
-import { getMention, mentionRow } from '../../store/mentions';
+import { getMention } from '../../store/mentions';
 import { statement } from '../../store/statements';
 import { changeSetOf } from '../change-set';
 import type { HandlerContext } from '../context';
 import { documentText, requireEntity } from './lookups';
+import { newMentionRow } from './new-records';
 import type { HandlerMap } from './types';
 
 function requireLabel(ctx: HandlerContext, type: string) {
@@ -40,26 +41,20 @@ export const mentionHandlers: HandlerMap<'mentions.create' | 'mentions.update' |
     ).get(input.documentId, input.start, input.end, input.type);
     if (duplicate) throw new DomainError('conflict', 'This span is already marked with that label.');
 
-    const mutation = ctx.asUser();
     const id = ctx.newId();
-    const { group } = runMutation(mutation, { documentId: input.documentId, action: 'mentions.create' }, (g) =>
+    const { group } = runMutation(ctx.asUser(), { documentId: input.documentId, action: 'mentions.create' }, (g) =>
       g.insert(
         'mentions',
-        mentionRow({
+        newMentionRow(g, text, {
           id,
           documentId: input.documentId,
           start: input.start,
           end: input.end,
-          ...quoteAt(text, input.start, input.end),
           type: input.type,
           entityId: input.entityId ?? null,
           origin: 'manual',
-          status: 'accepted',
           masked,
-          restoration: masked ? (input.restoration?.trim() || null) : null,
-          author: mutation.user,
-          createdAt: g.at,
-          updatedAt: g.at
+          restoration: masked ? input.restoration?.trim() || null : null
         })
       )
     );

@@ -1,13 +1,7 @@
+import type { FocusTarget } from '../search-hits';
 import type { DocumentState } from './document.svelte';
 
-/** Where to land in a document opened from elsewhere (a search hit, an entity's mention). */
-export type FocusTarget =
-  | { kind: 'mention'; id: string }
-  | { kind: 'claim'; id: string }
-  /** The claim an evidence item belongs to. */
-  | { kind: 'evidence'; id: string }
-  /** The first occurrence of these words, shown in the find bar. */
-  | { kind: 'text'; query: string };
+export type { FocusTarget };
 
 /**
  * A pending "open the document at …": set before the document view opens, carried out by it once

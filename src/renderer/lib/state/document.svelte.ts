@@ -4,13 +4,13 @@ import type { ArticleDocument, Claim, ClaimStatus, Entity, Evidence, Gap, Mentio
 import type { AppError } from '../../../shared/result';
 import { api } from '../api-client';
 import {
-  bucketByBlock,
+  rebucket,
   refKey,
   textBlocks,
   textOrder,
   trimToText,
   type AnnotationRef,
-  type BlockAnnotations
+  type Bucketed
 } from '../text/annotations';
 import type { Notices } from './notices.svelte';
 
@@ -85,16 +85,16 @@ export class DocumentState {
   selectionUsed = $state(0);
 
   blocks = $derived(textBlocks(this.document?.blocks ?? [], this.document?.text.length ?? 0));
-  #previousBuckets: BlockAnnotations[] = [];
-  /** Per block, the annotations overlapping it; unchanged blocks keep their bucket object. */
+  #bucketed: Bucketed | null = null;
+  /** Per block, the annotations overlapping it; after an edit only the blocks it touched get new buckets. */
   buckets = $derived.by(() => {
-    const buckets = bucketByBlock(
-      this.blocks,
-      { mentions: this.mentions, claims: this.claims, gaps: this.gaps },
-      this.#previousBuckets
-    );
-    this.#previousBuckets = buckets;
-    return buckets;
+    this.#bucketed = rebucket(this.#bucketed, {
+      blocks: this.blocks,
+      mentions: this.mentions,
+      claims: this.claims,
+      gaps: this.gaps
+    });
+    return this.#bucketed.buckets;
   });
   order = $derived(textOrder(this.mentions, this.claims, this.gaps));
   sortedClaims = $derived([...this.claims].sort(byStart));

@@ -2,11 +2,10 @@ import type { EntityPage, EntityStats } from '../../../shared/api/methods/assist
 import type { MethodInput } from '../../../shared/api/contract';
 import type { Entity } from '../../../shared/domain';
 import { api } from '../api-client';
+import type { EntityPatch } from '../entity-fields';
 import type { Notices } from './notices.svelte';
 
 const PAGE_SIZE = 100;
-
-export type EntityPatch = Omit<MethodInput<'entities.update'>, 'id' | 'documentId'>;
 
 /**
  * The entity registry: every entity of the library with its use, searched and filtered by type;

@@ -32,9 +32,10 @@ export class DocumentFind {
     this.current = -1;
   }
 
-  show(query?: string): void {
+  /** Opens the find bar; with a query, the first match from offset `from` (or the selection) is current. */
+  show(query?: string, from?: number): void {
     this.open = true;
-    if (query !== undefined) this.setQuery(query);
+    if (query !== undefined) this.setQuery(query, from);
     this.focusRequests++;
   }
 
@@ -42,10 +43,10 @@ export class DocumentFind {
     this.open = false;
   }
 
-  /** A new query: the first match from the selected annotation (or the top) becomes current. */
-  setQuery(query: string): void {
+  /** A new query: the first match from `from` (else the selected annotation, else the top) becomes current. */
+  setQuery(query: string, from?: number): void {
     this.query = query;
-    this.current = this.matches.length ? firstMatchFrom(this.matches, this.#doc.selected?.start ?? 0) : -1;
+    this.current = this.matches.length ? firstMatchFrom(this.matches, from ?? this.#doc.selected?.start ?? 0) : -1;
   }
 
   setMatchCase(matchCase: boolean): void {

@@ -89,6 +89,43 @@ export function bucketByBlock(
   });
 }
 
+/** The annotations bucketByBlock was given, and the buckets it returned. */
+export interface Bucketed extends BlockAnnotations {
+  blocks: Block[];
+  buckets: BlockAnnotations[];
+}
+
+/** The records of `next` that are not in `previous` and those of `previous` gone from `next` (by identity). */
+function changedRecords<T extends object>(previous: T[], next: T[]): T[] {
+  if (previous === next) return [];
+  const before = new Set(previous);
+  const after = new Set(next);
+  return [...next.filter((record) => !before.has(record)), ...previous.filter((record) => !after.has(record))];
+}
+
+/**
+ * bucketByBlock again, but after an edit (a record or two added, changed or removed, the rest the
+ * same objects) only the buckets of the blocks those records touch are rebuilt: a long article has
+ * thousands of blocks and annotations, and a label keystroke should not re-bucket them all.
+ */
+export function rebucket(previous: Bucketed | null, next: BlockAnnotations & { blocks: Block[] }): Bucketed {
+  const { blocks } = next;
+  if (!previous || previous.blocks !== blocks || previous.gaps !== next.gaps) {
+    return { ...next, buckets: bucketByBlock(blocks, next, previous?.buckets ?? []) };
+  }
+  const touched = new Set<number>();
+  for (const span of [...changedRecords(previous.mentions, next.mentions), ...changedRecords(previous.claims, next.claims)]) {
+    for (let i = blockIndexAt(blocks, span.start); i < blocks.length && blocks[i].start < span.end; i++) touched.add(i);
+  }
+  const buckets = touched.size ? [...previous.buckets] : previous.buckets;
+  for (const i of touched) {
+    const block = blocks[i];
+    const overlaps = (span: { start: number; end: number }) => span.end > span.start && span.start < block.end && span.end > block.start;
+    buckets[i] = { mentions: next.mentions.filter(overlaps), claims: next.claims.filter(overlaps), gaps: previous.buckets[i].gaps };
+  }
+  return { ...next, buckets };
+}
+
 /**
  * The span to annotate for a selection: whitespace at the edges is not part of a name or claim,
  * except when the selection is exactly a masked-name gap. Null when nothing is left.

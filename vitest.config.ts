@@ -6,8 +6,8 @@ export default defineConfig({
     environment: 'node',
     // better-sqlite3 is a native addon: child processes load it more reliably than worker threads.
     pool: 'forks',
-    testTimeout: 20_000,
-    hookTimeout: 30_000,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     teardownTimeout: 10_000,
   },
 });

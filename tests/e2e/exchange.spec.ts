@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Download, Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { claimEntry, importArticles, inspector, markClaim, signIn } from './page-actions';
+import { claimEntry, filesTransfer, importArticles, inspector, markClaim, signIn } from './page-actions';
 
 const SAMPLE = fileURLToPath(new URL('../fixtures/articles/sample-ap-2018.txt', import.meta.url));
 const PARDON = "Trump last week granted a rare posthumous pardon to boxing's first black heavyweight champion";
@@ -45,16 +45,7 @@ async function openSharedFile(page: Page, file: Saved | { name: string; mimeType
 
 /** Drops a file on the window, as a user drags it from their file manager. */
 async function dropFile(page: Page, file: Saved): Promise<void> {
-  // Runs in the page; reached through `document.defaultView` because the test project has no DOM globals.
-  const dataTransfer = await page.locator('body').evaluateHandle(
-    (body, { name, text }) => {
-      const view = body.ownerDocument.defaultView!;
-      const transfer = new view.DataTransfer();
-      transfer.items.add(new view.File([text], name, { type: 'application/json' }));
-      return transfer;
-    },
-    { name: file.name, text: file.text }
-  );
+  const dataTransfer = await filesTransfer(page, [{ name: file.name, bytes: Buffer.from(file.text, 'utf8') }]);
   await page.dispatchEvent('body', 'dragenter', { dataTransfer });
   await page.dispatchEvent('body', 'drop', { dataTransfer });
 }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { expect, test, type FactdeskApp } from './fixtures';
-import { articleText, dragSelect, importArticles, inspector, signIn } from './page-actions';
+import { articleText, dragSelect, filesTransfer, importArticles, inspector, signIn } from './page-actions';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/articles/${name}`, import.meta.url));
 
@@ -27,14 +27,7 @@ async function callApi<T>(page: Page, app: FactdeskApp, method: string, input: o
 
 /** Drops files on the window, as a user dragging them from the file manager does. */
 async function dropFiles(page: Page, ...paths: string[]): Promise<void> {
-  const files = await Promise.all(paths.map(async (path) => ({ name: basename(path), base64: (await readFile(path)).toString('base64') })));
-  const dataTransfer = await page.evaluateHandle((dropped) => {
-    const transfer = new DataTransfer();
-    for (const { name, base64 } of dropped) {
-      transfer.items.add(new File([Uint8Array.from(atob(base64), (char) => char.charCodeAt(0))], name));
-    }
-    return transfer;
-  }, files);
+  const dataTransfer = await filesTransfer(page, await Promise.all(paths.map(async (path) => ({ name: basename(path), bytes: await readFile(path) }))));
   await page.dispatchEvent('body', 'dragenter', { dataTransfer });
   await expect(page.getByText('Drop to import')).toBeVisible();
   await page.dispatchEvent('body', 'drop', { dataTransfer });

@@ -1,5 +1,5 @@
 /** What a user does again and again in the end-to-end tests, done through the real UI. */
-import type { Locator, Page } from '@playwright/test';
+import type { JSHandle, Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
 
 /** First run: answers the welcome dialog with a name. */
@@ -99,3 +99,17 @@ export async function markClaim(page: Page, text: string): Promise<void> {
 /** The outline entry of the claim whose text starts with `start`. */
 export const claimEntry = (page: Page, start: string): Locator =>
   outline(page).getByRole('button', { name: new RegExp(`^${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+
+/** A DataTransfer in the page holding these files, for drop events (as when dragged from a file manager). */
+export async function filesTransfer(page: Page, files: { name: string; bytes: Buffer }[]): Promise<JSHandle> {
+  const dropped = files.map(({ name, bytes }) => ({ name, base64: bytes.toString('base64') }));
+  // Runs in the page; reached through `document.defaultView` because the test project has no DOM globals.
+  return page.locator('body').evaluateHandle((body, list) => {
+    const view = body.ownerDocument.defaultView!;
+    const transfer = new view.DataTransfer();
+    for (const { name, base64 } of list) {
+      transfer.items.add(new view.File([Uint8Array.from(view.atob(base64), (char: string) => char.charCodeAt(0))], name));
+    }
+    return transfer;
+  }, dropped);
+}

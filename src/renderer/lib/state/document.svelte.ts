@@ -71,6 +71,7 @@ export class DocumentState {
   entities = $state.raw<Map<string, Entity>>(new Map());
   gaps = $state.raw<Gap[]>([]);
   undo = $state.raw<UndoState>(NO_UNDO);
+  #replays: Promise<void> = Promise.resolve();
   loading = $state(false);
   /** The text is shown; its annotations are still on their way. */
   annotationsPending = $state(false);
@@ -325,14 +326,26 @@ export class DocumentState {
     this.entities = new Map(this.entities).set(entity.id, entity);
   }
 
-  async undoLast(): Promise<void> {
-    const documentId = this.document?.id;
-    if (documentId && this.undo.canUndo) await this.#change('history.undo', { documentId }, 'Could not undo');
+  undoLast(): Promise<void> {
+    return this.#replay('undo');
   }
 
-  async redoLast(): Promise<void> {
-    const documentId = this.document?.id;
-    if (documentId && this.undo.canRedo) await this.#change('history.redo', { documentId }, 'Could not redo');
+  redoLast(): Promise<void> {
+    return this.#replay('redo');
+  }
+
+  /**
+   * Undo and redo run one after the other: quick presses (Ctrl+Z, Ctrl+Z, Ctrl+Y) each act on the
+   * undo state the previous one left, not on the state from before they were pressed.
+   */
+  #replay(direction: 'undo' | 'redo'): Promise<void> {
+    this.#replays = this.#replays.then(async () => {
+      const documentId = this.document?.id;
+      const possible = direction === 'undo' ? this.undo.canUndo : this.undo.canRedo;
+      if (!documentId || !possible) return;
+      await this.#change(`history.${direction}`, { documentId }, direction === 'undo' ? 'Could not undo' : 'Could not redo');
+    });
+    return this.#replays;
   }
 
   /** A mutation asked for by another state class (assist, registry): its ChangeSet is applied here. */

@@ -33,6 +33,8 @@ for (;;) {
     }
   } else if (created.length > 0) {
     const id = created.splice(Math.floor(random() * created.length), 1)[0]!;
+    // Announced first: a kill after the delete commits but before its acknowledgement leaves it undecided.
+    process.stdout.write(`M? ${id}\n`);
     const r = await service.call('mentions.delete', { id });
     if (r.ok) process.stdout.write(`M- ${id}\n`);
   }

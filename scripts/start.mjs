@@ -54,7 +54,12 @@ if (electron.ok) {
   const { resolveDataDir } = await tsImport('../src/main/data-dir.ts', import.meta.url);
   const dataDir = resolve(resolveDataDir(dataArgument()));
   note(`Electron is not available here (${electron.reason}); starting the browser mode instead — same library: ${dataDir}`);
-  runInForeground(process.execPath, [join(ROOT, 'scripts', 'web.mjs'), ...args], process.env);
+  // A page cannot be handed a file from disk: shared files given on the command line (file association) are named instead.
+  const isSharedFile = (arg) => !arg.startsWith('-') && arg.toLowerCase().endsWith('.factdesk.json');
+  for (const file of args.filter(isSharedFile)) {
+    note(`To open ${file}: drop it on the window, use "Open shared file…" in the library, or run: factdesk open "${file}"`);
+  }
+  runInForeground(process.execPath, [join(ROOT, 'scripts', 'web.mjs'), ...args.filter((arg) => !isSharedFile(arg))], process.env);
 }
 
 async function electronOrReason() {

@@ -7,6 +7,16 @@ import { isMethodName } from '../shared/api/contract';
 import { CALL_CHANNEL, EVENT_CHANNEL, type AppEvent, type FactdeskBridge } from '../shared/api/preload-bridge';
 import { fail } from '../shared/result';
 
+const listeners = new Set<(event: AppEvent) => void>();
+/** Events that came before the page subscribed (e.g. a file the app was launched with). */
+let held: AppEvent[] = [];
+
+// Only the payload crosses into the page, never the IPC event (it would expose ipcRenderer).
+ipcRenderer.on(EVENT_CHANNEL, (_event: IpcRendererEvent, payload: AppEvent) => {
+  if (listeners.size === 0) held.push(payload);
+  for (const listener of listeners) listener(payload);
+});
+
 const bridge: FactdeskBridge = {
   call(method, input) {
     // The renderer is typed, but the page is still untrusted code: refuse names outside the contract here.
@@ -16,11 +26,12 @@ const bridge: FactdeskBridge = {
     return ipcRenderer.invoke(CALL_CHANNEL, method, input);
   },
   onEvent(listener) {
-    // Only the payload crosses into the page, never the IPC event (it would expose ipcRenderer).
-    const forward = (_event: IpcRendererEvent, payload: AppEvent) => listener(payload);
-    ipcRenderer.on(EVENT_CHANNEL, forward);
+    listeners.add(listener);
+    const waiting = held;
+    held = [];
+    for (const event of waiting) listener(event);
     return () => {
-      ipcRenderer.removeListener(EVENT_CHANNEL, forward);
+      listeners.delete(listener);
     };
   },
   mode: 'electron'

@@ -15,7 +15,7 @@ export function generalUsage(): string {
     'Options for every command:',
     ...table(flagRows(GLOBAL_FLAGS)),
     '',
-    'Exit codes: 0 success, 1 error (the message names the file or record and the reason), 2 bad usage.'
+    'Exit codes: 0 success, 1 error (the message names the file or record and the reason), 2 bad usage, 3 merge conflicts remain (open, resolve).'
   ].join('\n');
 }
 

@@ -4,6 +4,7 @@
  * data work happens in the service.
  */
 import { app, BrowserWindow, dialog, Menu, session, shell, type OpenDialogOptions } from 'electron';
+import { once } from 'node:events';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -11,14 +12,13 @@ import { createService } from '../api/service';
 import { resolveDataDir } from '../data-dir';
 import { scheduleBackups } from '../store/backup-schedule';
 import { openLibrary, type Db } from '../store/open';
-import { EVENT_CHANNEL, type AppEvent } from '../../shared/api/preload-bridge';
+import { EVENT_CHANNEL, type AppEvent, type DesktopFileKind } from '../../shared/api/preload-bridge';
+import { OPEN_ARTICLE_DIALOG, OPEN_SHARED_FILE_DIALOG, readDesktopFile, sharedFileArguments } from './desktop-files';
 import { saveDownloadsWithDialog } from './downloads';
 import { guardWebContents, hardenSession } from './hardening';
 import { bindApiChannel } from './ipc';
 import { appMenuTemplate } from './menu';
 import { findElectronBinding } from './native-binding';
-import { importArticleFile, OPEN_ARTICLE_DIALOG } from './open-article';
-import { OPEN_SHARED_FILE_DIALOG, openSharedAnnotationFile } from './open-shared-file';
 import { electronPrintToPdf } from './print-to-pdf';
 import { mainWindowOptions, rendererLocation } from './window';
 
@@ -37,9 +37,24 @@ app.setName('Factdesk');
 app.setPath('userData', join(dataDir, 'electron-profile'));
 
 let mainWindow: BrowserWindow | null = null;
+/** Resolves once the main window's page has loaded (its preload holds events until the page listens). */
+let pageLoaded: Promise<unknown> | null = null;
+let markStarted!: () => void;
+/** Resolves when the library is open and the service answers the window. */
+const started = new Promise<void>((resolve) => (markStarted = resolve));
 
 if (app.requestSingleInstanceLock()) {
-  app.on('second-instance', focusMainWindow);
+  // File association: Windows and Linux start the app (or a second instance) with the file's path;
+  // macOS sends open-file, possibly before the app is ready.
+  for (const path of sharedFileArguments(process.argv.slice(1), process.cwd())) void openFromSystem(path);
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    void openFromSystem(path);
+  });
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    focusMainWindow();
+    for (const path of sharedFileArguments(argv.slice(1), workingDirectory)) void openFromSystem(path);
+  });
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => shell.openExternal(url)));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -81,9 +96,9 @@ function start(): void {
     Menu.buildFromTemplate(
       appMenuTemplate(
         {
-          openArticle: () => void openPicked(OPEN_ARTICLE_DIALOG, (path) => importArticleFile(path, service)),
+          openArticle: () => void openPicked(OPEN_ARTICLE_DIALOG, 'article'),
           exportFactSheet: () => tellRenderer({ type: 'export-fact-sheet' }),
-          openSharedFile: () => void openPicked(OPEN_SHARED_FILE_DIALOG, (path) => openSharedAnnotationFile(path, service)),
+          openSharedFile: () => void openPicked(OPEN_SHARED_FILE_DIALOG, 'shared-file'),
           exportAnnotationFile: () => tellRenderer({ type: 'export-annotation-file' }),
           showAbout
         },
@@ -92,6 +107,7 @@ function start(): void {
     )
   );
   mainWindow = createMainWindow();
+  markStarted();
   app.on('activate', () => {
     mainWindow ??= createMainWindow();
   });
@@ -100,6 +116,7 @@ function start(): void {
 function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow(mainWindowOptions(PRELOAD_PATH));
   window.once('ready-to-show', () => window.show());
+  pageLoaded = once(window.webContents, 'did-finish-load');
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
@@ -109,15 +126,23 @@ function createMainWindow(): BrowserWindow {
   return window;
 }
 
-/** File → Open…: the file picked in the native dialog is handled here; the renderer hears the outcome. */
-async function openPicked(options: OpenDialogOptions, open: (path: string) => Promise<AppEvent>): Promise<void> {
+/** File → Open…: the file picked in the native dialog is read here and handed to the renderer. */
+async function openPicked(options: OpenDialogOptions, kind: DesktopFileKind): Promise<void> {
   const window = mainWindow;
   if (!window) return;
   const choice = await dialog.showOpenDialog(window, options);
   const [path] = choice.filePaths;
   if (choice.canceled || !path) return;
-  const event = await open(path);
-  if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event);
+  tellRenderer(await readDesktopFile(path, kind));
+}
+
+/** A shared annotation file opened from the operating system: previewed in the window like a dropped one. */
+async function openFromSystem(path: string): Promise<void> {
+  const event = await readDesktopFile(path, 'shared-file');
+  await started;
+  mainWindow ??= createMainWindow();
+  await pageLoaded;
+  tellRenderer(event);
 }
 
 /** The renderer owns the exports (it knows which document is open); the menu only asks for them. */

@@ -4,21 +4,24 @@
  */
 import type { AppError } from '../result';
 import type { Transport } from './client';
-import type { ExchangeReport } from './methods/exchange';
 
 /** The one IPC channel for API calls: (method, input) -> Result. */
 export const CALL_CHANNEL = 'factdesk:call';
 /** Main -> renderer notifications for things that happen outside the page (menus, dialogs). */
 export const EVENT_CHANNEL = 'factdesk:event';
 
+/** An article to import, or a shared annotation file to preview and open. */
+export type DesktopFileKind = 'article' | 'shared-file';
+
 export type AppEvent =
-  /** File → Open Article… imported a file (or found the same text already in the library). */
-  | { type: 'document-opened'; id: string; existing: boolean }
+  /**
+   * A file picked in File → Open Article… / Open Shared Annotation File…, or opened from the
+   * operating system (file association): the renderer handles it as if it had been dropped.
+   */
+  | { type: 'file-picked'; kind: DesktopFileKind; fileName: string; bytes: Uint8Array<ArrayBuffer> }
   /** File → Export Fact Sheet…: the renderer opens its export dialog for the open document. */
   | { type: 'export-fact-sheet' }
-  /** File → Open Shared Annotation File… opened (imported or merged) a colleague's file. */
-  | { type: 'shared-file-opened'; report: ExchangeReport }
-  /** …or refused it; nothing in the library changed. `details` carry e.g. the JSON pointers of schema errors. */
+  /** A shared annotation file could not even be read (too large, unreadable); nothing in the library changed. */
   | { type: 'shared-file-refused'; fileName: string; error: AppError }
   /** File → Export Annotation File…: the renderer writes the open document's file. */
   | { type: 'export-annotation-file' }
@@ -27,7 +30,10 @@ export type AppEvent =
 
 export interface FactdeskBridge {
   call: Transport;
-  /** Subscribes to main-process events; returns the unsubscribe function. */
+  /**
+   * Subscribes to main-process events; returns the unsubscribe function. Events that arrive
+   * before the page's first subscription (a file opened at launch) are held and given to it.
+   */
   onEvent(listener: (event: AppEvent) => void): () => void;
   mode: 'electron';
 }

@@ -101,13 +101,8 @@ export class IncomingFiles {
       this.step = { name: 'refused', fileName: step.fileName, error: result.error };
       return;
     }
-    this.showOpened(result.value);
-  }
-
-  /** The file was opened elsewhere (the desktop app's menu): show its report. */
-  showOpened(report: ExchangeReport): void {
-    this.step = { name: 'opened', report };
-    this.#hooks.opened(report);
+    this.step = { name: 'opened', report: result.value };
+    this.#hooks.opened(result.value);
   }
 
   showRefused(fileName: string, error: AppError): void {

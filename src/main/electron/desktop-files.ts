@@ -1,0 +1,75 @@
+/**
+ * Files that reach the desktop app from outside the page: picked in File → Open Article… or
+ * File → Open Shared Annotation File…, or handed over by the operating system (a double-clicked
+ * `*.factdesk.json`: on the command line for Windows and Linux, an `open-file` event on macOS).
+ * They are read here and passed to the renderer as bytes, which then takes the same path as a
+ * dropped file: the import tray with its progress and Cancel, or the shared-file preview before
+ * anything is written. The renderer never sees a path.
+ * No runtime import of electron, so this runs in plain-Node tests.
+ */
+import type { OpenDialogOptions } from 'electron';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { MAX_IMPORT_BYTES } from '../../shared/api/methods/imports';
+import { MAX_ANNOTATION_FILE_BYTES } from '../../shared/api/methods/exchange';
+import type { AppEvent, DesktopFileKind } from '../../shared/api/preload-bridge';
+
+export const ARTICLE_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm', 'docx', 'pdf'];
+/** What the operating system associates with Factdesk. */
+export const SHARED_FILE_SUFFIX = '.factdesk.json';
+
+export const OPEN_ARTICLE_DIALOG: OpenDialogOptions = {
+  title: 'Open Article',
+  properties: ['openFile'],
+  filters: [{ name: 'Articles', extensions: ARTICLE_EXTENSIONS }]
+};
+
+export const OPEN_SHARED_FILE_DIALOG: OpenDialogOptions = {
+  title: 'Open Shared Annotation File',
+  properties: ['openFile'],
+  filters: [{ name: 'Factdesk annotation files', extensions: ['json'] }]
+};
+
+const LIMITS: Record<DesktopFileKind, number> = { article: MAX_IMPORT_BYTES, 'shared-file': MAX_ANNOTATION_FILE_BYTES };
+
+const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
+
+/** Reads the file for the renderer, or says in one event why it cannot be opened. */
+export async function readDesktopFile(path: string, kind: DesktopFileKind): Promise<AppEvent> {
+  const fileName = basename(path);
+  const refused = (code: 'too_large' | 'invalid_input', message: string): AppEvent =>
+    kind === 'shared-file'
+      ? { type: 'shared-file-refused', fileName, error: { code, message } }
+      : { type: 'error', message };
+  try {
+    // Checked before reading so a huge file is refused without loading it into memory.
+    const info = await stat(path);
+    if (!info.isFile()) return refused('invalid_input', `${fileName}: not a file.`);
+    const limit = LIMITS[kind];
+    if (info.size > limit) {
+      return refused('too_large', `${fileName}: the file is too large (${megabytes(info.size)} MB; the limit is ${megabytes(limit)} MB).`);
+    }
+    return { type: 'file-picked', kind, fileName, bytes: new Uint8Array(await readFile(path)) };
+  } catch (error) {
+    return refused('invalid_input', `${fileName}: cannot read the file (${(error as Error).message}).`);
+  }
+}
+
+/**
+ * The shared annotation files named on a command line (the app's own, or a second launch's):
+ * arguments ending in `.factdesk.json` that are not switches nor the value of `--data`, resolved
+ * against the directory the command ran in.
+ */
+export function sharedFileArguments(argv: readonly string[], cwd: string): string[] {
+  const paths: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    if (arg === '--data') {
+      i += 1;
+      continue;
+    }
+    if (arg.startsWith('-') || !arg.toLowerCase().endsWith(SHARED_FILE_SUFFIX)) continue;
+    paths.push(resolve(cwd, arg));
+  }
+  return paths;
+}

@@ -1,10 +1,9 @@
 /** Document commands: import, list, show, gaps. */
-import { readFile, stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { MAX_IMPORT_BYTES, type ImportOutcome } from '../../shared/api/contract';
-import { ok, type Result } from '../../shared/result';
-import { importFailure } from '../import/decode';
-import { unwrap, type CliCommand, type CliContext } from './command';
+import { fail, type Result } from '../../shared/result';
+import { CliFailure, unwrap, type CliCommand, type CliContext } from './command';
+import { readInputFile } from './files';
 import { documentSummary, gapLine, tsvLine } from './format';
 
 const json = { type: 'boolean', description: 'print JSON instead of text' } as const;
@@ -34,32 +33,15 @@ const importCommand: CliCommand = {
 };
 
 async function importFile(ctx: CliContext, file: string): Promise<Result<ImportOutcome>> {
-  const bytes = await readArticle(resolve(ctx.cwd, file), file);
-  if (!bytes.ok) return bytes;
-  return ctx.api.call('documents.import', { fileName: basename(file), dataBase64: bytes.value.toString('base64') });
-}
-
-/** The file's bytes; the size is checked first so an oversized file is refused without being read. */
-async function readArticle(path: string, shownAs: string): Promise<Result<Buffer>> {
+  let bytes: Buffer;
   try {
-    const info = await stat(path);
-    if (info.isDirectory()) return importFailure(shownAs, 'invalid_input', 'it is a directory, not a file');
-    if (info.size > MAX_IMPORT_BYTES) {
-      return importFailure(
-        shownAs,
-        'too_large',
-        `the file (${megabytes(info.size)} MB) is larger than the ${megabytes(MAX_IMPORT_BYTES)} MB import limit`
-      );
-    }
-    return ok(await readFile(path));
+    ({ bytes } = await readInputFile(ctx.cwd, file, MAX_IMPORT_BYTES, 'articles'));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return importFailure(shownAs, 'not_found', code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? String(error)})`);
+    // Reported per file: the other files on the command line still go in.
+    if (error instanceof CliFailure) return fail('invalid_input', error.message);
+    throw error;
   }
-}
-
-function megabytes(bytes: number): string {
-  return (bytes / 1024 / 1024).toFixed(1);
+  return ctx.api.call('documents.import', { fileName: basename(file), dataBase64: bytes.toString('base64') });
 }
 
 const listCommand: CliCommand = {

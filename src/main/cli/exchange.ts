@@ -2,8 +2,7 @@
  * Shared annotation files and interchange: pack, open, validate, conflicts, resolve, orphans,
  * export-brat, import-brat, export-w3c. `open` exits 3 while the document has open conflicts.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import {
   type ExchangeConflict,
@@ -11,45 +10,14 @@ import {
   MAX_ANNOTATION_FILE_BYTES,
   MAX_BRAT_FILE_BYTES
 } from '../../shared/api/methods/exchange';
-import { CliFailure, unwrap, type CliCommand, type CliContext } from './command';
+import { CliFailure, unwrap, type CliCommand } from './command';
+import { readInputFile, writeAtomically } from './files';
 import { tsvLine } from './format';
 
 /** Exit code of `open` while conflicts remain (DESIGN §6). */
 export const EXIT_CONFLICTS = 3;
 
 const json = { type: 'boolean', description: 'print JSON instead of text' } as const;
-const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-
-/** A file's bytes; its size is checked before it is read. */
-async function readInput(ctx: CliContext, file: string, limit: number, what: string): Promise<{ path: string; bytes: Buffer }> {
-  const path = resolve(ctx.cwd, file);
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw new CliFailure(`cannot read "${file}": it is a directory, not a file`);
-    if (info.size > limit) {
-      throw new CliFailure(`cannot open "${file}": the file (${mb(info.size)} MB) is larger than the ${mb(limit)} MB limit for ${what}`);
-    }
-    return { path, bytes: await readFile(path) };
-  } catch (error) {
-    if (error instanceof CliFailure) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliFailure(`cannot read "${file}": ${code === 'ENOENT' ? 'no such file' : (code ?? String(error))}`);
-  }
-}
-
-/** Writes beside the target, then renames, so an interrupted write never leaves half a file. */
-async function writeOutput(target: string, content: string): Promise<void> {
-  const partial = `${target}.${randomBytes(4).toString('hex')}.partial`;
-  try {
-    await writeFile(partial, content, 'utf8');
-    await rename(partial, target);
-  } catch (error) {
-    await rm(partial, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliFailure(`cannot write "${target}": ${code ?? String(error)}`);
-  }
-}
-
 const output = (description: string, valueName = 'FILE') => ({ type: 'string', short: 'o', valueName, description }) as const;
 
 const packCommand: CliCommand = {
@@ -61,7 +29,7 @@ const packCommand: CliCommand = {
   async run(ctx, { positionals: [documentId], flags }) {
     const packed = unwrap(await ctx.api.call('exchange.pack', { documentId: documentId! }));
     const target = resolve(ctx.cwd, typeof flags.output === 'string' ? flags.output : packed.fileName);
-    await writeOutput(target, packed.content);
+    await writeAtomically(target, packed.content);
     ctx.io.out(target);
     return 0;
   }
@@ -93,7 +61,7 @@ const openCommand: CliCommand = {
   },
   positionals: { min: 1, max: 1 },
   async run(ctx, { positionals: [file], flags }) {
-    const { path, bytes } = await readInput(ctx, file!, MAX_ANNOTATION_FILE_BYTES, 'annotation files');
+    const { path, bytes } = await readInputFile(ctx.cwd, file!, MAX_ANNOTATION_FILE_BYTES, 'annotation files');
     const input = {
       fileName: basename(path),
       dataBase64: bytes.toString('base64'),
@@ -119,7 +87,7 @@ const validateCommand: CliCommand = {
   flags: { json },
   positionals: { min: 1, max: 1 },
   async run(ctx, { positionals: [file], flags }) {
-    const { path, bytes } = await readInput(ctx, file!, MAX_ANNOTATION_FILE_BYTES, 'annotation files');
+    const { path, bytes } = await readInputFile(ctx.cwd, file!, MAX_ANNOTATION_FILE_BYTES, 'annotation files');
     const summary = unwrap(await ctx.api.call('exchange.validate', { fileName: basename(path), dataBase64: bytes.toString('base64') }));
     if (flags.json) {
       ctx.io.out(JSON.stringify(summary, null, 2));
@@ -227,7 +195,7 @@ const exportBratCommand: CliCommand = {
     await mkdir(dir, { recursive: true });
     for (const file of exported.files) {
       const target = join(dir, file.fileName);
-      await writeOutput(target, file.content);
+      await writeAtomically(target, file.content);
       ctx.io.out(target);
     }
     for (const warning of exported.warnings) ctx.io.err(`warning: ${warning}`);
@@ -242,8 +210,8 @@ const importBratCommand: CliCommand = {
   flags: {},
   positionals: { min: 2, max: 2 },
   async run(ctx, { positionals: [txtFile, annFile] }) {
-    const txt = await readInput(ctx, txtFile!, MAX_BRAT_FILE_BYTES, 'brat files');
-    const ann = await readInput(ctx, annFile!, MAX_BRAT_FILE_BYTES, 'brat files');
+    const txt = await readInputFile(ctx.cwd, txtFile!, MAX_BRAT_FILE_BYTES, 'brat files');
+    const ann = await readInputFile(ctx.cwd, annFile!, MAX_BRAT_FILE_BYTES, 'brat files');
     const report = unwrap(
       await ctx.api.call('exchange.importBrat', {
         txtFileName: basename(txt.path),
@@ -275,7 +243,7 @@ const exportW3cCommand: CliCommand = {
       return 0;
     }
     const target = resolve(ctx.cwd, flags.output);
-    await writeOutput(target, exported.content);
+    await writeAtomically(target, exported.content);
     ctx.io.out(target);
     return 0;
   }

@@ -1,9 +1,8 @@
 /** Fact-sheet commands: export, verify-sheet. */
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { FACT_SHEET_FORMATS, type FactSheetFormat, MAX_SHEET_BYTES } from '../../shared/api/methods/export';
-import { CliFailure, UsageError, unwrap, type CliCommand } from './command';
+import { UsageError, unwrap, type CliCommand } from './command';
+import { readInputFile, writeAtomically } from './files';
 
 const isFormat = (value: string): value is FactSheetFormat => (FACT_SHEET_FORMATS as readonly string[]).includes(value);
 const FORMAT_LIST = 'html, pdf, md, csv or claimreview';
@@ -44,18 +43,6 @@ const exportCommand: CliCommand = {
   }
 };
 
-/** Writes beside the target, then renames, so an interrupted export never leaves half a file. */
-async function writeAtomically(target: string, content: string | Buffer) {
-  const partial = `${target}.${randomBytes(4).toString('hex')}.partial`;
-  try {
-    await writeFile(partial, content);
-    await rename(partial, target);
-  } catch (error) {
-    await rm(partial, { force: true });
-    throw new CliFailure(`cannot write "${target}": ${reasonOf(error)}`);
-  }
-}
-
 const verifySheetCommand: CliCommand = {
   name: 'verify-sheet',
   synopsis: 'FILE',
@@ -63,8 +50,7 @@ const verifySheetCommand: CliCommand = {
   flags: {},
   positionals: { min: 1, max: 1 },
   async run(ctx, { positionals: [file] }) {
-    const path = resolve(ctx.cwd, file!);
-    const bytes = await readSheetFile(path, file!);
+    const { path, bytes } = await readInputFile(ctx.cwd, file!, MAX_SHEET_BYTES, 'fact sheets');
     const result = unwrap(
       await ctx.api.call('export.verifySheet', { fileName: basename(path), dataBase64: bytes.toString('base64') })
     );
@@ -72,26 +58,5 @@ const verifySheetCommand: CliCommand = {
     return result.result === 'match' ? 0 : 1;
   }
 };
-
-async function readSheetFile(path: string, shownAs: string): Promise<Buffer> {
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw new CliFailure(`cannot read "${shownAs}": it is a directory, not a file`);
-    if (info.size > MAX_SHEET_BYTES) {
-      throw new CliFailure(`cannot read "${shownAs}": the file is larger than ${MAX_SHEET_BYTES / 1024 / 1024} MB`);
-    }
-    return await readFile(path);
-  } catch (error) {
-    if (error instanceof CliFailure) throw error;
-    throw new CliFailure(`cannot read "${shownAs}": ${reasonOf(error)}`);
-  }
-}
-
-function reasonOf(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file or folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return error instanceof Error ? error.message : String(error);
-}
 
 export const exportCommands: CliCommand[] = [exportCommand, verifySheetCommand];

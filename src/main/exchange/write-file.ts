@@ -7,6 +7,7 @@
 import { CodePointIndex } from '../../shared/anchoring/code-points';
 import { selectorsOf } from '../../shared/anchoring/selectors';
 import type { ArticleDocument, Claim, Mention } from '../../shared/domain';
+import { titleSlug } from '../../shared/text/file-slug';
 import { DomainError } from '../errors';
 import { listClaims } from '../store/claims';
 import { getDocument } from '../store/documents';
@@ -177,11 +178,5 @@ function byPosition(a: { target: FileTarget; id: string }, b: { target: FileTarg
 /** "<title>.factdesk.json" (see fileSlug). */
 export const annotationFileName = (title: string) => `${fileSlug(title)}${FILE_EXTENSION}`;
 
-/** The title reduced to letters, marks and digits joined by hyphens, at most 60 characters: safe on every platform. */
-export function fileSlug(title: string): string {
-  const slug = [...title.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{M}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '')]
-    .slice(0, 60)
-    .join('')
-    .replace(/-+$/, '');
-  return slug || 'annotations';
-}
+/** The title's slug (see titleSlug), "annotations" for a title without letters or digits. */
+export const fileSlug = (title: string) => titleSlug(title) || 'annotations';

@@ -1,6 +1,7 @@
 /** The verification workflow's API additions: claim and document history, verdict scales, the active scale. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Claim, HistoryEntry } from '../../../src/shared/domain';
+import { findGaps } from '../../../src/shared/gaps';
 import { type TempLibrary, SAMPLE_FILE, createdId, tempLibrary } from '../helpers/temp-library';
 
 let lib: TempLibrary;
@@ -171,5 +172,86 @@ describe('approval needs a verdict', () => {
       error: { code: 'invalid_input', message: expect.stringMatching(/no verdict/) }
     });
     expect(lib.snapshot()).toBe(before);
+  });
+});
+
+describe('a verified claim whose fact-sheet entry changes goes back to review', () => {
+  /** A claim over `sentence` (found in the sample), verified by a second person. */
+  async function verifiedClaim(start: number, end: number) {
+    await lib.call('settings.update', { userName: 'Ana Checker' });
+    const claimId = createdId(await lib.call('claims.create', { documentId, start, end }));
+    await lib.call('claims.update', { id: claimId, verdictLabel: 'Mostly true' });
+    await lib.call('claims.transition', { id: claimId, to: 'researching' });
+    await lib.call('claims.transition', { id: claimId, to: 'in review' });
+    await lib.call('settings.update', { userName: 'Rui Reviewer' });
+    await lib.call('reviews.create', { claimId, decision: 'approve' });
+    await lib.call('settings.update', { userName: 'Ana Checker' });
+    return claimId;
+  }
+  let documentId = '';
+  const statusOf = async (id: string) => {
+    const { claims } = await lib.call('documents.get', { id: documentId });
+    return claims.find((claim) => claim.id === id)!;
+  };
+  const latest = async (id: string) => {
+    const [entry] = await lib.call('claims.history', { id });
+    return { action: entry!.action, status: (entry!.after as Claim).status };
+  };
+
+  async function sample() {
+    await lib.call('settings.update', { userName: 'Ana Checker' });
+    const { document } = await lib.importFile(SAMPLE_FILE);
+    documentId = document.id;
+    const { text } = (await lib.call('documents.get', { id: documentId })).document;
+    return { text };
+  }
+
+  it('when its claimant is renamed, merged into another entity or split off; a claim of someone else stays verified', async () => {
+    const { text } = await sample();
+    const at = (phrase: string) => [text.indexOf(phrase), text.indexOf(phrase) + phrase.length] as const;
+    const first = await verifiedClaim(...at('Trump has issued just a handful of pardons'));
+    const second = await verifiedClaim(...at(text.slice(text.indexOf('Trump has issued') + 60, text.indexOf('Trump has issued') + 100)));
+    const trump = createdId(await lib.call('entities.create', { name: 'Donald Trump', type: 'person' }));
+    const other = createdId(await lib.call('entities.create', { name: 'Someone Else', type: 'person' }));
+    // Attributing sends it back too (an edit to the claim): approve again, then change the entity only.
+    for (const [claim, claimant] of [[first, trump], [second, other]] as const) {
+      await lib.call('claims.update', { id: claim, claimantId: claimant });
+      await lib.call('settings.update', { userName: 'Rui Reviewer' });
+      await lib.call('reviews.create', { claimId: claim, decision: 'approve' });
+      await lib.call('settings.update', { userName: 'Ana Checker' });
+    }
+
+    await lib.call('entities.update', { id: trump, description: 'Former president' });
+    expect((await statusOf(first)).status).toBe('verified'); // the name did not change
+    await lib.call('entities.update', { id: trump, name: 'Donald J. Trump' });
+    expect((await statusOf(first)).status).toBe('in review');
+    expect((await statusOf(second)).status).toBe('verified');
+
+    await lib.call('entities.merge', { targetId: trump, sourceId: other });
+    expect(await statusOf(second)).toMatchObject({ status: 'in review', claimantId: trump });
+
+    await lib.call('settings.update', { userName: 'Rui Reviewer' });
+    await lib.call('reviews.create', { claimId: second, decision: 'approve' });
+    await lib.call('entities.split', { id: trump, mentionIds: [], claimIds: [second], name: 'Ivanka Trump' });
+    expect(await statusOf(second)).toMatchObject({ status: 'in review', claimantId: expect.not.stringMatching(trump) });
+  });
+
+  it('when a masked name inside its span is restored, changed or removed; a claim elsewhere stays verified', async () => {
+    const { text } = await sample();
+    const gap = findGaps(text)[0]!;
+    const around = await verifiedClaim(Math.max(0, gap.start - 20), gap.end + 20);
+    const elsewhere = await verifiedClaim(text.indexOf('Trump has issued'), text.indexOf('Trump has issued') + 42);
+
+    const mentionId = createdId(await lib.call('mentions.create', { documentId, start: gap.start, end: gap.end, type: 'person', masked: true }));
+    expect((await statusOf(around)).status).toBe('verified'); // marked, nothing restored yet
+    await lib.call('mentions.update', { id: mentionId, restoration: 'Kim Kardashian West' });
+    expect(await latest(around)).toEqual({ action: 'mentions.update', status: 'in review' });
+    expect((await statusOf(elsewhere)).status).toBe('verified');
+    const undone = await lib.call('history.undo', { documentId });
+    expect(undone).toBeTruthy();
+    expect((await statusOf(around)).status).toBe('verified'); // one undo step takes both back
+
+    await lib.call('assist.confirmGap', { documentId, start: gap.start, end: gap.end, type: 'person', restoration: 'Kim Kardashian' });
+    expect(await latest(around)).toEqual({ action: 'assist.confirmGap', status: 'in review' });
   });
 });

@@ -97,6 +97,10 @@ describe('the fact sheet model', () => {
     sample = await buildSampleSheetLibrary();
     const before = sheetAt(sample, '2026-04-01T12:00:00.000Z');
     await sample.lib.call('entities.update', { id: sample.entities.kim, name: 'Kim Kardashian' });
+    // The rename sent Johnson's claim back to review: off the sheet until it is approved again.
+    expect(sheetAt(sample, '2026-04-01T12:00:00.000Z').claims.map((c) => c.id)).not.toContain(sample.verified.johnson);
+    await sample.lib.as(REVIEWER);
+    await sample.lib.call('reviews.create', { claimId: sample.verified.johnson, decision: 'approve' });
     const after = sheetAt(sample, '2026-04-01T12:00:00.000Z');
     expect(after.digest).not.toBe(before.digest);
     // Johnson's claimant is Kim; the visit claim shows her only through a restoration, which did not change.

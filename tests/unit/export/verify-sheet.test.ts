@@ -34,10 +34,12 @@ describe('verify-sheet', () => {
     sample = await buildSampleSheetLibrary();
     const sheets = await Promise.all(TEXT_FORMATS.map((format) => exported(sample, format)));
     const { visit, johnson, pardons } = sample.verified;
-    await sample.lib.call('entities.update', { id: sample.entities.kim, name: 'Kim Kardashian' }); // Johnson's claimant
+    // Renaming Johnson's claimant sends that claim back to review; approved again, it shows the new name.
+    await sample.lib.call('entities.update', { id: sample.entities.kim, name: 'Kim Kardashian' });
     await sample.lib.call('claims.update', { id: visit, explanation: 'Edited after publication.' }); // back to review
     await sample.lib.call('claims.delete', { id: pardons });
     await sample.lib.as(REVIEWER);
+    await sample.lib.call('reviews.create', { claimId: johnson, decision: 'approve' });
     await sample.lib.call('reviews.create', { claimId: sample.leftOut.posthumous, decision: 'approve' });
     for (const sheet of sheets) {
       const { result, reasons } = await verified(sample, sheet);

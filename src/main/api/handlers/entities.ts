@@ -2,6 +2,7 @@ import { listEntities, entityRow } from '../../store/entities';
 import { runMutation } from '../../store/history';
 import { changeSetOf } from '../change-set';
 import { requireEntity } from './lookups';
+import { reviewClaimsOfClaimant } from './review-again';
 import type { HandlerMap } from './types';
 
 const uniqueAliases = (aliases: string[], name: string) =>
@@ -44,7 +45,8 @@ export const entityHandlers: HandlerMap<'entities.list' | 'entities.create' | 'e
         externalIds: input.externalIds ?? entity.externalIds,
         updatedAt: g.at
       });
-      return g.update('entities', entity.id, next);
+      g.update('entities', entity.id, next);
+      if (name !== entity.name) reviewClaimsOfClaimant(g, ctx.db, entity.id);
     });
     return changeSetOf(ctx.db, group);
   }

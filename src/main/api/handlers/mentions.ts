@@ -9,6 +9,7 @@ import { changeSetOf } from '../change-set';
 import type { HandlerContext } from '../context';
 import { documentText, requireEntity } from './lookups';
 import { newMentionRow } from './new-records';
+import { reviewClaimsAroundGap } from './review-again';
 import type { HandlerMap } from './types';
 
 function requireLabel(ctx: HandlerContext, type: string) {
@@ -42,7 +43,8 @@ export const mentionHandlers: HandlerMap<'mentions.create' | 'mentions.update' |
     if (duplicate) throw new DomainError('conflict', 'This span is already marked with that label.');
 
     const id = ctx.newId();
-    const { group } = runMutation(ctx.asUser(), { documentId: input.documentId, action: 'mentions.create' }, (g) =>
+    const restoration = masked ? input.restoration?.trim() || null : null;
+    const { group } = runMutation(ctx.asUser(), { documentId: input.documentId, action: 'mentions.create' }, (g) => {
       g.insert(
         'mentions',
         newMentionRow(g, text, {
@@ -54,10 +56,11 @@ export const mentionHandlers: HandlerMap<'mentions.create' | 'mentions.update' |
           entityId: input.entityId ?? null,
           origin: 'manual',
           masked,
-          restoration: masked ? input.restoration?.trim() || null : null
+          restoration
         })
-      )
-    );
+      );
+      if (restoration) reviewClaimsAroundGap(g, ctx.db, input);
+    });
     return changeSetOf(ctx.db, group, id);
   },
 
@@ -68,22 +71,25 @@ export const mentionHandlers: HandlerMap<'mentions.create' | 'mentions.update' |
     if (restoration !== undefined && restoration !== null && !mention.masked) {
       throw new DomainError('invalid_input', 'Only a masked mention carries a restoration.');
     }
-    const { group } = runMutation(ctx.asUser(), { documentId: mention.documentId, action: 'mentions.update' }, (g) =>
+    const restored = restoration === undefined ? mention.restoration : restoration?.trim() || null;
+    const { group } = runMutation(ctx.asUser(), { documentId: mention.documentId, action: 'mentions.update' }, (g) => {
       g.update('mentions', id, {
         ...(type !== undefined && { type }),
         ...(entityId !== undefined && { entity_id: entityId }),
-        ...(restoration !== undefined && { restoration: restoration?.trim() || null }),
+        ...(restoration !== undefined && { restoration: restored }),
         updated_at: g.at
-      })
-    );
+      });
+      if (restored !== mention.restoration) reviewClaimsAroundGap(g, ctx.db, mention);
+    });
     return changeSetOf(ctx.db, group);
   },
 
   'mentions.delete'(ctx, { id }) {
     const mention = requireMention(ctx, id);
-    const { group } = runMutation(ctx.asUser(), { documentId: mention.documentId, action: 'mentions.delete' }, (g) =>
-      g.remove('mentions', id)
-    );
+    const { group } = runMutation(ctx.asUser(), { documentId: mention.documentId, action: 'mentions.delete' }, (g) => {
+      g.remove('mentions', id);
+      if (mention.restoration) reviewClaimsAroundGap(g, ctx.db, mention);
+    });
     return changeSetOf(ctx.db, group);
   }
 };

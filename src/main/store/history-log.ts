@@ -59,14 +59,18 @@ export function claimDocumentId(db: Db, claimId: string): string | null {
   return row?.document_id ?? null;
 }
 
-/** Every change to a claim and to the evidence and reviews that belong (or belonged) to it. */
+/**
+ * Every change to a claim and to the evidence and reviews that belong (or belonged) to it; also the
+ * library-wide changes that reached the claim (an entity merged or split in the registry).
+ */
 export function claimHistory(db: Db, documentId: string, claimId: string): HistoryEntry[] {
   const rows = statement(
     db,
     `SELECT * FROM history
-     WHERE document_id = @documentId AND (
+     WHERE (document_id = @documentId AND (
        (table_name = 'claims' AND record_id = @claimId) OR
-       (table_name IN ('evidence', 'reviews') AND json_extract(coalesce(after_json, before_json), '$.claim_id') = @claimId))
+       (table_name IN ('evidence', 'reviews') AND json_extract(coalesce(after_json, before_json), '$.claim_id') = @claimId)))
+     OR (document_id IS NULL AND table_name = 'claims' AND record_id = @claimId)
      ORDER BY seq DESC`
   ).all({ documentId, claimId }) as LogRow[];
   return rows.map(toEntry);

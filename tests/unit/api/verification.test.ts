@@ -224,11 +224,12 @@ describe('a verified claim whose fact-sheet entry changes goes back to review', 
     await lib.call('entities.update', { id: trump, description: 'Former president' });
     expect((await statusOf(first)).status).toBe('verified'); // the name did not change
     await lib.call('entities.update', { id: trump, name: 'Donald J. Trump' });
-    expect((await statusOf(first)).status).toBe('in review');
+    expect(await latest(first)).toEqual({ action: 'entities.update', status: 'in review' });
     expect((await statusOf(second)).status).toBe('verified');
 
     await lib.call('entities.merge', { targetId: trump, sourceId: other });
     expect(await statusOf(second)).toMatchObject({ status: 'in review', claimantId: trump });
+    expect(await latest(second)).toEqual({ action: 'entities.merge', status: 'in review' });
 
     await lib.call('settings.update', { userName: 'Rui Reviewer' });
     await lib.call('reviews.create', { claimId: second, decision: 'approve' });

@@ -35,6 +35,22 @@ function random(seed: number): () => number {
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+interface Timing {
+  ms: number;
+  /** CPU time of this process (user + system): steadier than wall-clock time when other work shares the machine. */
+  cpuMs: number;
+}
+
+async function timed<T>(fn: () => T | Promise<T>): Promise<Timing & { value: T }> {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const result = fn();
+  // Synchronous work is measured without waiting a turn.
+  const value = result instanceof Promise ? await result : result;
+  const used = process.cpuUsage(cpu);
+  return { value, ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
+}
 const round = (ms: number) => Math.round(ms * 10) / 10;
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 
@@ -161,23 +177,23 @@ function reanchor(text: string, rows: MentionRow[], rnd: () => number) {
 }
 
 /** Times plain prepared inserts of the document and rows in one transaction (with `logged`: their history rows and bases too). */
-function plainInserts(db: Db, documentRow: unknown, rows: MentionRow[], logged: boolean): number {
+function plainInserts(db: Db, documentRow: unknown, rows: MentionRow[], logged: boolean): Promise<Timing> {
   const insertDocument = db.prepare(DOCUMENT_INSERT);
   const insertMention = db.prepare(MENTION_INSERT);
   const insertHistory = db.prepare(HISTORY_INSERT);
   const insertBase = db.prepare(BASE_INSERT);
-  const started = performance.now();
-  db.transaction(() => {
-    insertDocument.run(documentRow);
-    rows.forEach((row, seq) => {
-      insertMention.run(row);
-      if (!logged) return;
-      const json = JSON.stringify(row);
-      insertHistory.run({ ...row, json });
-      insertBase.run({ id: row.id, document_id: row.document_id, revision: 'f'.repeat(64), json, seq });
-    });
-  })();
-  return performance.now() - started;
+  return timed(() =>
+    db.transaction(() => {
+      insertDocument.run(documentRow);
+      rows.forEach((row, seq) => {
+        insertMention.run(row);
+        if (!logged) return;
+        const json = JSON.stringify(row);
+        insertHistory.run({ ...row, json });
+        insertBase.run({ id: row.id, document_id: row.document_id, revision: 'f'.repeat(64), json, seq });
+      });
+    })()
+  );
 }
 
 export async function runExchangeBenchmark({ words, annotations, runs }: BenchmarkOptions) {
@@ -206,24 +222,27 @@ export async function runExchangeBenchmark({ words, annotations, runs }: Benchma
     const mergeMs: number[] = [];
     const plainMs: number[] = [];
     const floorMs: number[] = [];
+    const cpuMs = { open: [] as number[], merge: [] as number[], plain: [] as number[] };
     let reports: { open?: unknown; merge?: unknown } = {};
     for (let run = 0; run < runs; run += 1) {
-      let started = performance.now();
-      if (!readAnnotationFile(upload.fileName, bytes).ok) throw new Error('The packed file does not read back.');
-      readMs.push(performance.now() - started);
+      const checked = await timed(() => readAnnotationFile(upload.fileName, bytes));
+      if (!checked.value.ok) throw new Error('The packed file does not read back.');
+      readMs.push(checked.ms);
       const target = library(`open-${run}`, libraries);
-      started = performance.now();
-      const opened = await target.call('exchange.open', upload);
-      openMs.push(performance.now() - started);
-      started = performance.now();
-      const merged = await target.call('exchange.open', upload);
-      mergeMs.push(performance.now() - started);
+      const { value: opened, ...openTime } = await timed(() => target.call('exchange.open', upload));
+      openMs.push(openTime.ms);
+      cpuMs.open.push(openTime.cpuMs);
+      const { value: merged, ...mergeTime } = await timed(() => target.call('exchange.open', upload));
+      mergeMs.push(mergeTime.ms);
+      cpuMs.merge.push(mergeTime.cpuMs);
       reports = { open: { outcome: opened.outcome, anchoring: opened.anchoring, records: opened.records }, merge: { outcome: merged.outcome, records: merged.records, conflicts: merged.conflicts } };
 
       // The baseline: the same document and mention rows into an empty library, one transaction, prepared statements.
-      plainMs.push(plainInserts(library(`plain-${run}`, libraries).db, documentRow, rows, false));
+      const plainTime = await plainInserts(library(`plain-${run}`, libraries).db, documentRow, rows, false);
+      plainMs.push(plainTime.ms);
+      cpuMs.plain.push(plainTime.cpuMs);
       // The floor: the same, plus the history row and the exchange base each record needs.
-      floorMs.push(plainInserts(library(`floor-${run}`, libraries).db, documentRow, rows, true));
+      floorMs.push((await plainInserts(library(`floor-${run}`, libraries).db, documentRow, rows, true)).ms);
     }
 
     const open = median(openMs);
@@ -249,6 +268,13 @@ export async function runExchangeBenchmark({ words, annotations, runs }: Benchma
         mergeWithoutReadingToPlain: ratio(merge - read, plain),
         floorToPlain: ratio(floor, plain),
         target: 3
+      },
+      cpuMs: {
+        open: round(median(cpuMs.open)),
+        merge: round(median(cpuMs.merge)),
+        plain: round(median(cpuMs.plain)),
+        openToPlain: ratio(median(cpuMs.open), median(cpuMs.plain)),
+        mergeToPlain: ratio(median(cpuMs.merge), median(cpuMs.plain))
       },
       reports,
       reanchoring: { ...reanchor(text, rows, rnd), targetMs: 2000, targetShare: 0.99 }

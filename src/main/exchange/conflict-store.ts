@@ -2,7 +2,7 @@
 import type { ChangeGroup } from '../store/history';
 import type { Db } from '../store/open';
 import { statement } from '../store/statements';
-import type { RecordKind } from './records';
+import { type RecordKind, recordKey } from './records';
 
 /** The field of a conflict between an edit on one side and a deletion on the other. */
 export const WHOLE_RECORD = '*';
@@ -89,8 +89,6 @@ export function conflictedRecords(db: Db): Set<string> {
   const rows = statement(db, 'SELECT DISTINCT record_type, record_id FROM exchange_conflicts').all() as { record_type: string; record_id: string }[];
   return new Set(rows.map((row) => recordKey(row.record_type as RecordKind, row.record_id)));
 }
-
-export const recordKey = (kind: RecordKind, id: string) => `${kind}:${id}`;
 
 export function countConflicts(db: Db, documentId: string): number {
   return (statement(db, 'SELECT count(*) AS n FROM exchange_conflicts WHERE document_id = ?').get(documentId) as { n: number }).n;

@@ -4,6 +4,7 @@
  * bookkeeping of changes whose own history the file already carries). Opening a file adds the
  * change groups this library does not have yet, outside the undo stack.
  */
+import { HISTORY_INSERT } from '../store/history';
 import type { Db } from '../store/open';
 import { RECORD_TABLES } from '../store/rows';
 import { statement } from '../store/statements';
@@ -57,11 +58,7 @@ export function importHistory(db: Db, documentId: string, items: readonly Histor
   let added = 0;
   for (const item of items) {
     if (has(item.group)) continue;
-    statement(
-      db,
-      `INSERT INTO history (group_id, document_id, at, user, action, table_name, record_id, before_json, after_json, kind, state)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'log', 'final')`
-    ).run(
+    statement(db, HISTORY_INSERT).run(
       item.group,
       documentId,
       item.at,
@@ -70,7 +67,9 @@ export function importHistory(db: Db, documentId: string, items: readonly Histor
       item.table,
       item.recordId,
       item.before === null ? null : JSON.stringify(item.before),
-      item.after === null ? null : JSON.stringify(item.after)
+      item.after === null ? null : JSON.stringify(item.after),
+      'log',
+      'final'
     );
     added += 1;
   }

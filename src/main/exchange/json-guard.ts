@@ -1,6 +1,8 @@
 /**
- * Checks on untrusted JSON that come before any schema: nesting depth (measured on the text, so
- * nothing recursive ever sees a deep document) and keys that could reach an object's prototype.
+ * Checks on untrusted JSON that come before any schema: nesting depth and keys that could reach an
+ * object's prototype. JSON.parse itself does not recurse (V8 parses iteratively), so the parsed
+ * value is checked in one iterative walk before anything recursive sees it; the text is scanned
+ * only to say where a refused nesting is.
  */
 import { MAX_DEPTH } from './limits';
 
@@ -39,6 +41,40 @@ export const pointerToken = (token: PropertyKey) => String(token).replace(/~/g, 
 
 /** A JSON pointer from a path, e.g. ["mentions", 3, "target"] → "/mentions/3/target". */
 export const jsonPointer = (path: readonly PropertyKey[]) => path.map((token) => `/${pointerToken(token)}`).join('');
+
+/**
+ * What the guard refuses in parsed JSON, found in one walk: nesting deeper than `limit` (reported
+ * before a forbidden key, as it would stop a reader first), a forbidden key, or null. Only
+ * containers are visited, with no record per value: a large file has millions of values.
+ */
+export function guardProblem(value: unknown, limit = MAX_DEPTH): 'nesting' | 'forbidden' | null {
+  const containers: object[] = [];
+  const depths: number[] = [];
+  let top = 0;
+  let forbidden = false;
+  const visit = (child: unknown, depth: number) => {
+    if (child === null || typeof child !== 'object') return;
+    containers[top] = child;
+    depths[top] = depth;
+    top += 1;
+  };
+  visit(value, 1);
+  while (top > 0) {
+    top -= 1;
+    const current = containers[top]!;
+    const depth = depths[top]!;
+    if (depth > limit) return 'nesting';
+    if (Array.isArray(current)) {
+      for (const item of current) visit(item, depth + 1);
+      continue;
+    }
+    for (const key of Object.keys(current)) {
+      if (FORBIDDEN_KEYS.has(key)) forbidden = true;
+      visit((current as Record<string, unknown>)[key], depth + 1);
+    }
+  }
+  return forbidden ? 'forbidden' : null;
+}
 
 interface Visit {
   value: unknown;

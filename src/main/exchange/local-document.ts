@@ -15,7 +15,7 @@ import { listMentions, mentionRow } from '../store/mentions';
 import { listReviewsOfDocument, reviewRow } from '../store/reviews';
 import { statement } from '../store/statements';
 import type { FileTarget } from './file-schema';
-import { type Orphan, deleteOrphan, listOrphans, orphanDocument, saveOrphan } from './orphans';
+import { type Orphan, deleteOrphan, listOrphans, saveOrphan } from './orphans';
 import {
   type ChildKind,
   type ClaimContent,
@@ -94,19 +94,27 @@ export class LocalDocument {
     return this.orphans.get(id) ?? null;
   }
 
-  /** Refuses an id that a record of another document already has (ids are global). */
-  assertNotForeign(kind: RecordKind, id: string): void {
-    if (kind === 'entity' || this.maps[kind].has(id)) return;
+  /**
+   * Which of these ids of one kind a record of another document already has (ids are global), and
+   * that document: one query per table for all of them, as a file brings thousands at once.
+   */
+  foreignOwners(kind: Exclude<RecordKind, 'entity'>, ids: readonly string[]): Map<string, string> {
     const table = KIND_INFO[kind].table;
+    const wanted = JSON.stringify(ids.filter((id) => !this.maps[kind].has(id)));
+    const inWanted = 'IN (SELECT value FROM json_each(?))';
     const sql =
       kind === 'mention' || kind === 'claim'
-        ? `SELECT document_id FROM ${table} WHERE id = ?`
-        : `SELECT c.document_id FROM ${table} x JOIN claims c ON c.id = x.claim_id WHERE x.id = ?`;
-    const row = statement(this.db, sql).get(id) as { document_id: string } | undefined;
-    const owner = row?.document_id ?? orphanDocument(this.db, id);
-    if (owner && owner !== this.documentId) {
-      throw new DomainError('conflict', `The ${kind} ${id} belongs to another document (${owner}) in this library.`);
+        ? `SELECT id, document_id FROM ${table} WHERE id ${inWanted}`
+        : `SELECT x.id, c.document_id FROM ${table} x JOIN claims c ON c.id = x.claim_id WHERE x.id ${inWanted}`;
+    const owners = new Map<string, string>();
+    for (const query of [sql, `SELECT id, document_id FROM orphans WHERE id ${inWanted}`]) {
+      // A record in the tables is where its id belongs; an orphan counts only for ids not there.
+      for (const row of statement(this.db, query).all(wanted) as { id: string; document_id: string }[]) {
+        if (!owners.has(row.id)) owners.set(row.id, row.document_id);
+      }
     }
+    for (const [id, owner] of owners) if (owner === this.documentId) owners.delete(id);
+    return owners;
   }
 
   /** The evidence and reviews of a claim, wherever it lives. */

@@ -10,9 +10,10 @@
  */
 import type { AnchoringCounts } from '../../shared/api/methods/exchange';
 import { anchorAll } from '../../shared/anchoring/anchor';
+import { DomainError } from '../errors';
 import type { ChangeGroup } from '../store/history';
-import { baseContent, exchangedRevisions, hasBase } from './bases';
-import { WHOLE_RECORD, conflictedRecords, conflictsOfRecord, deleteConflict, recordKey, saveConflict } from './conflict-store';
+import { type FileBases, baseContent, exchangedRevisions, hasBase } from './bases';
+import { WHOLE_RECORD, conflictedRecords, conflictsOfRecord, deleteConflict, saveConflict } from './conflict-store';
 import { mergeFields, type FieldConflict } from './field-merge';
 import type { AnnotationFile, ClaimRecord, Deletion, FileTarget, MentionRecord } from './file-schema';
 import type { LocalDocument } from './local-document';
@@ -25,9 +26,12 @@ import {
   type RecordKind,
   type ReviewContent,
   type SpanKind,
+  KIND_INFO,
   contentOfRecord,
-  contentRevision
+  contentRevision,
+  recordKey
 } from './records';
+import { sameValue } from './revision';
 
 /** One side of an edit-against-deletion conflict: the record, its selectors and (claims) its evidence and reviews. */
 export interface RecordSide {
@@ -36,15 +40,19 @@ export interface RecordSide {
   children?: { evidence: EvidenceContent[]; reviews: ReviewContent[] };
 }
 
+/** A new mention or claim of theirs, waiting to be anchored in the local text. */
+interface Unplaced {
+  kind: SpanKind;
+  record: MentionRecord | ClaimRecord;
+  content: ContentOf[SpanKind];
+}
+
 export interface MergeTally {
   anchoring: AnchoringCounts;
   records: { added: number; updated: number; unchanged: number; deleted: number };
   reviewsAdded: number;
   conflictsCreated: number;
 }
-
-/** SQLite's LIMIT -1: no limit. */
-const ALL_REVISIONS = -1;
 
 interface Origin {
   fileName: string;
@@ -65,15 +73,23 @@ export class Merger {
   private readonly fileChildren = new Map<string, { evidence: EvidenceContent[]; reviews: ReviewContent[] }>();
   /** Records with an open conflict (kept up to date as this merge saves conflicts): others need no conflict lookup. */
   private readonly conflicted: Set<string>;
+  /** The file's records whose ids belong to another document here, with that document. */
+  private readonly foreign = new Map<string, string>();
 
   constructor(
     private readonly group: ChangeGroup,
     private readonly local: LocalDocument,
     private readonly file: AnnotationFile,
+    /** The exchanged revisions of the file's records, read before the merge. */
+    private readonly bases: FileBases,
     private readonly origin: Origin
   ) {
     this.fileClaims = new Map(file.claims.map((claim) => [claim.id, claim]));
     this.conflicted = conflictedRecords(group.db);
+    for (const kind of ['mention', 'claim', 'evidence', 'review'] as const) {
+      const owners = local.foreignOwners(kind, file[KIND_INFO[kind].list].map((record) => record.id));
+      for (const [id, owner] of owners) this.foreign.set(recordKey(kind, id), owner);
+    }
     const childrenOf = (claimId: string) => {
       let children = this.fileChildren.get(claimId);
       if (!children) this.fileChildren.set(claimId, (children = { evidence: [], reviews: [] }));
@@ -89,17 +105,20 @@ export class Merger {
 
   run(): MergeTally {
     for (const entity of this.file.entities) {
-      if (this.reconcile('entity', entity) === 'new') {
-        this.local.insertEntity(contentOfRecord<'entity'>(entity));
+      const added = this.reconcile('entity', entity);
+      if (added) {
+        this.local.insertEntity(added);
         this.tally.records.added += 1;
       }
     }
-    const unplaced: { kind: SpanKind; record: MentionRecord | ClaimRecord }[] = [];
+    const unplaced: Unplaced[] = [];
     for (const mention of this.file.mentions) {
-      if (this.reconcile('mention', mention) === 'new') unplaced.push({ kind: 'mention', record: mention });
+      const content = this.reconcile('mention', mention);
+      if (content) unplaced.push({ kind: 'mention', record: mention, content });
     }
     for (const claim of this.file.claims) {
-      if (this.reconcile('claim', claim) === 'new') unplaced.push({ kind: 'claim', record: claim });
+      const content = this.reconcile('claim', claim);
+      if (content) unplaced.push({ kind: 'claim', record: claim, content });
     }
     this.place(unplaced);
     for (const evidence of this.file.evidence) this.mergeChild('evidence', evidence);
@@ -109,36 +128,37 @@ export class Merger {
   }
 
   /**
-   * Brings one record of theirs in line with ours, except adding it: 'new' means this library
-   * has never had it, and the caller adds it where it belongs.
+   * Brings one record of theirs in line with ours, except adding it: their content comes back when
+   * this library has never had the record, for the caller to add where it belongs; else null.
    */
-  private reconcile<K extends RecordKind>(kind: K, record: FileRecordOf[K]): 'new' | 'done' {
+  private reconcile<K extends RecordKind>(kind: K, record: FileRecordOf[K]): ContentOf[K] | null {
     const { id } = record;
-    this.local.assertNotForeign(kind, id);
+    const owner = this.foreign.get(recordKey(kind, id));
+    if (owner) throw new DomainError('conflict', `The ${kind} ${id} belongs to another document (${owner}) in this library.`);
     const theirs = contentOfRecord<K>(record);
     const mine = this.local.get(kind, id);
     const open = this.conflicted.has(recordKey(kind, id))
       ? conflictsOfRecord(this.db, kind, id).filter((c) => c.field !== WHOLE_RECORD)
       : [];
-    if (mine && (kind === 'review' || contentRevision(mine.content) === record.revision)) {
+    // Their revision was checked against their content when the file was read: equal content is the same revision.
+    if (mine && (kind === 'review' || sameValue(mine.content, theirs))) {
       // Reviews are records, not edits: one we have is never changed by a file.
       for (const conflict of open) deleteConflict(this.group, conflict.id);
       this.tally.records.unchanged += kind === 'review' ? 0 : 1;
-      return 'done';
+      return null;
     }
-    // One read of the record's exchanged revisions answers all three questions below.
-    const exchanged = new Set(exchangedRevisions(this.db, kind, id, ALL_REVISIONS));
-    if (exchanged.has(record.revision)) {
+    const exchanged = this.bases.revisionsOf(kind, id);
+    if (exchanged.includes(record.revision)) {
       // Their copy is a state we already exchanged: ours is the same or newer (or deleted since).
       if (mine) this.tally.records.unchanged += 1;
-      return 'done';
+      return null;
     }
-    const baseRevision = record.baseRevisions.find((revision) => exchanged.has(revision));
+    const baseRevision = record.baseRevisions.find((revision) => exchanged.includes(revision));
     const base = baseRevision ? baseContent(this.db, kind, id, baseRevision) : null;
     if (!mine) {
-      if (exchanged.size === 0) return 'new';
+      if (exchanged.length === 0) return theirs;
       this.wholeConflict(kind, id, base, null, this.theirSide(kind, record));
-      return 'done';
+      return null;
     }
     const result = mergeFields<ContentOf[K]>(kind, base as ContentOf[K] | null, mine.content, theirs, new Set(open.map((c) => c.field)));
     for (const field of result.agreed) deleteConflict(this.group, open.find((c) => c.field === field)!.id);
@@ -149,11 +169,11 @@ export class Merger {
       this.tally.records.unchanged += 1;
     }
     for (const conflict of result.conflicts) this.fieldConflict(kind, id, conflict);
-    return 'done';
+    return null;
   }
 
   /** Anchors their new mentions and claims in the local text, all at once (edits shift later spans alike). */
-  private place(unplaced: { kind: SpanKind; record: MentionRecord | ClaimRecord }[]): void {
+  private place(unplaced: Unplaced[]): void {
     const results = anchorAll(
       this.local.text,
       unplaced.map(({ record }) => {
@@ -161,9 +181,8 @@ export class Merger {
         return { quote: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix }, position };
       })
     );
-    unplaced.forEach(({ kind, record }, i) => {
+    unplaced.forEach(({ kind, record, content }, i) => {
       const result = results[i]!;
-      const content = contentOfRecord<SpanKind>(record);
       if (result.ok) {
         this.local.insertPlaced(kind, content, result.value.start, result.value.end);
         this.tally.anchoring[result.value.method === 'fuzzy' ? 'fuzzy' : 'exact'] += 1;
@@ -185,8 +204,9 @@ export class Merger {
       this.wholeConflict('claim', claim.id, latest ? baseContent(this.db, 'claim', claim.id, latest) : null, null, this.theirSide('claim', claim));
       return;
     }
-    if (this.reconcile(kind, record) !== 'new') return;
-    this.local.insertChild(kind, contentOfRecord<K>(record));
+    const content = this.reconcile(kind, record);
+    if (!content) return;
+    this.local.insertChild(kind, content);
     if (kind === 'review') this.tally.reviewsAdded += 1;
     else this.tally.records.added += 1;
   }

@@ -13,7 +13,7 @@ import { type ChangeGroup, type MutationContext, runMutation } from '../store/hi
 import { listLabels } from '../store/labels';
 import { getScale, insertScaleVersion } from '../store/scales';
 import { statement } from '../store/statements';
-import { recordFileBases } from './bases';
+import { FileBases, recordFileBases } from './bases';
 import { countConflicts } from './conflict-store';
 import type { AnnotationFile } from './file-schema';
 import { OPEN_ACTION, importHistory } from './history-transfer';
@@ -56,9 +56,10 @@ export function openAnnotationFile(ctx: MutationContext, request: OpenRequest): 
       const labelsAdded = addMissingLabels(group, file.labelSet);
       const scalesAdded = addMissingScales(group, file.verdictScales, warnings);
       const local = new LocalDocument(group, match.id, match.text);
-      const tally = new Merger(group, local, file, { fileName, author: file.author, newId: ctx.newId }).run();
+      const bases = new FileBases(group.db, file);
+      const tally = new Merger(group, local, file, bases, { fileName, author: file.author, newId: ctx.newId }).run();
       const historyEntriesAdded = importHistory(group.db, match.id, file.history);
-      recordFileBases(group.db, match.id, file);
+      recordFileBases(group.db, match.id, file, bases);
       const report: ExchangeReport = {
         dryRun,
         outcome: match.how === 'new' ? 'imported' : 'merged',

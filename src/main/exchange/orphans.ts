@@ -65,12 +65,6 @@ export function getOrphan(db: Db, id: string): Orphan | null {
   return row ? toOrphan(row) : null;
 }
 
-/** The document an orphan with this id belongs to, if there is one. */
-export function orphanDocument(db: Db, id: string): string | null {
-  const row = statement(db, 'SELECT document_id FROM orphans WHERE id = ?').get(id) as { document_id: string } | undefined;
-  return row?.document_id ?? null;
-}
-
 /** Inserts or replaces an orphan; logged in history (outside the undo stack: orphans are not record tables). */
 export function saveOrphan(group: ChangeGroup, orphan: Orphan): void {
   const before = statement(group.db, 'SELECT * FROM orphans WHERE id = ?').get(orphan.id) ?? null;

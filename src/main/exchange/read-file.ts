@@ -1,14 +1,14 @@
 /**
  * Reading a shared annotation file: untrusted bytes → a checked AnnotationFile, or one clear
  * reason it is refused. Nothing here touches the library; callers write only after this passed.
- * Order: size, text, nesting, JSON, prototype keys, "is it ours", version, record counts,
+ * Order: size, text, JSON and nesting, prototype keys, "is it ours", version, record counts,
  * schema (with JSON pointers), then what a schema cannot say (hash, ids, references, offsets).
  */
 import { CodePointIndex } from '../../shared/anchoring/code-points';
 import { type ErrorCode, type Result, fail, ok } from '../../shared/result';
 import { sha256Hex } from '../import/hash';
 import { type AnnotationFile, FILE_FORMAT, FORMAT_VERSION, annotationFileSchema } from './file-schema';
-import { excessiveNesting, forbiddenKey, jsonPointer } from './json-guard';
+import { excessiveNesting, forbiddenKey, guardProblem, jsonPointer } from './json-guard';
 import { MAX_DEPTH, MAX_FILE_BYTES, MAX_HISTORY_ENTRIES, MAX_RECORDS, megabytes } from './limits';
 import { KIND_INFO, RECORD_KINDS, contentOfRecord } from './records';
 import { revisionOf } from './revision';
@@ -37,18 +37,17 @@ export function readAnnotationFile(fileName: string, bytes: Uint8Array): Result<
   if (text === null) {
     return refusal(fileName, 'binary', 'it is not a Factdesk annotation file: it is not UTF-8 text (a binary file?)');
   }
-  const deep = excessiveNesting(text);
-  if (deep !== -1) {
-    return refusal(fileName, 'invalid_input', `its JSON is nested more than ${MAX_DEPTH} levels deep (at character ${deep})`);
-  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return refusal(fileName, 'invalid_input', `it is not valid JSON (${(error as Error).message})`);
+    // Too deep is the first thing wrong with a deep file, whether or not its JSON is valid.
+    return tooDeep(fileName, text) ?? refusal(fileName, 'invalid_input', `it is not valid JSON (${(error as Error).message})`);
   }
-  const forbidden = forbiddenKey(parsed);
-  if (forbidden) {
+  const guarded = guardProblem(parsed);
+  if (guarded === 'nesting') return tooDeep(fileName, text)!;
+  if (guarded === 'forbidden') {
+    const forbidden = forbiddenKey(parsed)!;
     return refusal(fileName, 'invalid_input', `it contains the forbidden key "${forbidden.key}" at ${forbidden.pointer}`, [
       `${forbidden.pointer}: forbidden key`
     ]);
@@ -75,6 +74,12 @@ export function readAnnotationFile(fileName: string, bytes: Uint8Array): Result<
     return refusal(fileName, 'invalid_input', `its records are inconsistent: ${summary(problems, problems.length)}`, problems);
   }
   return ok(file);
+}
+
+/** The refusal of JSON nested past the limit, naming where in the text; null when the text is not that deep. */
+function tooDeep(fileName: string, text: string): Result<never> | null {
+  const deep = excessiveNesting(text);
+  return deep === -1 ? null : refusal(fileName, 'invalid_input', `its JSON is nested more than ${MAX_DEPTH} levels deep (at character ${deep})`);
 }
 
 function utf8Text(bytes: Uint8Array): string | null {

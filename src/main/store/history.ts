@@ -32,6 +32,29 @@ interface GroupMeta {
 const quote = (column: string) => `"${column}"`;
 
 /**
+ * Statement texts by table and column list, built once: a bulk write (an annotation file opens
+ * thousands of records in one group) would otherwise rebuild the same SQL for every row.
+ */
+const sqlTexts = new Map<string, string>();
+
+function sqlFor(verb: 'insert' | 'update', table: RecordTable, columns: readonly string[]): string {
+  const key = `${verb} ${table} ${columns.join(',')}`;
+  let sql = sqlTexts.get(key);
+  if (sql === undefined) {
+    sql =
+      verb === 'insert'
+        ? `INSERT INTO ${table} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`
+        : `UPDATE ${table} SET ${columns.map((c) => `${quote(c)} = ?`).join(', ')} WHERE id = ?`;
+    sqlTexts.set(key, sql);
+  }
+  return sql;
+}
+
+/** One history row; every writer of the change log uses it. */
+export const HISTORY_INSERT = `INSERT INTO history (group_id, document_id, at, user, action, table_name, record_id, before_json, after_json, kind, state)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/**
  * One transaction's worth of record writes. Every write goes through here, so each is logged in
  * history with full before/after snapshots, and the caller learns which records it touched.
  */
@@ -61,10 +84,7 @@ export class ChangeGroup {
 
   insert(table: RecordTable, row: Row): Row {
     const columns = Object.keys(row);
-    statement(
-      this.db,
-      `INSERT INTO ${table} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`
-    ).run(...columns.map((c) => row[c]));
+    statement(this.db, sqlFor('insert', table, columns)).run(columns.map((c) => row[c]));
     this.log(table, String(row.id), null, row);
     return row;
   }
@@ -111,10 +131,7 @@ export class ChangeGroup {
   // UPDATE rather than INSERT OR REPLACE: a replace deletes first, which would cascade to child rows.
   private assign(table: RecordTable, id: string, row: Row): void {
     const columns = Object.keys(row).filter((c) => c !== 'id');
-    statement(this.db, `UPDATE ${table} SET ${columns.map((c) => `${quote(c)} = ?`).join(', ')} WHERE id = ?`).run(
-      ...columns.map((c) => row[c]),
-      id
-    );
+    statement(this.db, sqlFor('update', table, columns)).run(...columns.map((c) => row[c]), id);
   }
 
   private log(table: RecordTable, id: string, before: Row | null, after: Row | null): void {
@@ -124,11 +141,7 @@ export class ChangeGroup {
 
   private writeHistory(table: string, recordId: string, before: unknown, after: unknown): void {
     const { groupId, documentId, at, user, action, kind } = this.meta;
-    statement(
-      this.db,
-      `INSERT INTO history (group_id, document_id, at, user, action, table_name, record_id, before_json, after_json, kind, state)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-    ).run(
+    statement(this.db, HISTORY_INSERT).run(
       groupId,
       documentId,
       at,

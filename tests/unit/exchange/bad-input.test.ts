@@ -93,6 +93,18 @@ describe('refusing bad annotation files, with a clear reason and nothing written
 
   it('10 000 levels of nesting', () => expectRefused(`${'['.repeat(10_000)}${']'.repeat(10_000)}`, 'invalid_input', /nested more than 64 levels/));
 
+  it('deep nesting first, whether the JSON is broken or holds a forbidden key too', async () => {
+    await expectRefused('['.repeat(100), 'invalid_input', /nested more than 64 levels deep \(at character 64\)/);
+    const deep = `${'['.repeat(100)}${']'.repeat(100)}`;
+    // Here the file's own nesting (object, entities, entity, externalIds) holds four levels.
+    const both = good.replace('"externalIds": {', `"externalIds": {"__proto__": ${deep}, `);
+    await expectRefused(both, 'invalid_input', new RegExp(`nested more than 64 levels deep \\(at character ${both.indexOf(deep) + 60}\\)`));
+    const nested = (levels: number) =>
+      edited((file) => (file.entities[0].externalIds = { deep: JSON.parse(`${'['.repeat(levels)}${']'.repeat(levels)}`) }));
+    await expectRefused(nested(60), 'invalid_input', /does not match the annotation file schema: \/entities\/0\/externalIds\/deep/);
+    await expectRefused(nested(61), 'invalid_input', /nested more than 64 levels/);
+  });
+
   it('a 60 MB file', async () => {
     const huge = Buffer.alloc(60 * 1024 * 1024, 0x20);
     huge.write('{"format": "factdesk-annotation-file"}');

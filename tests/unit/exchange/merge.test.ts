@@ -199,4 +199,48 @@ describe('preview and failures', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('belongs to another document') } });
     expect(snapshot(mine)).toBe(before);
   });
+
+  it('refuses records whose ids are orphans of another document here', async () => {
+    const third = tempLibrary('factdesk-third-');
+    try {
+      const other = await third.importText('A story that quotes none of the annotated passages at all.', 'other.txt');
+      const file = (await pack(theirs, ids.documentId)).content;
+      const parked = await open(third, file, 'shared.factdesk.json', other.document.id);
+      expect(parked.anchoring.orphaned).toBeGreaterThan(0);
+      const before = snapshot(third);
+      const result = await tryOpen(third, file);
+      expect(result).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining(`another document (${other.document.id})`) } });
+      expect(snapshot(third)).toBe(before);
+    } finally {
+      third.close();
+    }
+  });
+});
+
+describe('exchange bases', () => {
+  const bases = (lib: TempLibrary) =>
+    lib.db.prepare('SELECT record_type, record_id, revision, document_id, seq FROM exchange_bases ORDER BY seq').all() as {
+      record_id: string;
+      revision: string;
+      seq: number;
+    }[];
+
+  it('stores each exchanged state once: reopening a file adds nothing, a changed record gets a newest base', async () => {
+    const file = (await pack(mine, ids.documentId)).content;
+    await open(theirs, file);
+    const before = bases(theirs);
+    expect(before.map((b) => b.record_id)).toEqual(expect.arrayContaining([ids.claimId, ids.mentionId, ids.entityId, ids.evidenceId]));
+    expect(await open(theirs, file)).toMatchObject({ records: { added: 0, updated: 0 } });
+    expect(bases(theirs)).toEqual(before);
+
+    await mine.call('claims.update', { id: ids.claimId, explanation: 'Changed after the first exchange.' });
+    const changed = JSON.parse((await pack(mine, ids.documentId)).content);
+    expect(await open(theirs, JSON.stringify(changed))).toMatchObject({ records: { updated: 1 }, conflicts: { created: 0 } });
+    const after = bases(theirs);
+    const claimBases = after.filter((b) => b.record_id === ids.claimId);
+    expect(claimBases).toHaveLength(2);
+    expect(claimBases.at(-1)!.revision).toBe(changed.claims[0].revision);
+    expect(claimBases.at(-1)!.seq).toBe(Math.max(...after.map((b) => b.seq)));
+    expect(after.filter((b) => b.record_id !== ids.claimId)).toEqual(before.filter((b) => b.record_id !== ids.claimId));
+  });
 });

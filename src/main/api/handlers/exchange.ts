@@ -19,18 +19,16 @@ import { entitiesOfDocument } from '../../store/entities';
 import { listEvidenceOfDocument } from '../../store/evidence';
 import { listLabels } from '../../store/labels';
 import { listMentions } from '../../store/mentions';
+import { decodeBase64 } from '../base64';
 import { changeSetOf } from '../change-set';
 import type { HandlerContext } from '../context';
 import { documentText } from './lookups';
 import type { HandlerMap } from './types';
 
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-
 function bytesOf(fileName: string, dataBase64: string): Buffer {
-  if (dataBase64.length % 4 !== 0 || !BASE64.test(dataBase64)) {
-    throw new DomainError('invalid_input', `Cannot read "${fileName}": the upload is not valid base64.`);
-  }
-  return Buffer.from(dataBase64, 'base64');
+  const bytes = decodeBase64(dataBase64);
+  if (!bytes) throw new DomainError('invalid_input', `Cannot read "${fileName}": the upload is not valid base64.`);
+  return bytes;
 }
 
 /** The file read and checked, or the reader's refusal as a DomainError (before anything is written). */

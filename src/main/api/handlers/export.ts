@@ -6,10 +6,9 @@ import { SheetReadError, readSheet } from '../../export/read-sheet';
 import { compareSheet } from '../../export/verify-sheet';
 import { getDocument } from '../../store/documents';
 import { getSettings } from '../../store/settings';
+import { decodeBase64 } from '../base64';
 import type { HandlerContext } from '../context';
 import type { HandlerMap } from './types';
-
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 const factSheetOf = (ctx: HandlerContext, documentId: string): FactSheet =>
   buildFactSheet(ctx.db, documentId, { clock: ctx.clock, appVersion: ctx.version, settings: getSettings(ctx.db) });
@@ -32,12 +31,11 @@ export const exportHandlers: HandlerMap<'export.factSheet' | 'export.verifySheet
   },
 
   async 'export.verifySheet'(ctx, { fileName, dataBase64 }) {
-    if (dataBase64.length % 4 !== 0 || !BASE64.test(dataBase64)) {
-      throw new DomainError('invalid_input', `Cannot verify "${fileName}": the upload is not valid base64.`);
-    }
+    const bytes = decodeBase64(dataBase64);
+    if (!bytes) throw new DomainError('invalid_input', `Cannot verify "${fileName}": the upload is not valid base64.`);
     let manifest;
     try {
-      manifest = await readSheet(Buffer.from(dataBase64, 'base64'));
+      manifest = await readSheet(bytes);
     } catch (error) {
       if (error instanceof SheetReadError) throw new DomainError('invalid_input', `Cannot verify "${fileName}": ${error.message}.`);
       throw error;

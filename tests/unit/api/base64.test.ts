@@ -1,0 +1,24 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { decodeBase64 } from '../../../src/main/api/base64';
+
+describe('decodeBase64', () => {
+  it('decodes padded base64 of any length to the same bytes', () => {
+    for (const size of [0, 1, 2, 3, 4, 1000, 100_001]) {
+      const bytes = randomBytes(size);
+      expect(decodeBase64(bytes.toString('base64'))?.equals(bytes)).toBe(true);
+    }
+  });
+
+  it.each([
+    ['missing padding', 'QQ'],
+    ['a character outside the alphabet', 'QU*D'],
+    ['the URL-safe alphabet', '-_-_'],
+    ['whitespace', 'QUJD\nREVG'],
+    ['padding in the middle', 'QQ==QUJD'],
+    ['too much padding', 'Q==='],
+    ['non-zero bits after the last byte', 'QR==']
+  ])('refuses %s', (_what, text) => {
+    expect(decodeBase64(text)).toBeNull();
+  });
+});

@@ -29,7 +29,9 @@ export const TARGETS = { loadRatio: 1.5, labelRatio: 1.2, heapMB: 300 };
 
 const VIEWPORT = { width: 1440, height: 900 };
 const PERSON_HOTKEY = '1';
-const LOAD_WAIT = { timeout: 120_000, polling: 100 };
+const LOAD_TIMEOUT_MS = 120_000;
+/** What probe.js logs once the page shows what it waits for (see openPage). */
+const LOADED_SIGNAL = 'factdesk-bench: loaded';
 const PROBE = readFileSync(new URL('./probe.js', import.meta.url), 'utf8');
 
 interface BenchWindow {
@@ -51,35 +53,33 @@ const median = (values: number[]) => {
 const p95 = (values: number[]) => sorted(values)[Math.ceil(values.length * 0.95) - 1];
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 
+/**
+ * Opens `url` in a fresh page with the probe, and waits until it shows its text (and the highlight,
+ * when `config` names one). The wait is the probe's console message, not a Playwright poll: a poll
+ * would evaluate Playwright's own script in the page while it loads, and be timed with it.
+ */
 async function openPage(browser: Browser, url: string, config: Record<string, unknown>): Promise<Page> {
   const page = await browser.newPage({ viewport: VIEWPORT });
   await page.addInitScript({ content: `window.__benchConfig = ${JSON.stringify(config)};\n${PROBE}` });
+  const loaded = page.waitForEvent('console', { predicate: (message) => message.text() === LOADED_SIGNAL, timeout: LOAD_TIMEOUT_MS });
   await page.goto(url);
+  await loaded.catch(async (error: Error) => {
+    const { textAt, highlightAt } = await probeOf(page);
+    throw new Error(`${url} did not show its text: ${JSON.stringify({ textAt, highlightAt })}; ${error.message}`);
+  });
   return page;
 }
+
+const probeOf = (page: Page) =>
+  page.evaluate(() => {
+    const { textAt, highlightAt } = (globalThis as unknown as BenchWindow).__bench;
+    return { textAt, highlightAt };
+  });
 
 async function timeLoad(browser: Browser, url: string, config: Record<string, unknown>) {
   const page = await openPage(browser, url, config);
   try {
-    const awaitsHighlight = 'highlight' in config;
-    const state = () =>
-      page.evaluate(() => {
-        const { textAt, highlightAt } = (globalThis as unknown as BenchWindow).__bench;
-        return { textAt, highlightAt };
-      });
-    await page
-      .waitForFunction(
-        (withHighlight) => {
-          const probe = (globalThis as unknown as BenchWindow).__bench;
-          return probe.textAt !== null && (probe.highlightAt !== null || !withHighlight);
-        },
-        awaitsHighlight,
-        LOAD_WAIT
-      )
-      .catch(async (error: Error) => {
-        throw new Error(`${url} did not show its text: ${JSON.stringify(await state())}; ${error.message}`);
-      });
-    const probe = await state();
+    const probe = await probeOf(page);
     return { textMs: probe.textAt!, highlightMs: probe.highlightAt };
   } finally {
     await page.close();
@@ -116,7 +116,6 @@ async function apiCall<T>(server: AppServer, method: string, input: unknown): Pr
 
 async function heapAfterOpening(browser: Browser, url: string, config: Record<string, unknown>) {
   const page = await openPage(browser, url, config);
-  await page.waitForFunction(() => (globalThis as unknown as BenchWindow).__bench.highlightAt !== null, null, LOAD_WAIT);
   await page.waitForTimeout(1000);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -190,7 +189,6 @@ export async function runRenderBenchmark(options: RenderBenchmarkOptions) {
 
     // (b) Interleaved batches, so a change in machine load hits both articles alike.
     const emptyPage = await openPage(browser, docUrl(library.emptyId), { token: app.token, marker });
-    await emptyPage.waitForFunction(() => (globalThis as unknown as BenchWindow).__bench.textAt !== null, null, LOAD_WAIT);
     const labelled = { empty: [] as number[], annotated: [] as number[] };
     const batch = 25;
     for (let from = 0; from < plan.targets.length; from += batch) {

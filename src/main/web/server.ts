@@ -5,14 +5,22 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { readFile, realpath } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
+import { MAX_ANNOTATION_FILE_BYTES, MAX_BRAT_FILE_BYTES } from '../../shared/api/methods/exchange';
 import type { ErrorCode } from '../../shared/result';
 import type { Service } from '../api/service';
 import { tokensMatch } from './token';
 
-/** Largest accepted API request body: a base64-encoded 20 MB import plus JSON framing. */
-export const MAX_BODY_BYTES = 30 * 1024 * 1024;
+const base64Length = (bytes: number) => Math.ceil(bytes / 3) * 4;
+/**
+ * Largest accepted API request body: the largest upload a method takes, base64-encoded, plus JSON
+ * framing (a 50 MB shared annotation file; a brat pair is two 20 MB files). Each method's own schema
+ * then holds its upload to its own limit.
+ */
+export const MAX_BODY_BYTES =
+  Math.max(base64Length(MAX_ANNOTATION_FILE_BYTES), 2 * base64Length(MAX_BRAT_FILE_BYTES)) + 1024 * 1024;
 
 /** Used only when the built index.html carries no CSP of its own. */
 const FALLBACK_CSP =
@@ -63,6 +71,7 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
   const host = options.host ?? '127.0.0.1';
   const staticRoot = await realpath(resolve(options.staticDir));
   const csp = await readCsp(staticRoot);
+  const staticFiles = new StaticFiles(staticRoot);
   // Filled in once listening: with port 0 the real port is known only then.
   let allowed = { hosts: new Set<string>(), origins: new Set<string>() };
 
@@ -94,7 +103,7 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
       res.setHeader('Allow', 'GET, HEAD');
       return sendError(res, 405, 'unsupported', `Method ${req.method} is not allowed here`);
     }
-    return serveStatic(req, res, staticRoot, path);
+    return serveStatic(req, res, staticFiles, path);
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
@@ -110,7 +119,7 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
     const body = await readBody(req, MAX_BODY_BYTES);
     if (body === 'too_large') {
       res.setHeader('Connection', 'close');
-      return sendError(res, 413, 'too_large', `Request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`);
+      return sendError(res, 413, 'too_large', `Request body is larger than ${(MAX_BODY_BYTES / 1024 / 1024).toFixed(0)} MB`);
     }
     const input = parseJson(body);
     if (!input.ok) return sendError(res, 400, 'invalid_input', `Request body is not valid JSON: ${input.reason}`);
@@ -162,22 +171,52 @@ function setCommonHeaders(res: ServerResponse, csp: string): void {
   res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
 }
 
-async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, urlPath: string): Promise<void> {
-  const file = await locateStaticFile(root, urlPath);
-  const content = file && (await readFile(file).catch(() => null));
-  if (!file || !content) return sendError(res, 404, 'not_found', 'Not found');
-  const isIndex = file === resolve(root, 'index.html');
+function serveStatic(req: IncomingMessage, res: ServerResponse, files: StaticFiles, urlPath: string): void {
+  const found = files.get(urlPath);
+  if (!found) return sendError(res, 404, 'not_found', 'Not found');
   res.writeHead(200, {
-    'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-    'Content-Length': content.length,
+    'Content-Type': CONTENT_TYPES[extname(found.file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Length': found.content.length,
     // index.html must never be cached (it names the current hashed assets); assets revalidate.
-    'Cache-Control': isIndex ? 'no-store' : 'no-cache'
+    'Cache-Control': found.isIndex ? 'no-store' : 'no-cache'
   });
-  res.end(req.method === 'HEAD' ? undefined : content);
+  res.end(req.method === 'HEAD' ? undefined : found.content);
+}
+
+/**
+ * The built renderer's files, kept in memory once read. A page load asks for several of them while
+ * its first API call runs; answered from memory (a synchronous stat says the copy is current, so a
+ * rebuild is served at once), none of them waits behind file-system calls on libuv's thread pool.
+ */
+class StaticFiles {
+  readonly #root: string;
+  readonly #read = new Map<string, { mtimeMs: number; size: number; content: Buffer }>();
+
+  constructor(root: string) {
+    this.#root = root;
+  }
+
+  get(urlPath: string): { file: string; content: Buffer; isIndex: boolean } | null {
+    const file = locateStaticFile(this.#root, urlPath);
+    if (!file) return null;
+    let cached = this.#read.get(file);
+    try {
+      const stat = statSync(file);
+      if (!stat.isFile()) return null;
+      if (cached?.mtimeMs !== stat.mtimeMs || cached.size !== stat.size) {
+        cached = { mtimeMs: stat.mtimeMs, size: stat.size, content: readFileSync(file) };
+        this.#read.set(file, cached);
+      }
+    } catch {
+      this.#read.delete(file); // removed by a rebuild meanwhile
+      return null;
+    }
+    return { file, content: cached.content, isIndex: file === resolve(this.#root, 'index.html') };
+  }
 }
 
 /** The file a URL path names, or null when it is malformed, missing, or resolves outside the root. */
-async function locateStaticFile(root: string, urlPath: string): Promise<string | null> {
+function locateStaticFile(root: string, urlPath: string): string | null {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
@@ -188,8 +227,13 @@ async function locateStaticFile(root: string, urlPath: string): Promise<string |
   const candidate = resolve(root, '.' + (decoded.endsWith('/') ? `${decoded}index.html` : decoded));
   if (!isInside(root, candidate)) return null;
   // Follow symlinks and check again, so a link inside the root cannot point outside it.
-  const real = await realpath(candidate).catch(() => null);
-  return real && isInside(root, real) ? real : null;
+  let real: string;
+  try {
+    real = realpathSync(candidate);
+  } catch {
+    return null;
+  }
+  return isInside(root, real) ? real : null;
 }
 
 function isInside(root: string, path: string): boolean {
@@ -236,10 +280,11 @@ function parseJson(body: Buffer): { ok: true; value: unknown } | { ok: false; re
 }
 
 function sendJson(res: ServerResponse, status: number, payload: unknown): void {
-  const body = JSON.stringify(payload);
+  // Encoded once (a document's annotations are megabytes of JSON), for both the length and the body.
+  const body = Buffer.from(JSON.stringify(payload));
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(body),
+    'Content-Length': body.length,
     'Cache-Control': 'no-store'
   });
   res.end(body);

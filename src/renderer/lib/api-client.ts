@@ -4,6 +4,7 @@
  * with the session's bearer token, which arrives once in the URL (`#token=…`).
  */
 import { createClient, type ApiClient, type Transport } from '../../shared/api/client';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
 import type { AppEvent, FactdeskBridge } from '../../shared/api/preload-bridge';
 import type { Result } from '../../shared/result';
 
@@ -73,6 +74,23 @@ const bridge = window.factdesk?.mode === 'electron' ? window.factdesk : null;
 export const api: ApiClient = createClient(
   bridge ? (method, input) => bridge.call(method, input) : httpTransport(takeToken())
 );
+
+/** Calls made before the views' code has loaded (main.ts), each waiting for its one taker. */
+const early = new Map<string, Promise<Result<unknown>>>();
+const earlyKey = (method: MethodName, input: unknown) => `${method} ${JSON.stringify(input)}`;
+
+/** Sends a call now, so its answer travels while the rest of the window's code loads. */
+export function callEarly<M extends MethodName>(method: M, input: MethodInput<M>): void {
+  early.set(earlyKey(method, input), api.call(method, input));
+}
+
+/** The answer to the same call sent by callEarly (taken once), or else a new call. */
+export function callOrTakeEarly<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>> {
+  const key = earlyKey(method, input);
+  const sent = early.get(key) as Promise<Result<MethodOutput<M>>> | undefined;
+  early.delete(key);
+  return sent ?? api.call(method, input);
+}
 
 /** Main-process notifications (menus, native dialogs); browser mode has none. */
 export function onAppEvent(listener: (event: AppEvent) => void): () => void {

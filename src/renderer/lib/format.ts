@@ -1,12 +1,21 @@
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/**
+ * A value made on first use: Intl formatters load locale data when constructed, which would otherwise
+ * be paid while the window's code starts.
+ */
+export function onFirstUse<T>(make: () => T): () => T {
+  let made: { value: T } | null = null;
+  return () => (made ??= { value: make() }).value;
+}
+
+const dateTime = onFirstUse(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }));
 
 /** An ISO timestamp for people; the raw value when it does not parse. */
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+  return Number.isNaN(date.getTime()) ? iso : dateTime().format(date);
 }
 
-const calendarDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+const calendarDate = onFirstUse(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }));
 
 /**
  * A date for people: a bare YYYY-MM-DD is the calendar day it names (in every time zone), a full
@@ -15,7 +24,7 @@ const calendarDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', t
 export function formatDate(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDateTime(value);
   const date = new Date(`${value}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? value : calendarDate.format(date);
+  return Number.isNaN(date.getTime()) ? value : calendarDate().format(date);
 }
 
 /** The YYYY-MM-DD an <input type="date"> takes, from a stored date or timestamp. */

@@ -1,5 +1,6 @@
 /** The outline's entity list: mentions grouped by type, then by entity (or by their text when unlinked). */
 import type { Entity, LabelType, Mention } from '../../shared/domain';
+import { onFirstUse } from './format';
 
 export interface OutlineItem {
   key: string;
@@ -19,7 +20,7 @@ export interface OutlineGroup {
 const UNKNOWN_COLOR = '#6b7280';
 
 // Same order as String.localeCompare, without its per-call setup (thousands of names are sorted on every edit).
-const collator = new Intl.Collator();
+const collator = onFirstUse(() => new Intl.Collator());
 
 /** Which outline entry a mention belongs to: its entity, else its restoration (masked) or its text. */
 export function outlineKey(mention: Mention, entities: Map<string, Entity>): string {
@@ -44,7 +45,7 @@ const sameItem = (a: OutlineItem, b: OutlineItem) =>
 
 /** Most mentions first, then by name; the key breaks ties, so the order is total. */
 const byCountThenName = (a: OutlineItem, b: OutlineItem) =>
-  b.mentionIds.length - a.mentionIds.length || collator.compare(a.name, b.name) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  b.mentionIds.length - a.mentionIds.length || collator().compare(a.name, b.name) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 /**
  * `items` in order. Entries kept from `previous` are already in order among themselves, so only
@@ -92,7 +93,7 @@ export function outlineGroups(
   const before = new Map(previous.map((group) => [group.type, group]));
   const rank = new Map(labels.map((label, i) => [label.key, i]));
   return [...groups.entries()]
-    .sort(([a], [b]) => (rank.get(a) ?? labels.length) - (rank.get(b) ?? labels.length) || collator.compare(a, b))
+    .sort(([a], [b]) => (rank.get(a) ?? labels.length) - (rank.get(b) ?? labels.length) || collator().compare(a, b))
     .map(([type, items]) => {
       const label = labels.find((l) => l.key === type);
       const old = before.get(type);

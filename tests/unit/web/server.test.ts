@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createService } from '../../../src/main/api/service';
 import { openLibrary, type Db } from '../../../src/main/store/open';
+import { MAX_ANNOTATION_FILE_BYTES } from '../../../src/shared/api/methods/exchange';
 import { createWebServer, MAX_BODY_BYTES, type WebServer } from '../../../src/main/web/server';
 import { createToken } from '../../../src/main/web/token';
 
@@ -217,6 +218,18 @@ describe('API calls', () => {
     expect(JSON.parse((await api('documents.list', {})).body).value.length).toBe(before);
   });
 
+  it('takes a shared annotation file of the full 50 MB limit: the method, not the server, judges it', async () => {
+    const dataBase64 = 'A'.repeat(Math.ceil(MAX_ANNOTATION_FILE_BYTES / 3) * 4); // 50 MB of zero bytes
+    const reply = await send({
+      method: 'POST',
+      path: '/api/exchange.preview',
+      headers: { authorization: `Bearer ${token}` },
+      body: JSON.stringify({ fileName: 'big.factdesk.json', dataBase64 })
+    });
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/big\.factdesk\.json/) } });
+  });
+
   it('also stops a chunked body (no Content-Length) at the limit', async () => {
     const reply = await send({
       method: 'POST',
@@ -303,6 +316,16 @@ describe('static files', () => {
     const style = await send({ path: '/assets/app.css' });
     expect(style.headers['content-type']).toBe('text/css; charset=utf-8');
     expect(style.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('serves a rebuilt file at once and forgets a removed one (files are kept in memory once read)', async () => {
+    const file = join(tmp, 'renderer', 'assets', 'rebuilt.js');
+    writeFileSync(file, 'console.log("first build");\n');
+    expect((await send({ path: '/assets/rebuilt.js' })).body).toContain('first build');
+    writeFileSync(file, 'console.log("second, longer build");\n');
+    expect((await send({ path: '/assets/rebuilt.js' })).body).toContain('second, longer build');
+    rmSync(file);
+    expect((await send({ path: '/assets/rebuilt.js' })).status).toBe(404);
   });
 
   it('answers HEAD without a body', async () => {

@@ -2,7 +2,7 @@ import type { ChangeSet, RecordChanges, UndoState } from '../../../shared/api/ch
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
 import type { ArticleDocument, Claim, ClaimStatus, Entity, Evidence, Gap, Mention, Review, ReviewDecision } from '../../../shared/domain';
 import type { AppError } from '../../../shared/result';
-import { api } from '../api-client';
+import { api, callOrTakeEarly } from '../api-client';
 import {
   rebucket,
   refKey,
@@ -137,7 +137,7 @@ export class DocumentState {
     this.loading = true;
     this.loadError = null;
     this.#annotationsLoaded = new Promise<void>((resolve) => (this.#annotationsArrived = resolve));
-    const text = await api.call('documents.text', { id });
+    const text = await callOrTakeEarly('documents.text', { id });
     if (seq !== this.#loadSeq) return; // another document was opened meanwhile
     this.loading = false;
     if (!text.ok) return this.#failLoad(text.error);

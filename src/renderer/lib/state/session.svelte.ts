@@ -1,43 +1,8 @@
 import type { AppInfo, MethodInput } from '../../../shared/api/contract';
 import type { LabelType, Settings, VerdictScale } from '../../../shared/domain';
 import { api } from '../api-client';
+import { hashOf, routeFromHash, type Route } from '../routes';
 import type { Notices } from './notices.svelte';
-
-export type Route =
-  | { name: 'library' }
-  | { name: 'trash' }
-  | { name: 'document'; id: string }
-  | { name: 'entities' }
-  | { name: 'entity'; id: string };
-
-const DOCUMENT_HASH = /^#\/documents\/([^/]+)$/;
-const ENTITY_HASH = /^#\/entities\/([^/]+)$/;
-const TRASH_HASH = '#/trash';
-export const ENTITIES_HASH = '#/entities';
-
-function routeFromHash(hash: string): Route {
-  if (hash === TRASH_HASH) return { name: 'trash' };
-  if (hash === ENTITIES_HASH) return { name: 'entities' };
-  const entity = ENTITY_HASH.exec(hash);
-  if (entity) return { name: 'entity', id: decodeURIComponent(entity[1]) };
-  const match = DOCUMENT_HASH.exec(hash);
-  return match ? { name: 'document', id: decodeURIComponent(match[1]) } : { name: 'library' };
-}
-
-export const hashOf = (route: Route): string => {
-  switch (route.name) {
-    case 'document':
-      return `#/documents/${encodeURIComponent(route.id)}`;
-    case 'entity':
-      return `${ENTITIES_HASH}/${encodeURIComponent(route.id)}`;
-    case 'entities':
-      return ENTITIES_HASH;
-    case 'trash':
-      return TRASH_HASH;
-    default:
-      return '#/';
-  }
-};
 
 export type SettingsPatch = MethodInput<'settings.update'>;
 

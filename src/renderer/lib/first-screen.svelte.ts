@@ -1,0 +1,34 @@
+/**
+ * The window's first screen comes first (an open document's text, or the view itself): what it does
+ * not need (other views' code, dialogs, the panes and details around the text) waits until that
+ * screen has been painted.
+ */
+/** Runs `then` once the frame being drawn has been painted. */
+export function afterNextPaint(then: () => void): void {
+  requestAnimationFrame(() => setTimeout(then));
+}
+
+class FirstScreen {
+  painted = $state(false);
+  readonly #painted: Promise<void>;
+  #resolve: () => void = () => {};
+
+  constructor() {
+    this.#painted = new Promise<void>((resolve) => (this.#resolve = resolve));
+  }
+
+  /** Says the first screen has its content: the frame being drawn is the one waited for. */
+  shown(): void {
+    afterNextPaint(() => {
+      this.painted = true;
+      this.#resolve();
+    });
+  }
+
+  /** Loads a module once the first screen has been painted. */
+  after<T>(load: () => Promise<T>): Promise<T> {
+    return this.#painted.then(load);
+  }
+}
+
+export const firstScreen = new FirstScreen();

@@ -1,0 +1,5 @@
+import { mount } from 'svelte';
+import App from './App.svelte';
+
+/** The whole window, loaded by main.ts once the first data request is on its way. */
+export const mountApp = (target: HTMLElement) => mount(App, { target });

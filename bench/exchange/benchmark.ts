@@ -267,6 +267,9 @@ export async function runExchangeBenchmark({ words, annotations, runs }: Benchma
         openWithoutReadingToPlain: ratio(open - read, plain),
         mergeWithoutReadingToPlain: ratio(merge - read, plain),
         floorToPlain: ratio(floor, plain),
+        // Against plain inserts of every row an open writes (records, their history rows and bases).
+        openToPlainWithHistoryAndBases: ratio(open, floor),
+        mergeToPlainWithHistoryAndBases: ratio(merge, floor),
         target: 3
       },
       cpuMs: {

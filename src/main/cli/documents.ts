@@ -4,9 +4,8 @@ import { MAX_IMPORT_BYTES, type ImportOutcome } from '../../shared/api/contract'
 import { fail, type Result } from '../../shared/result';
 import { CliFailure, unwrap, type CliCommand, type CliContext } from './command';
 import { readInputFile } from './files';
-import { documentSummary, gapLine, tsvLine } from './format';
+import { documentSummary, gapLine, JSON_FLAG, printRecords, tsvLine } from './format';
 
-const json = { type: 'boolean', description: 'print JSON instead of text' } as const;
 
 const importCommand: CliCommand = {
   name: 'import',
@@ -48,12 +47,11 @@ const listCommand: CliCommand = {
   name: 'list',
   synopsis: '',
   summary: 'list the documents in the library; prints ID<TAB>title per document',
-  flags: { json },
+  flags: { json: JSON_FLAG },
   positionals: { min: 0, max: 0 },
   async run(ctx, { flags }) {
     const documents = unwrap(await ctx.api.call('documents.list', {}));
-    if (flags.json) ctx.io.out(JSON.stringify(documents, null, 2));
-    else for (const doc of documents) ctx.io.out(tsvLine([doc.id, doc.title]));
+    printRecords(ctx.io, documents, flags.json, (doc) => tsvLine([doc.id, doc.title]));
     return 0;
   }
 };
@@ -62,7 +60,7 @@ const showCommand: CliCommand = {
   name: 'show',
   synopsis: 'ID',
   summary: 'show a document: a summary, or with --json everything stored for it',
-  flags: { json },
+  flags: { json: JSON_FLAG },
   positionals: { min: 1, max: 1 },
   async run(ctx, { positionals: [id], flags }) {
     const view = unwrap(await ctx.api.call('documents.get', { id }));
@@ -81,7 +79,7 @@ const gapsCommand: CliCommand = {
   name: 'gaps',
   synopsis: 'ID',
   summary: 'list the masked-name gaps of a document; prints START<TAB>END<TAB>context per gap (--json: with ranked restoration candidates)',
-  flags: { json },
+  flags: { json: JSON_FLAG },
   positionals: { min: 1, max: 1 },
   async run(ctx, { positionals: [id], flags }) {
     if (flags.json) {

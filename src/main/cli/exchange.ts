@@ -12,12 +12,11 @@ import {
 } from '../../shared/api/methods/exchange';
 import { CliFailure, unwrap, type CliCommand } from './command';
 import { readInputFile, writeAtomically } from './files';
-import { tsvLine } from './format';
+import { JSON_FLAG, printRecords, tsvLine } from './format';
 
 /** Exit code of `open` while conflicts remain (DESIGN §6). */
 export const EXIT_CONFLICTS = 3;
 
-const json = { type: 'boolean', description: 'print JSON instead of text' } as const;
 const output = (description: string, valueName = 'FILE') => ({ type: 'string', short: 'o', valueName, description }) as const;
 
 const packCommand: CliCommand = {
@@ -57,7 +56,7 @@ const openCommand: CliCommand = {
   flags: {
     into: { type: 'string', valueName: 'ID', description: 'merge into this document (e.g. a corrected version of the article)' },
     'dry-run': { type: 'boolean', description: 'report what opening would do, change nothing' },
-    json
+    json: JSON_FLAG
   },
   positionals: { min: 1, max: 1 },
   async run(ctx, { positionals: [file], flags }) {
@@ -84,7 +83,7 @@ const validateCommand: CliCommand = {
   name: 'validate',
   synopsis: 'FILE',
   summary: 'check a shared annotation file without changing anything; exit 1 with the reason when it is refused',
-  flags: { json },
+  flags: { json: JSON_FLAG },
   positionals: { min: 1, max: 1 },
   async run(ctx, { positionals: [file], flags }) {
     const { path, bytes } = await readInputFile(ctx.cwd, file!, MAX_ANNOTATION_FILE_BYTES, 'annotation files');
@@ -126,12 +125,11 @@ const conflictsCommand: CliCommand = {
   name: 'conflicts',
   synopsis: 'ID',
   summary: 'list the open merge conflicts of a document: CONFLICT_ID<TAB>record<TAB>field<TAB>mine<TAB>theirs',
-  flags: { json },
+  flags: { json: JSON_FLAG },
   positionals: { min: 1, max: 1 },
   async run(ctx, { positionals: [documentId], flags }) {
     const conflicts = unwrap(await ctx.api.call('exchange.conflicts', { documentId: documentId! }));
-    if (flags.json) ctx.io.out(JSON.stringify(conflicts, null, 2));
-    else for (const conflict of conflicts) ctx.io.out(conflictLine(conflict));
+    printRecords(ctx.io, conflicts, flags.json, conflictLine);
     return 0;
   }
 };
@@ -173,12 +171,11 @@ const orphansCommand: CliCommand = {
   name: 'orphans',
   synopsis: 'ID',
   summary: 'list annotations an exchange could not place: ORPHAN_ID<TAB>kind<TAB>label<TAB>quote',
-  flags: { json },
+  flags: { json: JSON_FLAG },
   positionals: { min: 1, max: 1 },
   async run(ctx, { positionals: [documentId], flags }) {
     const orphans = unwrap(await ctx.api.call('exchange.orphans', { documentId: documentId! }));
-    if (flags.json) ctx.io.out(JSON.stringify(orphans, null, 2));
-    else for (const o of orphans) ctx.io.out(tsvLine([o.id, o.kind, o.label, o.exact]));
+    printRecords(ctx.io, orphans, flags.json, (o) => tsvLine([o.id, o.kind, o.label, o.exact]));
     return 0;
   }
 };

@@ -13,10 +13,9 @@ import { basename, resolve } from 'node:path';
 import { MAX_IMPORT_BYTES } from '../../shared/api/methods/imports';
 import { MAX_ANNOTATION_FILE_BYTES } from '../../shared/api/methods/exchange';
 import type { AppEvent, DesktopFileKind } from '../../shared/api/preload-bridge';
+import { isSharedFileName } from '../../shared/shared-file-name';
 
 export const ARTICLE_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm', 'docx', 'pdf'];
-/** What the operating system associates with Factdesk. */
-export const SHARED_FILE_SUFFIX = '.factdesk.json';
 
 export const OPEN_ARTICLE_DIALOG: OpenDialogOptions = {
   title: 'Open Article',
@@ -55,6 +54,9 @@ export async function readDesktopFile(path: string, kind: DesktopFileKind): Prom
   }
 }
 
+/** A command-line argument naming a shared annotation file (not a switch). */
+export const isSharedFileArgument = (arg: string) => !arg.startsWith('-') && isSharedFileName(arg);
+
 /**
  * The shared annotation files named on a command line (the app's own, or a second launch's):
  * arguments ending in `.factdesk.json` that are not switches nor the value of `--data`, resolved
@@ -68,8 +70,7 @@ export function sharedFileArguments(argv: readonly string[], cwd: string): strin
       i += 1;
       continue;
     }
-    if (arg.startsWith('-') || !arg.toLowerCase().endsWith(SHARED_FILE_SUFFIX)) continue;
-    paths.push(resolve(cwd, arg));
+    if (isSharedFileArgument(arg)) paths.push(resolve(cwd, arg));
   }
   return paths;
 }

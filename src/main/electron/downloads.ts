@@ -5,6 +5,7 @@
  */
 import type { DownloadItem, SaveDialogOptions, Session } from 'electron';
 import { join } from 'node:path';
+import { SHARED_FILE_EXTENSION } from '../../shared/shared-file-name';
 
 const FILTERS: { extension: string; name: string }[] = [
   { extension: '.claimreview.json', name: 'ClaimReview JSON-LD' },
@@ -12,7 +13,7 @@ const FILTERS: { extension: string; name: string }[] = [
   { extension: '.pdf', name: 'PDF document' },
   { extension: '.md', name: 'Markdown' },
   { extension: '.csv', name: 'CSV table' },
-  { extension: '.factdesk.json', name: 'Factdesk annotation file' },
+  { extension: SHARED_FILE_EXTENSION, name: 'Factdesk annotation file' },
   { extension: '.jsonld', name: 'W3C Web Annotations (JSON-LD)' },
   { extension: '.ann', name: 'brat standoff annotations' }
 ];

@@ -23,7 +23,6 @@ import { MAX_BASE_REVISIONS, MAX_HISTORY_ENTRIES, MAX_RECORDS } from './limits';
 
 export const FILE_FORMAT = 'factdesk-annotation-file';
 export const FORMAT_VERSION = 1;
-export const FILE_EXTENSION = '.factdesk.json';
 
 const recordId = z.string().min(1).max(64);
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lower-case hex digits (SHA-256)');

@@ -7,22 +7,14 @@
 import { HISTORY_INSERT } from '../store/history';
 import type { Db } from '../store/open';
 import { RECORD_TABLES } from '../store/rows';
+import type { LogRow } from '../store/history-log';
 import { statement } from '../store/statements';
 import type { HistoryItem } from './file-schema';
 
 /** The action of the change group that applies an annotation file. */
 export const OPEN_ACTION = 'exchange.open';
 
-interface HistoryRow {
-  group_id: string;
-  at: string;
-  user: string;
-  action: string;
-  table_name: string;
-  record_id: string;
-  before_json: string | null;
-  after_json: string | null;
-}
+type HistoryRow = Omit<LogRow, 'seq' | 'document_id'>;
 
 const tableList = RECORD_TABLES.map((table) => `'${table}'`).join(', ');
 

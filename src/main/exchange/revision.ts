@@ -1,11 +1,10 @@
 /** Record revisions: the SHA-256 of a record's canonical content, the same on every machine. */
-import { hash } from 'node:crypto';
 import { canonicalJson } from '../export/canonical-json';
+import { sha256Hex } from '../import/hash';
 
 /** `content` is a record without revision, baseRevisions, target and orphaned (see records.ts). */
 export function revisionOf(content: object): string {
-  // The one-shot digest: a file's thousands of records each need one, and a Hash object apiece costs more than the hashing.
-  return hash('sha256', canonicalJson(content), 'hex');
+  return sha256Hex(canonicalJson(content));
 }
 
 /**

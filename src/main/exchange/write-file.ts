@@ -7,6 +7,7 @@
 import { CodePointIndex } from '../../shared/anchoring/code-points';
 import { selectorsOf } from '../../shared/anchoring/selectors';
 import type { ArticleDocument, Claim, Mention } from '../../shared/domain';
+import { SHARED_FILE_EXTENSION } from '../../shared/shared-file-name';
 import { titleSlug } from '../../shared/text/file-slug';
 import { DomainError } from '../errors';
 import { listClaims } from '../store/claims';
@@ -27,7 +28,6 @@ import {
   type FileTarget,
   type MentionRecord,
   DELETABLE_TYPES,
-  FILE_EXTENSION,
   FILE_FORMAT,
   FORMAT_VERSION
 } from './file-schema';
@@ -176,7 +176,7 @@ function byPosition(a: { target: FileTarget; id: string }, b: { target: FileTarg
 }
 
 /** "<title>.factdesk.json" (see fileSlug). */
-export const annotationFileName = (title: string) => `${fileSlug(title)}${FILE_EXTENSION}`;
+export const annotationFileName = (title: string) => `${fileSlug(title)}${SHARED_FILE_EXTENSION}`;
 
 /** The title's slug (see titleSlug), "annotations" for a title without letters or digits. */
 export const fileSlug = (title: string) => titleSlug(title) || 'annotations';

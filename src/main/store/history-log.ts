@@ -9,7 +9,8 @@ import { type ReviewRow, toReview } from './reviews';
 import { parseJson } from './rows';
 import { statement } from './statements';
 
-interface LogRow {
+/** A row of the history table as stored. */
+export interface LogRow {
   seq: number;
   group_id: string;
   document_id: string | null;

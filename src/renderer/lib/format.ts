@@ -1,11 +1,4 @@
-/**
- * A value made on first use: Intl formatters load locale data when constructed, which would otherwise
- * be paid while the window's code starts.
- */
-export function onFirstUse<T>(make: () => T): () => T {
-  let made: { value: T } | null = null;
-  return () => (made ??= { value: make() }).value;
-}
+import { onFirstUse } from './on-first-use';
 
 const dateTime = onFirstUse(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }));
 

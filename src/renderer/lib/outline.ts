@@ -1,6 +1,6 @@
 /** The outline's entity list: mentions grouped by type, then by entity (or by their text when unlinked). */
 import type { Entity, LabelType, Mention } from '../../shared/domain';
-import { onFirstUse } from './format';
+import { onFirstUse } from './on-first-use';
 
 export interface OutlineItem {
   key: string;

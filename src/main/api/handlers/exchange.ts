@@ -56,6 +56,17 @@ function annotated(ctx: HandlerContext, id: string) {
   };
 }
 
+/** How many records of each kind a file carries. */
+const recordCounts = (file: AnnotationFile) => ({
+  entities: file.entities.length,
+  mentions: file.mentions.length,
+  claims: file.claims.length,
+  evidence: file.evidence.length,
+  reviews: file.reviews.length,
+  deleted: file.deleted.length,
+  history: file.history.length
+});
+
 function summaryOf(fileName: string, file: AnnotationFile): AnnotationFileSummary {
   return {
     fileName,
@@ -70,13 +81,7 @@ function summaryOf(fileName: string, file: AnnotationFile): AnnotationFileSummar
       codePoints: new CodePointIndex(file.document.text).length
     },
     counts: {
-      entities: file.entities.length,
-      mentions: file.mentions.length,
-      claims: file.claims.length,
-      evidence: file.evidence.length,
-      reviews: file.reviews.length,
-      deleted: file.deleted.length,
-      history: file.history.length,
+      ...recordCounts(file),
       orphaned: [...file.mentions, ...file.claims].filter((record) => record.orphaned).length
     }
   };
@@ -108,15 +113,7 @@ export const exchangeHandlers: HandlerMap<
       mediaType: 'application/json',
       content: json,
       documentId,
-      counts: {
-        entities: file.entities.length,
-        mentions: file.mentions.length,
-        claims: file.claims.length,
-        evidence: file.evidence.length,
-        reviews: file.reviews.length,
-        deleted: file.deleted.length,
-        history: file.history.length
-      }
+      counts: recordCounts(file)
     };
   },
 

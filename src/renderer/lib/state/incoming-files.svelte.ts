@@ -5,10 +5,10 @@ import { api } from '../api-client';
 import { readAsBase64 } from '../files';
 import { plural } from '../format';
 import type { Notices } from './notices.svelte';
+import { SHARED_FILE_EXTENSION } from '../../../shared/shared-file-name';
 
 /** Shared annotation files: `*.factdesk.json` (the picker also takes plain `.json`). */
-export const SHARED_FILE_EXTENSIONS = ['.factdesk.json', '.json'];
-export const isSharedFile = (name: string) => name.toLowerCase().endsWith('.factdesk.json');
+export const SHARED_FILE_EXTENSIONS = [SHARED_FILE_EXTENSION, '.json'];
 
 /** Where opening a shared file is: checked first (nothing written), then opened on the user's word. */
 export type SharedFileStep =

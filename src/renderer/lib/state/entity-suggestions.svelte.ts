@@ -1,9 +1,8 @@
-import type { EntitySuggestion, SuggestionLanguage, SuggestionRejection } from '../../../shared/api/methods/assist';
+import type { EntitySuggestion, SuggestionRejection } from '../../../shared/api/methods/assist';
 import { api } from '../api-client';
 import { plural } from '../format';
 import { bucketSuggestions, textKey, withoutOverlaps } from '../suggestions';
-import type { DocumentState } from './document.svelte';
-import type { Notices } from './notices.svelte';
+import { SuggestionRun } from './suggestion-run.svelte';
 
 const byTextOrder = (a: EntitySuggestion, b: EntitySuggestion) => a.start - b.start || b.end - a.end;
 const sameSuggestion = (a: EntitySuggestion, b: EntitySuggestion) => a.start === b.start && a.end === b.end && a.type === b.type;
@@ -14,16 +13,9 @@ const sameSuggestion = (a: EntitySuggestion, b: EntitySuggestion) => a.start ===
  * mention only when accepted. Rejections are remembered by the library, not undone with Ctrl+Z:
  * "Undo rejection" takes one back.
  */
-export class EntitySuggestions {
-  documentId = $state<string | null>(null);
-  /** As returned (rejected ones removed), in text order. */
-  all = $state.raw<EntitySuggestion[]>([]);
-  language = $state.raw<SuggestionLanguage | null>(null);
+export class EntitySuggestions extends SuggestionRun<EntitySuggestion> {
   /** True once suggestions were asked for in this document (and until hidden). */
   active = $state(false);
-  busy = $state(false);
-  /** When the running request started (for the elapsed-time display). */
-  startedAt = $state(0);
   tookMs = $state(0);
   selected = $state.raw<EntitySuggestion | null>(null);
   /** Rejections in this document (and library-wide ones). */
@@ -32,7 +24,7 @@ export class EntitySuggestions {
   lastRejection = $state.raw<SuggestionRejection | null>(null);
 
   /** Open suggestions: not overlapping a mention marked since they were computed (nor after an undo). */
-  visible = $derived.by(() => (this.active ? withoutOverlaps(this.all, this.#doc.mentions) : []));
+  visible = $derived.by(() => (this.active ? withoutOverlaps(this.all, this.doc.mentions) : []));
   byType = $derived.by(() => {
     const groups = new Map<string, EntitySuggestion[]>();
     for (const s of this.visible) {
@@ -43,28 +35,13 @@ export class EntitySuggestions {
     return groups;
   });
   #previousBuckets: EntitySuggestion[][] = [];
-  byBlock = $derived.by(() => (this.#previousBuckets = bucketSuggestions(this.#doc.blocks, this.visible, this.#previousBuckets)));
+  byBlock = $derived.by(() => (this.#previousBuckets = bucketSuggestions(this.doc.blocks, this.visible, this.#previousBuckets)));
 
-  #doc: DocumentState;
-  #notices: Notices;
-  #seq = 0;
   /** Suggestions a rejection took out of the list, put back by "Undo rejection". */
   #rejected = new Map<string, EntitySuggestion[]>();
 
-  constructor(doc: DocumentState, notices: Notices) {
-    this.#doc = doc;
-    this.#notices = notices;
-  }
-
-  /** Forgets everything when another document opens (or none is). */
-  follow(documentId: string | null): void {
-    if (documentId === this.documentId) return;
-    this.#seq++;
-    this.documentId = documentId;
-    this.all = [];
-    this.language = null;
+  protected forget(): void {
     this.active = false;
-    this.busy = false;
     this.selected = null;
     this.rejections = [];
     this.lastRejection = null;
@@ -72,31 +49,19 @@ export class EntitySuggestions {
   }
 
   async suggest(): Promise<void> {
-    const documentId = this.#doc.document?.id;
-    if (!documentId || this.busy) return;
-    this.follow(documentId);
-    const seq = ++this.#seq;
-    this.busy = true;
-    this.startedAt = Date.now();
-    const [result] = await Promise.all([api.call('assist.entitySuggestions', { documentId }), this.loadRejections()]);
-    if (seq !== this.#seq) return; // another document opened meanwhile, or the suggestions were hidden
-    this.busy = false;
-    if (!result.ok) {
-      this.#notices.error('Could not suggest entities', result.error);
-      return;
-    }
-    const { suggestions, tookMs, language, englishShare, notice } = result.value;
-    this.all = suggestions;
-    this.language = { language, englishShare, notice };
-    this.tookMs = tookMs;
+    const answer = await this.request('Could not suggest entities', async (documentId) => {
+      const [result] = await Promise.all([api.call('assist.entitySuggestions', { documentId }), this.loadRejections()]);
+      return result;
+    });
+    if (!answer) return;
+    this.tookMs = answer.tookMs;
     this.active = true;
     this.selected = null;
   }
 
   /** Hides the suggestions (a running request is dropped). */
   hide(): void {
-    this.#seq++;
-    this.busy = false;
+    this.drop();
     this.active = false;
     this.all = [];
     this.selected = null;
@@ -108,7 +73,7 @@ export class EntitySuggestions {
     const result = await api.call('assist.rejections', { documentId });
     if (documentId !== this.documentId) return;
     if (result.ok) this.rejections = result.value;
-    else this.#notices.error('Could not list the rejected suggestions', result.error);
+    else this.notices.error('Could not list the rejected suggestions', result.error);
   }
 
   select(suggestion: EntitySuggestion | null): void {
@@ -133,7 +98,7 @@ export class EntitySuggestions {
     const documentId = this.documentId;
     if (!documentId || suggestions.length === 0) return false;
     const what = suggestions.length === 1 ? `“${suggestions[0].exact}”` : plural(suggestions.length, 'suggestion');
-    const changes = await this.#doc.change(
+    const changes = await this.doc.change(
       'assist.acceptEntities',
       {
         documentId,
@@ -165,7 +130,7 @@ export class EntitySuggestions {
     });
     if (documentId !== this.documentId) return false;
     if (!result.ok) {
-      this.#notices.error(`Could not reject “${suggestion.exact}”`, result.error);
+      this.notices.error(`Could not reject “${suggestion.exact}”`, result.error);
       return false;
     }
     const key = textKey(suggestion.exact);
@@ -184,7 +149,7 @@ export class EntitySuggestions {
     const result = await api.call('assist.unreject', { ids: [rejection.id] });
     if (documentId !== this.documentId) return false;
     if (!result.ok) {
-      this.#notices.error(`Could not undo the rejection of “${rejection.exact}”`, result.error);
+      this.notices.error(`Could not undo the rejection of “${rejection.exact}”`, result.error);
       return false;
     }
     this.rejections = this.rejections.filter((r) => r.id !== rejection.id);
@@ -194,7 +159,7 @@ export class EntitySuggestions {
     if (back && this.active) {
       this.all = [...this.all, ...back.filter((s) => !this.all.some((other) => sameSuggestion(other, s)))].sort(byTextOrder);
     } else if (this.active) {
-      this.#notices.info(`“${rejection.exact}” will be suggested again the next time you suggest entities.`);
+      this.notices.info(`“${rejection.exact}” will be suggested again the next time you suggest entities.`);
     }
     return true;
   }

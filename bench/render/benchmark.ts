@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadCorpus } from './corpus';
 import { buildLibrary, planAnnotations, type Plan } from './library';
-import { startAppServer, startPreServer, type AppServer } from './servers';
+import { startAppServer, startClientFloorServer, startPreServer, type AppServer, type PageServer } from './servers';
 
 export interface RenderBenchmarkOptions {
   words: number;
@@ -37,6 +37,7 @@ const PROBE = readFileSync(new URL('./probe.js', import.meta.url), 'utf8');
 interface BenchWindow {
   __bench: {
     textAt: number | null;
+    viewAt: number | null;
     highlightAt: number | null;
     pending: Promise<number> | null;
     select(start: number, end: number, word: string): Promise<void>;
@@ -64,23 +65,22 @@ async function openPage(browser: Browser, url: string, config: Record<string, un
   const loaded = page.waitForEvent('console', { predicate: (message) => message.text() === LOADED_SIGNAL, timeout: LOAD_TIMEOUT_MS });
   await page.goto(url);
   await loaded.catch(async (error: Error) => {
-    const { textAt, highlightAt } = await probeOf(page);
-    throw new Error(`${url} did not show its text: ${JSON.stringify({ textAt, highlightAt })}; ${error.message}`);
+    throw new Error(`${url} did not show its text: ${JSON.stringify(await probeOf(page))}; ${error.message}`);
   });
   return page;
 }
 
 const probeOf = (page: Page) =>
   page.evaluate(() => {
-    const { textAt, highlightAt } = (globalThis as unknown as BenchWindow).__bench;
-    return { textAt, highlightAt };
+    const { textAt, viewAt, highlightAt } = (globalThis as unknown as BenchWindow).__bench;
+    return { textAt, viewAt, highlightAt };
   });
 
 async function timeLoad(browser: Browser, url: string, config: Record<string, unknown>) {
   const page = await openPage(browser, url, config);
   try {
     const probe = await probeOf(page);
-    return { textMs: probe.textAt!, highlightMs: probe.highlightAt };
+    return { textMs: probe.textAt!, viewMs: probe.viewAt, highlightMs: probe.highlightAt };
   } finally {
     await page.close();
   }
@@ -146,12 +146,14 @@ export async function runRenderBenchmark(options: RenderBenchmarkOptions) {
 
   const dataDir = mkdtempSync(join(tmpdir(), 'factdesk-bench-render-'));
   let app: AppServer | null = null;
-  let pre: Awaited<ReturnType<typeof startPreServer>> | null = null;
+  let pre: PageServer | null = null;
+  let floor: PageServer | null = null;
   let browser: Browser | null = null;
   try {
     const library = await buildLibrary(dataDir, texts, plan);
     app = await startAppServer(dataDir);
     pre = await startPreServer(titles.annotated, texts.annotated);
+    floor = await startClientFloorServer(dataDir, app.token);
     browser = await chromium.launch({
       executablePath: options.chromiumPath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-timer-throttling']
@@ -171,16 +173,23 @@ export async function runRenderBenchmark(options: RenderBenchmarkOptions) {
       annotations: await apiCall<unknown>(app, 'documents.annotations', { id: library.annotatedId })
     };
 
-    // (a) Warm both servers up once, then alternate the two kinds of page load.
+    // (a) Warm the servers up once, then take turns between the kinds of page load.
+    const floorUrl = `${floor.origin}/#/documents/${library.annotatedId}`;
+    const floorConfig = { token: app.token, marker };
     await timeLoad(browser, `${pre.origin}/`, { marker });
+    await timeLoad(browser, floorUrl, floorConfig);
     await timeLoad(browser, docUrl(library.annotatedId), appConfig);
     const preTimes: number[] = [];
+    const floorTimes: number[] = [];
     const appTimes: number[] = [];
+    const viewTimes: number[] = [];
     const highlightTimes: number[] = [];
     for (let i = 0; i < options.loads; i++) {
       preTimes.push((await timeLoad(browser, `${pre.origin}/`, { marker })).textMs);
+      floorTimes.push((await timeLoad(browser, floorUrl, floorConfig)).textMs);
       const load = await timeLoad(browser, docUrl(library.annotatedId), appConfig);
       appTimes.push(load.textMs);
+      viewTimes.push(load.viewMs!);
       highlightTimes.push(load.highlightMs!);
     }
 
@@ -208,9 +217,17 @@ export async function runRenderBenchmark(options: RenderBenchmarkOptions) {
       preMedianMs: round(median(preTimes)),
       appMedianMs: round(median(appTimes)),
       ratio: ratio(median(appTimes), median(preTimes)),
+      // The client-rendering floor (see startClientFloorServer): where any page that asks the API
+      // for its text after loading stands against the <pre> page, and the app against that page.
+      clientFloorMedianMs: round(median(floorTimes)),
+      clientFloorToPreRatio: ratio(median(floorTimes), median(preTimes)),
+      appToClientFloorRatio: ratio(median(appTimes), median(floorTimes)),
+      // The text in the document view itself (after the early first screen), and its first mention highlighted.
+      appViewMedianMs: round(median(viewTimes)),
       appHighlightsMedianMs: round(median(highlightTimes)),
       runs: options.loads,
       preMs: preTimes.map(round),
+      clientFloorMs: floorTimes.map(round),
       appMs: appTimes.map(round)
     };
     const label = {
@@ -261,6 +278,7 @@ export async function runRenderBenchmark(options: RenderBenchmarkOptions) {
   } finally {
     await browser?.close();
     await pre?.stop();
+    await floor?.stop();
     await app?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }

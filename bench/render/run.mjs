@@ -14,7 +14,7 @@ const result = await runRenderBenchmark({
   mentions: Number(process.env.BENCH_MENTIONS ?? 10_000),
   claims: Number(process.env.BENCH_CLAIMS ?? 1_000),
   operations: Number(process.env.BENCH_OPERATIONS ?? 200),
-  loads: Number(process.env.BENCH_LOADS ?? 5),
+  loads: Number(process.env.BENCH_LOADS ?? 15),
   chromiumPath: process.env.FACTDESK_CHROMIUM ?? '/usr/bin/chromium'
 });
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -1,7 +1,8 @@
 /**
- * The two servers the render benchmark loads pages from: Factdesk's browser mode (scripts/web.mjs,
- * its own process, as a user starts it) and a bare <pre> page of the same text, served by the same
- * web-server code (same headers, same loopback HTTP) from a folder holding only that page.
+ * The servers the render benchmark loads pages from: Factdesk's browser mode (scripts/web.mjs, its own
+ * process, as a user starts it); a bare <pre> page of the same text; and the client-rendering floor
+ * (a page that only fetches the text and shows it). The last two use the same web-server code (same
+ * headers, same loopback HTTP), each from a folder holding only its page.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import type { Service } from '../../src/main/api/service';
+import { createService } from '../../src/main/api/service';
+import { openLibrary } from '../../src/main/store/open';
 import { createWebServer } from '../../src/main/web/server';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -64,25 +68,16 @@ async function stopChild(child: ChildProcess): Promise<void> {
 
 const escapeHtml = (text: string) => text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
 
-export interface PreServer {
+export interface PageServer {
   origin: string;
   stop(): Promise<void>;
 }
 
-/** `text` in a bare <pre>, as the index page of a Factdesk web server whose API is never called. */
-export async function startPreServer(title: string, text: string): Promise<PreServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'factdesk-bench-pre-'));
-  writeFileSync(
-    join(dir, 'index.html'),
-    `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +
-      `<body><pre>${escapeHtml(text)}</pre></body></html>\n`
-  );
-  const server = await createWebServer({
-    service: { call: () => Promise.resolve({ ok: false, error: { code: 'unknown_method', message: 'No API here.' } }) },
-    staticDir: dir,
-    token: 'unused',
-    port: 0
-  });
+/** Serves `files` (index.html among them) from a folder of their own with Factdesk's web-server code. */
+async function servePage(files: Record<string, string>, service: Service, token: string): Promise<PageServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'factdesk-bench-page-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  const server = await createWebServer({ service, staticDir: dir, token, port: 0 });
   return {
     origin: server.origin.replace(/\/$/, ''),
     stop: async () => {
@@ -90,4 +85,51 @@ export async function startPreServer(title: string, text: string): Promise<PreSe
       rmSync(dir, { recursive: true, force: true });
     }
   };
+}
+
+const pageHtml = (title: string, head: string, body: string) =>
+  `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>${head}</head>` +
+  `<body>${body}</body></html>\n`;
+
+const NO_API: Service = {
+  call: () => Promise.resolve({ ok: false, error: { code: 'unknown_method', message: 'No API here.' } })
+};
+
+/** `text` in a bare <pre>, as the index page of a Factdesk web server whose API is never called. */
+export function startPreServer(title: string, text: string): Promise<PageServer> {
+  return servePage({ 'index.html': pageHtml(title, '', `<pre>${escapeHtml(text)}</pre>`) }, NO_API, 'unused');
+}
+
+/**
+ * The least any page does that gets its text from the API after it has loaded: one small module asks
+ * for `documents.text` (the method the document view asks first) and puts the text in a <pre>; no
+ * framework, no other call, no styles. Served, with the same web-server code, by the library's own
+ * API service opened in this process. The app can be no faster than this page.
+ */
+export function startClientFloorServer(dataDir: string, token: string): Promise<PageServer> {
+  const script = `const id = decodeURIComponent(location.hash.replace(/^#\\/documents\\//, ''));
+const response = await fetch('/api/documents.text', {
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + sessionStorage.getItem('factdesk.token') },
+  body: JSON.stringify({ id })
+});
+const result = await response.json();
+if (!result.ok) throw new Error(result.error.message);
+const main = document.createElement('main');
+main.appendChild(document.createElement('article')).appendChild(document.createElement('pre')).textContent = result.value.document.text;
+document.body.append(main);
+`;
+  const db = openLibrary(dataDir);
+  const service = createService({ db, mode: 'cli', version: 'bench' });
+  return servePage(
+    { 'index.html': pageHtml('Client floor', '<script type="module" src="./floor.js"></script>', ''), 'floor.js': script },
+    service,
+    token
+  ).then((server) => ({
+    origin: server.origin,
+    stop: async () => {
+      await server.stop();
+      db.close();
+    }
+  }));
 }

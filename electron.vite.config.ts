@@ -6,12 +6,15 @@ import type { Plugin } from 'vite';
 const root = import.meta.dirname;
 
 /**
- * Names in index.html the chunks (and their CSS) that `entry`, a module the page imports dynamically,
- * needs, so the browser downloads them with the page instead of after running the entry script.
+ * The page's part in a quick first screen: index.html links the stylesheets of `entry` (a module the
+ * page imports dynamically) and of the chunks it needs, so the early first screen is drawn styled, but
+ * not their code: the window's code loads after that screen is painted (src/renderer/main.ts), and
+ * fetched or compiled beside the entry it only slowed the entry and the text request down (measured
+ * with bench/render). The entry script is async: it runs once loaded, not after the page is parsed.
  */
-function preloadFromPage(entry: string): Plugin {
+function firstScreenPage(entry: string): Plugin {
   return {
-    name: 'factdesk:preload-from-page',
+    name: 'factdesk:first-screen-page',
     transformIndexHtml: {
       order: 'post',
       handler(html, { bundle }) {
@@ -19,11 +22,14 @@ function preloadFromPage(entry: string): Plugin {
         const chunk = chunks.find((file) => file.facadeModuleId === entry);
         if (!chunk) throw new Error(`No chunk for ${entry} in the renderer build`);
         const needed = chunks.filter((file) => file === chunk || chunk.imports.includes(file.fileName));
-        const link = (rel: string) => (file: string) => ({ tag: 'link', attrs: { rel, crossorigin: true, href: `./${file}` }, injectTo: 'head' as const });
-        return [
-          ...needed.map((file) => file.fileName).filter((file) => !html.includes(file)).map(link('modulepreload')),
-          ...needed.flatMap((file) => [...(file.viteMetadata?.importedCss ?? [])]).map(link('stylesheet')),
-        ];
+        const entryScript = /<script type="module" crossorigin src=/;
+        if (!entryScript.test(html)) throw new Error('No entry script in the built index.html');
+        return {
+          html: html.replace(entryScript, '<script type="module" async crossorigin src='),
+          tags: needed
+            .flatMap((file) => [...(file.viteMetadata?.importedCss ?? [])])
+            .map((file) => ({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const })),
+        };
       },
     },
   };
@@ -81,6 +87,6 @@ export default defineConfig({
         },
       },
     },
-    plugins: [svelte(), preloadFromPage(resolve(root, 'src/renderer/mount-app.ts'))],
+    plugins: [svelte(), firstScreenPage(resolve(root, 'src/renderer/mount-app.ts'))],
   },
 });

@@ -1,14 +1,41 @@
-// The entry is kept small: it asks for the open document's text at once, so the answer travels
-// while the window's code (its own chunks, preloaded by index.html) loads and compiles;
-// DocumentState takes the answer from there.
+// The entry is kept small: it asks for the open document's text at once and draws its first screen
+// when it arrives (lib/early-text.ts); then the window's code loads and takes over (it takes the
+// same answer, see callOrTakeEarly). The page runs this script as soon as it is loaded (async), so
+// the page may still be parsing: what touches the page waits for it.
+import { afterNextPaint } from './lib/after-paint';
 import { callEarly } from './lib/api-client';
+import { paintEarlyText } from './lib/early-text';
 import { routeFromHash } from './lib/routes';
 
+/** A text slower than this is not waited for: the window starts, and its document view shows the text. */
+const EARLY_TEXT_WAIT_MS = 300;
+
+const parsed =
+  document.readyState === 'loading'
+    ? new Promise<void>((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }))
+    : Promise.resolve();
+
+let started = false;
+const startWindow = () => {
+  if (started) return;
+  started = true;
+  void Promise.all([parsed, import('./mount-app')]).then(([, { mountApp }]) => {
+    const target = document.getElementById('app');
+    if (!target) throw new Error('index.html has no #app element');
+    mountApp(target);
+  });
+};
+
 const route = routeFromHash(location.hash);
-if (route.name === 'document') callEarly('documents.text', { id: route.id });
-
-const target = document.getElementById('app');
-if (!target) throw new Error('index.html has no #app element');
-
-// Not a top-level await: the window's chunks import modules of this entry chunk, which must finish first.
-void import('./mount-app').then(({ mountApp }) => mountApp(target));
+if (route.name === 'document') {
+  const waited = setTimeout(startWindow, EARLY_TEXT_WAIT_MS);
+  void Promise.all([callEarly('documents.text', { id: route.id }), parsed]).then(([text]) => {
+    if (started) return;
+    clearTimeout(waited);
+    if (!text.ok) return startWindow(); // the document view reports it
+    paintEarlyText(text.value.document);
+    afterNextPaint(startWindow);
+  });
+} else {
+  startWindow();
+}

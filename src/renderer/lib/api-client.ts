@@ -79,9 +79,11 @@ export const api: ApiClient = createClient(
 const early = new Map<string, Promise<Result<unknown>>>();
 const earlyKey = (method: MethodName, input: unknown) => `${method} ${JSON.stringify(input)}`;
 
-/** Sends a call now, so its answer travels while the rest of the window's code loads. */
-export function callEarly<M extends MethodName>(method: M, input: MethodInput<M>): void {
-  early.set(earlyKey(method, input), api.call(method, input));
+/** Sends a call now, so its answer travels while the rest of the window's code loads; the answer is also returned. */
+export function callEarly<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>> {
+  const sent = api.call(method, input);
+  early.set(earlyKey(method, input), sent);
+  return sent;
 }
 
 /** The answer to the same call sent by callEarly (taken once), or else a new call. */

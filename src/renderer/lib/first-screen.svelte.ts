@@ -3,10 +3,8 @@
  * not need (other views' code, dialogs, the panes and details around the text) waits until that
  * screen has been painted.
  */
-/** Runs `then` once the frame being drawn has been painted. */
-export function afterNextPaint(then: () => void): void {
-  requestAnimationFrame(() => setTimeout(then));
-}
+import { afterNextPaint } from './after-paint';
+import { removeEarlyText } from './early-text';
 
 class FirstScreen {
   painted = $state(false);
@@ -17,9 +15,10 @@ class FirstScreen {
     this.#painted = new Promise<void>((resolve) => (this.#resolve = resolve));
   }
 
-  /** Says the first screen has its content: the frame being drawn is the one waited for. */
+  /** Says the first screen has its content: the frame being drawn is the one waited for (it replaces the early one). */
   shown(): void {
     afterNextPaint(() => {
+      removeEarlyText();
       this.painted = true;
       this.#resolve();
     });

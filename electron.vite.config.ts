@@ -15,6 +15,8 @@ const root = import.meta.dirname;
 function firstScreenPage(entry: string): Plugin {
   return {
     name: 'factdesk:first-screen-page',
+    // The dev server has no bundle to read (it serves modules one by one).
+    apply: 'build',
     transformIndexHtml: {
       order: 'post',
       handler(html, { bundle }) {
@@ -80,7 +82,7 @@ export default defineConfig({
           codeSplitting: {
             groups: [
               { name: 'start', test: /src[\\/]renderer[\\/](main|lib[\\/](api-client|routes))\.ts|vite[\\/]preload-helper/, priority: 2 },
-              // The API schemas (zod) stay with the views that need them.
+              // Nothing of the API contract in the window's chunk (the renderer loads none of its schemas, see README).
               { name: 'window', test: (id) => !/node_modules[\\/]zod|src[\\/]shared[\\/]api[\\/]/.test(id), minShareCount: 2, priority: 1 },
             ],
           },

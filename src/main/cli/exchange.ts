@@ -4,12 +4,8 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import {
-  type ExchangeConflict,
-  type ExchangeReport,
-  MAX_ANNOTATION_FILE_BYTES,
-  MAX_BRAT_FILE_BYTES
-} from '../../shared/api/methods/exchange';
+import { MAX_ANNOTATION_FILE_BYTES, MAX_BRAT_FILE_BYTES } from '../../shared/api/file-limits';
+import type { ExchangeConflict, ExchangeReport } from '../../shared/api/methods/exchange';
 import { CliFailure, unwrap, type CliCommand } from './command';
 import { readInputFile, writeAtomically } from './files';
 import { JSON_FLAG, printRecords, tsvLine } from './format';

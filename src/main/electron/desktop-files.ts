@@ -11,7 +11,7 @@ import type { OpenDialogOptions } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { MAX_IMPORT_BYTES } from '../../shared/api/methods/imports';
-import { MAX_ANNOTATION_FILE_BYTES } from '../../shared/api/methods/exchange';
+import { MAX_ANNOTATION_FILE_BYTES } from '../../shared/api/file-limits';
 import type { AppEvent, DesktopFileKind } from '../../shared/api/preload-bridge';
 import { isSharedFileName } from '../../shared/shared-file-name';
 

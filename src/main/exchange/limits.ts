@@ -1,5 +1,5 @@
 /** Limits for reading untrusted annotation files (DESIGN §3: validate first, refuse clearly). */
-import { MAX_ANNOTATION_FILE_BYTES } from '../../shared/api/methods/exchange';
+import { MAX_ANNOTATION_FILE_BYTES } from '../../shared/api/file-limits';
 
 export const MEGABYTE = 1024 * 1024;
 

@@ -3,7 +3,8 @@
  * The user's words become a safe FTS query (every word must occur; "quoted phrases" stay
  * together; the last word also matches as a prefix), so no query syntax can cause an error.
  */
-import type { SearchHit, SearchKind, SearchResults, SnippetPart } from '../../shared/api/methods/assist';
+import type { SearchHit, SearchResults, SnippetPart } from '../../shared/api/methods/assist';
+import type { SearchKind } from '../../shared/api/search-kinds';
 import type { ClaimStatus } from '../../shared/domain';
 import type { Db } from './open';
 import { statement } from './statements';

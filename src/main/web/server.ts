@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { readFile, realpath } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
-import { MAX_ANNOTATION_FILE_BYTES, MAX_BRAT_FILE_BYTES } from '../../shared/api/methods/exchange';
+import { MAX_ANNOTATION_FILE_BYTES, MAX_BRAT_FILE_BYTES } from '../../shared/api/file-limits';
 import type { ErrorCode } from '../../shared/result';
 import type { Service } from '../api/service';
 import { tokensMatch } from './token';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readDesktopFile, sharedFileArguments } from '../../../src/main/electron/desktop-files';
-import { MAX_ANNOTATION_FILE_BYTES } from '../../../src/shared/api/methods/exchange';
+import { MAX_ANNOTATION_FILE_BYTES } from '../../../src/shared/api/file-limits';
 import { MAX_IMPORT_BYTES } from '../../../src/shared/api/methods/imports';
 
 let dir: string;

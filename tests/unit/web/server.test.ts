@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createService } from '../../../src/main/api/service';
 import { openLibrary, type Db } from '../../../src/main/store/open';
-import { MAX_ANNOTATION_FILE_BYTES } from '../../../src/shared/api/methods/exchange';
+import { MAX_ANNOTATION_FILE_BYTES } from '../../../src/shared/api/file-limits';
 import { createWebServer, MAX_BODY_BYTES, type WebServer } from '../../../src/main/web/server';
 import { createToken } from '../../../src/main/web/token';
 

@@ -1,4 +1,4 @@
-import { SEARCH_KINDS } from '../../../shared/api/methods/assist';
+import { SEARCH_KINDS } from '../../../shared/api/search-kinds';
 import { searchLibrary } from '../../store/search';
 import type { HandlerMap } from './types';
 

@@ -3,7 +3,8 @@
  * copy of the same text) with mentions, claims and entities. The whole .ann is checked first;
  * any bad line refuses the import, naming every bad line, and nothing is written.
  */
-import { type BratImportReport, MAX_BRAT_FILE_BYTES } from '../../../shared/api/methods/exchange';
+import { MAX_BRAT_FILE_BYTES } from '../../../shared/api/file-limits';
+import type { BratImportReport } from '../../../shared/api/methods/exchange';
 import { CodePointIndex } from '../../../shared/anchoring/code-points';
 import { CLAIM_STATUSES, type ClaimStatus, type LabelType, type Verdict } from '../../../shared/domain';
 import { findGaps } from '../../../shared/gaps';

@@ -1,4 +1,5 @@
 import type { MethodInput } from '../../../shared/api/contract';
+import { MAX_ANNOTATION_FILE_BYTES, MAX_BRAT_FILE_BYTES } from '../../../shared/api/file-limits';
 import type { BratImportReport, ExchangeReport } from '../../../shared/api/methods/exchange';
 import type { AppError } from '../../../shared/result';
 import { api } from '../api-client';
@@ -27,12 +28,6 @@ interface Hooks {
   /** A brat pair was imported. */
   imported: (report: BratImportReport) => void;
 }
-
-/**
- * The size limits live beside the exchange API's schemas, which bring the schema library: loaded when a
- * file comes in, not with the window (see main.ts).
- */
-const sizeLimits = () => import('../../../shared/api/methods/exchange');
 
 const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
 
@@ -71,7 +66,7 @@ export class IncomingFiles {
   async preview(file: File): Promise<void> {
     const seq = ++this.#seq;
     this.#upload = null;
-    const large = tooLarge(file, (await sizeLimits()).MAX_ANNOTATION_FILE_BYTES);
+    const large = tooLarge(file, MAX_ANNOTATION_FILE_BYTES);
     if (seq !== this.#seq) return;
     if (large) {
       this.step = { name: 'refused', fileName: file.name, error: large };
@@ -135,7 +130,6 @@ export class IncomingFiles {
       });
       return;
     }
-    const { MAX_BRAT_FILE_BYTES } = await sizeLimits();
     const large = tooLarge(txt[0], MAX_BRAT_FILE_BYTES) ?? tooLarge(ann[0], MAX_BRAT_FILE_BYTES);
     if (large) {
       this.#notices.error(title, large);

@@ -1,4 +1,5 @@
-import type { SearchKind, SearchResults } from '../../../shared/api/methods/assist';
+import type { SearchResults } from '../../../shared/api/methods/assist';
+import type { SearchKind } from '../../../shared/api/search-kinds';
 import type { MethodInput } from '../../../shared/api/contract';
 import type { ClaimStatus, Entity } from '../../../shared/domain';
 import { api } from '../api-client';

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { CLAIM_STATUSES, type Claim, type ClaimStatus, type Entity, type Mention } from '../../domain';
 import type { ChangeSet } from '../changes';
 import { id, method, offset, returns } from '../define';
+import { SEARCH_KINDS, type SearchKind } from '../search-kinds';
 
 const labelKey = z.string().min(1).max(60);
 const span = { start: offset, end: offset };
@@ -172,8 +173,6 @@ export interface GapCandidates extends SuggestionLanguage {
   gaps: GapRestoration[];
 }
 
-export const SEARCH_KINDS = ['document', 'claim', 'evidence', 'entity'] as const;
-export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** A piece of a result snippet; `match` pieces are the words that matched the query. */
 export interface SnippetPart {

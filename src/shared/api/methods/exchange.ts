@@ -2,11 +2,7 @@ import { z } from 'zod';
 import type { DocumentSummary } from '../../domain';
 import type { ChangeSet } from '../changes';
 import { id, method, offset, returns } from '../define';
-
-/** Largest annotation file (`*.factdesk.json`) read or written. */
-export const MAX_ANNOTATION_FILE_BYTES = 50 * 1024 * 1024;
-/** Largest brat .txt or .ann file. */
-export const MAX_BRAT_FILE_BYTES = 20 * 1024 * 1024;
+import { MAX_ANNOTATION_FILE_BYTES, MAX_BRAT_FILE_BYTES } from '../file-limits';
 
 /** Base64 of up to twice the limit: the handler then refuses what is over it with a clear message. */
 const base64Up = (bytes: number) => z.string().max(Math.ceil((2 * bytes) / 3) * 4 + 8);

@@ -85,6 +85,26 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    name: 'factdesk/renderer-without-api-schemas',
+    files: ['src/renderer/**'],
+    rules: {
+      // The method modules hold the API's zod schemas; the renderer takes only their types (values it
+      // needs live in zod-free modules such as src/shared/api/file-limits.ts), so it never loads zod.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/shared/api/methods/*', '**/shared/api/contract', '**/shared/api/define'],
+              allowTypeImports: true,
+              message: 'The renderer imports only types from the API schema modules (they bring zod).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     name: 'factdesk/preload-globals',
     files: ['src/preload/**'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },

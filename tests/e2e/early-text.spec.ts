@@ -74,6 +74,33 @@ test('a document opened with the window shows its text first, as text, then the 
   expect(pageErrors).toEqual([]);
 });
 
+test('a text slower than the early screen waits for: the window starts and shows it itself', async ({ app, page }) => {
+  await page.goto(app.url);
+  await signIn(page, 'Erin Early');
+  const id = await importText(app, 'city-budget.txt', HOSTILE_TXT);
+  let answer = () => {};
+  const answered = new Promise<void>((resolve) => (answer = resolve));
+  await page.route('**/api/documents.text', async (route) => {
+    await answered;
+    await route.continue();
+  });
+  let earlyScreens = 0;
+  page.on('console', (message) => (earlyScreens += message.text() === 'early screen' ? 1 : 0));
+  // Browser code as text: this project has no DOM types.
+  await page.addInitScript({
+    content: `new MutationObserver(() => {
+      if (document.getElementById('early-text')) console.log('early screen');
+    }).observe(document, { childList: true, subtree: true });`
+  });
+
+  await reloadOn(page, app, `#/documents/${id}`);
+  // The window is up while the text is still on its way.
+  await expect(page.getByText('Opening the document…')).toBeVisible();
+  answer();
+  await expect(articleText(page)).toContainText('The mayor said the budget grew by 5 percent');
+  expect(earlyScreens).toBe(0);
+});
+
 test('a document that cannot be opened gets no early screen: the document view says why', async ({ app, page }) => {
   await page.goto(app.url);
   await signIn(page, 'Erin Early');

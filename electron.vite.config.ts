@@ -81,7 +81,12 @@ export default defineConfig({
           // chunk beside App's, instead of a small chunk for every module the later-loaded views share with it.
           codeSplitting: {
             groups: [
-              { name: 'start', test: /src[\\/]renderer[\\/](main|lib[\\/](api-client|routes))\.ts|vite[\\/]preload-helper/, priority: 2 },
+              // The entry and what it draws the early first screen with.
+              {
+                name: 'start',
+                test: /src[\\/]renderer[\\/](main|lib[\\/](api-client|routes|early-text|after-paint|text[\\/](block-tag|hidden-chars)))\.ts|vite[\\/]preload-helper/,
+                priority: 2,
+              },
               // Nothing of the API contract in the window's chunk (the renderer loads none of its schemas, see README).
               { name: 'window', test: (id) => !/node_modules[\\/]zod|src[\\/]shared[\\/]api[\\/]/.test(id), minShareCount: 2, priority: 1 },
             ],

@@ -104,9 +104,9 @@ export function startPreServer(title: string, text: string): Promise<PageServer>
  * The least any page does that gets its text from the API after it has loaded: one small module asks
  * for `documents.text` (the method the document view asks first) and puts the text in a <pre>; no
  * framework, no other call, no styles. Served, with the same web-server code, by the library's own
- * API service opened in this process. The app can be no faster than this page.
+ * API service opened in this process.
  */
-export function startClientFloorServer(dataDir: string, token: string): Promise<PageServer> {
+export async function startClientFloorServer(dataDir: string, token: string): Promise<PageServer> {
   const script = `const id = decodeURIComponent(location.hash.replace(/^#\\/documents\\//, ''));
 const response = await fetch('/api/documents.text', {
   method: 'POST',
@@ -121,15 +121,16 @@ document.body.append(main);
 `;
   const db = openLibrary(dataDir);
   const service = createService({ db, mode: 'cli', version: 'bench' });
-  return servePage(
-    { 'index.html': pageHtml('Client floor', '<script type="module" src="./floor.js"></script>', ''), 'floor.js': script },
-    service,
-    token
-  ).then((server) => ({
+  const files = { 'index.html': pageHtml('Client floor', '<script type="module" src="./floor.js"></script>', ''), 'floor.js': script };
+  const server = await servePage(files, service, token).catch((error: unknown) => {
+    db.close();
+    throw error;
+  });
+  return {
     origin: server.origin,
     stop: async () => {
       await server.stop();
       db.close();
     }
-  }));
+  };
 }

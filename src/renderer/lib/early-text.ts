@@ -8,7 +8,7 @@
  */
 import type { ArticleDocument } from '../../shared/domain';
 import { blockTag } from './text/block-tag';
-import { hiddenCharLabel, hiddenCharRuns } from './text/hidden-chars';
+import { hiddenCharRuns } from './text/hidden-chars';
 
 /** More text than the tallest window shows at once. */
 const EARLY_CHARS = 8000;
@@ -51,9 +51,8 @@ function appendVisibleText(parent: HTMLElement, text: string): void {
       parent.append(text.slice(run.start, run.end));
       continue;
     }
-    const badge = parent.appendChild(element('span', 'hidden-char-badge'));
-    badge.setAttribute('aria-label', hiddenCharLabel(run.hidden));
-    badge.textContent = run.hidden.short;
+    // No label for screen readers: the whole layer is hidden from them.
+    parent.appendChild(element('span', 'hidden-char-badge')).textContent = run.hidden.short;
   }
 }
 

@@ -67,7 +67,6 @@ export class IncomingFiles {
     const seq = ++this.#seq;
     this.#upload = null;
     const large = tooLarge(file, MAX_ANNOTATION_FILE_BYTES);
-    if (seq !== this.#seq) return;
     if (large) {
       this.step = { name: 'refused', fileName: file.name, error: large };
       return;

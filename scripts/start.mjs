@@ -55,7 +55,7 @@ if (electron.ok) {
   const dataDir = resolve(resolveDataDir(dataArgument()));
   note(`Electron is not available here (${electron.reason}); starting the browser mode instead — same library: ${dataDir}`);
   // A page cannot be handed a file from disk: shared files given on the command line (file association) are named instead.
-  const { isSharedFileArgument: isSharedFile } = await tsImport('../src/main/electron/desktop-files.ts', import.meta.url);
+  const { isSharedFileArgument: isSharedFile } = await tsImport('../src/shared/shared-file-name.ts', import.meta.url);
   for (const file of args.filter(isSharedFile)) {
     note(`To open ${file}: drop it on the window, use "Open shared file…" in the library, or run: factdesk open "${file}"`);
   }

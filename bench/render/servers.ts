@@ -10,8 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { Service } from '../../src/main/api/service';
-import { createService } from '../../src/main/api/service';
+import { createService, type Service } from '../../src/main/api/service';
 import { openLibrary } from '../../src/main/store/open';
 import { createWebServer } from '../../src/main/web/server';
 

@@ -6,21 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { expect, test, type FactdeskApp } from './fixtures';
+import { callApi, expect, test, type FactdeskApp } from './fixtures';
 import { articleText, dragSelect, inspector, signIn } from './page-actions';
 
 const HOSTILE_TXT = readFileSync(fileURLToPath(new URL('../fixtures/hostile/e2e-hostile-article.txt', import.meta.url)));
 
-async function importText(app: FactdeskApp, fileName: string, bytes: Buffer): Promise<string> {
-  const response = await fetch(`${app.baseURL}/api/documents.import`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${app.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ fileName, dataBase64: bytes.toString('base64') })
-  });
-  const result = (await response.json()) as { ok: true; value: { document: { id: string } } } | { ok: false };
-  if (!result.ok) throw new Error(`import of ${fileName} failed`);
-  return result.value.document.id;
-}
+const importText = async (app: FactdeskApp, fileName: string, bytes: Buffer) =>
+  (await callApi<{ document: { id: string } }>(app, 'documents.import', { fileName, dataBase64: bytes.toString('base64') })).document.id;
 
 /** Goes to `hash` and reloads the tab there (the token stays in the tab's sessionStorage). */
 async function reloadOn(page: Page, app: FactdeskApp, hash: string): Promise<void> {

@@ -98,6 +98,18 @@ async function serveLibrary(use: (app: FactdeskApp) => Promise<void>, testInfo: 
 // Its own time budget, so a slow start ends with the server's output, not a bare test timeout.
 const SERVER_FIXTURE = { timeout: READY_TIMEOUT_MS + STOP_TIMEOUT_MS + 15_000 };
 
+/** Calls the browser-mode HTTP API directly, as any local client would (the page is not involved); fails on an error answer. */
+export async function callApi<T>(app: FactdeskApp, method: string, input: unknown = {}): Promise<T> {
+  const response = await fetch(`${app.baseURL}/api/${method}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${app.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input)
+  });
+  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+  return result.value;
+}
+
 export const test = base.extend<{ app: FactdeskApp; otherApp: FactdeskApp }>({
   // Playwright reads fixture dependencies from the destructuring pattern, so it must stay.
   // eslint-disable-next-line no-empty-pattern

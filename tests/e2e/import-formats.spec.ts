@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { expect, test, type FactdeskApp } from './fixtures';
+import { callApi, expect, test, type FactdeskApp } from './fixtures';
 import { articleText, dragSelect, filesTransfer, importArticles, inspector, signIn } from './page-actions';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/articles/${name}`, import.meta.url));
@@ -13,17 +13,6 @@ const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/articles/${
 const tray = (page: Page) => page.getByRole('region', { name: /^(Imports|Importing \d+ files?)$/ });
 const trayRow = (page: Page, fileName: string) => tray(page).getByRole('listitem', { name: fileName, exact: true });
 const library = (page: Page) => page.getByRole('main', { name: 'Library' });
-
-/** Calls the browser-mode API directly, as a script would. */
-async function callApi<T>(page: Page, app: FactdeskApp, method: string, input: object = {}): Promise<T> {
-  const response = await page.request.post(`${app.baseURL}/api/${method}`, {
-    headers: { Authorization: `Bearer ${app.token}` },
-    data: input
-  });
-  const body = (await response.json()) as { ok: boolean; value: T };
-  expect(body.ok).toBe(true);
-  return body.value;
-}
 
 /** Drops files on the window, as a user dragging them from the file manager does. */
 async function dropFiles(page: Page, ...paths: string[]): Promise<void> {
@@ -34,8 +23,8 @@ async function dropFiles(page: Page, ...paths: string[]): Promise<void> {
   await expect(page.getByText('Drop to import')).toBeHidden();
 }
 
-const storedTitles = async (page: Page, app: FactdeskApp) =>
-  (await callApi<{ title: string }[]>(page, app, 'documents.list')).map((doc) => doc.title);
+const storedTitles = async (app: FactdeskApp) =>
+  (await callApi<{ title: string }[]>(app, 'documents.list')).map((doc) => doc.title);
 
 /** Selects `text` in the article and presses the hotkey of the label called `labelName`. */
 async function label(page: Page, text: string, labelName: string): Promise<void> {
@@ -104,12 +93,12 @@ test('a dropped page without a readable article offers its full visible text, an
   const row = trayRow(page, 'no-article.html');
   await expect(row).toContainText('Cannot import "no-article.html": no readable article was found on the page');
   await expect(library(page)).toContainText('No articles yet');
-  expect(await storedTitles(page, app)).toEqual([]);
+  expect(await storedTitles(app)).toEqual([]);
 
   await row.getByRole('button', { name: 'Import its full visible text' }).press('Enter');
   await expect(articleText(page)).toContainText('Forgot your password?');
   await expect(row).toContainText('Imported');
-  expect(await storedTitles(page, app)).toEqual(['Sign in | The Estuary Courier']);
+  expect(await storedTitles(app)).toEqual(['Sign in | The Estuary Courier']);
 });
 
 test('several files at once: each gets a row, failures say why and store nothing, the imported one opens', async ({ app, page }) => {
@@ -121,7 +110,7 @@ test('several files at once: each gets a row, failures say why and store nothing
   await expect(trayRow(page, 'encrypted.pdf')).toContainText('Cannot import "encrypted.pdf": it is password-protected');
   await expect(trayRow(page, 'scanned.pdf')).toContainText('Cannot import "scanned.pdf": this PDF has no text layer; OCR is not supported');
   await expect(trayRow(page, 'article.docx')).toContainText('Imported');
-  expect(await storedTitles(page, app)).toEqual(['Flood defences: what the minister said']);
+  expect(await storedTitles(app)).toEqual(['Flood defences: what the minister said']);
 
   // The tray folds down to a summary, and unfolds again.
   await tray(page).getByRole('button', { name: 'Hide the import list' }).click();
@@ -139,7 +128,7 @@ test('several files at once: each gets a row, failures say why and store nothing
   await importArticles(page, fixture('article.docx'));
   await expect(trayRow(page, 'article.docx')).toContainText('Already in the library');
   await expect(articleText(page)).toContainText('The minister said the new barrier had cost £40 million');
-  expect(await storedTitles(page, app)).toEqual(['Flood defences: what the minister said']);
+  expect(await storedTitles(app)).toEqual(['Flood defences: what the minister said']);
 });
 
 test('a long import shows its progress and Cancel stops it; nothing is stored', async ({ app, page }) => {
@@ -179,9 +168,9 @@ test('a long import shows its progress and Cancel stops it; nothing is stored', 
     await expect(row).toBeFocused();
     await expect(row.getByRole('progressbar')).toHaveCount(0);
 
-    const jobs = await callApi<{ fileName: string; state: string }[]>(page, app, 'imports.list');
+    const jobs = await callApi<{ fileName: string; state: string }[]>(app, 'imports.list');
     expect(jobs).toEqual([expect.objectContaining({ fileName: 'long-report.pdf', state: 'cancelled' })]);
-    expect(await storedTitles(page, app)).toEqual([]);
+    expect(await storedTitles(app)).toEqual([]);
     await expect(library(page)).toContainText('No articles yet');
     await row.getByRole('button', { name: 'Dismiss long-report.pdf' }).click();
     await expect(tray(page)).toHaveCount(0);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type FactdeskApp } from './fixtures';
+import { callApi, expect, test, type FactdeskApp } from './fixtures';
 import { articleText, dragSelect, inspector, outline } from './page-actions';
 
 /** The first 20,000 words of Moby-Dick (public domain; see tests/fixtures/long-document/README.md). */
@@ -12,18 +12,6 @@ const MENTIONS = 2000;
 const CLAIMS = 100;
 const TYPES = ['person', 'location', 'organization', 'other'];
 
-/** The browser-mode HTTP API, called from the test as any local client would (the page is not involved). */
-async function api<T>(app: FactdeskApp, method: string, input: unknown): Promise<T> {
-  const response = await fetch(`${app.baseURL}/api/${method}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${app.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input)
-  });
-  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value;
-}
-
 /** Runs the calls a few at a time: the server answers one after the other anyway, this only saves round trips. */
 async function inBatches<T>(items: T[], call: (item: T) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < items.length; i += 16) await Promise.all(items.slice(i, i + 16).map(call));
@@ -31,8 +19,8 @@ async function inBatches<T>(items: T[], call: (item: T) => Promise<unknown>): Pr
 
 /** Imports the article and stores MENTIONS mentions and CLAIMS claims on it; the last claim is its last sentence. */
 async function longDocument(app: FactdeskApp) {
-  await api(app, 'settings.update', { userName: 'Lena Long' });
-  const { document } = await api<{ document: { id: string } }>(app, 'documents.import', {
+  await callApi(app, 'settings.update', { userName: 'Lena Long' });
+  const { document } = await callApi<{ document: { id: string } }>(app, 'documents.import', {
     fileName: 'moby-dick-chapters-1-11.txt',
     dataBase64: Buffer.from(ARTICLE).toString('base64')
   });
@@ -41,12 +29,12 @@ async function longDocument(app: FactdeskApp) {
   const every = Math.floor(words.length / MENTIONS);
   const mentions = Array.from({ length: MENTIONS }, (_, i) => ({ word: words[i * every], type: TYPES[i % TYPES.length] }));
   await inBatches(mentions, ({ word, type }) =>
-    api(app, 'mentions.create', { documentId: document.id, start: word.index, end: word.index + word[0].length, type })
+    callApi(app, 'mentions.create', { documentId: document.id, start: word.index, end: word.index + word[0].length, type })
   );
   const sentences = [...ARTICLE.matchAll(/[A-Z][^.!?\n]{30,300}[.!?]/g)].filter((m) => m.index > titleEnd);
   const step = sentences.length / CLAIMS;
   const claims = Array.from({ length: CLAIMS }, (_, i) => sentences[Math.min(sentences.length - 1, Math.round((i + 1) * step) - 1)]);
-  await inBatches(claims, (c) => api(app, 'claims.create', { documentId: document.id, start: c.index, end: c.index + c[0].length }));
+  await inBatches(claims, (c) => callApi(app, 'claims.create', { documentId: document.id, start: c.index, end: c.index + c[0].length }));
   const last = claims[claims.length - 1];
   // A word of the last claim that is not marked yet, to be labelled by the test.
   const marked = new Set(mentions.map((m) => m.word.index));
@@ -113,6 +101,6 @@ test('a 20,000-word article with 2,000 mentions: jump to the last claim, label a
   await expect(page.getByRole('button', { name: 'Redo' })).toBeEnabled();
 
   // Stored as shown: the undo removed the mention from the library, the 2,000 stay.
-  const annotations = await api<{ mentions: unknown[] }>(app, 'documents.annotations', { id });
+  const annotations = await callApi<{ mentions: unknown[] }>(app, 'documents.annotations', { id });
   expect(annotations.mentions).toHaveLength(MENTIONS);
 });

@@ -12,15 +12,14 @@ import { safeFileName } from '../import/file-name';
 import { sha256Hex } from '../import/hash';
 import { findDocumentByHash, getDocumentSummary, insertDocument, setTrashed } from '../store/documents';
 import { runMutation } from '../store/history';
-import { decodeBase64 } from './base64';
+import { uploadBytes } from './base64';
 import type { HandlerContext } from './context';
 
 /** Starts an import job; an upload that is not base64, empty, too large or of an unsupported type is refused at once. */
 export function startImport(ctx: HandlerContext, input: ParsedInput<'imports.start'>): ImportJobStatus {
   const { dataBase64, htmlMode } = input;
   const fileName = safeFileName(input.fileName);
-  const bytes = decodeBase64(dataBase64);
-  if (!bytes) throw new DomainError('invalid_input', `Cannot import "${fileName}": the upload is not valid base64.`);
+  const bytes = uploadBytes('import', fileName, dataBase64);
   const importable = checkImportable(fileName, bytes);
   if (!importable.ok) throw new DomainError(importable.error.code, importable.error.message);
   return ctx.importJobs.start({ fileName, bytes, htmlMode }, (article) => storeArticle(ctx, article));

@@ -1,9 +1,10 @@
 /** Document commands: import, list, show, gaps. */
 import { basename } from 'node:path';
-import { MAX_IMPORT_BYTES, type ImportOutcome } from '../../shared/api/contract';
-import { fail, type Result } from '../../shared/result';
-import { CliFailure, unwrap, type CliCommand, type CliContext } from './command';
-import { readInputFile } from './files';
+import type { ImportOutcome } from '../../shared/api/contract';
+import { MAX_IMPORT_BYTES } from '../../shared/api/file-limits';
+import type { Result } from '../../shared/result';
+import { unwrap, type CliCommand, type CliContext } from './command';
+import { tryReadInputFile } from './files';
 import { documentSummary, gapLine, JSON_FLAG, printRecords, tsvLine } from './format';
 
 
@@ -31,16 +32,11 @@ const importCommand: CliCommand = {
   }
 };
 
+/** One file read and imported; a refusal is returned, so the other files on the command line still go in. */
 async function importFile(ctx: CliContext, file: string): Promise<Result<ImportOutcome>> {
-  let bytes: Buffer;
-  try {
-    ({ bytes } = await readInputFile(ctx.cwd, file, MAX_IMPORT_BYTES, 'articles'));
-  } catch (error) {
-    // Reported per file: the other files on the command line still go in.
-    if (error instanceof CliFailure) return fail('invalid_input', error.message);
-    throw error;
-  }
-  return ctx.api.call('documents.import', { fileName: basename(file), dataBase64: bytes.toString('base64') });
+  const read = await tryReadInputFile(ctx.cwd, file, MAX_IMPORT_BYTES, 'articles');
+  if (!read.ok) return read;
+  return ctx.api.call('documents.import', { fileName: basename(file), dataBase64: read.value.bytes.toString('base64') });
 }
 
 const listCommand: CliCommand = {

@@ -1,6 +1,7 @@
 /** Fact-sheet commands: export, verify-sheet. */
 import { basename, resolve } from 'node:path';
-import { FACT_SHEET_FORMATS, type FactSheetFormat, MAX_SHEET_BYTES } from '../../shared/api/methods/export';
+import { MAX_SHEET_BYTES } from '../../shared/api/file-limits';
+import { FACT_SHEET_FORMATS, type FactSheetFormat } from '../../shared/api/methods/export';
 import { UsageError, unwrap, type CliCommand } from './command';
 import { readInputFile, writeAtomically } from './files';
 

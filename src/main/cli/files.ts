@@ -1,10 +1,11 @@
 /** Files named on the command line: read with their size checked first, written all or nothing. */
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { megabytes } from '../../shared/api/file-limits';
+import { type Result, fail, ok } from '../../shared/result';
+import { readLimitedFile } from '../limited-file';
 import { CliFailure } from './command';
-
-const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 function reasonOf(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
@@ -13,23 +14,38 @@ function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+interface InputFile {
+  path: string;
+  bytes: Buffer;
+}
+
 /**
- * The bytes of `file` (relative to `cwd`); a file over `limit` bytes is refused without being read.
- * `what` names the kind of file in that refusal ("annotation files"). Throws CliFailure.
+ * The bytes of `file` (relative to `cwd`); a file over `limit` bytes is refused (`too_large`) without
+ * being read. `what` names the kind of file in that refusal ("annotation files"). A folder is
+ * `invalid_input`, a file that cannot be read `not_found`. Pipes are read, so `<(…)` works.
  */
-export async function readInputFile(cwd: string, file: string, limit: number, what: string): Promise<{ path: string; bytes: Buffer }> {
+export async function tryReadInputFile(cwd: string, file: string, limit: number, what: string): Promise<Result<InputFile>> {
   const path = resolve(cwd, file);
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw new CliFailure(`cannot read "${file}": it is a directory, not a file`);
-    if (info.size > limit) {
-      throw new CliFailure(`cannot open "${file}": the file (${megabytes(info.size)} MB) is larger than the ${megabytes(limit)} MB limit for ${what}`);
-    }
-    return { path, bytes: await readFile(path) };
-  } catch (error) {
-    if (error instanceof CliFailure) throw error;
-    throw new CliFailure(`cannot read "${file}": ${reasonOf(error)}`);
+  const read = await readLimitedFile(path, { limit, specialFiles: 'read' });
+  if (read.ok) return ok({ path, bytes: read.value });
+  const refusal = read.error;
+  switch (refusal.kind) {
+    case 'directory':
+      return fail('invalid_input', `cannot read "${file}": it is a directory, not a file`);
+    case 'special': // only when special files are refused, which the CLI does not do
+      return fail('invalid_input', `cannot read "${file}": it is not a regular file`);
+    case 'too_large':
+      return fail('too_large', `cannot open "${file}": the file (${megabytes(refusal.size)} MB) is larger than the ${megabytes(limit)} MB limit for ${what}`);
+    case 'unreadable':
+      return fail('not_found', `cannot read "${file}": ${reasonOf(refusal.error)}`);
   }
+}
+
+/** tryReadInputFile for a command that stops at the first bad file. Throws CliFailure. */
+export async function readInputFile(cwd: string, file: string, limit: number, what: string): Promise<InputFile> {
+  const read = await tryReadInputFile(cwd, file, limit, what);
+  if (!read.ok) throw new CliFailure(read.error.message);
+  return read.value;
 }
 
 /** Writes beside the target, then renames, so an interrupted write never leaves half a file. Throws CliFailure. */

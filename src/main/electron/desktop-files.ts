@@ -8,12 +8,11 @@
  * No runtime import of electron, so this runs in plain-Node tests.
  */
 import type { OpenDialogOptions } from 'electron';
-import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { MAX_IMPORT_BYTES } from '../../shared/api/methods/imports';
-import { MAX_ANNOTATION_FILE_BYTES } from '../../shared/api/file-limits';
+import { MAX_ANNOTATION_FILE_BYTES, MAX_IMPORT_BYTES, megabytes } from '../../shared/api/file-limits';
 import type { AppEvent, DesktopFileKind } from '../../shared/api/preload-bridge';
-import { isSharedFileName } from '../../shared/shared-file-name';
+import { isSharedFileArgument } from '../../shared/shared-file-name';
+import { readLimitedFile } from '../limited-file';
 
 export const ARTICLE_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm', 'docx', 'pdf'];
 
@@ -31,8 +30,6 @@ export const OPEN_SHARED_FILE_DIALOG: OpenDialogOptions = {
 
 const LIMITS: Record<DesktopFileKind, number> = { article: MAX_IMPORT_BYTES, 'shared-file': MAX_ANNOTATION_FILE_BYTES };
 
-const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
-
 /** Reads the file for the renderer, or says in one event why it cannot be opened. */
 export async function readDesktopFile(path: string, kind: DesktopFileKind): Promise<AppEvent> {
   const fileName = basename(path);
@@ -40,22 +37,20 @@ export async function readDesktopFile(path: string, kind: DesktopFileKind): Prom
     kind === 'shared-file'
       ? { type: 'shared-file-refused', fileName, error: { code, message } }
       : { type: 'error', message };
-  try {
-    // Checked before reading so a huge file is refused without loading it into memory.
-    const info = await stat(path);
-    if (!info.isFile()) return refused('invalid_input', `${fileName}: not a file.`);
-    const limit = LIMITS[kind];
-    if (info.size > limit) {
-      return refused('too_large', `${fileName}: the file is too large (${megabytes(info.size)} MB; the limit is ${megabytes(limit)} MB).`);
-    }
-    return { type: 'file-picked', kind, fileName, bytes: new Uint8Array(await readFile(path)) };
-  } catch (error) {
-    return refused('invalid_input', `${fileName}: cannot read the file (${(error as Error).message}).`);
+  const limit = LIMITS[kind];
+  const read = await readLimitedFile(path, { limit, specialFiles: 'refuse' });
+  if (read.ok) return { type: 'file-picked', kind, fileName, bytes: new Uint8Array(read.value) };
+  const refusal = read.error;
+  switch (refusal.kind) {
+    case 'directory':
+    case 'special':
+      return refused('invalid_input', `${fileName}: not a file.`);
+    case 'too_large':
+      return refused('too_large', `${fileName}: the file is too large (${megabytes(refusal.size)} MB; the limit is ${megabytes(limit)} MB).`);
+    case 'unreadable':
+      return refused('invalid_input', `${fileName}: cannot read the file (${(refusal.error as Error).message}).`);
   }
 }
-
-/** A command-line argument naming a shared annotation file (not a switch). */
-export const isSharedFileArgument = (arg: string) => !arg.startsWith('-') && isSharedFileName(arg);
 
 /**
  * The shared annotation files named on a command line (the app's own, or a second launch's):

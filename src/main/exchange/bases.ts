@@ -51,6 +51,9 @@ interface RecordBases {
 
 const NO_REVISIONS: readonly string[] = [];
 
+/** The records of a file, by the file's array names: an AnnotationFile, or the contents a file is being built from. */
+export type RecordLists = { readonly [L in (typeof KIND_INFO)[RecordKind]['list']]: readonly { id: string }[] };
+
 /**
  * The exchanged revisions of every record in a file, read with one query per kind: a file holds
  * thousands of records, and a query for each would cost more than the rest of a merge. Bases are
@@ -59,9 +62,9 @@ const NO_REVISIONS: readonly string[] = [];
 export class FileBases {
   private readonly records = new Map<RecordKind, Map<string, RecordBases>>();
 
-  constructor(db: Db, file: AnnotationFile) {
+  constructor(db: Db, records: RecordLists) {
     for (const kind of RECORD_KINDS) {
-      const list = file[KIND_INFO[kind].list];
+      const list = records[KIND_INFO[kind].list];
       const known = new Map<string, RecordBases>();
       this.records.set(kind, known);
       if (list.length === 0) continue;
@@ -104,10 +107,11 @@ const baseInsert = (rows: number) =>
  * Every record of a file crossed an exchange (written or received): its state becomes a base, the
  * newest one of its record, numbered in file order after every base already stored. A state that
  * already is its record's newest base stays as it is (opening the same file twice writes nothing
- * here). Full batches go many rows per statement (SQLite applies them row by row, as single
- * inserts would), the rest one row at a time, so only two statement texts are ever prepared.
+ * here; `known` holds the file's bases, read once by the caller before). Full batches go many
+ * rows per statement (SQLite applies them row by row, as single inserts would), the rest one row
+ * at a time, so only two statement texts are ever prepared.
  */
-export function recordFileBases(db: Db, documentId: string, file: AnnotationFile, known = new FileBases(db, file)): void {
+export function recordFileBases(db: Db, documentId: string, file: AnnotationFile, known: FileBases): void {
   let seq = (statement(db, 'SELECT coalesce(max(seq), 0) AS seq FROM exchange_bases').get() as { seq: number }).seq;
   const rows: unknown[][] = [];
   for (const kind of RECORD_KINDS) {

@@ -1,8 +1,6 @@
 /** Limits for reading untrusted annotation files (DESIGN §3: validate first, refuse clearly). */
 import { MAX_ANNOTATION_FILE_BYTES } from '../../shared/api/file-limits';
 
-export const MEGABYTE = 1024 * 1024;
-
 /** Largest annotation file read or written. */
 export const MAX_FILE_BYTES = MAX_ANNOTATION_FILE_BYTES;
 /** Most records (entities, mentions, claims, evidence, reviews, deletions) in one file. */
@@ -13,5 +11,3 @@ export const MAX_HISTORY_ENTRIES = 1_000_000;
 export const MAX_DEPTH = 64;
 /** Exchanged ancestors listed per record, newest first. */
 export const MAX_BASE_REVISIONS = 16;
-
-export const megabytes = (bytes: number) => (bytes / MEGABYTE).toFixed(1);

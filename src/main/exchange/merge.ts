@@ -12,7 +12,7 @@ import type { AnchoringCounts } from '../../shared/api/methods/exchange';
 import { anchorAll } from '../../shared/anchoring/anchor';
 import { DomainError } from '../errors';
 import type { ChangeGroup } from '../store/history';
-import { type FileBases, baseContent, exchangedRevisions, hasBase } from './bases';
+import { type FileBases, baseContent, hasBase } from './bases';
 import { WHOLE_RECORD, conflictedRecords, conflictsOfRecord, deleteConflict, saveConflict } from './conflict-store';
 import { mergeFields, type FieldConflict } from './field-merge';
 import type { AnnotationFile, ClaimRecord, Deletion, FileTarget, MentionRecord } from './file-schema';
@@ -198,9 +198,9 @@ export class Merger {
     if (this.claimsInConflict.has(record.claimId)) return; // travels with its claim's conflict
     if (!this.local.get('claim', record.claimId)) {
       // The claim was deleted here. Their unchanged copies go with it; new or changed work conflicts with the deletion.
-      if (hasBase(this.db, kind, record.id, record.revision)) return;
+      if (this.bases.revisionsOf(kind, record.id).includes(record.revision)) return;
       const claim = this.fileClaims.get(record.claimId)!;
-      const latest = exchangedRevisions(this.db, 'claim', claim.id, 1)[0];
+      const latest = this.bases.revisionsOf('claim', claim.id)[0];
       this.wholeConflict('claim', claim.id, latest ? baseContent(this.db, 'claim', claim.id, latest) : null, null, this.theirSide('claim', claim));
       return;
     }

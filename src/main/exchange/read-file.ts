@@ -9,7 +9,8 @@ import { type ErrorCode, type Result, fail, ok } from '../../shared/result';
 import { sha256Hex } from '../import/hash';
 import { type AnnotationFile, FILE_FORMAT, FORMAT_VERSION, annotationFileSchema } from './file-schema';
 import { excessiveNesting, forbiddenKey, guardProblem, jsonPointer } from './json-guard';
-import { MAX_DEPTH, MAX_FILE_BYTES, MAX_HISTORY_ENTRIES, MAX_RECORDS, megabytes } from './limits';
+import { megabytes } from '../../shared/api/file-limits';
+import { MAX_DEPTH, MAX_FILE_BYTES, MAX_HISTORY_ENTRIES, MAX_RECORDS } from './limits';
 import { KIND_INFO, RECORD_KINDS, contentOfRecord } from './records';
 import { revisionOf } from './revision';
 

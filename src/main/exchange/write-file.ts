@@ -19,7 +19,7 @@ import { listMentions } from '../store/mentions';
 import type { Db } from '../store/open';
 import { listReviewsOfDocument } from '../store/reviews';
 import { getScale } from '../store/scales';
-import { exchangedRecords, exchangedRevisions, recordFileBases } from './bases';
+import { FileBases, exchangedRecords, exchangedRevisions, recordFileBases } from './bases';
 import { countConflicts } from './conflict-store';
 import {
   type AnnotationFile,
@@ -32,7 +32,8 @@ import {
   FORMAT_VERSION
 } from './file-schema';
 import { historyForFile } from './history-transfer';
-import { MAX_FILE_BYTES, MAX_RECORDS, megabytes } from './limits';
+import { megabytes } from '../../shared/api/file-limits';
+import { MAX_BASE_REVISIONS, MAX_FILE_BYTES, MAX_RECORDS } from './limits';
 import { listOrphans } from './orphans';
 import {
   type AnyContent,
@@ -70,7 +71,7 @@ export function packDocument(db: Db, documentId: string, options: PackOptions): 
         `"${document.title}" has ${open} unresolved merge ${open === 1 ? 'conflict' : 'conflicts'}; resolve them before writing its annotation file.`
       );
     }
-    const file = buildFile(db, document, options);
+    const { file, bases } = buildFile(db, document, options);
     const records = RECORD_KINDS.reduce((sum, kind) => sum + file[KIND_INFO[kind].list].length, file.deleted.length);
     if (records > MAX_RECORDS) {
       throw new DomainError('too_large', `"${document.title}" has ${records} records; an annotation file holds at most ${MAX_RECORDS}.`);
@@ -83,56 +84,66 @@ export function packDocument(db: Db, documentId: string, options: PackOptions): 
         `The annotation file of "${document.title}" would be ${megabytes(bytes)} MB, over the ${megabytes(MAX_FILE_BYTES)} MB limit.`
       );
     }
-    recordFileBases(db, documentId, file);
+    recordFileBases(db, documentId, file, bases);
     return { file, json, fileName: annotationFileName(document.title) };
   })();
 }
 
-function buildFile(db: Db, document: ArticleDocument, options: PackOptions): AnnotationFile {
+/** The file, and the bases of its records (read once, for its base revisions and then to record it as exchanged). */
+function buildFile(db: Db, document: ArticleDocument, options: PackOptions): { file: AnnotationFile; bases: FileBases } {
   const index = new CodePointIndex(document.text);
   const source = uuidUrn(document.id);
-  const withRevisions = <C extends AnyContent>(kind: RecordKind, content: C) => {
-    const revision = contentRevision(content);
-    return { ...content, revision, baseRevisions: exchangedRevisions(db, kind, content.id).filter((r) => r !== revision) };
-  };
   const placedTarget = (record: Mention | Claim): FileTarget => ({ source, selector: selectorsOf(index, record, record.start, record.end) });
 
+  // The contents going out, in file order.
   const orphans = listOrphans(db, document.id);
-  const mentions: MentionRecord[] = [
-    ...listMentions(db, document.id).map((m) => ({ ...withRevisions('mention', contentOfSpanRecord(m)), target: placedTarget(m), orphaned: false })),
-    ...orphans
-      .filter((o) => o.kind === 'mention')
-      .map((o) => ({ ...withRevisions('mention', o.content as MentionContent), target: o.target, orphaned: true }))
+  const mentionSpans = [
+    ...listMentions(db, document.id).map((m) => ({ content: contentOfSpanRecord(m), target: placedTarget(m), orphaned: false })),
+    ...orphans.filter((o) => o.kind === 'mention').map((o) => ({ content: o.content as MentionContent, target: o.target, orphaned: true }))
   ].sort(byPosition);
-  const claims: ClaimRecord[] = [
-    ...listClaims(db, document.id).map((c) => ({ ...withRevisions('claim', contentOfSpanRecord(c)), target: placedTarget(c), orphaned: false })),
-    ...orphans
-      .filter((o) => o.kind === 'claim')
-      .map((o) => ({ ...withRevisions('claim', o.content as ClaimContent), target: o.target, orphaned: true }))
+  const claimSpans = [
+    ...listClaims(db, document.id).map((c) => ({ content: contentOfSpanRecord(c), target: placedTarget(c), orphaned: false })),
+    ...orphans.filter((o) => o.kind === 'claim').map((o) => ({ content: o.content as ClaimContent, target: o.target, orphaned: true }))
   ].sort(byPosition);
-  const claimOrder = new Map(claims.map((claim, i) => [claim.id, i]));
-  const evidence = [...listEvidenceOfDocument(db, document.id), ...orphans.flatMap((o) => o.children.evidence)]
-    .sort((a, b) => claimOrder.get(a.claimId)! - claimOrder.get(b.claimId)! || a.position - b.position || compare(a.createdAt, b.createdAt) || compare(a.id, b.id))
-    .map((e) => withRevisions('evidence', e));
-  const reviews = [...listReviewsOfDocument(db, document.id), ...orphans.flatMap((o) => o.children.reviews)]
-    .sort((a, b) => compare(a.createdAt, b.createdAt) || compare(a.id, b.id))
-    .map((r) => withRevisions('review', r));
-
+  const claimOrder = new Map(claimSpans.map(({ content }, i) => [content.id, i]));
+  const evidenceContents = [...listEvidenceOfDocument(db, document.id), ...orphans.flatMap((o) => o.children.evidence)].sort(
+    (a, b) => claimOrder.get(a.claimId)! - claimOrder.get(b.claimId)! || a.position - b.position || compare(a.createdAt, b.createdAt) || compare(a.id, b.id)
+  );
+  const reviewContents = [...listReviewsOfDocument(db, document.id), ...orphans.flatMap((o) => o.children.reviews)].sort(
+    (a, b) => compare(a.createdAt, b.createdAt) || compare(a.id, b.id)
+  );
   const entityIds = new Set([
-    ...mentions.flatMap((m) => (m.entityId ? [m.entityId] : [])),
-    ...claims.flatMap((c) => (c.claimantId ? [c.claimantId] : []))
+    ...mentionSpans.flatMap(({ content }) => (content.entityId ? [content.entityId] : [])),
+    ...claimSpans.flatMap(({ content }) => (content.claimantId ? [content.claimantId] : []))
   ]);
-  const entities = [...entityIds]
+  const entityContents = [...entityIds]
     .sort()
     .map((id) => getEntity(db, id))
-    .filter((entity) => entity !== null)
-    .map((entity) => withRevisions('entity', entity));
+    .filter((entity) => entity !== null);
+
+  const bases = new FileBases(db, {
+    entities: entityContents,
+    mentions: mentionSpans.map(({ content }) => content),
+    claims: claimSpans.map(({ content }) => content),
+    evidence: evidenceContents,
+    reviews: reviewContents
+  });
+  const withRevisions = <C extends AnyContent>(kind: RecordKind, content: C) => {
+    const revision = contentRevision(content);
+    const exchanged = bases.revisionsOf(kind, content.id).slice(0, MAX_BASE_REVISIONS);
+    return { ...content, revision, baseRevisions: exchanged.filter((r) => r !== revision) };
+  };
+  const entities = entityContents.map((entity) => withRevisions('entity', entity));
+  const mentions: MentionRecord[] = mentionSpans.map(({ content, target, orphaned }) => ({ ...withRevisions('mention', content), target, orphaned }));
+  const claims: ClaimRecord[] = claimSpans.map(({ content, target, orphaned }) => ({ ...withRevisions('claim', content), target, orphaned }));
+  const evidence = evidenceContents.map((e) => withRevisions('evidence', e));
+  const reviews = reviewContents.map((r) => withRevisions('review', r));
 
   const usedLabels = new Set(mentions.map((m) => m.type));
   const usedScales = new Map(claims.flatMap((c) => (c.verdict ? [[`${c.verdict.scaleId}@${c.verdict.scaleVersion}`, c.verdict]] : [])));
   const present = new Set([...mentions, ...claims, ...evidence, ...reviews].map((record) => record.id));
 
-  return {
+  const file: AnnotationFile = {
     format: FILE_FORMAT,
     formatVersion: FORMAT_VERSION,
     generator: options.generator,
@@ -157,6 +168,7 @@ function buildFile(db: Db, document: ArticleDocument, options: PackOptions): Ann
     deleted: deletions(db, document.id, present),
     history: historyForFile(db, document.id)
   };
+  return { file, bases };
 }
 
 /** Records of the document that crossed an exchange and are gone now. */
@@ -169,10 +181,12 @@ function deletions(db: Db, documentId: string, present: Set<string>): Deletion[]
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function byPosition(a: { target: FileTarget; id: string }, b: { target: FileTarget; id: string }): number {
+type Span = { target: FileTarget; content: { id: string } };
+
+function byPosition(a: Span, b: Span): number {
   const [, pa] = a.target.selector;
   const [, pb] = b.target.selector;
-  return pa.start - pb.start || pb.end - pa.end || compare(a.id, b.id);
+  return pa.start - pb.start || pb.end - pa.end || compare(a.content.id, b.content.id);
 }
 
 /** "<title>.factdesk.json" (see fileSlug). */

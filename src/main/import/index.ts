@@ -4,7 +4,7 @@
  * formats (.docx, .pdf) check their own structure instead. The HTML, Word and PDF importers load
  * their parsers on first use.
  */
-import { MAX_IMPORT_BYTES } from '../../shared/api/methods/imports';
+import { MAX_IMPORT_BYTES } from '../../shared/api/file-limits';
 import type { ImportedArticle } from '../../shared/domain';
 import { ok, type Result } from '../../shared/result';
 import { importFailure } from './failure';
@@ -58,4 +58,3 @@ export async function importArticle(
   return importer.value(fileName, bytes, options);
 }
 
-export { MAX_IMPORT_BYTES };

@@ -10,13 +10,19 @@ class FirstScreen {
   painted = $state(false);
   readonly #painted: Promise<void>;
   #resolve: () => void = () => {};
+  #shown = false;
 
   constructor() {
     this.#painted = new Promise<void>((resolve) => (this.#resolve = resolve));
   }
 
-  /** Says the first screen has its content: the frame being drawn is the one waited for (it replaces the early one). */
+  /**
+   * Says the first screen has its content: the frame being drawn is the one waited for (it replaces the
+   * early one). Only the first call counts; later views are not first screens.
+   */
   shown(): void {
+    if (this.#shown) return;
+    this.#shown = true;
     afterNextPaint(() => {
       removeEarlyText();
       this.painted = true;

@@ -25,7 +25,7 @@ import { maintenanceMethods } from './methods/maintenance';
 import { exportMethods } from './methods/export';
 import { exchangeMethods } from './methods/exchange';
 import { verificationMethods } from './methods/verification';
-import { MAX_IMPORT_BYTES, importFileInput, importMethods } from './methods/imports';
+import { importFileInput, importMethods } from './methods/imports';
 
 const span = { start: offset, end: offset };
 
@@ -240,5 +240,3 @@ export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
-
-export { MAX_IMPORT_BYTES };

@@ -1,9 +1,17 @@
 /**
- * Size limits of the files the exchange API reads and writes. Kept apart from the method schemas
- * (which bring the schema library) so the renderer can check a file before sending it without loading them.
+ * Size limits of the files the API reads and writes. Kept apart from the method schemas (which
+ * bring the schema library) so the renderer, the CLI and the start script can check a file before
+ * sending it without loading them.
  */
 
+/** Largest article file imported. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** Largest sheet file export.verifySheet reads. */
+export const MAX_SHEET_BYTES = 20 * 1024 * 1024;
 /** Largest annotation file (`*.factdesk.json`) read or written. */
 export const MAX_ANNOTATION_FILE_BYTES = 50 * 1024 * 1024;
 /** Largest brat .txt or .ann file. */
 export const MAX_BRAT_FILE_BYTES = 20 * 1024 * 1024;
+
+/** A size in MB with one decimal, as the refusals of these limits show it ("20.0"). */
+export const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);

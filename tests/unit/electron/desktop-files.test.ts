@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readDesktopFile, sharedFileArguments } from '../../../src/main/electron/desktop-files';
-import { MAX_ANNOTATION_FILE_BYTES } from '../../../src/shared/api/file-limits';
-import { MAX_IMPORT_BYTES } from '../../../src/shared/api/methods/imports';
+import { MAX_ANNOTATION_FILE_BYTES, MAX_IMPORT_BYTES } from '../../../src/shared/api/file-limits';
 
 let dir: string;
 beforeEach(() => {

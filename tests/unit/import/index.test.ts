@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../../src/shared/result';
-import { importArticle, MAX_IMPORT_BYTES } from '../../../src/main/import/index';
+import { MAX_IMPORT_BYTES } from '../../../src/shared/api/file-limits';
+import { importArticle } from '../../../src/main/import/index';
 import { articleFixture } from './fixtures';
 
 async function expectRefusal(fileName: string, bytes: Uint8Array, code: ErrorCode): Promise<string> {

@@ -71,7 +71,7 @@ export const gapHandlers: HandlerMap<'assist.gapCandidates' | 'assist.confirmGap
     const id = existing?.id ?? ctx.newId();
     const { group } = runMutation(ctx.asUser(), { documentId: input.documentId, action: 'assist.confirmGap' }, (g) => {
       const entityId = input.entityId ?? (input.createEntity ? entityNamed(g, ctx, input.restoration, input.type) : null);
-      if (input.restoration !== (existing?.restoration ?? null)) reviewClaimsAroundGap(g, ctx.db, input);
+      if (input.restoration !== (existing?.restoration ?? null)) reviewClaimsAroundGap(g, input);
       if (existing) {
         g.update('mentions', existing.id, { type: input.type, entity_id: entityId, restoration: input.restoration, updated_at: g.at });
         return;

@@ -46,7 +46,7 @@ export const entityHandlers: HandlerMap<'entities.list' | 'entities.create' | 'e
         updatedAt: g.at
       });
       g.update('entities', entity.id, next);
-      if (name !== entity.name) reviewClaimsOfClaimant(g, ctx.db, entity.id);
+      if (name !== entity.name) reviewClaimsOfClaimant(g, entity.id);
     });
     return changeSetOf(ctx.db, group);
   }

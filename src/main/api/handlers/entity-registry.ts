@@ -29,7 +29,7 @@ export const registryHandlers: HandlerMap<'entities.registry' | 'entities.page' 
     const { mentionIds, claimIds } = linksOf(ctx.db, sourceId);
     const { group } = runMutation(ctx.asUser(), { documentId: documentId ?? null, action: 'entities.merge' }, (g) => {
       for (const id of mentionIds) g.update('mentions', id, { entity_id: targetId, updated_at: g.at });
-      reattributeClaims(g, ctx.db, claimIds, targetId);
+      reattributeClaims(g, claimIds, targetId);
       g.update(
         'entities',
         targetId,
@@ -62,7 +62,7 @@ export const registryHandlers: HandlerMap<'entities.registry' | 'entities.page' 
     const { group } = runMutation(ctx.asUser(), { documentId: documentId ?? null, action: 'entities.split' }, (g) => {
       g.insert('entities', entityRow({ id: newId, name, type: type ?? entity.type, aliases: [], description: '', externalIds: {}, createdAt: g.at, updatedAt: g.at }));
       for (const mentionId of mentionIds) g.update('mentions', mentionId, { entity_id: newId, updated_at: g.at });
-      reattributeClaims(g, ctx.db, claimIds, newId);
+      reattributeClaims(g, claimIds, newId);
     });
     return changeSetOf(ctx.db, group, newId);
   }

@@ -19,21 +19,15 @@ import { entitiesOfDocument } from '../../store/entities';
 import { listEvidenceOfDocument } from '../../store/evidence';
 import { listLabels } from '../../store/labels';
 import { listMentions } from '../../store/mentions';
-import { decodeBase64 } from '../base64';
+import { uploadBytes } from '../base64';
 import { changeSetOf } from '../change-set';
 import type { HandlerContext } from '../context';
 import { documentText } from './lookups';
 import type { HandlerMap } from './types';
 
-function bytesOf(fileName: string, dataBase64: string): Buffer {
-  const bytes = decodeBase64(dataBase64);
-  if (!bytes) throw new DomainError('invalid_input', `Cannot read "${fileName}": the upload is not valid base64.`);
-  return bytes;
-}
-
 /** The file read and checked, or the reader's refusal as a DomainError (before anything is written). */
 function readFile(fileName: string, dataBase64: string): AnnotationFile {
-  const read = readAnnotationFile(fileName, bytesOf(fileName, dataBase64));
+  const read = readAnnotationFile(fileName, uploadBytes('read', fileName, dataBase64));
   if (!read.ok) throw new DomainError(read.error.code, read.error.message, read.error.details);
   return read.value;
 }
@@ -151,9 +145,9 @@ export const exchangeHandlers: HandlerMap<
   'exchange.importBrat': (ctx, input) =>
     importBrat(ctx.asSystem(), {
       txtFileName: input.txtFileName,
-      txt: bytesOf(input.txtFileName, input.txtBase64),
+      txt: uploadBytes('read', input.txtFileName, input.txtBase64),
       annFileName: input.annFileName,
-      ann: bytesOf(input.annFileName, input.annBase64)
+      ann: uploadBytes('read', input.annFileName, input.annBase64)
     }),
 
   'exchange.exportW3c'(ctx, { documentId }) {

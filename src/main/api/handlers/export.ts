@@ -6,7 +6,7 @@ import { SheetReadError, readSheet } from '../../export/read-sheet';
 import { compareSheet } from '../../export/verify-sheet';
 import { getDocument } from '../../store/documents';
 import { getSettings } from '../../store/settings';
-import { decodeBase64 } from '../base64';
+import { uploadBytes } from '../base64';
 import type { HandlerContext } from '../context';
 import type { HandlerMap } from './types';
 
@@ -31,8 +31,7 @@ export const exportHandlers: HandlerMap<'export.factSheet' | 'export.verifySheet
   },
 
   async 'export.verifySheet'(ctx, { fileName, dataBase64 }) {
-    const bytes = decodeBase64(dataBase64);
-    if (!bytes) throw new DomainError('invalid_input', `Cannot verify "${fileName}": the upload is not valid base64.`);
+    const bytes = uploadBytes('verify', fileName, dataBase64);
     let manifest;
     try {
       manifest = await readSheet(bytes);

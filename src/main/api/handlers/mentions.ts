@@ -59,7 +59,7 @@ export const mentionHandlers: HandlerMap<'mentions.create' | 'mentions.update' |
           restoration
         })
       );
-      if (restoration) reviewClaimsAroundGap(g, ctx.db, input);
+      if (restoration) reviewClaimsAroundGap(g, input);
     });
     return changeSetOf(ctx.db, group, id);
   },
@@ -79,7 +79,7 @@ export const mentionHandlers: HandlerMap<'mentions.create' | 'mentions.update' |
         ...(restoration !== undefined && { restoration: restored }),
         updated_at: g.at
       });
-      if (restored !== mention.restoration) reviewClaimsAroundGap(g, ctx.db, mention);
+      if (restored !== mention.restoration) reviewClaimsAroundGap(g, mention);
     });
     return changeSetOf(ctx.db, group);
   },
@@ -88,7 +88,7 @@ export const mentionHandlers: HandlerMap<'mentions.create' | 'mentions.update' |
     const mention = requireMention(ctx, id);
     const { group } = runMutation(ctx.asUser(), { documentId: mention.documentId, action: 'mentions.delete' }, (g) => {
       g.remove('mentions', id);
-      if (mention.restoration) reviewClaimsAroundGap(g, ctx.db, mention);
+      if (mention.restoration) reviewClaimsAroundGap(g, mention);
     });
     return changeSetOf(ctx.db, group);
   }

@@ -3,7 +3,7 @@
  * copy of the same text) with mentions, claims and entities. The whole .ann is checked first;
  * any bad line refuses the import, naming every bad line, and nothing is written.
  */
-import { MAX_BRAT_FILE_BYTES } from '../../../shared/api/file-limits';
+import { MAX_BRAT_FILE_BYTES, megabytes } from '../../../shared/api/file-limits';
 import type { BratImportReport } from '../../../shared/api/methods/exchange';
 import { CodePointIndex } from '../../../shared/anchoring/code-points';
 import { CLAIM_STATUSES, type ClaimStatus, type LabelType, type Verdict } from '../../../shared/domain';
@@ -20,7 +20,6 @@ import { getScale } from '../../store/scales';
 import { getSettings } from '../../store/settings';
 import { statement } from '../../store/statements';
 import { LocalDocument } from '../local-document';
-import { megabytes } from '../limits';
 import { readNote } from './notes';
 import { type BratReference, type BratSpan, parseAnn } from './read';
 import { CLAIM_TYPE, FACTDESK_DB } from './write';

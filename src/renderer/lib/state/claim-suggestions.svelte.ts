@@ -10,7 +10,8 @@ const LIMIT = 50;
  * it. Computed on request; one becomes a claim only when accepted.
  */
 export class ClaimSuggestions extends SuggestionRun<ClaimSuggestion> {
-  loaded = $state(false);
+  /** A request answered for this document (a new document forgets its language). */
+  loaded = $derived(this.language !== null);
   /** Sentences being accepted right now (by start offset). */
   accepting = $state.raw<Set<number>>(new Set());
 
@@ -18,15 +19,13 @@ export class ClaimSuggestions extends SuggestionRun<ClaimSuggestion> {
   visible = $derived.by(() => withoutOverlaps(this.all, this.doc.claims));
 
   protected forget(): void {
-    this.loaded = false;
     this.accepting = new Set();
   }
 
   async load(): Promise<void> {
-    const answer = await this.request('Could not suggest claims', (documentId) =>
+    await this.request('Could not suggest claims', (documentId) =>
       api.call('assist.claimSuggestions', { documentId, limit: LIMIT })
     );
-    if (answer) this.loaded = true;
   }
 
   /** Marks the sentence as a claim, with its score, reasons and claimant: one undo step. Returns the claim's id. */

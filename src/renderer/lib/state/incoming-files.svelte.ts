@@ -1,5 +1,5 @@
 import type { MethodInput } from '../../../shared/api/contract';
-import { MAX_ANNOTATION_FILE_BYTES, MAX_BRAT_FILE_BYTES } from '../../../shared/api/file-limits';
+import { MAX_ANNOTATION_FILE_BYTES, MAX_BRAT_FILE_BYTES, megabytes } from '../../../shared/api/file-limits';
 import type { BratImportReport, ExchangeReport } from '../../../shared/api/methods/exchange';
 import type { AppError } from '../../../shared/result';
 import { api } from '../api-client';
@@ -28,8 +28,6 @@ interface Hooks {
   /** A brat pair was imported. */
   imported: (report: BratImportReport) => void;
 }
-
-const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
 
 function tooLarge(file: File, limit: number): AppError | null {
   if (file.size <= limit) return null;

@@ -173,7 +173,6 @@ export interface GapCandidates extends SuggestionLanguage {
   gaps: GapRestoration[];
 }
 
-
 /** A piece of a result snippet; `match` pieces are the words that matched the query. */
 export interface SnippetPart {
   text: string;

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import type { ClaimStatus } from '../../domain';
 import { id, method, returns } from '../define';
+import { MAX_SHEET_BYTES } from '../file-limits';
 
 export const FACT_SHEET_FORMATS = ['html', 'md', 'csv', 'claimreview', 'pdf'] as const;
 export type FactSheetFormat = (typeof FACT_SHEET_FORMATS)[number];
-
-/** Largest sheet file export.verifySheet reads. */
-export const MAX_SHEET_BYTES = 20 * 1024 * 1024;
 
 export interface LeftOutClaims {
   count: number;

@@ -6,8 +6,7 @@ import { z } from 'zod';
 import type { AppError } from '../../result';
 import type { ImportOutcome } from '../contract';
 import { id, method, returns } from '../define';
-
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+import { MAX_IMPORT_BYTES } from '../file-limits';
 
 /**
  * How a saved web page becomes an article: `article` extracts it with Readability (refused with

@@ -41,16 +41,24 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // Runtime dependencies (better-sqlite3 above all: a native module) stay in node_modules.
-      externalizeDeps: { include: ['better-sqlite3'] },
+      // Runtime dependencies stay in node_modules (better-sqlite3 above all: a native module), except
+      // zod: every command validates through it, and one bundled chunk loads much faster than its
+      // many modules (with every locale) from node_modules.
+      externalizeDeps: { include: ['better-sqlite3'], exclude: ['zod'] },
       rolldownOptions: {
         input: {
+          // The Electron main process.
           index: resolve(root, 'src/main/electron/main.ts'),
-          // The article import worker thread (src/main/import/run-in-worker.ts loads it by this name).
+          // The `factdesk` command (bin/factdesk.mjs runs it).
+          cli: resolve(root, 'src/main/cli/main.ts'),
+          // The browser-mode server (scripts/web.mjs runs it).
+          web: resolve(root, 'src/main/web/entry.ts'),
+          // The worker threads, loaded by these names (src/main/worker-entry.ts).
           'import-worker': resolve(root, 'src/main/import/parse-worker.ts'),
-          // The suggestion worker threads (src/main/assist/worker-pool.ts loads them by this name).
           'assist-worker': resolve(root, 'src/main/assist/worker.ts'),
         },
+        // Chunks beside the entries, so a worker's file is next to whichever chunk starts it.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['tests/unit/global-setup.ts'],
     // better-sqlite3 is a native addon: child processes load it more reliably than worker threads.
     pool: 'forks',
     testTimeout: 60_000,

@@ -1,47 +1,33 @@
 #!/usr/bin/env node
 /**
  * `npm start [-- --data DIR]`: the desktop app.
- *  1. builds out/ with electron-vite when it is missing or older than the sources;
+ *  1. builds out/ with electron-vite when it is missing or older than the sources (build.mjs);
  *  2. makes sure the Electron binary is there (downloaded on first start: the electron package
  *     has no install script, so `npm ci` works offline) and better-sqlite3 is built for Electron;
- *  3. launches Electron on this project.
+ *  3. launches Electron on this project, with `--` before the user's arguments (so Chromium takes
+ *     none of them as its own switches).
  * Where Electron cannot run (no network for the first download, no display), it says why in one
  * line and starts the browser mode (scripts/web.mjs) on the same library with the same arguments.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { tsImport } from 'tsx/esm/api';
+import { buildIfStale } from './build.mjs';
 import { electronNativeIsReady, prepareElectronNative, runNode } from './prepare-electron-native.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ELECTRON_DIR = join(ROOT, 'node_modules', 'electron');
 const BINARY_TIME_LIMIT = 180_000;
 
-const BUILD_OUTPUTS = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
-const BUILD_INPUTS = ['src', 'resources', 'electron.vite.config.ts', 'package.json'];
-
 const args = process.argv.slice(2);
 
-if (buildIsStale()) {
-  note('Building the app…');
-  const cli = join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
-  const build = spawn(process.execPath, [cli, 'build'], {
-    cwd: ROOT,
-    // Build progress goes to stderr: stdout is kept for what the app prints.
-    stdio: ['ignore', 2, 2]
-  });
-  const code = await new Promise((done) => {
-    build.on('error', () => done(1));
-    build.on('close', done);
-  });
-  if (code !== 0) {
-    note('factdesk: the build failed (see above)');
-    process.exit(1);
-  }
+const buildFailure = await buildIfStale(ROOT);
+if (buildFailure) {
+  note(`factdesk: ${buildFailure}`);
+  process.exit(1);
 }
 
 const electron = await electronOrReason();
@@ -49,13 +35,12 @@ if (electron.ok) {
   const env = { ...process.env };
   // Set by some tools; it would make the Electron binary behave as plain Node.
   delete env.ELECTRON_RUN_AS_NODE;
-  runInForeground(electron.binary, [ROOT, ...args], env);
+  runInForeground(electron.binary, [ROOT, '--', ...args], env);
 } else {
-  const { resolveDataDir } = await tsImport('../src/main/data-dir.ts', import.meta.url);
+  const { resolveDataDir, isSharedFileArgument: isSharedFile } = await import(pathToFileURL(join(ROOT, 'out', 'main', 'web.js')).href);
   const dataDir = resolve(resolveDataDir(dataArgument()));
   note(`Electron is not available here (${electron.reason}); starting the browser mode instead — same library: ${dataDir}`);
   // A page cannot be handed a file from disk: shared files given on the command line (file association) are named instead.
-  const { isSharedFileArgument: isSharedFile } = await tsImport('../src/shared/shared-file-name.ts', import.meta.url);
   for (const file of args.filter(isSharedFile)) {
     note(`To open ${file}: drop it on the window, use "Open shared file…" in the library, or run: factdesk open "${file}"`);
   }
@@ -101,24 +86,6 @@ function installedBinary() {
   if (!existsSync(pathFile)) return null;
   const binary = join(ELECTRON_DIR, 'dist', readFileSync(pathFile, 'utf8').trim());
   return existsSync(binary) ? binary : null;
-}
-
-function buildIsStale() {
-  const outputs = BUILD_OUTPUTS.map((path) => join(ROOT, path));
-  if (!outputs.every((path) => existsSync(path))) return true;
-  const builtAt = Math.min(...outputs.map((path) => statSync(path).mtimeMs));
-  return BUILD_INPUTS.some((input) => newestMtime(join(ROOT, input)) > builtAt);
-}
-
-function newestMtime(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
 }
 
 /**

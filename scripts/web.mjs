@@ -1,8 +1,15 @@
 #!/usr/bin/env node
-// `npm run web`: runs the browser-mode server (src/main/web/main.ts) under tsx, no build of the Node side needed.
-import { fileURLToPath } from 'node:url';
-import { register } from 'tsx/esm/api';
+// `npm run web`: builds out/ once when the sources are newer, then runs the built browser-mode server (out/main/web.js).
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildIfStale } from './build.mjs';
 
-register({ tsconfig: fileURLToPath(new URL('../tsconfig.node.json', import.meta.url)) });
-const { main } = await import('../src/main/web/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+const failure = await buildIfStale(ROOT);
+if (failure) {
+  process.stderr.write(`factdesk web: ${failure}\n`);
+  process.exit(1);
+}
+const { main } = await import(pathToFileURL(join(ROOT, 'out', 'main', 'web.js')).href);
+process.exitCode = await main(process.argv.slice(2), join(ROOT, 'out', 'renderer'));

@@ -2,13 +2,10 @@
  * Runs suggestions off the main thread, in a small pool of worker threads (one per core, at most
  * two): the NLP work of a long text is split by chunks across the workers, then one worker
  * settles the result. Idle workers are unref'd, so they never keep a CLI process alive.
- *
- * Where the worker's code is: from source (tsx, vitest) worker-from-source.mjs registers tsx and
- * loads worker.ts; in the electron-vite bundle it is its own entry, assist-worker.js, next to the
- * main bundle (see electron.vite.config.ts).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { workerEntry } from '../worker-entry';
 import type { AnalyseRequest, AnalyseResult, ChunkAnalysis } from './analyse';
 import type { WorkerReply, WorkerTask } from './protocol';
 import { type Chunk, chunkText } from './text/chunks';
@@ -39,11 +36,6 @@ interface Slot {
   idle: NodeJS.Timeout | null;
 }
 
-function workerUrl(): URL {
-  const here = import.meta.url;
-  return here.endsWith('.ts') ? new URL('./worker-from-source.mjs', here) : new URL('./assist-worker.js', here);
-}
-
 export function createWorkerPool(options: PoolOptions = {}): AssistEngine {
   const size = options.size ?? Math.max(1, Math.min(2, availableParallelism()));
   const taskTimeoutMs = options.taskTimeoutMs ?? 120_000;
@@ -63,7 +55,7 @@ export function createWorkerPool(options: PoolOptions = {}): AssistEngine {
   }
 
   function spawn(): Slot {
-    const slot: Slot = { worker: new Worker(workerUrl()), job: null, idle: null };
+    const slot: Slot = { worker: new Worker(workerEntry('assist-worker')), job: null, idle: null };
     slot.worker.unref();
     slot.worker.on('message', (reply: WorkerReply) => {
       const current = slot.job;

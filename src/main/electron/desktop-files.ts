@@ -53,6 +53,16 @@ export async function readDesktopFile(path: string, kind: DesktopFileKind): Prom
 }
 
 /**
+ * The app's own command-line arguments: those after `--` (scripts/start.mjs puts it before them, so
+ * Chromium takes none of them as its own switches), else all after the executable (a packaged app
+ * started by the system with a file).
+ */
+export function appArguments(argv: readonly string[]): string[] {
+  const separator = argv.indexOf('--');
+  return argv.slice(separator === -1 ? 1 : separator + 1);
+}
+
+/**
  * The shared annotation files named on a command line (the app's own, or a second launch's):
  * arguments ending in `.factdesk.json` that are not switches nor the value of `--data`, resolved
  * against the directory the command ran in.

@@ -24,7 +24,8 @@ export function saveDialogOptions(fileName: string, defaultDir: string): SaveDia
   return {
     title: 'Save Fact Sheet',
     defaultPath: join(defaultDir, fileName),
-    filters: match ? [{ name: match.name, extensions: [match.extension.slice(1)] }] : []
+    // Dialog filters take one extension without dots: "json" for ".claimreview.json"; the name says the rest.
+    filters: match ? [{ name: match.name, extensions: [match.extension.slice(match.extension.lastIndexOf('.') + 1)] }] : []
   };
 }
 

@@ -13,7 +13,7 @@ import { resolveDataDir } from '../data-dir';
 import { scheduleBackups } from '../store/backup-schedule';
 import { openLibrary, type Db } from '../store/open';
 import { EVENT_CHANNEL, type AppEvent, type DesktopFileKind } from '../../shared/api/preload-bridge';
-import { OPEN_ARTICLE_DIALOG, OPEN_SHARED_FILE_DIALOG, readDesktopFile, sharedFileArguments } from './desktop-files';
+import { OPEN_ARTICLE_DIALOG, OPEN_SHARED_FILE_DIALOG, appArguments, readDesktopFile, sharedFileArguments } from './desktop-files';
 import { saveDownloadsWithDialog } from './downloads';
 import { guardWebContents, hardenSession } from './hardening';
 import { bindApiChannel } from './ipc';
@@ -46,14 +46,14 @@ const started = new Promise<void>((resolve) => (markStarted = resolve));
 if (app.requestSingleInstanceLock()) {
   // File association: Windows and Linux start the app (or a second instance) with the file's path;
   // macOS sends open-file, possibly before the app is ready.
-  for (const path of sharedFileArguments(process.argv.slice(1), process.cwd())) void openFromSystem(path);
+  for (const path of sharedFileArguments(appArguments(process.argv), process.cwd())) void openFromSystem(path);
   app.on('open-file', (event, path) => {
     event.preventDefault();
     void openFromSystem(path);
   });
   app.on('second-instance', (_event, argv, workingDirectory) => {
     focusMainWindow();
-    for (const path of sharedFileArguments(argv.slice(1), workingDirectory)) void openFromSystem(path);
+    for (const path of sharedFileArguments(appArguments(argv), workingDirectory)) void openFromSystem(path);
   });
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => shell.openExternal(url)));
   app.on('window-all-closed', () => {
@@ -170,7 +170,7 @@ function focusMainWindow(): void {
 /** `--data DIR` picks the library, as for the CLI and the browser mode; Chromium's own switches pass through. */
 function dataArgument(): string | undefined {
   const { values } = parseArgs({
-    args: process.argv.slice(1),
+    args: appArguments(process.argv),
     options: { data: { type: 'string' } },
     strict: false,
     allowPositionals: true

@@ -1,7 +1,8 @@
 /**
  * The application menu as a plain template (type imports only, so it can be inspected in tests).
- * Undo/redo are deliberately not Edit roles: the renderer handles Ctrl+Z / Ctrl+Shift+Z against
- * the history log, and a native role would swallow the keys.
+ * Undo and redo register no accelerator: the page handles Ctrl+Z / Ctrl+Shift+Z itself (the
+ * history in the article, the field's own undo in a field), and a menu accelerator would take the
+ * keys first. Chosen from the menu they undo or redo typing in the focused field.
  */
 import type { MenuItemConstructorOptions } from 'electron';
 
@@ -45,7 +46,16 @@ export function appMenuTemplate(
     },
     {
       label: '&Edit',
-      submenu: [{ role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { type: 'separator' }, { role: 'selectAll' }]
+      submenu: [
+        { role: 'undo', registerAccelerator: false },
+        { role: 'redo', registerAccelerator: false },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { type: 'separator' },
+        { role: 'selectAll' }
+      ]
     },
     { label: '&View', submenu: view },
     ...(isMac ? [{ role: 'windowMenu' } as const] : []),

@@ -5,14 +5,13 @@
  *   md, pdf      the visible Provenance section and each claim's "Claim ID … · Fingerprint …" line
  *   csv          the document_id, sheet_digest, article_sha256, claim_id, claim_fingerprint columns
  *   claimreview  schema.org identifier PropertyValues (factdesk:document-id, …) on each ClaimReview
+ * The HTML and PDF readers (linkedom, pdf.js) load on first use: most commands never need them.
  */
-import { parseHTML } from 'linkedom';
 import type { FactSheetFormat } from '../../shared/api/methods/export';
 import { PROVENANCE_IDS } from './claimreview';
 import { CSV_COLUMNS } from './csv';
 import { parseCsv, unguardCell } from './csv-read';
 import { META } from './html';
-import { pdfText } from './pdf-text';
 
 export interface SheetManifest {
   format: FactSheetFormat;
@@ -32,7 +31,7 @@ export async function readSheet(bytes: Uint8Array): Promise<SheetManifest> {
   if (buffer.subarray(0, 5).toString('latin1') === '%PDF-') return fromVisibleText('pdf', await readPdf(bytes));
   const text = buffer.toString('utf8').replace(/^\uFEFF/, '');
   const start = text.trimStart();
-  if (/^<(!doctype html|html)[\s>]/i.test(start)) return fromHtml(text);
+  if (/^<(!doctype html|html)[\s>]/i.test(start)) return fromHtml(text, (await import('linkedom')).parseHTML);
   if (start.startsWith('[') || start.startsWith('{')) return fromClaimReview(text);
   if (start.startsWith(`${CSV_COLUMNS[0]},${CSV_COLUMNS[1]},`)) return fromCsv(text);
   if (/^- \*\*Digest \(SHA-256\):\*\*/m.test(text)) return fromVisibleText('md', text);
@@ -41,7 +40,7 @@ export async function readSheet(bytes: Uint8Array): Promise<SheetManifest> {
 
 async function readPdf(bytes: Uint8Array): Promise<string> {
   try {
-    return await pdfText(bytes);
+    return await (await import('./pdf-text')).pdfText(bytes);
   } catch (error) {
     throw new SheetReadError(`its PDF cannot be read (${error instanceof Error ? error.message : String(error)})`);
   }
@@ -53,7 +52,7 @@ function complete(manifest: SheetManifest): SheetManifest {
   return manifest;
 }
 
-function fromHtml(text: string): SheetManifest {
+function fromHtml(text: string, parseHTML: typeof import('linkedom').parseHTML): SheetManifest {
   const { document } = parseHTML(text);
   const meta = (name: string) => document.querySelector(`meta[name="${name}"]`)?.getAttribute('content')?.trim() ?? '';
   return complete({

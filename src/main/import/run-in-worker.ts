@@ -5,6 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ImportedArticle } from '../../shared/domain';
 import type { Result } from '../../shared/result';
+import { workerEntry } from '../worker-entry';
 import { importFailure } from './failure';
 import type { ParseRunner } from './jobs';
 import type { WorkerMessage } from './parse-worker';
@@ -12,17 +13,9 @@ import type { WorkerMessage } from './parse-worker';
 /** The heap a single parse may use (a 20 MB page or PDF needs a fraction of it). */
 const WORKER_HEAP_MB = 2048;
 
-/**
- * Under tsx or vitest this module is a .ts file next to parse-worker-tsx.mjs; in the Electron
- * build it is part of out/main/index.js, next to the bundled worker (electron.vite.config.ts).
- */
-const WORKER_ENTRY = import.meta.url.endsWith('.ts')
-  ? new URL('./parse-worker-tsx.mjs', import.meta.url)
-  : new URL('./import-worker.js', import.meta.url);
-
 export const parseInWorker: ParseRunner = (request, onProgress) => {
   const { fileName } = request;
-  const worker = new Worker(WORKER_ENTRY, {
+  const worker = new Worker(workerEntry('import-worker'), {
     workerData: request,
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB }
   });

@@ -1,16 +1,14 @@
 /**
- * `npm run web [-- --port N --data DIR --no-open]`: builds the renderer when stale, opens the
- * library, serves renderer + API on 127.0.0.1 and prints the one line a user or test needs:
+ * `npm run web [-- --port N --data DIR --no-open]`: opens the library, serves the built page
+ * (`staticDir`) and the API on 127.0.0.1 and prints the one line a user or test needs:
  * `Factdesk ready at http://127.0.0.1:PORT/#token=TOKEN`.
  */
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../data-dir';
 import { scheduleBackups } from '../store/backup-schedule';
 import { openLibrary } from '../store/open';
 import { createService } from '../api/service';
 import { openBrowser } from './open-browser';
-import { buildRenderer, rendererIsStale, rendererOutDir } from './renderer-build';
 import { createWebServer, type WebServer } from './server';
 import { createToken } from './token';
 import packageJson from '../../../package.json' with { type: 'json' };
@@ -23,8 +21,6 @@ const USAGE = `Usage: npm run web -- [--port N] [--data DIR] [--no-open]
   --port N     port on 127.0.0.1 (default ${DEFAULT_PORT}, or a free one when that is busy; 0 = any free port)
   --data DIR   library folder (default: FACTDESK_DATA or the per-user data folder)
   --no-open    do not open the system browser`;
-
-const PROJECT_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
 interface WebOptions {
   port: number | null;
@@ -57,19 +53,13 @@ function parseOptions(argv: string[]): WebOptions | string {
   return { port, dataDir: resolveDataDir(values.data), open: !values['no-open'] };
 }
 
-/** Runs until SIGINT/SIGTERM; resolves with the process exit code. */
-export async function main(argv: string[]): Promise<number> {
+/** Runs until SIGINT/SIGTERM, serving the page built into `staticDir`; resolves with the process exit code. */
+export async function main(argv: string[], staticDir: string): Promise<number> {
   const options = parseOptions(argv);
   if (typeof options === 'string') {
     if (options) process.stderr.write(`factdesk web: ${options}\n`);
     process.stderr.write(`${USAGE}\n`);
     return options ? 2 : 0;
-  }
-
-  if (rendererIsStale(PROJECT_ROOT)) {
-    process.stderr.write('Building the renderer…\n');
-    const failure = await buildRenderer(PROJECT_ROOT);
-    if (failure) return fatal(failure);
   }
 
   let db: ReturnType<typeof openLibrary>;
@@ -84,7 +74,7 @@ export async function main(argv: string[]): Promise<number> {
   let web: WebServer;
   try {
     web = await listen(options.port, (port) =>
-      createWebServer({ service, staticDir: rendererOutDir(PROJECT_ROOT), token, host: '127.0.0.1', port })
+      createWebServer({ service, staticDir, token, host: '127.0.0.1', port })
     );
   } catch (error) {
     db.close();

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readDesktopFile, sharedFileArguments } from '../../../src/main/electron/desktop-files';
+import { appArguments, readDesktopFile, sharedFileArguments } from '../../../src/main/electron/desktop-files';
 import { MAX_ANNOTATION_FILE_BYTES, MAX_IMPORT_BYTES } from '../../../src/shared/api/file-limits';
 
 let dir: string;
@@ -53,5 +53,17 @@ describe('sharedFileArguments', () => {
 
   it('finds nothing in a plain start', () => {
     expect(sharedFileArguments(['/work/factdesk', '--data', 'lib'], '/')).toEqual([]);
+  });
+});
+
+describe('appArguments', () => {
+  it('takes what follows -- (npm start puts it before the user’s arguments)', () => {
+    const argv = ['/usr/lib/electron', '--no-sandbox', '/work/factdesk', '--', '--data', 'lib', 'a.factdesk.json'];
+    expect(appArguments(argv)).toEqual(['--data', 'lib', 'a.factdesk.json']);
+    expect(sharedFileArguments(appArguments(argv), '/home/ada')).toEqual(['/home/ada/a.factdesk.json']);
+  });
+
+  it('takes everything after the executable when there is no --, as when the system opens a file', () => {
+    expect(appArguments(['/opt/Factdesk/factdesk', '/tmp/a.factdesk.json'])).toEqual(['/tmp/a.factdesk.json']);
   });
 });

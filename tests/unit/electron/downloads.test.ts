@@ -33,7 +33,7 @@ describe('fact sheet downloads in the desktop app', () => {
     expect(calls.options).toEqual({
       title: 'Save Fact Sheet',
       defaultPath: join('/home/ada/Documents', 'pardon-fact-sheet.claimreview.json'),
-      filters: [{ name: 'ClaimReview JSON-LD', extensions: ['claimreview.json'] }]
+      filters: [{ name: 'ClaimReview JSON-LD', extensions: ['json'] }]
     });
   });
 
@@ -51,5 +51,14 @@ describe('fact sheet downloads in the desktop app', () => {
     expect(saveDialogOptions('a-fact-sheet.csv', '/d').filters).toEqual([{ name: 'CSV table', extensions: ['csv'] }]);
     expect(saveDialogOptions('a-fact-sheet.html', '/d').filters).toEqual([{ name: 'Web page', extensions: ['html'] }]);
     expect(saveDialogOptions('notes.txt', '/d').filters).toEqual([]);
+  });
+
+  it('gives every filter extensions without dots, as the native dialogs need', () => {
+    const names = ['a.claimreview.json', 'a.html', 'a.pdf', 'a.md', 'a.csv', 'a.factdesk.json', 'a.jsonld', 'a.ann'];
+    for (const name of names) {
+      const [filter] = saveDialogOptions(name, '/d').filters!;
+      expect(filter, name).toBeDefined();
+      for (const extension of filter!.extensions) expect(extension, name).toMatch(/^[a-z]+$/);
+    }
   });
 });

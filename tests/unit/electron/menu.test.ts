@@ -1,9 +1,9 @@
-/** The application menu: File → Export Fact Sheet… asks the renderer for its export dialog. */
+/** The application menu: File → Export Fact Sheet… asks the renderer for its export dialog; Edit has the editing roles. */
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { appMenuTemplate } from '../../../src/main/electron/menu';
 
-function fileMenu(platform: NodeJS.Platform, calls: string[]): MenuItemConstructorOptions[] {
+function menu(label: string, platform: NodeJS.Platform, calls: string[] = []): MenuItemConstructorOptions[] {
   const template = appMenuTemplate(
     {
       openArticle: () => calls.push('open'),
@@ -14,8 +14,10 @@ function fileMenu(platform: NodeJS.Platform, calls: string[]): MenuItemConstruct
     },
     { isPackaged: true, platform }
   );
-  return template.find((menu) => menu.label === '&File')!.submenu as MenuItemConstructorOptions[];
+  return template.find((entry) => entry.label === label)!.submenu as MenuItemConstructorOptions[];
 }
+
+const fileMenu = (platform: NodeJS.Platform, calls: string[]) => menu('&File', platform, calls);
 
 describe('File menu', () => {
   for (const platform of ['linux', 'darwin', 'win32'] as const) {
@@ -34,5 +36,19 @@ describe('File menu', () => {
       (items.find((entry) => entry.label === label)!.click as () => void)();
     }
     expect(calls).toEqual(['open shared', 'export annotations']);
+  });
+});
+
+describe('Edit menu', () => {
+  for (const platform of ['linux', 'darwin', 'win32'] as const) {
+    it(`has the editing roles on ${platform}`, () => {
+      const roles = menu('&Edit', platform).flatMap((entry) => (entry.role ? [entry.role] : []));
+      expect(roles).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']);
+    });
+  }
+
+  it('leaves Ctrl+Z and Ctrl+Shift+Z to the page (undo through the history)', () => {
+    const items = menu('&Edit', 'linux').filter((entry) => entry.role === 'undo' || entry.role === 'redo');
+    expect(items.map((entry) => entry.registerAccelerator)).toEqual([false, false]);
   });
 });

@@ -2,19 +2,19 @@
 // CLI start-up benchmark (npm run bench:cli): the built `factdesk list`, `show ID` and `gaps ID`
 // on a small library, each against a bare Node start (`node -e 0`) timed in the same run, in turns,
 // and the browser mode's time to its ready line. Prints JSON: median and fastest wall time, peak
-// memory (getrusage maxrss, written by peak-rss.cjs), the ratio to the bare start and the targets.
+// memory (getrusage maxrss, written by peak-rss.mjs), the ratio to the bare start and the targets.
 // Options by environment: BENCH_RUNS (default 15), BENCH_WEB_RUNS (default 5).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildIfStale } from '../../scripts/build.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(ROOT, 'bin', 'factdesk.mjs');
-const PEAK_RSS = fileURLToPath(new URL('./peak-rss.cjs', import.meta.url));
+const PEAK_RSS = fileURLToPath(new URL('./peak-rss.mjs', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WEB_RUNS = Number(process.env.BENCH_WEB_RUNS ?? 5);
 const TARGETS = { ratioToBareNode: 3, peakRssMb: 120, webReadyMs: 1500 };
@@ -78,7 +78,7 @@ try {
 
 function addSample(sample, args) {
   const started = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, ['--require', PEAK_RSS, ...args], {
+  const run = spawnSync(process.execPath, ['--import', pathToFileURL(PEAK_RSS).href, ...args], {
     env: { ...process.env, BENCH_RSS_FILE: rssFile },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

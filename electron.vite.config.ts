@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './src/main/electron/window';
 
 const root = import.meta.dirname;
 
@@ -32,6 +33,20 @@ function firstScreenPage(entry: string): Plugin {
             .flatMap((file) => [...(file.viteMetadata?.importedCss ?? [])])
             .map((file) => ({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const })),
         };
+      },
+    },
+  };
+}
+
+/** Writes the app's Content-Security-Policy (src/main/electron/window.ts) into index.html's meta tag. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'factdesk:content-security-policy',
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html) {
+        if (!html.includes('%FACTDESK_CSP%')) throw new Error('No %FACTDESK_CSP% in index.html');
+        return html.replace('%FACTDESK_CSP%', CONTENT_SECURITY_POLICY);
       },
     },
   };
@@ -102,6 +117,6 @@ export default defineConfig({
         },
       },
     },
-    plugins: [svelte(), firstScreenPage(resolve(root, 'src/renderer/mount-app.ts'))],
+    plugins: [svelte(), contentSecurityPolicy(), firstScreenPage(resolve(root, 'src/renderer/mount-app.ts'))],
   },
 });

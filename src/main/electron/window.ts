@@ -3,13 +3,26 @@
  * Only type imports from electron, so tests can check every item under plain Node.
  */
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
+import { SHEET_CSS } from '../export/html-style';
 
-/** Same policy as the meta tag in src/renderer/index.html; also sent as a header (frame-ancestors only works there). */
+/**
+ * The fact-sheet preview is a sandboxed srcdoc frame, which inherits the page's policy: the sheet's
+ * one inline stylesheet is allowed by its hash. Nothing else may style inline: the page sets styles
+ * through the CSSOM only (Svelte style: directives).
+ */
+const SHEET_STYLE = `'sha256-${createHash('sha256').update(SHEET_CSS).digest('base64')}'`;
+
+/**
+ * The page's policy: the build writes it into the meta tag of index.html (electron.vite.config.ts),
+ * the browser mode sends that as a header, and the desktop app sends it as a header too
+ * (frame-ancestors only works there).
+ */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  `style-src 'self' ${SHEET_STYLE}`,
   "img-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",

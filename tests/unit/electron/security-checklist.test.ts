@@ -2,10 +2,12 @@
  * The Electron security checklist, item by item, against the exported configuration and handlers
  * the app wires (src/main/electron). Runs under plain Node: nothing here needs the Electron binary.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { guardWebContents, hardenSession } from '../../../src/main/electron/hardening';
+import { SHEET_CSS } from '../../../src/main/export/html-style';
 import { CONTENT_SECURITY_POLICY, externalLink, isRendererPage, mainWindowOptions } from '../../../src/main/electron/window';
 
 type Handler = (...args: never[]) => unknown;
@@ -46,14 +48,18 @@ describe('Electron security checklist', () => {
     expect(prefs.webviewTag).toBe(false);
   });
 
-  it('has a CSP without unsafe-eval, inline scripts or remote origins, identical to the page meta', () => {
+  it('has a CSP without unsafe-eval, inline scripts or styles or remote origins, identical to the built page meta', () => {
     const directives = CONTENT_SECURITY_POLICY.split(';').map((d) => d.trim());
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval/);
     expect(directives.find((d) => d.startsWith('script-src'))).toBe("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|\*|wss?:/);
     expect(directives).toContain("default-src 'self'");
     expect(directives).toContain("object-src 'none'");
-    const html = readFileSync(join(import.meta.dirname, '..', '..', '..', 'src', 'renderer', 'index.html'), 'utf8');
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-hashes/);
+    // Styles from the app's own files, and the fact sheet's stylesheet (in the export preview) by its hash.
+    const sheetHash = createHash('sha256').update(SHEET_CSS).digest('base64');
+    expect(directives.find((d) => d.startsWith('style-src'))).toBe(`style-src 'self' 'sha256-${sheetHash}'`);
+    const html = readFileSync(join(import.meta.dirname, '..', '..', '..', 'out', 'renderer', 'index.html'), 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
     expect(meta?.replace(/\s+/g, ' ')).toBe(CONTENT_SECURITY_POLICY.replace(/\s+/g, ' '));
   });

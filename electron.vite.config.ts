@@ -68,6 +68,8 @@ export default defineConfig({
           cli: resolve(root, 'src/main/cli/main.ts'),
           // The browser-mode server (scripts/web.mjs runs it).
           web: resolve(root, 'src/main/web/entry.ts'),
+          // The Linux file-type registration (scripts/desktop-install.mjs runs it).
+          'linux-file-type': resolve(root, 'src/main/desktop/linux-file-type.ts'),
           // The worker threads, loaded by these names (src/main/worker-entry.ts).
           'import-worker': resolve(root, 'src/main/import/parse-worker.ts'),
           'assist-worker': resolve(root, 'src/main/assist/worker.ts'),

@@ -4,8 +4,8 @@
 // The desktop entry starts `npm start`'s script with the file; `--data DIR` is kept in it.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { tsImport } from 'tsx/esm/api';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildIfStale } from './build.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -13,7 +13,12 @@ if (process.platform !== 'linux') {
   console.error('factdesk: desktop:install registers the file type on Linux desktops; on macOS and Windows a packaged build declares it.');
   process.exit(1);
 }
-const { installLinuxFileType } = await tsImport('../src/main/desktop/linux-file-type.ts', import.meta.url);
+const buildFailure = await buildIfStale(ROOT);
+if (buildFailure) {
+  console.error(`factdesk: ${buildFailure}`);
+  process.exit(1);
+}
+const { installLinuxFileType } = await import(pathToFileURL(join(ROOT, 'out', 'main', 'linux-file-type.js')).href);
 const result = installLinuxFileType({
   dataHome: process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share'),
   mimeXmlPath: join(ROOT, 'resources', 'linux', 'factdesk-mime.xml'),

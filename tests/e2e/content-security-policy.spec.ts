@@ -9,8 +9,12 @@ import { articleText, dragSelect, importArticles, inspector, markClaim, signIn }
 
 const SAMPLE = fileURLToPath(new URL('../fixtures/articles/sample-ap-2018.txt', import.meta.url));
 
+/** Reports each violation event as a console message too (a script string: this project's Node types have no DOM). */
+const REPORT_VIOLATIONS = `document.addEventListener('securitypolicyviolation', (event) =>
+  console.error('Content Security Policy violation reported: ' + event.violatedDirective + ' ' + event.blockedURI + ' ' + event.sample));`;
+
 /** Every policy violation the page and its frames report, as events and as console messages. */
-function recordViolations(page: Page): string[] {
+async function recordViolations(page: Page): Promise<string[]> {
   const violations: string[] = [];
   page.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text()) && /refused|violat/i.test(message.text())) violations.push(message.text());
@@ -18,16 +22,12 @@ function recordViolations(page: Page): string[] {
   page.on('pageerror', (error) => {
     if (/Content Security Policy/i.test(error.message)) violations.push(error.message);
   });
-  void page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`Content Security Policy violation reported: ${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
-    });
-  });
+  await page.addInitScript({ content: REPORT_VIOLATIONS });
   return violations;
 }
 
 test('a session of annotating, suggestions, settings and export logs no CSP violation', async ({ app, page }) => {
-  const violations = recordViolations(page);
+  const violations = await recordViolations(page);
   const response = await page.goto(app.url);
   expect(response?.headers()['content-security-policy']).toMatch(/style-src 'self' 'sha256-[A-Za-z0-9+/]+=*'(;|$)/);
   expect(response?.headers()['content-security-policy']).not.toContain('unsafe-inline');

@@ -1,3 +1,14 @@
+/** Verdict colours from red (step 0, the scale's worst) to green (the last step, its best); slate grey off the scale. */
+export const VERDICT_STEPS = 13;
+export const VERDICT_OFF_SCALE = '#6b7280';
+export const verdictHue = (step: number): string => `hsl(${step * 10} 60% 36%)`;
+
+/** A class per colour, so the sheet needs no style attributes (a page with a strict CSP previews it). */
+const VERDICT_CLASSES = [
+  `.verdict-off-scale { --verdict: ${VERDICT_OFF_SCALE}; }`,
+  ...Array.from({ length: VERDICT_STEPS + 1 }, (_, step) => `.verdict-step-${step} { --verdict: ${verdictHue(step)}; }`)
+].join('\n');
+
 /** The fact sheet's stylesheet, inlined into every HTML sheet (screen and print). */
 export const SHEET_CSS = `
 :root { color-scheme: light; --ink: #1d232b; --muted: #5b6572; --rule: #d9dee5; --paper: #fff; --tint: #f4f6f9; --accent: #1f5fbf; }
@@ -31,6 +42,7 @@ table.distribution svg { display: block; width: 100%; height: 0.8rem; }
 .claim-number { margin: 0; font-size: 0.8rem; color: var(--muted); }
 .verdict { display: inline-block; margin: 0 0 0.6rem; padding: 0.15rem 0.6rem; border-radius: 3px; background: var(--verdict, #6b7280); color: #fff; font-weight: 700; }
 .verdict .rating { font-weight: 400; }
+${VERDICT_CLASSES}
 blockquote { margin: 0.4rem 0 0.8rem; padding: 0.4rem 0.9rem; border-left: 3px solid var(--rule); background: var(--tint); font-style: italic; }
 mark.restored { background: #fff1b8; font-style: normal; font-weight: 600; }
 ol.evidence { padding-left: 1.3rem; margin: 0; }

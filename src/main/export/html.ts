@@ -4,7 +4,7 @@
  * escaped, in text and in attributes; only http(s) URLs become links.
  */
 import type { FactSheet, SheetClaim, SheetEvidence, VerdictCount } from './fact-sheet';
-import { SHEET_CSS } from './html-style';
+import { SHEET_CSS, VERDICT_OFF_SCALE, VERDICT_STEPS, verdictHue } from './html-style';
 import { httpUrl } from './links';
 import {
   formatTimestamp,
@@ -115,7 +115,7 @@ ${body}
 function claimArticle(claim: SheetClaim, number: number): string {
   const verdict = claim.verdict;
   const rating = verdict ? verdictRating(verdict) : null;
-  const color = verdictColor(verdict?.value ?? null, verdict && numericRange([verdict.worst, verdict.best]));
+  const colorClass = verdictClass(verdict?.value ?? null, verdict && numericRange([verdict.worst, verdict.best]));
   const facts = [
     { label: 'Claimant', html: claim.claimant ? escapeHtml(claim.claimant.name) : '<span class="empty">not recorded</span>' },
     { label: 'Claim date', html: claim.claimDate ? escapeHtml(claim.claimDate) : '<span class="empty">not recorded</span>' },
@@ -125,7 +125,7 @@ function claimArticle(claim: SheetClaim, number: number): string {
     { label: 'Created', html: escapeHtml(formatTimestamp(claim.createdAt)) },
     { label: 'Verified', html: claim.verifiedAt ? escapeHtml(formatTimestamp(claim.verifiedAt)) : '<span class="empty">not recorded</span>' }
   ];
-  return `<article class="claim" id="claim-${escapeHtml(claim.id)}" data-claim-id="${escapeHtml(claim.id)}" data-fingerprint="${claim.fingerprint}" style="--verdict: ${color}">
+  return `<article class="claim ${colorClass}" id="claim-${escapeHtml(claim.id)}" data-claim-id="${escapeHtml(claim.id)}" data-fingerprint="${claim.fingerprint}">
 <header>
 <p class="claim-number">Claim ${number}</p>
 <h3 dir="auto">${escapeHtml(claim.text)}</h3>
@@ -196,9 +196,19 @@ function numericRange(values: (number | null)[]): Range {
   return numbers.length ? { worst: Math.min(...numbers), best: Math.max(...numbers) } : null;
 }
 
-/** Red (worst) to green (best) along the numeric scale; slate grey for labels off it. */
-function verdictColor(value: number | null, range: Range): string {
-  if (value === null || !range) return '#6b7280';
+/** The colour step along the numeric scale, red (worst) to green (best); null for labels off it. */
+function verdictStep(value: number | null, range: Range): number | null {
+  if (value === null || !range) return null;
   const share = range.best === range.worst ? 1 : (value - range.worst) / (range.best - range.worst);
-  return `hsl(${Math.round(share * 130)} 60% 36%)`;
+  return Math.round(share * VERDICT_STEPS);
+}
+
+function verdictColor(value: number | null, range: Range): string {
+  const step = verdictStep(value, range);
+  return step === null ? VERDICT_OFF_SCALE : verdictHue(step);
+}
+
+function verdictClass(value: number | null, range: Range): string {
+  const step = verdictStep(value, range);
+  return step === null ? 'verdict-off-scale' : `verdict-step-${step}`;
 }

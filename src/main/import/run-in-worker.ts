@@ -37,12 +37,14 @@ export function parseInLimitedWorker(request: ParseRequest, onProgress: Progress
   });
   let cancelled = false;
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    void worker.terminate();
-  }, timeLimitMs);
+  let timer: NodeJS.Timeout | undefined;
   const result = new Promise<Result<ImportedArticle>>((resolve) => {
     worker.on('message', (message: WorkerMessage) => {
+      // The clock starts with the parse (the worker's first message), not while it loads its modules.
+      timer ??= setTimeout(() => {
+        timedOut = true;
+        void worker.terminate();
+      }, timeLimitMs);
       if (message.type === 'progress') onProgress(message.fraction, message.stage);
       else resolve(message.result);
     });

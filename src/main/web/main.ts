@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../data-dir';
 import { scheduleBackups } from '../store/backup-schedule';
+import { claimLibrary } from '../library-lock';
 import { openLibrary } from '../store/open';
 import { createService } from '../api/service';
 import { openBrowser } from './open-browser';
@@ -72,10 +73,13 @@ export async function main(argv: string[]): Promise<number> {
     if (failure) return fatal(failure);
   }
 
+  const claim = claimLibrary(options.dataDir, 'browser mode');
+  if (!claim.ok) return fatal(claim.error.message);
   let db: ReturnType<typeof openLibrary>;
   try {
     db = openLibrary(options.dataDir);
   } catch (error) {
+    claim.value.release();
     return fatal(`cannot open the library in ${options.dataDir}: ${messageOf(error)}`);
   }
 
@@ -88,6 +92,7 @@ export async function main(argv: string[]): Promise<number> {
     );
   } catch (error) {
     db.close();
+    claim.value.release();
     return fatal(`cannot listen on 127.0.0.1: ${messageOf(error)}`);
   }
 
@@ -108,6 +113,7 @@ export async function main(argv: string[]): Promise<number> {
         .catch((error: unknown) => process.stderr.write(`factdesk web: closing the server: ${messageOf(error)}\n`))
         .finally(() => {
           db.close();
+          claim.value.release();
           done(0);
         });
     };

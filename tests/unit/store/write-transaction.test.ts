@@ -1,9 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary, type Db } from '../../../src/main/store/open';
-import { inWriteTransaction } from '../../../src/main/store/write-transaction';
+import { inWriteTransaction, LIBRARY_BUSY } from '../../../src/main/store/write-transaction';
+import { DomainError } from '../../../src/main/errors';
+import { runCli } from '../../../src/main/cli/main';
 import { tempLibrary, type TempLibrary } from '../helpers/temp-library';
 
 const SRC = fileURLToPath(new URL('../../../src', import.meta.url));
@@ -42,6 +44,45 @@ describe('write transactions', () => {
     expect(blocked).toBe('SQLITE_BUSY');
     expect(() => write()).not.toThrow();
   });
+
+  it('report a lock held past the busy timeout as a busy library, and change nothing', () => {
+    const before = lib.snapshot();
+    other.exec('BEGIN IMMEDIATE');
+    lib.db.pragma('busy_timeout = 100');
+    try {
+      let thrown: unknown;
+      try {
+        inWriteTransaction(lib.db, () => lib.db.prepare("INSERT INTO settings (key, value_json) VALUES ('never', '1')").run());
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(DomainError);
+      expect(thrown).toMatchObject({ code: 'conflict', message: LIBRARY_BUSY });
+    } finally {
+      other.exec('ROLLBACK');
+      lib.db.pragma('busy_timeout = 5000');
+    }
+    expect(lib.snapshot()).toBe(before);
+  });
+
+  it('let the CLI wait for a writer, then say the library is busy', async () => {
+    const file = join(lib.dir, 'waiting.txt');
+    writeFileSync(file, 'A council statement about the bridge budget, long enough to be an article of its own.\n');
+    const before = lib.snapshot();
+    const err: string[] = [];
+    other.exec('BEGIN IMMEDIATE');
+    const started = performance.now();
+    let status: number;
+    try {
+      status = await runCli(['import', file, '--data', lib.dir], { out: () => {}, err: (text) => err.push(text) }, {}, lib.dir);
+    } finally {
+      other.exec('ROLLBACK');
+    }
+    expect(status).toBe(1);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(4000);
+    expect(err.join('\n')).toContain(LIBRARY_BUSY);
+    expect(lib.snapshot()).toBe(before);
+  }, 30_000);
 });
 
 describe('one data layer', () => {

@@ -40,7 +40,7 @@ const badUsage = (message: string) => new UsageError(message, 'suggest');
 /** Prints the lines (or the JSON); a text that does not look English is flagged on stderr. */
 function report(ctx: CliContext, result: { language: string; notice: string }, json: boolean, lines: () => string[]) {
   if (result.language !== 'en') ctx.io.err(`factdesk suggest: ${result.notice}`);
-  if (json) ctx.io.out(JSON.stringify(result, null, 2));
+  if (json) ctx.io.json(result);
   else for (const line of lines()) ctx.io.out(line);
 }
 

@@ -11,15 +11,30 @@ export interface CliCommand extends ArgsSpec {
   run(ctx: CliContext, args: ParsedArgs): Promise<number>;
 }
 
+/** Where the CLI writes: the process's streams, or a test's buffers. */
 export interface CliIo {
-  /** Writes to stdout: results, one record per line, or JSON. */
+  /** Writes a line to stdout. */
   out(text: string): void;
-  /** Writes to stderr: errors, notes and usage. */
+  /** Writes a line to stderr. */
   err(text: string): void;
+  /** Whether stdout is a terminal (exported content is then shown with its control characters visible). */
+  terminal?: boolean;
+}
+
+/** What commands print through: every text is made safe for a terminal (see terminal-text.ts). */
+export interface CliOutput {
+  /** Results for a person, one record per line; control characters are shown as escapes. */
+  out(text: string): void;
+  /** Errors, notes and usage; control characters are shown as escapes. */
+  err(text: string): void;
+  /** A value as indented JSON (`--json`): exact JSON, with no raw control character in it. */
+  json(value: unknown): void;
+  /** A file's content (`export` to stdout): exact bytes into a pipe or file, made visible on a terminal. */
+  content(text: string): void;
 }
 
 export interface CliContext {
-  io: CliIo;
+  io: CliOutput;
   /** The working directory relative paths are resolved against. */
   cwd: string;
   /** The service, through the API contract: the CLI never goes around it. */

@@ -63,7 +63,7 @@ const showCommand: CliCommand = {
     if (flags.json) {
       // `text` is repeated at the top level so scripts need not dig into `document`.
       const { document, ...records } = view;
-      ctx.io.out(JSON.stringify({ document, text: document.text, ...records }, null, 2));
+      ctx.io.json({ document, text: document.text, ...records });
     } else {
       ctx.io.out(documentSummary(view));
     }
@@ -79,7 +79,7 @@ const gapsCommand: CliCommand = {
   positionals: { min: 1, max: 1 },
   async run(ctx, { positionals: [id], flags }) {
     if (flags.json) {
-      ctx.io.out(JSON.stringify(unwrap(await ctx.api.call('assist.gapCandidates', { documentId: id })).gaps, null, 2));
+      ctx.io.json(unwrap(await ctx.api.call('assist.gapCandidates', { documentId: id })).gaps);
       return 0;
     }
     const { document, gaps } = unwrap(await ctx.api.call('documents.get', { id }));

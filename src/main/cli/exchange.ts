@@ -63,7 +63,7 @@ const openCommand: CliCommand = {
       ...(typeof flags.into === 'string' && { targetDocumentId: flags.into })
     };
     const report = unwrap(await ctx.api.call(flags['dry-run'] ? 'exchange.preview' : 'exchange.open', input));
-    if (flags.json) ctx.io.out(JSON.stringify(report, null, 2));
+    if (flags.json) ctx.io.json(report);
     else ctx.io.out(reportLines(report).join('\n'));
     for (const warning of report.warnings) ctx.io.err(`warning: ${warning}`);
     if (report.conflicts.remaining === 0) return 0;
@@ -85,7 +85,7 @@ const validateCommand: CliCommand = {
     const { path, bytes } = await readInputFile(ctx.cwd, file!, MAX_ANNOTATION_FILE_BYTES, 'annotation files');
     const summary = unwrap(await ctx.api.call('exchange.validate', { fileName: basename(path), dataBase64: bytes.toString('base64') }));
     if (flags.json) {
-      ctx.io.out(JSON.stringify(summary, null, 2));
+      ctx.io.json(summary);
       return 0;
     }
     const c = summary.counts;
@@ -232,7 +232,7 @@ const exportW3cCommand: CliCommand = {
   async run(ctx, { positionals: [documentId], flags }) {
     const exported = unwrap(await ctx.api.call('exchange.exportW3c', { documentId: documentId! }));
     if (typeof flags.output !== 'string') {
-      ctx.io.out(exported.content.replace(/\n$/, ''));
+      ctx.io.content(exported.content.replace(/\n$/, ''));
       return 0;
     }
     const target = resolve(ctx.cwd, flags.output);

@@ -33,8 +33,8 @@ const exportCommand: CliCommand = {
 
     const output = typeof flags.output === 'string' ? flags.output : format === 'pdf' ? sheet.fileName : null;
     if (output === null) {
-      // Every text format ends with a line break, which io.out adds back: stdout gets the exact bytes.
-      ctx.io.out(sheet.text!.replace(/\n$/, ''));
+      // Every text format ends with a line break, which the output adds back: a pipe gets the exact bytes.
+      ctx.io.content(sheet.text!.replace(/\n$/, ''));
       return 0;
     }
     const target = resolve(ctx.cwd, output);

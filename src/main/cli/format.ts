@@ -1,14 +1,14 @@
 /** Plain-text output of the CLI: tab-separated records, gap context lines, the `show` summary. */
 import type { DocumentView } from '../../shared/api/contract';
 import type { Gap } from '../../shared/domain';
-import type { CliIo } from './command';
+import type { CliOutput } from './command';
 
 /** The `--json` flag of the commands that print records. */
 export const JSON_FLAG = { type: 'boolean', description: 'print JSON instead of text' } as const;
 
 /** Records as indented JSON (`--json`), else one line each. */
-export function printRecords<T>(io: CliIo, records: T[], json: unknown, line: (record: T) => string): void {
-  if (json) io.out(JSON.stringify(records, null, 2));
+export function printRecords<T>(io: CliOutput, records: T[], json: unknown, line: (record: T) => string): void {
+  if (json) io.json(records);
   else for (const record of records) io.out(line(record));
 }
 

@@ -7,23 +7,36 @@ import { resolveDataDir } from '../data-dir';
 import { createService } from '../api/service';
 import { openLibrary } from '../store/open';
 import { parseArgs, splitCommand } from './args';
-import { CliFailure, UsageError, type CliIo } from './command';
+import { CliFailure, UsageError, type CliIo, type CliOutput } from './command';
 import { findCommand } from './commands';
+import { terminalJson, visibleText } from './terminal-text';
 import { commandUsage, generalUsage } from './usage';
 import packageJson from '../../../package.json' with { type: 'json' };
 
 const processIo: CliIo = {
   out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`)
+  err: (text) => process.stderr.write(`${text}\n`),
+  terminal: process.stdout.isTTY === true
 };
+
+/** The one place the CLI's output passes through: everything it prints is safe for a terminal. */
+function terminalOutput(sink: CliIo): CliOutput {
+  return {
+    out: (text) => sink.out(visibleText(text)),
+    err: (text) => sink.err(visibleText(text)),
+    json: (value) => sink.out(terminalJson(value)),
+    content: (text) => sink.out(sink.terminal ? visibleText(text) : text)
+  };
+}
 
 /** Runs one command line; resolves with the exit code. */
 export async function runCli(
   argv: string[],
-  io: CliIo = processIo,
+  sink: CliIo = processIo,
   env: NodeJS.ProcessEnv = process.env,
   cwd: string = process.cwd()
 ): Promise<number> {
+  const io = terminalOutput(sink);
   const { command: name, rest } = splitCommand(argv);
   if (name === null) {
     if (rest.includes('--help') || rest.includes('-h')) return printed(io, generalUsage());
@@ -68,7 +81,7 @@ export async function runCli(
   }
 }
 
-function help(io: CliIo, rest: string[]): number {
+function help(io: CliOutput, rest: string[]): number {
   const topics = rest.filter((arg) => !arg.startsWith('-'));
   if (topics.length === 0) return printed(io, generalUsage());
   const command = findCommand(topics[0]);
@@ -76,12 +89,12 @@ function help(io: CliIo, rest: string[]): number {
   return printed(io, commandUsage(command));
 }
 
-function printed(io: CliIo, text: string): number {
+function printed(io: CliOutput, text: string): number {
   io.out(text);
   return 0;
 }
 
-function usageFailure(io: CliIo, error: UsageError): number {
+function usageFailure(io: CliOutput, error: UsageError): number {
   const command = error.command === undefined ? undefined : findCommand(error.command);
   io.err(`factdesk: ${error.message}\n\n${command ? commandUsage(command) : generalUsage()}`);
   return 2;

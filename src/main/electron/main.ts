@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { createService } from '../api/service';
 import { resolveDataDir } from '../data-dir';
 import { scheduleBackups } from '../store/backup-schedule';
+import { claimLibrary } from '../library-lock';
 import { openLibrary, type Db } from '../store/open';
 import { EVENT_CHANNEL, type AppEvent, type DesktopFileKind } from '../../shared/api/preload-bridge';
 import { OPEN_ARTICLE_DIALOG, OPEN_SHARED_FILE_DIALOG, appArguments, readDesktopFile, sharedFileArguments } from './desktop-files';
@@ -76,16 +77,20 @@ function start(): void {
   });
   if (!binding.ok) return abort('Factdesk cannot open its library', binding.error.message);
 
+  const claim = claimLibrary(dataDir, 'desktop app');
+  if (!claim.ok) return abort('Factdesk cannot open its library', claim.error.message);
   let db: Db;
   try {
     db = openLibrary(dataDir, { nativeBinding: binding.value });
   } catch (error) {
+    claim.value.release();
     return abort(`Factdesk cannot open the library in ${dataDir}`, error);
   }
   const stopBackups = scheduleBackups(db);
   app.on('will-quit', () => {
     stopBackups();
     db.close();
+    claim.value.release();
   });
   const service = createService({ db, mode: 'electron', version: app.getVersion(), printToPdf: electronPrintToPdf });
 

@@ -19,6 +19,7 @@ import { listMentions } from '../store/mentions';
 import type { Db } from '../store/open';
 import { listReviewsOfDocument } from '../store/reviews';
 import { getScale } from '../store/scales';
+import { inWriteTransaction } from '../store/write-transaction';
 import { FileBases, exchangedRecords, exchangedRevisions, recordFileBases } from './bases';
 import { countConflicts } from './conflict-store';
 import {
@@ -61,7 +62,7 @@ export interface PackedDocument {
 
 /** Builds the file and records its records as exchanged, in one transaction. */
 export function packDocument(db: Db, documentId: string, options: PackOptions): PackedDocument {
-  return db.transaction(() => {
+  return inWriteTransaction(db, () => {
     const document = getDocument(db, documentId);
     if (!document) throw new DomainError('not_found', `No document with id ${documentId} in the library.`);
     const open = countConflicts(db, documentId);
@@ -86,7 +87,7 @@ export function packDocument(db: Db, documentId: string, options: PackOptions): 
     }
     recordFileBases(db, documentId, file, bases);
     return { file, json, fileName: annotationFileName(document.title) };
-  })();
+  });
 }
 
 /** The file, and the bases of its records (read once, for its base revisions and then to record it as exchanged). */

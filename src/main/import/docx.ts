@@ -11,6 +11,7 @@ import { ok, type Result } from '../../shared/result';
 import { assembleBlocks } from './block-text';
 import { type DomDocument, parseDom } from './dom';
 import { blockDrafts } from './dom-blocks';
+import { docxArchiveProblem } from './docx-archive';
 import { importFailure } from './failure';
 import type { ImportOptions } from './importer';
 import { pickTitle } from './title';
@@ -40,6 +41,10 @@ export async function importDocx(fileName: string, bytes: Uint8Array, { onProgre
     return importFailure(fileName, 'corrupt', 'it is not a Word document (a .docx file is a zip archive, and this file is not one)');
   }
 
+  onProgress?.(0.05, 'Checking the Word document');
+  const problem = docxArchiveProblem(buffer);
+  if (problem) return importFailure(fileName, problem.code, problem.reason);
+
   onProgress?.(0.1, 'Reading the Word document');
   let html: string;
   try {
@@ -54,6 +59,9 @@ export async function importDocx(fileName: string, bytes: Uint8Array, { onProgre
     );
     html = converted.value;
   } catch (error) {
+    if (error instanceof RangeError) {
+      return importFailure(fileName, 'too_large', 'its content is nested too deeply to read');
+    }
     const message = error instanceof Error ? error.message : String(error);
     return /main document part/i.test(message)
       ? importFailure(fileName, 'corrupt', 'it is a zip archive but not a Word document (it has no word/document.xml)')

@@ -16,6 +16,8 @@ export type WorkerMessage =
 const post = (message: WorkerMessage) => parentPort?.postMessage(message);
 const { fileName, bytes, htmlMode } = workerData as ParseRequest;
 
+// Tells the parent the parse begins: its time limit counts from here.
+post({ type: 'progress', fraction: 0, stage: 'Reading the file' });
 try {
   const result = await importArticle(fileName, bytes, {
     htmlMode,

@@ -12,6 +12,8 @@ import { ok, type Result } from '../../shared/result';
 import { assembleBlocks } from './block-text';
 import { importFailure } from './failure';
 import type { ImportOptions } from './importer';
+import { MAX_PDF_INFLATED_BYTES, MAX_PDF_PAGES, megabytes } from './limits';
+import { declaredPageCount, flateExceeds, pdfText } from './pdf-streams';
 import { type PdfPageText, type PdfTextRun, pdfBlocks } from './pdf-layout';
 import { pickTitle } from './title';
 
@@ -42,6 +44,18 @@ export async function importPdf(
     return importFailure(fileName, 'corrupt', 'it is truncated (its end-of-file marker is missing); copy or download it again');
   }
 
+  onProgress?.(0.01, 'Checking the PDF');
+  const text = pdfText(buffer);
+  const declaredPages = declaredPageCount(text);
+  if (declaredPages > MAX_PDF_PAGES) return tooManyPages(fileName, declaredPages);
+  if (await flateExceeds(buffer, text)) {
+    return importFailure(
+      fileName,
+      'too_large',
+      `its compressed content unpacks to more than ${megabytes(MAX_PDF_INFLATED_BYTES)}, far more than any article (it may be a decompression bomb)`
+    );
+  }
+
   onProgress?.(0.02, 'Opening the PDF');
   const task = getDocument({
     // A copy, as a plain Uint8Array: pdf.js refuses Buffers and may detach what it is given.
@@ -61,6 +75,7 @@ export async function importPdf(
   });
   try {
     const pdf = await task.promise;
+    if (pdf.numPages > MAX_PDF_PAGES) return tooManyPages(fileName, pdf.numPages);
     const pages: PdfPageText[] = [];
     for (let number = 1; number <= pdf.numPages; number++) {
       onProgress?.(0.05 + (0.9 * (number - 1)) / pdf.numPages, `Reading page ${number} of ${pdf.numPages}`);
@@ -96,6 +111,11 @@ export async function importPdf(
   } finally {
     await task.destroy();
   }
+}
+
+function tooManyPages(fileName: string, pages: number): Result<never> {
+  const count = (n: number) => n.toLocaleString('en');
+  return importFailure(fileName, 'too_large', `it has ${count(pages)} pages, more than the ${count(MAX_PDF_PAGES)} an article import reads`);
 }
 
 interface PdfJsTextItem {

@@ -1,9 +1,8 @@
-import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DomainError } from '../errors';
 import { LATEST_VERSION, migrate } from './migrations';
-import type { Db } from './open';
+import { type Db, openReadOnlyBeside } from './open';
 
 export const BACKUPS_TO_KEEP = 10;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -68,10 +67,10 @@ export async function backupIfDue(db: Db, backupsDir: string, clock: () => Date)
 }
 
 /** Checks that a file is an intact Factdesk library this version can read. */
-function checkBackupFile(file: string): void {
-  let source: Database.Database | null = null;
+function checkBackupFile(db: Db, file: string): void {
+  let source: Db | null = null;
   try {
-    source = new Database(file, { readonly: true, fileMustExist: true });
+    source = openReadOnlyBeside(db, file);
     const integrity = source.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') throw new DomainError('invalid_input', `"${basename(file)}" is damaged (${String(integrity)}).`);
     const version = source.pragma('user_version', { simple: true }) as number;
@@ -93,9 +92,9 @@ function checkBackupFile(file: string): void {
  * Uses the backup API in reverse, so the open connection stays valid and sees the restored data.
  */
 export async function restoreBackup(db: Db, file: string, backupsDir: string, clock: () => Date): Promise<BackupInfo> {
-  checkBackupFile(file);
+  checkBackupFile(db, file);
   const safety = await createBackup(db, backupsDir, clock, { suffix: '-before-restore' });
-  const source = new Database(file, { readonly: true });
+  const source = openReadOnlyBeside(db, file);
   try {
     await source.backup(db.name);
   } finally {

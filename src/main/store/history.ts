@@ -3,6 +3,7 @@ import { DomainError } from '../errors';
 import type { Db } from './open';
 import { type RecordTable, type Row, isRecordTable, parseJson } from './rows';
 import { statement } from './statements';
+import { inWriteTransaction } from './write-transaction';
 
 /** Everything a mutation needs besides its input: the database, the clock, id source and the acting user. */
 export interface MutationContext {
@@ -174,7 +175,7 @@ export function runMutation<T>(ctx: MutationContext, meta: MutationMeta, fn: (gr
     action: meta.action,
     kind: meta.kind ?? 'edit'
   });
-  const value = ctx.db.transaction(() => {
+  const value = inWriteTransaction(ctx.db, () => {
     const result = fn(group);
     if (group.meta.kind === 'edit' && meta.documentId && group.touches().length > 0) {
       // A new edit after an undo makes the undone steps unreachable, as in any editor.
@@ -184,7 +185,7 @@ export function runMutation<T>(ctx: MutationContext, meta: MutationMeta, fn: (gr
       ).run(meta.documentId);
     }
     return result;
-  })();
+  });
   return { value, group };
 }
 
@@ -243,7 +244,7 @@ export function replay(ctx: MutationContext, documentId: string, direction: 'und
     action: `${direction} ${target.action}`,
     kind: direction
   });
-  ctx.db.transaction(() => {
+  inWriteTransaction(ctx.db, () => {
     const rows = groupRows(ctx.db, target.group_id);
     const steps = direction === 'undo' ? [...rows].reverse() : rows;
     for (const step of steps) {
@@ -264,6 +265,6 @@ export function replay(ctx: MutationContext, documentId: string, direction: 'und
       direction === 'undo' ? 'undone' : 'active',
       target.group_id
     );
-  })();
+  });
   return group;
 }

@@ -1,3 +1,8 @@
+/**
+ * The one place SQLite files are opened: the library, backups, and files checked before a restore.
+ * Each goes through the same native binding (in Electron, the build for Electron's ABI), which a
+ * library connection remembers so the files opened beside it use it too.
+ */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,9 +16,23 @@ export interface OpenOptions {
   nativeBinding?: string;
 }
 
+const bindings = new WeakMap<Db, string | undefined>();
+
+function openSqliteFile(file: string, opts: OpenOptions & { readonly?: boolean; fileMustExist?: boolean }): Db {
+  const { nativeBinding, readonly = false, fileMustExist = false } = opts;
+  const db = new Database(file, { readonly, fileMustExist, ...(nativeBinding ? { nativeBinding } : {}) });
+  bindings.set(db, nativeBinding);
+  return db;
+}
+
+/** Opens an existing SQLite file read-only (a backup, a file to restore) with the same binding as `library`. */
+export function openReadOnlyBeside(library: Db, file: string): Db {
+  return openSqliteFile(file, { nativeBinding: bindings.get(library), readonly: true, fileMustExist: true });
+}
+
 /** Opens (creating if needed) a SQLite file with the pragmas every connection needs, and migrates it. */
 export function openDatabase(file: string, opts: OpenOptions = {}): Db {
-  const db = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  const db = openSqliteFile(file, opts);
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');

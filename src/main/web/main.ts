@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../data-dir';
 import { scheduleBackups } from '../store/backup-schedule';
+import { claimLibrary } from '../library-lock';
 import { openLibrary } from '../store/open';
 import { createService } from '../api/service';
 import { openBrowser } from './open-browser';
@@ -62,10 +63,13 @@ export async function main(argv: string[], staticDir: string): Promise<number> {
     return options ? 2 : 0;
   }
 
+  const claim = claimLibrary(options.dataDir, 'browser mode');
+  if (!claim.ok) return fatal(claim.error.message);
   let db: ReturnType<typeof openLibrary>;
   try {
     db = openLibrary(options.dataDir);
   } catch (error) {
+    claim.value.release();
     return fatal(`cannot open the library in ${options.dataDir}: ${messageOf(error)}`);
   }
 
@@ -78,6 +82,7 @@ export async function main(argv: string[], staticDir: string): Promise<number> {
     );
   } catch (error) {
     db.close();
+    claim.value.release();
     return fatal(`cannot listen on 127.0.0.1: ${messageOf(error)}`);
   }
 
@@ -98,6 +103,7 @@ export async function main(argv: string[], staticDir: string): Promise<number> {
         .catch((error: unknown) => process.stderr.write(`factdesk web: closing the server: ${messageOf(error)}\n`))
         .finally(() => {
           db.close();
+          claim.value.release();
           done(0);
         });
     };

@@ -4,13 +4,14 @@
  * loopback Host header (DNS rebinding) and, when it has one, a loopback Origin; there is no CORS.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { readFile, realpath } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { MAX_ANNOTATION_FILE_BYTES, MAX_BRAT_FILE_BYTES } from '../../shared/api/file-limits';
 import type { ErrorCode } from '../../shared/result';
 import type { Service } from '../api/service';
+import { excessiveNesting } from '../exchange/json-guard';
 import { tokensMatch } from './token';
 
 const base64Length = (bytes: number) => Math.ceil(bytes / 3) * 4;
@@ -21,6 +22,24 @@ const base64Length = (bytes: number) => Math.ceil(bytes / 3) * 4;
  */
 export const MAX_BODY_BYTES =
   Math.max(base64Length(MAX_ANNOTATION_FILE_BYTES), 2 * base64Length(MAX_BRAT_FILE_BYTES)) + 1024 * 1024;
+
+/**
+ * Deepest nesting of arrays and objects in a request body; the API's inputs need fewer than 10
+ * levels, and a schema walking a 5,000-deep value would overflow the stack.
+ */
+export const MAX_BODY_DEPTH = 64;
+
+/** How long connections may take, and how many may be open at once. */
+export interface ServerLimits {
+  /** Open connections; past it the longest-idle one is closed to make room. */
+  maxConnections: number;
+  /** From connecting to the end of the request headers. */
+  headersTimeoutMs: number;
+  /** From connecting to the end of the request body (a 50 MB upload takes well under a second on loopback). */
+  requestTimeoutMs: number;
+}
+
+export const SERVER_LIMITS: ServerLimits = { maxConnections: 256, headersTimeoutMs: 10_000, requestTimeoutMs: 120_000 };
 
 /** Used only when the built index.html carries no CSP of its own. */
 const FALLBACK_CSP =
@@ -56,6 +75,7 @@ export interface WebServerOptions {
   host?: '127.0.0.1';
   /** 0 picks a free port. */
   port: number;
+  limits?: ServerLimits;
 }
 
 export interface WebServer {
@@ -75,18 +95,28 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
   // Filled in once listening: with port 0 the real port is known only then.
   let allowed = { hosts: new Set<string>(), origins: new Set<string>() };
 
-  const server = createServer((req, res) => {
-    setCommonHeaders(res, csp);
-    handle(req, res).catch((error: unknown) => {
-      // The service never throws; this guards the transport itself (e.g. a failing disk read).
-      if (!res.headersSent) sendError(res, 500, 'internal', `Internal error: ${String(error)}`);
-      else res.destroy();
-    });
-  });
+  const limits = options.limits ?? SERVER_LIMITS;
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // How often the two timeouts above are checked.
+      connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs)
+    },
+    (req, res) => {
+      setCommonHeaders(res, csp);
+      handle(req, res).catch((error: unknown) => {
+        // The service never throws; this guards the transport itself (e.g. a failing disk read).
+        if (!res.headersSent) sendError(res, 500, 'internal', `Internal error: ${String(error)}`);
+        else res.destroy();
+      });
+    }
+  );
   server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n', () => socket.destroy());
     else socket.destroy();
   });
+  guardConnections(server, limits);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const hostHeader = (req.headers.host ?? '').toLowerCase();
@@ -122,7 +152,7 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
       return sendError(res, 413, 'too_large', `Request body is larger than ${(MAX_BODY_BYTES / 1024 / 1024).toFixed(0)} MB`);
     }
     const input = parseJson(body);
-    if (!input.ok) return sendError(res, 400, 'invalid_input', `Request body is not valid JSON: ${input.reason}`);
+    if (!input.ok) return sendError(res, 400, 'invalid_input', `Request body is ${input.reason}`);
     sendJson(res, 200, await options.service.call(method, input.value));
   }
 
@@ -141,6 +171,40 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
         server.closeAllConnections();
       })
   };
+}
+
+/**
+ * Keeps at most `maxConnections` connections open. Past it the connection idle the longest (no
+ * request in progress) is closed, rather than the newest refused: a flood of idle sockets cannot
+ * lock the app's own requests out. A connection that sends no request within the header timeout is
+ * closed too (Node's own header timeout starts only with the first byte).
+ */
+function guardConnections(server: Server, { maxConnections, headersTimeoutMs }: ServerLimits): void {
+  // Insertion order is idle order: the first is the one idle the longest.
+  const idle = new Set<Socket>();
+  const silent = new Map<Socket, NodeJS.Timeout>();
+  let open = 0;
+  server.on('connection', (socket: Socket) => {
+    open += 1;
+    idle.add(socket);
+    silent.set(socket, setTimeout(() => socket.destroy(), headersTimeoutMs));
+    socket.once('close', () => {
+      open -= 1;
+      idle.delete(socket);
+      clearTimeout(silent.get(socket));
+      silent.delete(socket);
+    });
+    if (open > maxConnections) idle.values().next().value?.destroy();
+  });
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const socket = req.socket;
+    clearTimeout(silent.get(socket));
+    silent.delete(socket);
+    idle.delete(socket);
+    res.once('close', () => {
+      if (!socket.destroyed) idle.add(socket);
+    });
+  });
 }
 
 function listen(server: Server, host: string, port: number): Promise<number> {
@@ -272,10 +336,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too_la
 function parseJson(body: Buffer): { ok: true; value: unknown } | { ok: false; reason: string } {
   const text = body.toString('utf8');
   if (text.trim() === '') return { ok: true, value: {} };
+  const tooDeep = excessiveNesting(text, MAX_BODY_DEPTH);
+  if (tooDeep >= 0) return { ok: false, reason: `nested more than ${MAX_BODY_DEPTH} levels deep (at character ${tooDeep})` };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    return { ok: false, reason: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
 

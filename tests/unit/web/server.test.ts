@@ -1,14 +1,14 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createService } from '../../../src/main/api/service';
 import { openLibrary, type Db } from '../../../src/main/store/open';
 import { MAX_ANNOTATION_FILE_BYTES } from '../../../src/shared/api/file-limits';
-import { createWebServer, MAX_BODY_BYTES, type WebServer } from '../../../src/main/web/server';
+import { createWebServer, MAX_BODY_BYTES, MAX_BODY_DEPTH, SERVER_LIMITS, type WebServer } from '../../../src/main/web/server';
 import { createToken } from '../../../src/main/web/token';
 
 const CSP = "default-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'";
@@ -358,5 +358,78 @@ describe('static files', () => {
   it('does not serve POSTs to static paths', async () => {
     const reply = await send({ method: 'POST', path: '/', body: '{}' });
     expect(reply.status).toBe(405);
+  });
+});
+
+/** Opens a raw TCP connection to the server and resolves once it is connected; `closed` settles when the server drops it. */
+function openSocket(port: number): Promise<{ socket: Socket; closed: Promise<void> }> {
+  return new Promise((done, fail) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    socket.once('connect', () => done({ socket, closed }));
+    socket.resume(); // read to the end, so the server's closing is seen
+    socket.once('error', fail);
+  });
+}
+
+describe('hostile clients', () => {
+  it('answers a 5,000-deep JSON body with 400 invalid_input, not an internal error', async () => {
+    const reply = await send({
+      method: 'POST',
+      path: '/api/documents.list',
+      headers: { authorization: `Bearer ${token}` },
+      body: '['.repeat(5000) + ']'.repeat(5000)
+    });
+    expect(reply.status).toBe(400);
+    expect(JSON.parse(reply.body)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining(`more than ${MAX_BODY_DEPTH} levels deep`) }
+    });
+  });
+
+  it('answers a malformed request line with 400 and closes the connection', async () => {
+    const { socket, closed } = await openSocket(web.port);
+    const received: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => received.push(chunk));
+    socket.on('error', () => {}); // the server may reset the connection after answering
+    socket.write('NOT HTTP AT ALL\r\n\r\n');
+    await closed;
+    expect(Buffer.concat(received).toString('latin1')).toMatch(/^HTTP\/1\.1 400 /);
+  });
+
+  it('stays reachable while four times its connection cap sits idle, keeping no more than the cap open', async () => {
+    const sockets: Socket[] = [];
+    try {
+      for (let i = 0; i < SERVER_LIMITS.maxConnections * 4; i += 1) {
+        const { socket } = await openSocket(web.port);
+        socket.on('error', () => {});
+        sockets.push(socket);
+      }
+      const started = performance.now();
+      const reply = await api('documents.list', {});
+      expect(reply.status).toBe(200);
+      expect(performance.now() - started).toBeLessThan(2000);
+      const open = await new Promise<number>((done, fail) => web.server.getConnections((error, count) => (error ? fail(error) : done(count))));
+      expect(open).toBeLessThanOrEqual(SERVER_LIMITS.maxConnections);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+    }
+  });
+
+  it('closes a connection that sends no request within the header timeout', { timeout: 10_000 }, async () => {
+    const limits = { ...SERVER_LIMITS, headersTimeoutMs: 300 };
+    const staticDir = join(tmp, 'renderer');
+    const quick = await createWebServer({ service: createService({ db, mode: 'web' }), staticDir, token, port: 0, limits });
+    try {
+      const started = performance.now();
+      const { socket, closed } = await openSocket(quick.port);
+      socket.on('error', () => {});
+      await closed;
+      const waited = performance.now() - started;
+      expect(waited).toBeGreaterThanOrEqual(250);
+      expect(waited).toBeLessThan(5000);
+    } finally {
+      await quick.close();
+    }
   });
 });

@@ -15,6 +15,7 @@ import { type ChangeGroup, runMutation } from '../../store/history';
 import { getMention, listMentions } from '../../store/mentions';
 import { ftsQuery } from '../../store/search';
 import { statement } from '../../store/statements';
+import { inWriteTransaction } from '../../store/write-transaction';
 import { changeSetOf } from '../change-set';
 import type { HandlerContext } from '../context';
 import { insertMention } from './assist-suggestions';
@@ -95,7 +96,7 @@ export const propagationHandlers: HandlerMap<'assist.propagationPreview' | 'assi
   'assist.propagate'(ctx, input) {
     const mention = sourceMention(ctx, input.mentionId);
     const mutation = ctx.asUser();
-    return ctx.db.transaction(() => {
+    return inWriteTransaction(ctx.db, () => {
       const found = targets(ctx, mention, input);
       let own: ChangeGroup | null = null;
       const documents: Array<{ documentId: string; title: string; created: number }> = [];
@@ -111,6 +112,6 @@ export const propagationHandlers: HandlerMap<'assist.propagationPreview' | 'assi
       }
       own ??= runMutation(mutation, { documentId: mention.documentId, action: 'assist.propagate' }, () => undefined).group;
       return { changes: changeSetOf(ctx.db, own), total: documents.reduce((sum, d) => sum + d.created, 0), documents };
-    })();
+    });
   }
 };

@@ -10,6 +10,7 @@ import { createSuggestionRejections } from './0008-create-suggestion-rejections'
 import { createAnnotationSearch } from './0009-create-annotation-search';
 import { addDocumentTrash } from './0010-add-document-trash';
 import type { Migration } from './types';
+import { inWriteTransaction } from '../write-transaction';
 
 export const MIGRATIONS: readonly Migration[] = [
   createDocuments,
@@ -40,10 +41,10 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
   }
   for (const migration of migrations) {
     if (migration.version <= current) continue;
-    db.transaction(() => {
+    inWriteTransaction(db, () => {
       migration.up(db);
       db.pragma(`user_version = ${migration.version}`);
-    })();
+    });
   }
   return db.pragma('user_version', { simple: true }) as number;
 }

@@ -128,8 +128,8 @@ export class DocumentState {
 
   /**
    * The text first (one string, quick to send), shown as soon as it arrives; then the annotations,
-   * which for a long article take longer (asked for afterwards, so the server answers the text
-   * first). Edits wait for them.
+   * which for a long article take longer (asked for together, the text first, so the server answers
+   * it first; the entry script may have sent both already). Edits wait for them.
    */
   async load(id: string): Promise<void> {
     const seq = ++this.#loadSeq;
@@ -137,7 +137,9 @@ export class DocumentState {
     this.loading = true;
     this.loadError = null;
     this.#annotationsLoaded = new Promise<void>((resolve) => (this.#annotationsArrived = resolve));
-    const text = await callOrTakeEarly('documents.text', { id });
+    const textAsked = callOrTakeEarly('documents.text', { id });
+    const annotationsAsked = callOrTakeEarly('documents.annotations', { id });
+    const text = await textAsked;
     if (seq !== this.#loadSeq) return; // another document was opened meanwhile
     this.loading = false;
     if (!text.ok) return this.#failLoad(text.error);
@@ -146,7 +148,7 @@ export class DocumentState {
     this.gaps = text.value.gaps;
     this.undo = text.value.undo;
     this.annotationsPending = true;
-    const annotations = await api.call('documents.annotations', { id });
+    const annotations = await annotationsAsked;
     if (seq !== this.#loadSeq) return;
     if (!annotations.ok) return this.#failLoad(annotations.error);
     const view = annotations.value;

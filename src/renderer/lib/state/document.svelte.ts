@@ -1,6 +1,7 @@
 import type { ChangeSet, RecordChanges, UndoState } from '../../../shared/api/changes';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
 import type { ArticleDocument, Claim, ClaimStatus, Entity, Evidence, Gap, Mention, Review, ReviewDecision } from '../../../shared/domain';
+import { fromMentionColumns } from '../../../shared/api/mention-columns';
 import type { AppError } from '../../../shared/result';
 import { api, callOrTakeEarly } from '../api-client';
 import {
@@ -152,7 +153,7 @@ export class DocumentState {
     if (seq !== this.#loadSeq) return;
     if (!annotations.ok) return this.#failLoad(annotations.error);
     const view = annotations.value;
-    this.mentions = view.mentions;
+    this.mentions = fromMentionColumns(view.mentions);
     this.claims = view.claims;
     this.evidence = view.evidence;
     this.reviews = view.reviews;

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { databaseAt } from './helpers';
+import { databaseAt, insertDocumentAndClaim } from './helpers';
 
 /** How SQLite runs a document's annotations read in text order, as the mentions and claims stores ask for it. */
 const planOf = (db: Database.Database, table: 'mentions' | 'claims') =>
@@ -10,10 +10,7 @@ const planOf = (db: Database.Database, table: 'mentions' | 'claims') =>
 
 function withAnnotations(version: number) {
   const db = databaseAt(version);
-  db.prepare(
-    `INSERT INTO documents (id, title, format, source_json, text, sha256, blocks_json, imported_at, updated_at)
-     VALUES ('d', 'T', 'txt', '{}', 'Some text here', 'h', '[]', 't', 't')`
-  ).run();
+  insertDocumentAndClaim(db);
   const mention = db.prepare(
     `INSERT INTO mentions (id, document_id, start, "end", exact, prefix, suffix, type, entity_id, origin, status, masked, restoration, author, created_at, updated_at)
      VALUES (?, 'd', ?, ?, '', '', '', 'person', NULL, 'manual', 'accepted', 0, NULL, 'a', 't', 't')`
@@ -21,11 +18,6 @@ function withAnnotations(version: number) {
   mention.run('m-inner', 0, 4);
   mention.run('m-late', 5, 9);
   mention.run('m-outer', 0, 9);
-  db.prepare(
-    `INSERT INTO claims (id, document_id, start, "end", exact, prefix, suffix, text, claimant_id, claim_date, score, score_reason,
-       status, verdict_scale_id, verdict_scale_version, verdict_label, explanation, author, created_at, updated_at)
-     VALUES ('c', 'd', 0, 4, 'Some', '', ' text', 'Some', NULL, NULL, NULL, NULL, 'open', NULL, NULL, NULL, '', 'a', 't', 't')`
-  ).run();
   return db;
 }
 

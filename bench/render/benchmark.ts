@@ -215,7 +215,7 @@ export async function runRenderBenchmark(options: RenderBenchmarkOptions) {
     for (const run of runs) {
       const get = await apiCall<unknown>(app, 'documents.get', { id: run.annotated.id });
       const text = await apiCall<unknown>(app, 'documents.text', { id: run.annotated.id });
-      const annotations = await apiCall<unknown>(app, 'documents.annotations', { id: run.annotated.id });
+      const annotations = await apiCall<unknown>(app, 'documents.annotationColumns', { id: run.annotated.id });
       answers.push({
         words: run.words,
         serviceGetMs: run.annotated.serviceGet.ms,

@@ -31,7 +31,7 @@ if (route.name === 'document') {
   const waited = setTimeout(startWindow, EARLY_TEXT_WAIT_MS);
   const text = callEarly('documents.text', { id: route.id });
   // Asked for second, so the server answers the text first; it travels while the window's code loads.
-  void callEarly('documents.annotations', { id: route.id });
+  void callEarly('documents.annotationColumns', { id: route.id });
   void Promise.all([text, parsed]).then(([text]) => {
     if (started) return;
     clearTimeout(waited);

@@ -8,7 +8,7 @@ beforeEach(() => {
 });
 afterEach(() => lib.close());
 
-describe('documents.annotations: mentions column by column', () => {
+describe('documents.annotationColumns: mentions column by column', () => {
   it('carries exactly the stored mentions, in text order, in fewer bytes than the records', async () => {
     await lib.call('settings.update', { userName: 'Ana Checker' });
     const { document } = await lib.importFile(SAMPLE_FILE);
@@ -21,7 +21,8 @@ describe('documents.annotations: mentions column by column', () => {
     await lib.call('mentions.create', { documentId: document.id, start: gap.start, end: gap.end, type: 'person', masked: true, restoration: 'Kim' });
 
     const records = (await lib.call('documents.get', { id: document.id })).mentions;
-    const compact = await lib.call('documents.annotations', { id: document.id });
+    const compact = await lib.call('documents.annotationColumns', { id: document.id });
+    expect((await lib.call('documents.annotations', { id: document.id })).mentions).toEqual(records);
     expect(records).toHaveLength(3);
     expect(compact.mentions.start).toEqual([...records.map((m) => m.start)].sort((a, b) => a - b));
     expect(fromMentionColumns(compact.mentions)).toEqual(records);

@@ -60,7 +60,7 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 const byStart = <T extends Span>(a: T, b: T) => a.start - b.start || b.end - a.end;
 
 /**
- * The open document: exactly what documents.text and documents.annotations returned, then every
+ * The open document: exactly what documents.text and documents.annotationColumns returned, then every
  * ChangeSet the API returns for a mutation applied to it. Also what is selected in the text view.
  */
 export class DocumentState {
@@ -139,7 +139,7 @@ export class DocumentState {
     this.loadError = null;
     this.#annotationsLoaded = new Promise<void>((resolve) => (this.#annotationsArrived = resolve));
     const textAsked = callOrTakeEarly('documents.text', { id });
-    const annotationsAsked = callOrTakeEarly('documents.annotations', { id });
+    const annotationsAsked = callOrTakeEarly('documents.annotationColumns', { id });
     const text = await textAsked;
     if (seq !== this.#loadSeq) return; // another document was opened meanwhile
     this.loading = false;

@@ -20,7 +20,7 @@ export interface DocumentAnnotations {
   entities: Entity[];
 }
 
-/** documents.annotations: the same, with the mentions column by column (see mention-columns.ts). */
+/** documents.annotationColumns: the same, with the mentions column by column (see mention-columns.ts). */
 export interface CompactAnnotations extends Omit<DocumentAnnotations, 'mentions'> {
   mentions: MentionColumns;
 }
@@ -31,5 +31,7 @@ export interface CompactAnnotations extends Omit<DocumentAnnotations, 'mentions'
  */
 export const documentPartMethods = {
   'documents.text': method(z.strictObject({ id }), returns<DocumentText>()),
-  'documents.annotations': method(z.strictObject({ id }), returns<CompactAnnotations>())
+  'documents.annotations': method(z.strictObject({ id }), returns<DocumentAnnotations>()),
+  /** What the document view asks for: fewer bytes to send and parse for a long article. */
+  'documents.annotationColumns': method(z.strictObject({ id }), returns<CompactAnnotations>())
 } as const;

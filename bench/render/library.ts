@@ -1,7 +1,7 @@
 /**
  * Builds the benchmark library through the real API service (every annotation is an API call,
- * stored with its history row, exactly as the app stores it): one copy of the article left
- * unmarked and one with the mentions, entities and claims; plus the spans the browser will label.
+ * stored with its history row, exactly as the app stores it): articles with mentions, entities and
+ * claims, and one left unmarked; plus the spans the browser will label.
  */
 import { performance } from 'node:perf_hooks';
 import { createService } from '../../src/main/api/service';
@@ -21,13 +21,23 @@ export interface Plan {
   targets: (Span & { word: string })[];
 }
 
-export interface BuiltLibrary {
-  annotatedId: string;
-  emptyId: string;
+export interface Article {
+  fileName: string;
+  text: string;
+  /** What to mark in it; null leaves it unmarked. */
+  plan: Plan | null;
+}
+
+export interface BuiltArticle {
+  id: string;
   entities: number;
-  setupSeconds: number;
-  /** documents.get of the annotated copy, called in-process (no HTTP). */
+  /** documents.get of the article, called in-process (no HTTP). */
   serviceGet: { ms: number; jsonBytes: number };
+}
+
+export interface BuiltLibrary {
+  articles: BuiltArticle[];
+  setupSeconds: number;
 }
 
 const NAME_TYPES = ['person', 'location', 'organization', 'work'];
@@ -63,11 +73,7 @@ export function planAnnotations(text: string, skip: number, counts: { mentions: 
   return { mentions, claims, targets };
 }
 
-export async function buildLibrary(
-  dataDir: string,
-  articles: { annotated: string; empty: string },
-  plan: Plan
-): Promise<BuiltLibrary> {
+export async function buildLibrary(dataDir: string, articles: Article[]): Promise<BuiltLibrary> {
   const started = performance.now();
   const db = openLibrary(dataDir);
   const service = createService({ db, mode: 'cli', version: 'bench' });
@@ -76,41 +82,42 @@ export async function buildLibrary(
     if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
     return result.value;
   }
-  const importText = (fileName: string, text: string) =>
-    call('documents.import', { fileName, dataBase64: Buffer.from(text).toString('base64') });
-  try {
-    await call('settings.update', { userName: 'Bench Checker' });
-    const annotatedId = (await importText('moby-dick-annotated.txt', articles.annotated)).document.id;
-    const emptyId = (await importText('moby-dick-unmarked.txt', articles.empty)).document.id;
 
+  async function mark(documentId: string, plan: Plan): Promise<number> {
     const counts = new Map<string, number>();
     for (const m of plan.mentions) if (/^[A-Z]/.test(m.word)) counts.set(m.word, (counts.get(m.word) ?? 0) + 1);
     const entityIds = new Map<string, string>();
     for (const m of plan.mentions) {
       if ((counts.get(m.word) ?? 0) < ENTITY_MIN_MENTIONS || entityIds.has(m.word)) continue;
-      const created = await call('entities.create', { documentId: annotatedId, name: m.word, type: m.type });
+      const created = await call('entities.create', { documentId, name: m.word, type: m.type });
       entityIds.set(m.word, created.createdId!);
     }
     for (const m of plan.mentions) {
-      await call('mentions.create', {
-        documentId: annotatedId,
-        start: m.start,
-        end: m.end,
-        type: m.type,
-        entityId: entityIds.get(m.word) ?? null
-      });
+      await call('mentions.create', { documentId, start: m.start, end: m.end, type: m.type, entityId: entityIds.get(m.word) ?? null });
     }
-    for (const c of plan.claims) await call('claims.create', { documentId: annotatedId, start: c.start, end: c.end });
-    const setupSeconds = round((performance.now() - started) / 1000);
+    for (const c of plan.claims) await call('claims.create', { documentId, start: c.start, end: c.end });
+    return entityIds.size;
+  }
 
+  async function build(article: Article): Promise<BuiltArticle> {
+    const dataBase64 = Buffer.from(article.text).toString('base64');
+    const id = (await call('documents.import', { fileName: article.fileName, dataBase64 })).document.id;
+    const entities = article.plan ? await mark(id, article.plan) : 0;
     const getStarted = performance.now();
-    const view = await call('documents.get', { id: annotatedId });
+    const view = await call('documents.get', { id });
     const ms = round(performance.now() - getStarted);
-    const jsonBytes = Buffer.byteLength(JSON.stringify({ ok: true, value: view }));
-    if (view.mentions.length !== plan.mentions.length || view.claims.length !== plan.claims.length) {
-      throw new Error(`Stored ${view.mentions.length} mentions and ${view.claims.length} claims, planned ${plan.mentions.length} and ${plan.claims.length}.`);
+    const planned = { mentions: article.plan?.mentions.length ?? 0, claims: article.plan?.claims.length ?? 0 };
+    if (view.mentions.length !== planned.mentions || view.claims.length !== planned.claims) {
+      throw new Error(`${article.fileName}: stored ${view.mentions.length} mentions and ${view.claims.length} claims, planned ${planned.mentions} and ${planned.claims}.`);
     }
-    return { annotatedId, emptyId, entities: entityIds.size, setupSeconds, serviceGet: { ms, jsonBytes } };
+    return { id, entities, serviceGet: { ms, jsonBytes: Buffer.byteLength(JSON.stringify({ ok: true, value: view })) } };
+  }
+
+  try {
+    await call('settings.update', { userName: 'Bench Checker' });
+    const built: BuiltArticle[] = [];
+    for (const article of articles) built.push(await build(article));
+    return { articles: built, setupSeconds: round((performance.now() - started) / 1000) };
   } finally {
     db.close();
   }

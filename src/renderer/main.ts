@@ -1,6 +1,6 @@
-// The entry is kept small: it asks for the open document's text at once and draws its first screen
-// when it arrives (lib/early-text.ts); then the window's code loads and takes over (it takes the
-// same answer, see callOrTakeEarly). The page runs this script as soon as it is loaded (async), so
+// The entry is kept small: it asks for the open document's text and annotations at once and draws
+// its first screen when the text arrives (lib/early-text.ts); then the window's code loads and takes
+// over (it takes the same answers, see callOrTakeEarly). The page runs this script as soon as it is loaded (async), so
 // the page may still be parsing: what touches the page waits for it.
 import { afterNextPaint } from './lib/after-paint';
 import { callEarly } from './lib/api-client';
@@ -29,7 +29,10 @@ const startWindow = () => {
 const route = routeFromHash(location.hash);
 if (route.name === 'document') {
   const waited = setTimeout(startWindow, EARLY_TEXT_WAIT_MS);
-  void Promise.all([callEarly('documents.text', { id: route.id }), parsed]).then(([text]) => {
+  const text = callEarly('documents.text', { id: route.id });
+  // Asked for second, so the server answers the text first; it travels while the window's code loads.
+  void callEarly('documents.annotationColumns', { id: route.id });
+  void Promise.all([text, parsed]).then(([text]) => {
     if (started) return;
     clearTimeout(waited);
     if (!text.ok) return startWindow(); // the document view reports it

@@ -1,5 +1,6 @@
 /** Reading an open document: its text part and its annotations part (documents.get is both). */
-import type { DocumentAnnotations, DocumentText } from '../../shared/api/methods/document-parts';
+import { toMentionColumns } from '../../shared/api/mention-columns';
+import type { CompactAnnotations, DocumentAnnotations, DocumentText } from '../../shared/api/methods/document-parts';
 import { findGaps } from '../../shared/gaps';
 import { DomainError } from '../errors';
 import { listClaims } from '../store/claims';
@@ -30,4 +31,10 @@ export function readDocumentAnnotations(db: Db, id: string): DocumentAnnotations
     reviews: listReviewsOfDocument(db, id),
     entities: entitiesOfDocument(db, id)
   };
+}
+
+/** What the document view asks for: the annotations, with the mentions in their compact wire form. */
+export function readCompactAnnotations(db: Db, id: string): CompactAnnotations {
+  const annotations = readDocumentAnnotations(db, id);
+  return { ...annotations, mentions: toMentionColumns(id, annotations.mentions) };
 }

@@ -9,6 +9,7 @@ import { createExchangeConflicts } from './0007-create-exchange-conflicts';
 import { createSuggestionRejections } from './0008-create-suggestion-rejections';
 import { createAnnotationSearch } from './0009-create-annotation-search';
 import { addDocumentTrash } from './0010-add-document-trash';
+import { indexAnnotationsInTextOrder } from './0011-index-annotations-in-text-order';
 import type { Migration } from './types';
 import { inWriteTransaction } from '../write-transaction';
 
@@ -22,7 +23,8 @@ export const MIGRATIONS: readonly Migration[] = [
   createExchangeConflicts,
   createSuggestionRejections,
   createAnnotationSearch,
-  addDocumentTrash
+  addDocumentTrash,
+  indexAnnotationsInTextOrder
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

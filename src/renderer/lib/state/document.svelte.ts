@@ -1,6 +1,7 @@
 import type { ChangeSet, RecordChanges, UndoState } from '../../../shared/api/changes';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
 import type { ArticleDocument, Claim, ClaimStatus, Entity, Evidence, Gap, Mention, Review, ReviewDecision } from '../../../shared/domain';
+import { fromMentionColumns } from '../../../shared/api/mention-columns';
 import type { AppError } from '../../../shared/result';
 import { api, callOrTakeEarly } from '../api-client';
 import {
@@ -59,7 +60,7 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 const byStart = <T extends Span>(a: T, b: T) => a.start - b.start || b.end - a.end;
 
 /**
- * The open document: exactly what documents.text and documents.annotations returned, then every
+ * The open document: exactly what documents.text and documents.annotationColumns returned, then every
  * ChangeSet the API returns for a mutation applied to it. Also what is selected in the text view.
  */
 export class DocumentState {
@@ -128,8 +129,8 @@ export class DocumentState {
 
   /**
    * The text first (one string, quick to send), shown as soon as it arrives; then the annotations,
-   * which for a long article take longer (asked for afterwards, so the server answers the text
-   * first). Edits wait for them.
+   * which for a long article take longer (asked for together, the text first, so the server answers
+   * it first; the entry script may have sent both already). Edits wait for them.
    */
   async load(id: string): Promise<void> {
     const seq = ++this.#loadSeq;
@@ -137,7 +138,9 @@ export class DocumentState {
     this.loading = true;
     this.loadError = null;
     this.#annotationsLoaded = new Promise<void>((resolve) => (this.#annotationsArrived = resolve));
-    const text = await callOrTakeEarly('documents.text', { id });
+    const textAsked = callOrTakeEarly('documents.text', { id });
+    const annotationsAsked = callOrTakeEarly('documents.annotationColumns', { id });
+    const text = await textAsked;
     if (seq !== this.#loadSeq) return; // another document was opened meanwhile
     this.loading = false;
     if (!text.ok) return this.#failLoad(text.error);
@@ -146,11 +149,11 @@ export class DocumentState {
     this.gaps = text.value.gaps;
     this.undo = text.value.undo;
     this.annotationsPending = true;
-    const annotations = await api.call('documents.annotations', { id });
+    const annotations = await annotationsAsked;
     if (seq !== this.#loadSeq) return;
     if (!annotations.ok) return this.#failLoad(annotations.error);
     const view = annotations.value;
-    this.mentions = view.mentions;
+    this.mentions = fromMentionColumns(view.mentions);
     this.claims = view.claims;
     this.evidence = view.evidence;
     this.reviews = view.reviews;

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { databaseAt, isStrict } from './helpers';
+import { databaseAt, insertDocumentAndClaim, isStrict } from './helpers';
 
 function withClaim() {
   const db = databaseAt(4);
-  db.prepare(
-    `INSERT INTO documents (id, title, format, source_json, text, sha256, blocks_json, imported_at, updated_at)
-     VALUES ('d', 'T', 'txt', '{}', 'Some text', 'h', '[]', 't', 't')`
-  ).run();
-  db.prepare(
-    `INSERT INTO claims (id, document_id, start, "end", exact, prefix, suffix, text, claimant_id, claim_date, score, score_reason,
-       status, verdict_scale_id, verdict_scale_version, verdict_label, explanation, author, created_at, updated_at)
-     VALUES ('c', 'd', 0, 4, 'Some', '', ' text', 'Some', NULL, NULL, NULL, NULL, 'open', NULL, NULL, NULL, '', 'a', 't', 't')`
-  ).run();
+  insertDocumentAndClaim(db);
   return db;
 }
 

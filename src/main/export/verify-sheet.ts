@@ -16,6 +16,7 @@ import type { FactSheet, SheetClaim } from './fact-sheet';
 import { claimArticle } from './html';
 import { claimSection } from './markdown';
 import type { SheetEntry, SheetManifest } from './read-sheet';
+import { derivedClaims } from '../workflow/verification';
 import { preview } from './sheet-text';
 import { readApproval } from './signed-approval';
 
@@ -51,7 +52,7 @@ export function compareSheet(db: Db, manifest: SheetManifest, current: FactSheet
         'claims removed (no longer verified)',
         removed.map((id) => {
           const claim = getClaim(db, id);
-          return claim ? `${describe(id, claim.text)} (now not verified)` : `${id} (deleted)`;
+          return claim ? `${describe(id, claim.text)} (now ${derivedClaims(db, claim.documentId, [claim])[0]!.status})` : `${id} (deleted)`;
         })
       )
     );
@@ -99,8 +100,11 @@ function shownDifference(manifest: SheetManifest, entry: SheetEntry, claim: Shee
       return manifest.text!.includes(claimSection(claim, number).join('\n')) ? null : handEdit;
     case 'csv':
       return differingFields(claimCells(claim), entry.shown ?? {});
-    case 'claimreview':
-      return differingFields(claimReviewShown(claim), entry.shown ?? {});
+    case 'claimreview': {
+      // Where the claim appeared is the article's, not the claim's: not part of what was approved.
+      const { appearance: _appearance, ...itemReviewed } = (entry.shown?.itemReviewed ?? {}) as Record<string, unknown>;
+      return differingFields(claimReviewShown(claim), { ...entry.shown, itemReviewed });
+    }
     case 'pdf':
       return null;
   }

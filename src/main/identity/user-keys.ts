@@ -11,6 +11,13 @@ import { getKnownKey, rememberKey } from '../store/known-keys';
 import type { Db } from '../store/open';
 import { exportPublicKey, keyFingerprint, shortFingerprint } from './signature';
 
+const knownElsewhere = (userName: string, fingerprint: string) =>
+  new DomainError(
+    'conflict',
+    `This library already trusts another key for "${userName}" (fingerprint ${shortFingerprint(fingerprint)}), ` +
+      'so reviews signed with a different key under that name do not count.'
+  );
+
 export interface UserKey {
   userName: string;
   privateKey: KeyObject;
@@ -47,13 +54,23 @@ export function userKey(db: Db, userName: string, at: string): UserKey {
   const publicKey = exportPublicKey(createPublicKey(privateKey));
   const fingerprint = keyFingerprint(publicKey);
   const known = getKnownKey(db, userName);
-  if (known && known.publicKey !== publicKey) {
-    throw new DomainError(
-      'conflict',
-      `This library already trusts another key for "${userName}" (fingerprint ${shortFingerprint(known.fingerprint)}), ` +
-        `so reviews signed here under that name would not count. Work under another name.`
-    );
-  }
+  if (known && known.publicKey !== publicKey) throw knownElsewhere(userName, known.fingerprint);
   if (!known) rememberKey(db, { userName, publicKey, fingerprint, origin: 'created here', firstSeenAt: at });
   return { userName, privateKey, publicKey, fingerprint };
+}
+
+/** Trusts `publicKey` for `userName` (a person compared its fingerprint); a name keeps its first key. */
+export function trustKey(db: Db, userName: string, publicKey: string, at: string): { fingerprint: string } {
+  let key;
+  try {
+    key = createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' });
+  } catch {
+    throw new DomainError('invalid_input', 'This is not a public key.');
+  }
+  if (key.asymmetricKeyType !== 'ed25519') throw new DomainError('invalid_input', 'Only Ed25519 keys sign reviews.');
+  const fingerprint = keyFingerprint(publicKey);
+  const known = getKnownKey(db, userName);
+  if (known && known.publicKey !== publicKey) throw knownElsewhere(userName, known.fingerprint);
+  if (!known) rememberKey(db, { userName, publicKey, fingerprint, origin: 'trusted', firstSeenAt: at });
+  return { fingerprint };
 }

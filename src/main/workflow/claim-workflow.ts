@@ -33,8 +33,8 @@ export function checkerMove(claim: Claim, to: ClaimStatus): ClaimStatus {
 }
 
 export interface ReviewOutcome {
-  /** The stored status after the review. */
-  status: ClaimStatus;
+  /** The stored status after the review; null when it stays as it is (a comment). */
+  status: ClaimStatus | null;
   selfReview: boolean;
 }
 
@@ -49,7 +49,7 @@ export function reviewOutcome(
   const byChecker = reviewer === claim.author;
   if (decision === 'comment') {
     if (!comment.trim()) throw new DomainError('invalid_input', 'A comment needs some text.');
-    return { status: claim.status, selfReview: false };
+    return { status: null, selfReview: false };
   }
   if (claim.status !== 'in review') {
     throw new DomainError(

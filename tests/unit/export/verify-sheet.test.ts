@@ -92,7 +92,7 @@ describe('verify-sheet', () => {
         value: { result: 'mismatch', libraryDigest: null }
       });
       // That library has never trusted the reviewers' keys either.
-      expect(result.ok && result.value.reasons).toEqual([
+      expect(result.ok && (result.value as { reasons: string[] }).reasons).toEqual([
         expect.stringMatching(/^claim 1 .*signed with a key \([0-9a-f ]+\) that this library does not trust for Rui Reviewer$/),
         expect.stringMatching(/^claim 2 .*does not trust for Rui Reviewer$/),
         expect.stringMatching(/^claim 3 .*does not trust for Ana Checker$/),

@@ -62,7 +62,7 @@ function review(
       publicKey: key.publicKey
     };
     g.insert('reviews', reviewRow({ ...unsigned, signature: signValue(key.privateKey, signedReviewPart(unsigned)) }));
-    if (outcome.status !== stored.status) g.update('claims', claim.id, { status: outcome.status, updated_at: g.at });
+    if (outcome.status && outcome.status !== stored.status) g.update('claims', claim.id, { status: outcome.status, updated_at: g.at });
   });
   return changeSetOf(ctx.db, group, id);
 }

@@ -41,7 +41,7 @@ function mdLink(url: string, text: string): string {
   return text === url ? mdLine(plain) : `${mdLine(text)} (${mdLine(plain)})`;
 }
 
-/** Marks the (invisible) comment that carries a claim's signed approval. */
+/** Marks the (invisible) line that carries a claim's signed approval. */
 export const APPROVAL_COMMENT = 'factdesk:signed-approval';
 
 export function renderMarkdown(sheet: FactSheet): string {
@@ -110,7 +110,8 @@ export function claimSection(claim: SheetClaim, number: number): string[] {
     claim.evidence.forEach((item, i) => lines.push(...evidenceLines(item, i + 1)));
   }
   lines.push(`- **Record:** Claim ID ${codeSpan(claim.id)} · Fingerprint ${codeSpan(claim.fingerprint)}`);
-  lines.push(`<!-- ${APPROVAL_COMMENT} ${approvalToken(claim.approval)} -->`);
+  // A link reference definition nobody links to: Markdown renders nothing for it, and it needs no raw HTML.
+  lines.push('', `[//]: # (${APPROVAL_COMMENT} ${approvalToken(claim.approval)})`);
   return lines;
 }
 

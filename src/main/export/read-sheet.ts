@@ -5,7 +5,7 @@
  *   md, pdf      the visible Provenance section and each claim's "Claim ID … · Fingerprint …" line
  *   csv          the document_id, sheet_digest, article_sha256, claim_id, claim_fingerprint columns
  *   claimreview  schema.org identifier PropertyValues (factdesk:document-id, …) on each ClaimReview
- * and each claim's signed approval (html data-approval, md comment, csv column, claimreview identifier).
+ * and each claim's signed approval (html data-approval, md reference line, csv column, claimreview identifier).
  */
 import { parseHTML } from 'linkedom';
 import type { FactSheetFormat } from '../../shared/api/methods/export';
@@ -91,7 +91,7 @@ function fromVisibleText(format: 'md' | 'pdf', text: string): Read {
   const value = (label: string, pattern: string) =>
     [...flat.matchAll(new RegExp(`${label}(?::\\*\\*)?\\s*\`*\\s*(${pattern})`, 'g'))].pop()?.[1].replace(/\s/g, '') ?? '';
   const hex = (n: number) => `(?:[0-9a-f]\\s?){${n}}`;
-  const approvals = [...text.matchAll(new RegExp(`<!-- ${APPROVAL_COMMENT} ([A-Za-z0-9+/=]+) -->`, 'g'))].map((m) => m[1]!);
+  const approvals = [...text.matchAll(new RegExp(`^\\[//\\]: # \\(${APPROVAL_COMMENT} ([A-Za-z0-9+/=]+)\\)$`, 'gm'))].map((m) => m[1]!);
   const claims = [...flat.matchAll(/Claim ID\s*`*\s*(\S+?)\s*`*\s*· Fingerprint\s*`*\s*((?:[0-9a-f]\s?){16})/g)].map((m, i) => ({
     id: m[1]!,
     fingerprint: m[2]!.replace(/\s/g, ''),

@@ -107,6 +107,33 @@ export interface Gap {
 export const CLAIM_STATUSES = ['open', 'researching', 'in review', 'verified', 'changes requested'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
+/**
+ * What a signed review's check found. Only a "valid" approval makes a claim verified: signed under
+ * the key this library trusts for the reviewer, of exactly the claim's current published content,
+ * by someone other than its checker (or a confirmed self-review).
+ */
+export const REVIEW_CHECKS = ['valid', 'outdated', 'unsigned', 'unknown key', 'key changed', 'bad signature', 'own claim'] as const;
+export type ReviewCheck = (typeof REVIEW_CHECKS)[number];
+
+export interface ApprovalState {
+  reviewId: string;
+  reviewer: string;
+  at: string;
+  check: ReviewCheck;
+  /** Short fingerprint of the key the approval was signed with; null when unsigned. */
+  keyFingerprint: string | null;
+  /** For an outdated approval: what changed since, named for a reader ("explanation"). */
+  changed: string[];
+}
+
+/** Derived on read, never stored or received: why a claim is (or is no longer) verified. */
+export interface ClaimVerification {
+  /** The latest approval and its check; null when nobody approved the claim. */
+  approval: ApprovalState | null;
+  /** The check of every approval and change request, by review id. */
+  checks: Record<string, ReviewCheck>;
+}
+
 export interface Verdict {
   scaleId: string;
   scaleVersion: number;
@@ -127,6 +154,8 @@ export interface Claim extends AnchoredSpan {
   author: string;
   createdAt: string;
   updatedAt: string;
+  /** Added when the claim is read through the API; status is then the derived one. */
+  verification?: ClaimVerification;
 }
 
 export const EVIDENCE_RELATIONS = ['supports', 'refutes', 'context'] as const;
@@ -160,6 +189,13 @@ export interface Review {
   comment: string;
   selfReview: boolean;
   createdAt: string;
+  /** Canonical JSON of the published content the reviewer saw; null for an unsigned review. */
+  content: string | null;
+  /** SHA-256 of `content`. */
+  contentHash: string | null;
+  /** The reviewer's Ed25519 public key (base64 SPKI) and signature (base64). */
+  publicKey: string | null;
+  signature: string | null;
 }
 
 export interface VerdictLabel {

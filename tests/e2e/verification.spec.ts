@@ -74,7 +74,6 @@ test('a checker sends a claim to review, another user approves it, and only it r
   await claim.getByText(/^History/).click();
   const history = claim.getByRole('list', { name: 'Claim history' });
   await expect(history).toContainText('Approved');
-  await expect(history).toContainText('Status: in review → verified');
   await expect(history).toContainText('Sent for review');
   await expect(history).toContainText('Started research');
   await expect(history).toContainText('Marked the claim');
@@ -201,4 +200,54 @@ test('verdict scales are edited in the settings, and a verdict says which scale 
   await expect(claim.getByLabel('Verdict')).toHaveValue('True');
   await claim.getByLabel('Verdict').selectOption('Largely accurate');
   await expect(claim).not.toContainText('Given on');
+});
+
+test('the reviewer approves, the checker edits after: the claim leaves the fact sheet and the window says why', async ({ app, page }) => {
+  test.slow(); // three users' turns, each with an export preview
+  await page.goto(app.url);
+  await signIn(page, 'Ada Checker');
+  await importArticles(page, SAMPLE);
+  await markClaim(page, PARDON);
+  await researchAndSend(page, 'True', 'Presidential pardon of John Arthur Johnson');
+
+  await switchUser(page, 'Bea Reviewer');
+  await claimEntry(page, PARDON).click();
+  const claim = inspector(page);
+  await claim.getByRole('button', { name: 'Approve' }).click();
+  await expect(claimEntry(page, PARDON)).toContainText('verified');
+  const approval = claim.getByRole('status', { name: 'Approval' });
+  await expect(approval).toContainText(/Approved by Bea Reviewer \(key [0-9a-f]{4}( [0-9a-f]{4}){3}\), signed, on exactly what the claim says now\./);
+  await page.keyboard.press('Control+e');
+  const dialog = page.getByRole('dialog', { name: 'Export fact sheet' });
+  await expect(dialog).toContainText('1 verified claim included.');
+  const preview = page.frameLocator('iframe[title="Fact sheet preview"]');
+  await expect(preview.locator('body')).toContainText(PARDON);
+  await expect(preview.locator('body')).toContainText(/Bea Reviewer \(key [0-9a-f ]{19}\)/);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // Ada edits the explanation after the approval: the approval no longer covers what the sheet would show.
+  await switchUser(page, 'Ada Checker');
+  await claimEntry(page, PARDON).click();
+  await claim.getByLabel('Explanation').fill('Pardoned posthumously on 24 May 2018.');
+  await claim.getByLabel('Claim as checked').click();
+  await expect(page.getByText('Back in review: the explanation changed after Bea Reviewer approved it')).toBeVisible();
+  await expect(claimEntry(page, PARDON)).toContainText('in review');
+  await expect(approval).toHaveText('Approval outdated: the explanation changed after Bea Reviewer approved it. It needs a new review.');
+  await expect(claim.getByRole('list', { name: 'Reviews and comments' })).toContainText('outdated: the claim changed since');
+
+  await page.keyboard.press('Control+e');
+  await expect(dialog).toContainText('0 verified claims included.');
+  await expect(dialog).toContainText('1 claim not verified: 1 in review.');
+  await expect(preview.locator('body')).not.toContainText(PARDON);
+  await page.keyboard.press('Escape');
+
+  // Bea approves the new wording: it is back on the sheet.
+  await switchUser(page, 'Bea Reviewer');
+  await claimEntry(page, PARDON).click();
+  await claim.getByRole('button', { name: 'Approve' }).click();
+  await expect(claimEntry(page, PARDON)).toContainText('verified');
+  await page.keyboard.press('Control+e');
+  await expect(dialog).toContainText('1 verified claim included.');
+  await expect(preview.locator('body')).toContainText('Pardoned posthumously on 24 May 2018.');
 });

@@ -1,11 +1,13 @@
 import type { ChangeSet, RecordChanges } from '../../shared/api/changes';
-import { type ClaimRow, toClaim } from '../store/claims';
+import type { Claim } from '../../shared/domain';
+import { type ClaimRow, getClaim, toClaim } from '../store/claims';
 import { type EntityRow, toEntity } from '../store/entities';
 import { type EvidenceRow, toEvidence } from '../store/evidence';
 import { type ChangeGroup, undoState } from '../store/history';
 import { type MentionRow, toMention } from '../store/mentions';
-import { type ReviewRow, toReview } from '../store/reviews';
 import type { Db } from '../store/open';
+import { type ReviewRow, claimIdsWithDecisions, toReview } from '../store/reviews';
+import { derivedClaims } from '../workflow/verification';
 
 const empty = <T>(): RecordChanges<T> => ({ upsert: [], remove: [] });
 
@@ -47,5 +49,18 @@ export function changeSetOf(db: Db, group: ChangeGroup, createdId: string | null
         break;
     }
   }
+  if (documentId) set.claims.upsert = withDerivedStatus(db, documentId, set.claims.upsert);
   return set;
+}
+
+/**
+ * The touched claims with their derived status, plus every reviewed claim of the document: an
+ * edit anywhere (a claimant's name, a restored gap, evidence) can change whether it is verified.
+ */
+function withDerivedStatus(db: Db, documentId: string, touched: Claim[]): Claim[] {
+  const ids = new Set(touched.map((c) => c.id));
+  const reviewed = claimIdsWithDecisions(db, documentId)
+    .filter((id) => !ids.has(id))
+    .map((id) => getClaim(db, id)!);
+  return derivedClaims(db, documentId, [...touched.filter((c) => c.documentId === documentId), ...reviewed]);
 }

@@ -12,6 +12,7 @@ import { listMentions } from '../store/mentions';
 import type { Db } from '../store/open';
 import { listReviewsOfDocument } from '../store/reviews';
 import { statement } from '../store/statements';
+import { derivedClaims } from '../workflow/verification';
 
 const notFound = (id: string) => new DomainError('not_found', `No document with id ${id}.`);
 
@@ -26,7 +27,7 @@ export function readDocumentAnnotations(db: Db, id: string): DocumentAnnotations
   if (!statement(db, 'SELECT 1 FROM documents WHERE id = ? AND deleted_at IS NULL').get(id)) throw notFound(id);
   return {
     mentions: listMentions(db, id),
-    claims: listClaims(db, id),
+    claims: derivedClaims(db, id, listClaims(db, id)),
     evidence: listEvidenceOfDocument(db, id),
     reviews: listReviewsOfDocument(db, id),
     entities: entitiesOfDocument(db, id)

@@ -10,7 +10,8 @@ import { DomainError } from '../errors';
 import { checkImportable } from '../import';
 import { safeFileName } from '../import/file-name';
 import { sha256Hex } from '../import/hash';
-import { findDocumentByHash, getDocumentSummary, insertDocument, setTrashed } from '../store/documents';
+import { findDocumentByHash, insertDocument, setTrashed } from '../store/documents';
+import { documentSummary } from '../workflow/document-summaries';
 import { runMutation } from '../store/history';
 import { uploadBytes } from './base64';
 import type { HandlerContext } from './context';
@@ -47,5 +48,5 @@ function storeArticle(ctx: HandlerContext, article: ImportedArticle): ImportOutc
     insertDocument(group, id, article, sha256);
     return { id, existing: false };
   });
-  return { document: getDocumentSummary(ctx.db, value.id)!, existing: value.existing };
+  return { document: documentSummary(ctx.db, value.id)!, existing: value.existing };
 }

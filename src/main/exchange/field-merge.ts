@@ -4,7 +4,6 @@
  * sides to different values it is a conflict, never decided here. Without a known base, every
  * field that differs is a conflict.
  */
-import type { RecordKind } from './records';
 import { sameValue } from './revision';
 
 export interface FieldConflict {
@@ -25,8 +24,6 @@ export interface FieldMerge<T> {
 
 /** Never merged: the id is the key; updatedAt follows from the other fields. */
 const BOOKKEEPING = new Set(['id', 'updatedAt']);
-/** What a reviewer approves when verifying a claim. */
-const CLAIM_SUBSTANCE = ['text', 'claimantId', 'claimDate', 'verdict', 'explanation'];
 
 type Content = { id: string; updatedAt?: string } & object;
 
@@ -35,7 +32,6 @@ type Content = { id: string; updatedAt?: string } & object;
  * conflicting (with their new value) until both sides agree.
  */
 export function mergeFields<T extends Content>(
-  kind: RecordKind,
   base: T | null,
   mine: T,
   theirs: T,
@@ -43,7 +39,6 @@ export function mergeFields<T extends Content>(
 ): FieldMerge<T> {
   const merged: Record<string, unknown> = { ...mine };
   const taken: string[] = [];
-  const keptChanges: string[] = [];
   const conflicts: FieldConflict[] = [];
   const agreed: string[] = [];
   const field = (record: T | null, name: string) => (record as Record<string, unknown> | null)?.[name];
@@ -60,24 +55,11 @@ export function mergeFields<T extends Content>(
     else if (sameValue(m, b)) {
       merged[name] = t;
       taken.push(name);
-    } else if (sameValue(t, b)) keptChanges.push(name);
-    else conflicts.push(conflict);
+    } else if (!sameValue(t, b)) conflicts.push(conflict);
   }
 
-  if (kind === 'claim' && merged.status === 'verified' && approvalCrossesSides(taken, keptChanges)) {
-    // One side approved while the other changed what was approved: a person must look again.
-    merged.status = field(mine, 'status');
-    const at = taken.indexOf('status');
-    if (at !== -1) taken.splice(at, 1);
-    conflicts.push({ field: 'status', base: field(base, 'status') ?? null, mine: field(mine, 'status'), theirs: field(theirs, 'status') });
-  }
   if (taken.length > 0 && mine.updatedAt !== undefined && theirs.updatedAt !== undefined) {
     merged.updatedAt = mine.updatedAt > theirs.updatedAt ? mine.updatedAt : theirs.updatedAt;
   }
   return { merged: merged as T, taken, conflicts, agreed };
-}
-
-function approvalCrossesSides(taken: string[], keptChanges: string[]): boolean {
-  const substance = (fields: string[]) => fields.some((f) => CLAIM_SUBSTANCE.includes(f));
-  return (taken.includes('status') && substance(keptChanges)) || (keptChanges.includes('status') && substance(taken));
 }

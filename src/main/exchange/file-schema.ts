@@ -135,7 +135,11 @@ export const REVIEW_FIELDS = {
   decision: z.enum(REVIEW_DECISIONS),
   comment: longText,
   selfReview: z.boolean(),
-  createdAt: timestamp
+  createdAt: timestamp,
+  content: z.string().max(2_000_000).nullable().describe("canonical JSON of the claim's published content the reviewer saw"),
+  contentHash: sha256.nullable().describe('SHA-256 of content'),
+  publicKey: z.string().max(200).nullable().describe("the reviewer's Ed25519 public key (base64 SPKI DER)"),
+  signature: z.string().max(200).nullable().describe('Ed25519 signature (base64) over claim id, decision, comment, content hash, reviewer, time and self-review')
 };
 
 const entityRecord = z.strictObject({ ...ENTITY_FIELDS, ...revisionFields });

@@ -160,7 +160,7 @@ export class Merger {
       this.wholeConflict(kind, id, base, null, this.theirSide(kind, record));
       return null;
     }
-    const result = mergeFields<ContentOf[K]>(kind, base as ContentOf[K] | null, mine.content, theirs, new Set(open.map((c) => c.field)));
+    const result = mergeFields<ContentOf[K]>(base as ContentOf[K] | null, mine.content, theirs, new Set(open.map((c) => c.field)));
     for (const field of result.agreed) deleteConflict(this.group, open.find((c) => c.field === field)!.id);
     if (result.taken.length > 0) {
       this.local.update(kind, id, result.merged);

@@ -8,7 +8,8 @@ import type { ExchangeReport } from '../../shared/api/methods/exchange';
 import { CodePointIndex } from '../../shared/anchoring/code-points';
 import type { Block, ImportedArticle, LabelType, VerdictScale } from '../../shared/domain';
 import { DomainError } from '../errors';
-import { findDocumentByHash, getDocumentSummary, insertDocument, setTrashed } from '../store/documents';
+import { findDocumentByHash, insertDocument, setTrashed } from '../store/documents';
+import { documentSummary } from '../workflow/document-summaries';
 import { type ChangeGroup, type MutationContext, runMutation } from '../store/history';
 import { listLabels } from '../store/labels';
 import { getScale, insertScaleVersion } from '../store/scales';
@@ -64,7 +65,7 @@ export function openAnnotationFile(ctx: MutationContext, request: OpenRequest): 
         dryRun,
         outcome: match.how === 'new' ? 'imported' : 'merged',
         matchedBy: match.how,
-        document: getDocumentSummary(group.db, match.id)!,
+        document: documentSummary(group.db, match.id)!,
         file: {
           fileName,
           author: file.author,

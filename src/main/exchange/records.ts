@@ -27,7 +27,7 @@ export type RecordKind = (typeof RECORD_KINDS)[number];
 type SpanFields = 'documentId' | 'start' | 'end' | 'exact' | 'prefix' | 'suffix';
 export type EntityContent = Entity;
 export type MentionContent = Omit<Mention, SpanFields>;
-export type ClaimContent = Omit<Claim, SpanFields>;
+export type ClaimContent = Omit<Claim, SpanFields | 'verification'>;
 export type EvidenceContent = Evidence;
 export type ReviewContent = Review;
 

@@ -5,12 +5,10 @@
  */
 import type { z } from 'zod';
 import { Anchorer } from '../../shared/anchoring/anchor';
-import type { Claim } from '../../shared/domain';
 import { DomainError } from '../errors';
 import { type ChangeGroup, type MutationContext, runMutation } from '../store/history';
 import { labelExists } from '../store/labels';
 import { getScale } from '../store/scales';
-import { statusAfterEdit } from '../workflow/claim-workflow';
 import { type StoredConflict, WHOLE_RECORD, countConflicts, deleteConflict, getConflict } from './conflict-store';
 import { CLAIM_FIELDS, ENTITY_FIELDS, EVIDENCE_FIELDS, MENTION_FIELDS, REVIEW_FIELDS } from './file-schema';
 import { jsonPointer } from './json-guard';
@@ -27,9 +25,6 @@ const FIELDS: Record<RecordKind, Record<string, z.ZodType>> = {
   evidence: EVIDENCE_FIELDS,
   review: REVIEW_FIELDS
 };
-
-/** Fields whose edited value changes what a verified claim says: it goes back to review. */
-const CLAIM_SUBSTANCE = new Set(['text', 'claimantId', 'claimDate', 'verdict', 'explanation']);
 
 export interface Resolution {
   group: ChangeGroup;
@@ -100,10 +95,6 @@ function settleField(local: LocalDocument, conflict: StoredConflict, decision: D
   const value = decision.choice === 'theirs' ? conflict.theirs : checkedValue(local, conflict, decision.value);
   const content: Record<string, unknown> = { ...entry.content, [conflict.field]: value };
   if ('updatedAt' in content) content.updatedAt = local.group.at;
-  if (conflict.kind === 'claim' && decision.choice === 'value' && CLAIM_SUBSTANCE.has(conflict.field)) {
-    // A value neither side had has not been reviewed by anyone.
-    content.status = statusAfterEdit(content as unknown as Claim);
-  }
   local.update(conflict.kind, conflict.recordId, content as unknown as AnyContent);
 }
 

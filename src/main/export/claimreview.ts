@@ -7,6 +7,7 @@
 import type { FactSheet, SheetClaim } from './fact-sheet';
 import { httpUrl } from './links';
 import { preview } from './sheet-text';
+import { approvalToken } from './signed-approval';
 
 /** Google's guidance: a claimReviewed longer than this is cut in search results. */
 export const CLAIM_REVIEWED_LIMIT = 75;
@@ -17,7 +18,8 @@ export const PROVENANCE_IDS = {
   digest: 'factdesk:sheet-digest',
   articleSha256: 'factdesk:article-sha256',
   claimId: 'factdesk:claim-id',
-  fingerprint: 'factdesk:claim-fingerprint'
+  fingerprint: 'factdesk:claim-fingerprint',
+  approval: 'factdesk:signed-approval'
 } as const;
 
 const ISO_DATE = /^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
@@ -75,35 +77,46 @@ export function renderClaimReview(sheet: FactSheet): { text: string; warnings: s
   return { text: `${JSON.stringify(items, null, 2)}\n`, warnings };
 }
 
-function claimReview(sheet: FactSheet, claim: SheetClaim, articleUrl: string | null, appearance: Json): Json {
+/** What a ClaimReview shows of one claim; verify-sheet builds it again from the signed approval. */
+export function claimReviewShown(claim: SheetClaim) {
   const verdict = claim.verdict!;
   const numeric = verdict.value !== null && verdict.best !== null && verdict.worst !== null;
   return {
-    '@context': 'https://schema.org',
-    '@type': 'ClaimReview',
-    url: articleUrl ?? `#claim-${encodeURIComponent(claim.id)}`,
     claimReviewed: claim.text,
     reviewRating: {
       '@type': 'Rating',
       alternateName: verdict.label,
       ...(numeric && { ratingValue: verdict.value, bestRating: verdict.best, worstRating: verdict.worst })
     },
-    ...(sheet.organisation && { author: { '@type': 'Organization', name: sheet.organisation } }),
-    datePublished: (claim.verifiedAt ?? sheet.generatedAt).slice(0, 10),
+    datePublished: claim.verifiedAt.slice(0, 10),
     itemReviewed: {
       '@type': 'Claim',
       ...(claim.claimant && {
         author: { '@type': claim.claimant.type === 'person' ? 'Person' : 'Organization', name: claim.claimant.name }
       }),
-      ...(claim.claimDate && ISO_DATE.test(claim.claimDate) && { datePublished: claim.claimDate }),
-      appearance
-    },
+      ...(claim.claimDate && ISO_DATE.test(claim.claimDate) && { datePublished: claim.claimDate })
+    }
+  };
+}
+
+function claimReview(sheet: FactSheet, claim: SheetClaim, articleUrl: string | null, appearance: Json): Json {
+  const shown = claimReviewShown(claim);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ClaimReview',
+    url: articleUrl ?? `#claim-${encodeURIComponent(claim.id)}`,
+    claimReviewed: shown.claimReviewed,
+    reviewRating: shown.reviewRating,
+    ...(sheet.organisation && { author: { '@type': 'Organization', name: sheet.organisation } }),
+    datePublished: shown.datePublished,
+    itemReviewed: { ...shown.itemReviewed, appearance },
     identifier: [
       provenance(PROVENANCE_IDS.documentId, sheet.document.id),
       provenance(PROVENANCE_IDS.digest, sheet.digest),
       provenance(PROVENANCE_IDS.articleSha256, sheet.document.articleSha256),
       provenance(PROVENANCE_IDS.claimId, claim.id),
-      provenance(PROVENANCE_IDS.fingerprint, claim.fingerprint)
+      provenance(PROVENANCE_IDS.fingerprint, claim.fingerprint),
+      provenance(PROVENANCE_IDS.approval, approvalToken(claim.approval))
     ]
   };
 }

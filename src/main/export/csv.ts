@@ -8,6 +8,7 @@
 import type { FactSheet, SheetClaim, SheetEvidence } from './fact-sheet';
 import { quoteText } from './quote';
 import { relationLabel, reviewedBy } from './sheet-text';
+import { approvalToken } from './signed-approval';
 
 export const CSV_COLUMNS = [
   'document_id',
@@ -33,7 +34,8 @@ export const CSV_COLUMNS = [
   'created_at',
   'verified_at',
   'article_title',
-  'article_url'
+  'article_url',
+  'signed_approval'
 ] as const;
 
 type Column = (typeof CSV_COLUMNS)[number];
@@ -55,11 +57,23 @@ export function renderCsv(sheet: FactSheet): string {
 }
 
 function row(sheet: FactSheet, claim: SheetClaim): Record<Column, string> {
-  const verdict = claim.verdict;
   return {
     document_id: sheet.document.id,
     sheet_digest: sheet.digest,
     article_sha256: sheet.document.articleSha256,
+    article_title: sheet.document.title,
+    article_url: sheet.document.source.url ?? '',
+    ...claimCells(claim)
+  };
+}
+
+/** The columns that show one claim rather than the sheet. */
+type ClaimColumn = Exclude<Column, 'document_id' | 'sheet_digest' | 'article_sha256' | 'article_title' | 'article_url'>;
+
+/** One claim's CSV cells; verify-sheet builds them again from the signed approval. */
+export function claimCells(claim: SheetClaim): Record<ClaimColumn, string> {
+  const verdict = claim.verdict;
+  return {
     claim_id: claim.id,
     claim_fingerprint: claim.fingerprint,
     claim: claim.text,
@@ -78,9 +92,8 @@ function row(sheet: FactSheet, claim: SheetClaim): Record<Column, string> {
     reviewed_by: reviewedBy(claim),
     self_reviewed: claim.selfReviewed ? 'yes' : 'no',
     created_at: claim.createdAt,
-    verified_at: claim.verifiedAt ?? '',
-    article_title: sheet.document.title,
-    article_url: sheet.document.source.url ?? ''
+    verified_at: claim.verifiedAt,
+    signed_approval: approvalToken(claim.approval)
   };
 }
 

@@ -1,21 +1,19 @@
 /**
- * The fact sheet model (DESIGN §3): everything a sheet shows, built from the library and
- * rendered by the format modules (html, markdown, csv, claimreview). Only verified claims are
- * included; the rest are counted by status.
+ * The fact sheet model: everything a sheet shows, built from the library and rendered by the
+ * format modules (html, markdown, csv, claimreview). Only verified claims are included, each with
+ * its published content and the signed approval of exactly that content; the rest are counted by
+ * status.
  */
 import type { LeftOutClaims } from '../../shared/api/methods/export';
-import type { ClaimStatus, EvidenceRelation, Review, Settings, VerdictScale } from '../../shared/domain';
+import type { ClaimStatus, Review, Settings } from '../../shared/domain';
 import { DomainError } from '../errors';
+import { keyFingerprint, shortFingerprint } from '../identity/signature';
 import { listClaims } from '../store/claims';
 import { getDocument } from '../store/documents';
-import { getEntity } from '../store/entities';
-import { listEvidenceOfDocument } from '../store/evidence';
-import { listMentions } from '../store/mentions';
 import type { Db } from '../store/open';
-import { listReviewsOfDocument } from '../store/reviews';
-import { getScale } from '../store/scales';
+import { type PublishedContent, type ScaleLookup, scaleLookup } from '../workflow/published-content';
+import { verifyClaims } from '../workflow/verification';
 import { recordFingerprint, sheetDigest } from './digest';
-import { type QuotePart, quoteParts } from './quote';
 
 export interface FactSheetOptions {
   clock: () => Date;
@@ -31,48 +29,30 @@ export interface SheetSource {
   publishedAt: string | null;
 }
 
-export interface SheetVerdict {
-  label: string;
-  /** The label's number on its scale; null for labels off the numeric scale. */
-  value: number | null;
-  scaleId: string;
-  scaleName: string;
-  scaleVersion: number;
-  /** Highest and lowest number of the scale version (null when it has none). */
-  best: number | null;
-  worst: number | null;
+export type { SheetEvidence, SheetVerdict } from '../workflow/published-content';
+
+/** What verify-sheet needs to check an approval without the library: the signed review and the content it signed. */
+export interface SignedApproval {
+  reviewer: string;
+  at: string;
+  comment: string;
+  selfReview: boolean;
+  /** Canonical JSON of the published content the reviewer approved. */
+  content: string;
+  contentHash: string;
+  publicKey: string;
+  signature: string;
 }
 
-export interface SheetEvidence {
-  id: string;
-  relation: EvidenceRelation;
-  title: string;
-  url: string;
-  archivedUrl: string;
-  publisher: string;
-  accessedAt: string;
-  excerpt: string;
-}
-
-export interface SheetClaim {
-  id: string;
+export interface SheetClaim extends Omit<PublishedContent, 'articleSha256'> {
   /** Fingerprint of this claim's record as included (see digest.ts); lets verify-sheet name what changed. */
   fingerprint: string;
-  /** The claim as checked. */
-  text: string;
-  /** The article's wording, restored names of masked mentions in brackets. */
-  quote: QuotePart[];
-  claimant: { id: string; name: string; type: string } | null;
-  claimDate: string | null;
-  verdict: SheetVerdict | null;
-  explanation: string;
-  evidence: SheetEvidence[];
-  checkedBy: string;
-  /** Author of the approving review; null when the library holds none. */
-  reviewedBy: string | null;
+  reviewedBy: string;
+  /** Short fingerprint of the reviewer's key. */
+  reviewerKey: string;
   selfReviewed: boolean;
-  createdAt: string;
-  verifiedAt: string | null;
+  verifiedAt: string;
+  approval: SignedApproval;
 }
 
 export interface VerdictCount {
@@ -103,43 +83,13 @@ export const NO_VERDICT = 'No verdict';
 export function buildFactSheet(db: Db, documentId: string, options: FactSheetOptions): FactSheet {
   const document = getDocument(db, documentId);
   if (!document) throw new DomainError('not_found', `No document with id ${documentId} in the library.`);
-  const allClaims = listClaims(db, documentId);
-  const mentions = listMentions(db, documentId);
-  const evidenceByClaim = groupBy(listEvidenceOfDocument(db, documentId), (e) => e.claimId);
-  const approvals = latestApprovals(listReviewsOfDocument(db, documentId));
+  const verified = verifyClaims(db, documentId, listClaims(db, documentId));
+  const allClaims = verified.map((v) => v.claim);
   const scale = scaleLookup(db);
 
-  const claims: SheetClaim[] = allClaims
-    .filter((claim) => claim.status === 'verified')
-    .map((claim) => {
-      const claimant = claim.claimantId ? getEntity(db, claim.claimantId) : null;
-      const approval = approvals.get(claim.id);
-      const record: Omit<SheetClaim, 'fingerprint'> = {
-        id: claim.id,
-        text: claim.text,
-        quote: quoteParts(document.text, claim.start, claim.end, mentions),
-        claimant: claimant ? { id: claimant.id, name: claimant.name, type: claimant.type } : null,
-        claimDate: claim.claimDate || null,
-        verdict: claim.verdict ? sheetVerdict(claim.verdict.label, scale(claim.verdict.scaleId, claim.verdict.scaleVersion), claim.verdict) : null,
-        explanation: claim.explanation,
-        evidence: (evidenceByClaim.get(claim.id) ?? []).map((e) => ({
-          id: e.id,
-          relation: e.relation,
-          title: e.title,
-          url: e.url,
-          archivedUrl: e.archivedUrl,
-          publisher: e.publisher,
-          accessedAt: e.accessedAt,
-          excerpt: e.excerpt
-        })),
-        checkedBy: claim.author,
-        reviewedBy: approval?.author ?? null,
-        selfReviewed: approval?.selfReview ?? false,
-        createdAt: claim.createdAt,
-        verifiedAt: approval?.createdAt ?? null
-      };
-      return { ...record, fingerprint: recordFingerprint(record) };
-    });
+  const claims: SheetClaim[] = verified.flatMap(({ approval, content }) =>
+    approval ? [sheetClaim(content, approval)] : []
+  );
 
   const source = document.source;
   const sheetDocument = {
@@ -177,39 +127,27 @@ export function digestRecords(document: Pick<FactSheet['document'], 'id' | 'titl
   };
 }
 
-type ScaleLookup = (id: string, version: number) => VerdictScale | null;
-
-function scaleLookup(db: Db): ScaleLookup {
-  const cache = new Map<string, VerdictScale | null>();
-  return (id, version) => {
-    const key = `${id}\u0000${version}`;
-    if (!cache.has(key)) cache.set(key, getScale(db, id, version));
-    return cache.get(key)!;
+/** A verified claim as the sheet shows it: its published content and the approval of exactly that content. */
+export function sheetClaim(content: PublishedContent, approval: Review): SheetClaim {
+  const { articleSha256: _article, ...shown } = content;
+  const record: Omit<SheetClaim, 'fingerprint'> = {
+    ...shown,
+    reviewedBy: approval.author,
+    reviewerKey: shortFingerprint(keyFingerprint(approval.publicKey!)),
+    selfReviewed: approval.selfReview,
+    verifiedAt: approval.createdAt,
+    approval: {
+      reviewer: approval.author,
+      at: approval.createdAt,
+      comment: approval.comment,
+      selfReview: approval.selfReview,
+      content: approval.content!,
+      contentHash: approval.contentHash!,
+      publicKey: approval.publicKey!,
+      signature: approval.signature!
+    }
   };
-}
-
-function sheetVerdict(
-  label: string,
-  scale: VerdictScale | null,
-  recorded: { scaleId: string; scaleVersion: number }
-): SheetVerdict {
-  const numbers = (scale?.labels ?? []).map((l) => l.value).filter((v): v is number => v !== null);
-  return {
-    label,
-    value: scale?.labels.find((l) => l.label === label)?.value ?? null,
-    scaleId: recorded.scaleId,
-    scaleName: scale?.name ?? recorded.scaleId,
-    scaleVersion: recorded.scaleVersion,
-    best: numbers.length ? Math.max(...numbers) : null,
-    worst: numbers.length ? Math.min(...numbers) : null
-  };
-}
-
-/** Each claim's latest approving review: the one that made it verified. */
-function latestApprovals(reviews: Review[]): Map<string, Review> {
-  const approvals = new Map<string, Review>();
-  for (const review of reviews) if (review.decision === 'approve') approvals.set(review.claimId, review);
-  return approvals;
+  return { ...record, fingerprint: recordFingerprint(record) };
 }
 
 function leftOutOf(statuses: ClaimStatus[]): LeftOutClaims {
@@ -245,14 +183,3 @@ function distributionOf(claims: SheetClaim[], scale: ScaleLookup): VerdictCount[
 }
 
 export const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}

@@ -6,6 +6,7 @@
 import type { FactSheet, SheetClaim, SheetEvidence, VerdictCount } from './fact-sheet';
 import { SHEET_CSS, VERDICT_OFF_SCALE, VERDICT_STEPS, verdictHue } from './html-style';
 import { httpUrl } from './links';
+import { approvalToken } from './signed-approval';
 import {
   formatTimestamp,
   relationLabel,
@@ -112,7 +113,8 @@ ${body}
 </table>`;
 }
 
-function claimArticle(claim: SheetClaim, number: number): string {
+/** One claim as the HTML sheet shows it; verify-sheet renders it again from the signed approval. */
+export function claimArticle(claim: SheetClaim, number: number): string {
   const verdict = claim.verdict;
   const rating = verdict ? verdictRating(verdict) : null;
   const colorClass = verdictClass(verdict?.value ?? null, verdict && numericRange([verdict.worst, verdict.best]));
@@ -125,7 +127,7 @@ function claimArticle(claim: SheetClaim, number: number): string {
     { label: 'Created', html: escapeHtml(formatTimestamp(claim.createdAt)) },
     { label: 'Verified', html: claim.verifiedAt ? escapeHtml(formatTimestamp(claim.verifiedAt)) : '<span class="empty">not recorded</span>' }
   ];
-  return `<article class="claim ${colorClass}" id="claim-${escapeHtml(claim.id)}" data-claim-id="${escapeHtml(claim.id)}" data-fingerprint="${claim.fingerprint}">
+  return `<article class="claim ${colorClass}" id="claim-${escapeHtml(claim.id)}" data-claim-id="${escapeHtml(claim.id)}" data-fingerprint="${claim.fingerprint}" data-approval="${approvalToken(claim.approval)}">
 <header>
 <p class="claim-number">Claim ${number}</p>
 <h3 dir="auto">${escapeHtml(claim.text)}</h3>
@@ -185,7 +187,7 @@ function provenance(sheet: FactSheet): string {
 <div><dt>Article SHA-256</dt><dd><code>${escapeHtml(sheet.document.articleSha256)}</code></dd></div>
 <div><dt>Digest (SHA-256)</dt><dd><code>${sheet.digest}</code></dd></div>
 </dl>
-<p>The digest covers the article text and every record shown on this sheet. <code>factdesk verify-sheet</code> recomputes it from the library and names what changed.</p>
+<p>The digest covers the article text and every record shown on this sheet. Each claim carries its reviewer's signed approval of exactly what is shown. <code>factdesk verify-sheet</code> checks the signatures, recomputes the digest from the library and names what changed.</p>
 </footer>`;
 }
 

@@ -5,6 +5,7 @@
  */
 import type { FactSheet, SheetClaim, SheetEvidence } from './fact-sheet';
 import { httpUrl } from './links';
+import { approvalToken } from './signed-approval';
 import { formatTimestamp, relationLabel, reviewedBy, scaleName, sourceFacts, textLines, verdictRating } from './sheet-text';
 
 /** Escapes user text inside a line: every inline markup character, and `&` so no entity forms. */
@@ -39,6 +40,9 @@ function mdLink(url: string, text: string): string {
   const plain = url.trim();
   return text === url ? mdLine(plain) : `${mdLine(text)} (${mdLine(plain)})`;
 }
+
+/** Marks the (invisible) line that carries a claim's signed approval. */
+export const APPROVAL_COMMENT = 'factdesk:signed-approval';
 
 export function renderMarkdown(sheet: FactSheet): string {
   const { document } = sheet;
@@ -78,12 +82,13 @@ export function renderMarkdown(sheet: FactSheet): string {
   out.push(`- **Article SHA-256:** ${codeSpan(document.articleSha256)}`);
   out.push(`- **Digest (SHA-256):** ${codeSpan(sheet.digest)}`, '');
   out.push(
-    'The digest covers the article text and every record shown on this sheet. `factdesk verify-sheet` recomputes it from the library and names what changed.'
+    "The digest covers the article text and every record shown on this sheet. Each claim carries its reviewer's signed approval of exactly what is shown. `factdesk verify-sheet` checks the signatures, recomputes the digest from the library and names what changed."
   );
   return `${out.join('\n')}\n`;
 }
 
-function claimSection(claim: SheetClaim, number: number): string[] {
+/** One claim as the Markdown sheet shows it; verify-sheet renders it again from the signed approval. */
+export function claimSection(claim: SheetClaim, number: number): string[] {
   const verdict = claim.verdict;
   const rating = verdict ? verdictRating(verdict) : null;
   const lines = [
@@ -105,6 +110,8 @@ function claimSection(claim: SheetClaim, number: number): string[] {
     claim.evidence.forEach((item, i) => lines.push(...evidenceLines(item, i + 1)));
   }
   lines.push(`- **Record:** Claim ID ${codeSpan(claim.id)} · Fingerprint ${codeSpan(claim.fingerprint)}`);
+  // A link reference definition nobody links to: Markdown renders nothing for it, and it needs no raw HTML.
+  lines.push('', `[//]: # (${APPROVAL_COMMENT} ${approvalToken(claim.approval)})`);
   return lines;
 }
 

@@ -5,6 +5,7 @@
  *   md, pdf      the visible Provenance section and each claim's "Claim ID … · Fingerprint …" line
  *   csv          the document_id, sheet_digest, article_sha256, claim_id, claim_fingerprint columns
  *   claimreview  schema.org identifier PropertyValues (factdesk:document-id, …) on each ClaimReview
+ * and each claim's signed approval (html data-approval, md reference line, csv column, claimreview identifier).
  * The HTML and PDF readers (linkedom, pdf.js) load on first use: most commands never need them.
  */
 import type { FactSheetFormat } from '../../shared/api/methods/export';
@@ -12,13 +13,25 @@ import { PROVENANCE_IDS } from './claimreview';
 import { CSV_COLUMNS } from './csv';
 import { parseCsv, unguardCell } from './csv-read';
 import { META } from './html';
+import { APPROVAL_COMMENT } from './markdown';
 
 export interface SheetManifest {
   format: FactSheetFormat;
   documentId: string;
   digest: string;
   articleSha256: string | null;
-  claims: { id: string; fingerprint: string }[];
+  claims: SheetEntry[];
+  /** The sheet's text, to compare what it shows with what was approved; null for a PDF. */
+  text: string | null;
+}
+
+export interface SheetEntry {
+  id: string;
+  fingerprint: string;
+  /** The signed-approval token the sheet carries for the claim; null when it carries none. */
+  approval: string | null;
+  /** ClaimReview and CSV: the claim's entry as parsed, to compare what it shows. */
+  shown?: Record<string, unknown>;
 }
 
 /** A file that is not a readable fact sheet; the message says why. */
@@ -28,13 +41,13 @@ const HEX64 = /^[0-9a-f]{64}$/;
 
 export async function readSheet(bytes: Uint8Array): Promise<SheetManifest> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buffer.subarray(0, 5).toString('latin1') === '%PDF-') return fromVisibleText('pdf', await readPdf(bytes));
+  if (buffer.subarray(0, 5).toString('latin1') === '%PDF-') return { ...fromVisibleText('pdf', await readPdf(bytes)), text: null };
   const text = buffer.toString('utf8').replace(/^\uFEFF/, '');
   const start = text.trimStart();
-  if (/^<(!doctype html|html)[\s>]/i.test(start)) return fromHtml(text, (await import('linkedom')).parseHTML);
-  if (start.startsWith('[') || start.startsWith('{')) return fromClaimReview(text);
-  if (start.startsWith(`${CSV_COLUMNS[0]},${CSV_COLUMNS[1]},`)) return fromCsv(text);
-  if (/^- \*\*Digest \(SHA-256\):\*\*/m.test(text)) return fromVisibleText('md', text);
+  if (/^<(!doctype html|html)[\s>]/i.test(start)) return { ...fromHtml(text, (await import('linkedom')).parseHTML), text };
+  if (start.startsWith('[') || start.startsWith('{')) return { ...fromClaimReview(text), text };
+  if (start.startsWith(`${CSV_COLUMNS[0]},${CSV_COLUMNS[1]},`)) return { ...fromCsv(text), text };
+  if (/^- \*\*Digest \(SHA-256\):\*\*/m.test(text)) return { ...fromVisibleText('md', text), text };
   throw new SheetReadError('it is not a Factdesk fact sheet (no document id and digest found)');
 }
 
@@ -46,13 +59,15 @@ async function readPdf(bytes: Uint8Array): Promise<string> {
   }
 }
 
-function complete(manifest: SheetManifest): SheetManifest {
+type Read = Omit<SheetManifest, 'text'>;
+
+function complete(manifest: Read): Read {
   if (!manifest.documentId) throw new SheetReadError(`the ${manifest.format} sheet carries no document id`);
   if (!HEX64.test(manifest.digest)) throw new SheetReadError(`the ${manifest.format} sheet carries no valid digest`);
   return manifest;
 }
 
-function fromHtml(text: string, parseHTML: typeof import('linkedom').parseHTML): SheetManifest {
+function fromHtml(text: string, parseHTML: typeof import('linkedom').parseHTML): Read {
   const { document } = parseHTML(text);
   const meta = (name: string) => document.querySelector(`meta[name="${name}"]`)?.getAttribute('content')?.trim() ?? '';
   return complete({
@@ -62,21 +77,24 @@ function fromHtml(text: string, parseHTML: typeof import('linkedom').parseHTML):
     articleSha256: meta(META.articleSha256) || null,
     claims: [...document.querySelectorAll('[data-claim-id]')].map((element) => ({
       id: element.getAttribute('data-claim-id') ?? '',
-      fingerprint: element.getAttribute('data-fingerprint') ?? ''
+      fingerprint: element.getAttribute('data-fingerprint') ?? '',
+      approval: element.getAttribute('data-approval')
     }))
   });
 }
 
 /** Markdown and PDF text: the labels of the Provenance section; the last one wins, as it comes after all user text. */
-function fromVisibleText(format: 'md' | 'pdf', text: string): SheetManifest {
+function fromVisibleText(format: 'md' | 'pdf', text: string): Read {
   const flat = text.replace(/\s+/g, ' ');
   // Markdown wraps values in code spans (`…`) and labels in **…**; PDF text has neither.
   const value = (label: string, pattern: string) =>
     [...flat.matchAll(new RegExp(`${label}(?::\\*\\*)?\\s*\`*\\s*(${pattern})`, 'g'))].pop()?.[1].replace(/\s/g, '') ?? '';
   const hex = (n: number) => `(?:[0-9a-f]\\s?){${n}}`;
-  const claims = [...flat.matchAll(/Claim ID\s*`*\s*(\S+?)\s*`*\s*· Fingerprint\s*`*\s*((?:[0-9a-f]\s?){16})/g)].map((m) => ({
+  const approvals = [...text.matchAll(new RegExp(`^\\[//\\]: # \\(${APPROVAL_COMMENT} ([A-Za-z0-9+/=]+)\\)$`, 'gm'))].map((m) => m[1]!);
+  const claims = [...flat.matchAll(/Claim ID\s*`*\s*(\S+?)\s*`*\s*· Fingerprint\s*`*\s*((?:[0-9a-f]\s?){16})/g)].map((m, i) => ({
     id: m[1]!,
-    fingerprint: m[2]!.replace(/\s/g, '')
+    fingerprint: m[2]!.replace(/\s/g, ''),
+    approval: approvals[i] ?? null
   }));
   return complete({
     format,
@@ -87,7 +105,7 @@ function fromVisibleText(format: 'md' | 'pdf', text: string): SheetManifest {
   });
 }
 
-function fromCsv(text: string): SheetManifest {
+function fromCsv(text: string): Read {
   let rows: string[][];
   try {
     rows = parseCsv(text);
@@ -107,11 +125,16 @@ function fromCsv(text: string): SheetManifest {
       digest: cell(row, 'sheet_digest'),
       articleSha256: cell(row, 'article_sha256') || null
     }))),
-    claims: records.map((row) => ({ id: cell(row, 'claim_id'), fingerprint: cell(row, 'claim_fingerprint') }))
+    claims: records.map((row) => ({
+      id: cell(row, 'claim_id'),
+      fingerprint: cell(row, 'claim_fingerprint'),
+      approval: cell(row, 'signed_approval') || null,
+      shown: Object.fromEntries(header!.map((name, i) => [name, unguardCell(row[i] ?? '')]))
+    }))
   });
 }
 
-function fromClaimReview(text: string): SheetManifest {
+function fromClaimReview(text: string): Read {
   let items: unknown;
   try {
     items = JSON.parse(text);
@@ -139,9 +162,11 @@ function fromClaimReview(text: string): SheetManifest {
       digest: values.get(PROVENANCE_IDS.digest) ?? '',
       articleSha256: values.get(PROVENANCE_IDS.articleSha256) ?? null
     }))),
-    claims: identifiers.map((values) => ({
+    claims: identifiers.map((values, i) => ({
       id: values.get(PROVENANCE_IDS.claimId) ?? '',
-      fingerprint: values.get(PROVENANCE_IDS.fingerprint) ?? ''
+      fingerprint: values.get(PROVENANCE_IDS.fingerprint) ?? '',
+      approval: values.get(PROVENANCE_IDS.approval) ?? null,
+      shown: items[i] as Record<string, unknown>
     }))
   });
 }

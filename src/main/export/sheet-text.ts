@@ -29,8 +29,8 @@ export const scaleName = (verdict: SheetVerdict) => `${verdict.scaleName}, versi
 
 /** The reviewer, or "self-reviewed by …" when the checker approved their own claim. */
 export function reviewedBy(claim: SheetClaim): string {
-  if (!claim.reviewedBy) return 'not recorded';
-  return claim.selfReviewed ? `self-reviewed by ${claim.reviewedBy}` : claim.reviewedBy;
+  const reviewer = `${claim.reviewedBy} (key ${claim.reviewerKey})`;
+  return claim.selfReviewed ? `self-reviewed by ${reviewer}` : reviewer;
 }
 
 /** The source facts that are known, in reading order: publisher, author, published date, file name. */

@@ -50,7 +50,8 @@ export const toClaim = (row: ClaimRow): Claim => ({
   updatedAt: row.updated_at
 });
 
-export const claimRow = (c: Claim): ClaimRow => ({
+/** Verified is derived, never stored: a record that says so (an older shared file) is stored as in review. */
+export const claimRow = (c: Omit<Claim, 'verification'>): ClaimRow => ({
   id: c.id,
   document_id: c.documentId,
   start: c.start,
@@ -63,7 +64,7 @@ export const claimRow = (c: Claim): ClaimRow => ({
   claim_date: c.claimDate,
   score: c.score,
   score_reason: c.scoreReason,
-  status: c.status,
+  status: c.status === 'verified' ? 'in review' : c.status,
   verdict_scale_id: c.verdict?.scaleId ?? null,
   verdict_scale_version: c.verdict?.scaleVersion ?? null,
   verdict_label: c.verdict?.label ?? null,

@@ -49,8 +49,7 @@ export function findDocumentByHash(db: Db, sha256: string): { id: string; trashe
 const SUMMARY_SQL = `
   SELECT d.id, d.title, d.format, d.source_json, d.imported_at, d.deleted_at,
     (SELECT count(*) FROM mentions m WHERE m.document_id = d.id AND m.status != 'rejected') AS mention_count,
-    (SELECT count(*) FROM claims c WHERE c.document_id = d.id) AS claim_count,
-    (SELECT count(*) FROM claims c WHERE c.document_id = d.id AND c.status = 'verified') AS verified_count
+    (SELECT count(*) FROM claims c WHERE c.document_id = d.id) AS claim_count
   FROM documents d`;
 
 interface SummaryRow {
@@ -62,10 +61,12 @@ interface SummaryRow {
   deleted_at: string | null;
   mention_count: number;
   claim_count: number;
-  verified_count: number;
 }
 
-const toSummary = (row: SummaryRow): DocumentSummary => ({
+/** A summary as stored; how many claims are verified is derived (see workflow/document-summaries). */
+export type StoredSummary = Omit<DocumentSummary, 'verifiedCount'>;
+
+const toSummary = (row: SummaryRow): StoredSummary => ({
   id: row.id,
   title: row.title,
   format: row.format as DocumentSummary['format'],
@@ -73,19 +74,18 @@ const toSummary = (row: SummaryRow): DocumentSummary => ({
   importedAt: row.imported_at,
   mentionCount: row.mention_count,
   claimCount: row.claim_count,
-  verifiedCount: row.verified_count,
   deletedAt: row.deleted_at
 });
 
 /** The library (trash: false) or the trash (trash: true), newest first. */
-export function listDocuments(db: Db, trash = false): DocumentSummary[] {
+export function listDocuments(db: Db, trash = false): StoredSummary[] {
   const where = trash ? 'd.deleted_at IS NOT NULL' : 'd.deleted_at IS NULL';
   return (statement(db, `${SUMMARY_SQL} WHERE ${where} ORDER BY d.imported_at DESC, d.rowid DESC`).all() as SummaryRow[]).map(
     toSummary
   );
 }
 
-export function getDocumentSummary(db: Db, id: string): DocumentSummary | null {
+export function getDocumentSummary(db: Db, id: string): StoredSummary | null {
   const row = statement(db, `${SUMMARY_SQL} WHERE d.id = ?`).get(id) as SummaryRow | undefined;
   return row ? toSummary(row) : null;
 }

@@ -11,6 +11,10 @@ export interface ReviewRow extends Row {
   comment: string;
   self_review: number;
   created_at: string;
+  content_json: string | null;
+  content_hash: string | null;
+  public_key: string | null;
+  signature: string | null;
 }
 
 export const toReview = (row: ReviewRow): Review => ({
@@ -20,7 +24,11 @@ export const toReview = (row: ReviewRow): Review => ({
   decision: row.decision as Review['decision'],
   comment: row.comment,
   selfReview: row.self_review === 1,
-  createdAt: row.created_at
+  createdAt: row.created_at,
+  content: row.content_json,
+  contentHash: row.content_hash,
+  publicKey: row.public_key,
+  signature: row.signature
 });
 
 export const reviewRow = (r: Review): ReviewRow => ({
@@ -30,7 +38,11 @@ export const reviewRow = (r: Review): ReviewRow => ({
   decision: r.decision,
   comment: r.comment,
   self_review: r.selfReview ? 1 : 0,
-  created_at: r.createdAt
+  created_at: r.createdAt,
+  content_json: r.content,
+  content_hash: r.contentHash,
+  public_key: r.publicKey,
+  signature: r.signature
 });
 
 export function listReviewsOfDocument(db: Db, documentId: string): Review[] {
@@ -47,4 +59,15 @@ export function listReviewsOfClaim(db: Db, claimId: string): Review[] {
   return (
     statement(db, 'SELECT * FROM reviews WHERE claim_id = ? ORDER BY created_at, rowid').all(claimId) as ReviewRow[]
   ).map(toReview);
+}
+
+/** Ids of a document's claims that have an approval or a change request: the ones whose status derives from reviews. */
+export function claimIdsWithDecisions(db: Db, documentId: string): string[] {
+  return statement(
+    db,
+    `SELECT DISTINCT r.claim_id FROM reviews r JOIN claims c ON c.id = r.claim_id
+     WHERE c.document_id = ? AND r.decision != 'comment'`
+  )
+    .pluck()
+    .all(documentId) as string[];
 }

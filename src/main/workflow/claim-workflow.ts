@@ -4,6 +4,8 @@ import { DomainError } from '../errors';
 /**
  * The verification workflow: open → researching → in review → verified | changes requested
  * (→ researching …). Verdicts are given only through reviews, never by the checker's own hand.
+ * "Verified" is never stored: an approval leaves the claim in review and signs its published
+ * content, and the claim reads as verified while that content stays the same (see verification.ts).
  */
 const CHECKER_MOVES: Partial<Record<ClaimStatus, ClaimStatus>> = {
   open: 'researching',
@@ -31,11 +33,12 @@ export function checkerMove(claim: Claim, to: ClaimStatus): ClaimStatus {
 }
 
 export interface ReviewOutcome {
-  status: ClaimStatus;
+  /** The stored status after the review; null when it stays as it is (a comment). */
+  status: ClaimStatus | null;
   selfReview: boolean;
 }
 
-/** Checks a review decision by `reviewer` and returns the claim's resulting status. */
+/** Checks a review decision by `reviewer` on a claim read with its derived status. */
 export function reviewOutcome(
   claim: Claim,
   reviewer: string,
@@ -46,7 +49,7 @@ export function reviewOutcome(
   const byChecker = reviewer === claim.author;
   if (decision === 'comment') {
     if (!comment.trim()) throw new DomainError('invalid_input', 'A comment needs some text.');
-    return { status: claim.status, selfReview: false };
+    return { status: null, selfReview: false };
   }
   if (claim.status !== 'in review') {
     throw new DomainError(
@@ -67,8 +70,5 @@ export function reviewOutcome(
         'Working alone? Confirm self-review explicitly; the fact sheet will say "self-reviewed".'
     );
   }
-  return { status: 'verified', selfReview: byChecker };
+  return { status: 'in review', selfReview: byChecker };
 }
-
-/** Editing what a verified claim says or rests on sends it back to review. */
-export const statusAfterEdit = (claim: Claim): ClaimStatus => (claim.status === 'verified' ? 'in review' : claim.status);

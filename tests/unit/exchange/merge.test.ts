@@ -164,8 +164,15 @@ describe('conflicts', () => {
     await mine.call('claims.update', { id: ids.claimId, verdictLabel: 'Mostly true' });
     await theirs.call('reviews.create', { claimId: ids.claimId, decision: 'approve' });
     await open(mine, (await pack(theirs, ids.documentId)).content);
-    expect(await claimOf(mine)).toMatchObject({ status: 'in review', verdict: { label: 'Mostly true' } });
-    expect((await conflicts(mine)).map((c) => [c.field, c.mine, c.theirs])).toEqual([['status', 'in review', 'verified']]);
+    const approval = (await theirs.call('documents.get', { id: ids.documentId })).reviews.find((r) => r.decision === 'approve')!;
+    await mine.call('keys.trust', { userName: 'Ben Reviewer', publicKey: approval.publicKey! });
+    // Their approval is of the verdict they saw ("True"): here it is outdated, with no status to fight over.
+    expect(await claimOf(mine)).toMatchObject({
+      status: 'in review',
+      verdict: { label: 'Mostly true' },
+      verification: { approval: { reviewer: 'Ben Reviewer', check: 'outdated', changed: ['verdict'] } }
+    });
+    expect(await conflicts(mine)).toEqual([]);
   });
 });
 

@@ -90,7 +90,16 @@ describe('the review round trip', () => {
 
     const report = await open(checker, sentBack.content);
     expect(report).toMatchObject({ outcome: 'merged', matchedBy: 'id', reviewsAdded: 2, conflicts: { created: 0, remaining: 0 } });
-    const view = await checker.call('documents.get', { id: ids.documentId });
+    let view = await checker.call('documents.get', { id: ids.documentId });
+    // The checker's library has never seen Ben's key: the signed approval counts once the key is trusted.
+    expect(view.claims.find((c) => c.id === ids.claimId)).toMatchObject({
+      status: 'in review',
+      verification: { approval: { reviewer: 'Ben Reviewer', check: 'unknown key' } }
+    });
+    const bens = await reviewer.call('keys.mine', {});
+    const approval = view.reviews.find((r) => r.decision === 'approve')!;
+    expect(await checker.call('keys.trust', { userName: 'Ben Reviewer', publicKey: approval.publicKey! })).toEqual(bens);
+    view = await checker.call('documents.get', { id: ids.documentId });
     expect(view.claims.find((c) => c.id === ids.claimId)).toMatchObject({ status: 'verified', verdict: { label: 'True' } });
     expect(view.reviews.map((r) => [r.author, r.decision, r.selfReview])).toEqual([
       ['Ben Reviewer', 'approve', false],

@@ -3,7 +3,7 @@
  * so the same calls always give the same sheet. The sample article's four masked-name gaps
  * get restorations; three claims are verified (one self-reviewed), three are left out.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChangeSet } from '../../../src/shared/api/changes';
@@ -12,7 +12,8 @@ import type { Result } from '../../../src/shared/result';
 import { createService } from '../../../src/main/api/service';
 import type { PrintToPdf } from '../../../src/main/export/pdf';
 import { type Db, openLibrary } from '../../../src/main/store/open';
-import { SAMPLE_FILE } from '../helpers/temp-library';
+import { FIXTURES, SAMPLE_FILE } from '../helpers/temp-library';
+import { keyFile, keyFolder } from '../../../src/main/identity/user-keys';
 
 export const CHECKER = 'Ana Checker';
 export const REVIEWER = 'Rui Reviewer';
@@ -32,6 +33,7 @@ export interface FixtureOptions {
 export function fixedLibrary({ start = '2026-03-02T09:00:00.000Z', printToPdf, dir }: FixtureOptions = {}) {
   const folder = dir ?? mkdtempSync(join(tmpdir(), 'factdesk-export-'));
   const db: Db = openLibrary(folder);
+  installFixedKeys(db);
   const startMs = Date.parse(start);
   let callNumber = 0;
   let idsInCall = 0;
@@ -69,6 +71,16 @@ export function fixedLibrary({ start = '2026-03-02T09:00:00.000Z', printToPdf, d
 }
 
 export type FixedLibrary = ReturnType<typeof fixedLibrary>;
+
+/** The checker's and reviewer's keys from tests/fixtures/keys: signatures (and so golden sheets) stay the same. */
+function installFixedKeys(db: Db) {
+  const folder = keyFolder(db);
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  for (const [user, file] of [[CHECKER, 'checker.pem'], [REVIEWER, 'reviewer.pem']] as const) {
+    const target = keyFile(folder, user);
+    if (!existsSync(target)) copyFileSync(join(FIXTURES, 'keys', file), target);
+  }
+}
 
 const created = (changes: ChangeSet) => changes.createdId!;
 

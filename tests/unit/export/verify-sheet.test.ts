@@ -58,7 +58,14 @@ describe('verify-sheet', () => {
     const sheet = await exported(sample, 'html');
     const text = `${(await sample.lib.call('documents.get', { id: sample.documentId })).document.text}\nAn added paragraph.`;
     sample.lib.db.prepare('UPDATE documents SET text = ?, sha256 = ? WHERE id = ?').run(text, sha256Hex(text), sample.documentId);
-    expect((await verified(sample, sheet)).reasons).toEqual(['article text changed', 'digest differs']);
+    // The published content of every claim names the article's hash: none of the approvals holds any more.
+    const { visit, johnson, pardons } = sample.verified;
+    expect((await verified(sample, sheet)).reasons).toEqual([
+      'article text changed',
+      `claims removed (no longer verified): ${visit} "Kim Kardashian West visited the White House to ask…" (now in review), ` +
+        `${johnson} "Alice Marie Johnson has spent more than two…" (now in review), ${pardons} "Trump has issued just a handful of pardons" (now in review)`,
+      'digest differs'
+    ]);
   });
 
   it('says what is left when article and claims are unchanged: the document record, or an altered digest', async () => {
@@ -82,8 +89,15 @@ describe('verify-sheet', () => {
       const result = await verify({ lib: other }, sheet);
       expect(result).toMatchObject({
         ok: true,
-        value: { result: 'mismatch', libraryDigest: null, reasons: [`document ${sample.documentId} is not in the library`] }
+        value: { result: 'mismatch', libraryDigest: null }
       });
+      // That library has never trusted the reviewers' keys either.
+      expect(result.ok && (result.value as { reasons: string[] }).reasons).toEqual([
+        expect.stringMatching(/^claim 1 .*signed with a key \([0-9a-f ]+\) that this library does not trust for Rui Reviewer$/),
+        expect.stringMatching(/^claim 2 .*does not trust for Rui Reviewer$/),
+        expect.stringMatching(/^claim 3 .*does not trust for Ana Checker$/),
+        `document ${sample.documentId} is not in the library`
+      ]);
     } finally {
       other.close();
     }

@@ -42,7 +42,7 @@ const verdict = (label: string) => ({ scaleId: 's', scaleVersion: 1, label });
 
 describe('claim history steps', () => {
   it('turns the rows of each change group into one step with what changed', () => {
-    const review: Review = { id: 'r1', claimId: 'c1', author: 'Bea', decision: 'approve', comment: 'Fine.', selfReview: false, createdAt: '' };
+    const review: Review = { id: 'r1', claimId: 'c1', author: 'Bea', decision: 'approve', comment: 'Fine.', selfReview: false, createdAt: '', content: null, contentHash: null, publicKey: null, signature: null };
     const steps = historySteps([
       // newest first, as claims.history returns them; the approval wrote two rows in one group
       entry('g4', 'Bea', 'reviews.approve', 'reviews', null, review),

@@ -12,7 +12,6 @@ import { changeSetOf } from '../change-set';
 import { analyseDocument, entityNamed, openEntitySuggestions, requireLabels } from './assist-suggestions';
 import { documentText, requireEntity } from './lookups';
 import { newMentionRow } from './new-records';
-import { reviewClaimsAroundGap } from './review-again';
 import type { HandlerMap } from './types';
 
 /** Library entities offered beyond the document's own names (the most mentioned ones). */
@@ -71,7 +70,6 @@ export const gapHandlers: HandlerMap<'assist.gapCandidates' | 'assist.confirmGap
     const id = existing?.id ?? ctx.newId();
     const { group } = runMutation(ctx.asUser(), { documentId: input.documentId, action: 'assist.confirmGap' }, (g) => {
       const entityId = input.entityId ?? (input.createEntity ? entityNamed(g, ctx, input.restoration, input.type) : null);
-      if (input.restoration !== (existing?.restoration ?? null)) reviewClaimsAroundGap(g, input);
       if (existing) {
         g.update('mentions', existing.id, { type: input.type, entity_id: entityId, restoration: input.restoration, updated_at: g.at });
         return;

@@ -1,13 +1,18 @@
 import type { MethodOutput, ParsedInput } from '../../../shared/api/contract';
-import type { Claim, Verdict } from '../../../shared/domain';
+import type { Verdict } from '../../../shared/domain';
 import { spanProblem } from '../../../shared/text/spans';
 import { DomainError } from '../../errors';
+import { canonicalJson } from '../../export/canonical-json';
+import { signValue } from '../../identity/signature';
+import { userKey } from '../../identity/user-keys';
+import { sha256Hex } from '../../import/hash';
 import { type ChangeGroup, runMutation } from '../../store/history';
 import { reviewRow } from '../../store/reviews';
 import { getScale } from '../../store/scales';
 import { getSettings } from '../../store/settings';
 import { statement } from '../../store/statements';
-import { checkerMove, reviewOutcome, statusAfterEdit } from '../../workflow/claim-workflow';
+import { checkerMove, reviewOutcome } from '../../workflow/claim-workflow';
+import { signedReviewPart, verifyClaims } from '../../workflow/verification';
 import { changeSetOf } from '../change-set';
 import type { HandlerContext } from '../context';
 import { documentText, requireClaim, requireEntity } from './lookups';
@@ -27,37 +32,49 @@ function verdictFor(ctx: HandlerContext, label: string): Verdict {
   return { scaleId: scale.id, scaleVersion: scale.version, label };
 }
 
-/** Records a review and applies the status it leads to; shared by reviews.create and claims.transition. */
+/**
+ * Records a review, signed by the reviewer's key over the claim's published content as it is now,
+ * and applies the stored status it leads to; shared by reviews.create and claims.transition.
+ */
 function review(
   ctx: HandlerContext,
   input: ParsedInput<'reviews.create'>
 ): MethodOutput<'reviews.create'> {
-  const claim = requireClaim(ctx.db, input.claimId);
+  const stored = requireClaim(ctx.db, input.claimId);
+  const [{ claim, content }] = verifyClaims(ctx.db, stored.documentId, [stored]) as [ReturnType<typeof verifyClaims>[number]];
   const mutation = ctx.asUser();
   const comment = input.comment?.trim() ?? '';
   const outcome = reviewOutcome(claim, mutation.user, input.decision, comment, input.confirmSelfReview ?? false);
   const id = ctx.newId();
   const { group } = runMutation(mutation, { documentId: claim.documentId, action: `reviews.${input.decision}` }, (g) => {
-    g.insert(
-      'reviews',
-      reviewRow({
-        id,
-        claimId: claim.id,
-        author: mutation.user,
-        decision: input.decision,
-        comment,
-        selfReview: outcome.selfReview,
-        createdAt: g.at
-      })
-    );
-    if (outcome.status !== claim.status) g.update('claims', claim.id, { status: outcome.status, updated_at: g.at });
+    const key = userKey(g.db, mutation.user, g.at);
+    const contentJson = canonicalJson(content);
+    const unsigned = {
+      id,
+      claimId: claim.id,
+      author: mutation.user,
+      decision: input.decision,
+      comment,
+      selfReview: outcome.selfReview,
+      createdAt: g.at,
+      content: contentJson,
+      contentHash: sha256Hex(contentJson),
+      publicKey: key.publicKey
+    };
+    g.insert('reviews', reviewRow({ ...unsigned, signature: signValue(key.privateKey, signedReviewPart(unsigned)) }));
+    if (outcome.status && outcome.status !== stored.status) g.update('claims', claim.id, { status: outcome.status, updated_at: g.at });
   });
   return changeSetOf(ctx.db, group, id);
 }
 
-/** Content edits to a verified claim send it back to review, inside the same change group. */
-export function touchClaim(group: ChangeGroup, claim: Claim, patch: Record<string, string | number | null> = {}) {
-  group.update('claims', claim.id, { ...patch, status: statusAfterEdit(claim), updated_at: group.at });
+/** Records an edit of a claim (or of its evidence) in the same change group. */
+export function touchClaim(group: ChangeGroup, claimId: string, patch: Record<string, string | number | null> = {}) {
+  group.update('claims', claimId, { ...patch, updated_at: group.at });
+}
+
+/** Gives claims another claimant (entity merge or split). */
+export function reattributeClaims(group: ChangeGroup, claimIds: string[], claimantId: string): void {
+  for (const id of claimIds) touchClaim(group, id, { claimant_id: claimantId });
 }
 
 export const claimHandlers: HandlerMap<
@@ -83,7 +100,7 @@ export const claimHandlers: HandlerMap<
     const verdict =
       input.verdictLabel === undefined ? undefined : input.verdictLabel === null ? null : verdictFor(ctx, input.verdictLabel);
     const { group } = runMutation(ctx.asUser(), { documentId: claim.documentId, action: 'claims.update' }, (g) =>
-      touchClaim(g, claim, {
+      touchClaim(g, claim.id, {
         ...(input.text !== undefined && { text: input.text.trim() }),
         ...(input.claimantId !== undefined && { claimant_id: input.claimantId }),
         ...(input.claimDate !== undefined && { claim_date: input.claimDate || null }),

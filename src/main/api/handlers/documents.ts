@@ -1,13 +1,14 @@
 import type { DocumentView } from '../../../shared/api/contract';
 import { DomainError } from '../../errors';
-import { listDocuments, setTrashed } from '../../store/documents';
+import { setTrashed } from '../../store/documents';
+import { documentSummaries } from '../../workflow/document-summaries';
 import { runMutation } from '../../store/history';
 import { readDocumentAnnotations, readDocumentText } from '../document-parts';
 import { importAndWait } from '../import-article';
 import type { HandlerMap } from './types';
 
 export const documentHandlers: HandlerMap<'documents.list' | 'documents.import' | 'documents.get' | 'documents.delete'> = {
-  'documents.list': (ctx) => listDocuments(ctx.db),
+  'documents.list': (ctx) => documentSummaries(ctx.db),
 
   'documents.import': (ctx, input) => importAndWait(ctx, input),
 

@@ -2,7 +2,6 @@ import { listEntities, entityRow } from '../../store/entities';
 import { runMutation } from '../../store/history';
 import { changeSetOf } from '../change-set';
 import { requireEntity } from './lookups';
-import { reviewClaimsOfClaimant } from './review-again';
 import type { HandlerMap } from './types';
 
 const uniqueAliases = (aliases: string[], name: string) =>
@@ -46,7 +45,6 @@ export const entityHandlers: HandlerMap<'entities.list' | 'entities.create' | 'e
         updatedAt: g.at
       });
       g.update('entities', entity.id, next);
-      if (name !== entity.name) reviewClaimsOfClaimant(g, entity.id);
     });
     return changeSetOf(ctx.db, group);
   }

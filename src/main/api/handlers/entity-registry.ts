@@ -6,7 +6,7 @@ import { getMention } from '../../store/mentions';
 import { entityRegistry, entityUsage, linksOf } from '../../store/registry';
 import { changeSetOf } from '../change-set';
 import { requireClaim, requireEntity } from './lookups';
-import { reattributeClaims } from './review-again';
+import { reattributeClaims } from './claims';
 import type { HandlerMap } from './types';
 
 const unique = (names: string[], except: string) => {

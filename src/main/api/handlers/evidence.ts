@@ -38,7 +38,7 @@ export const evidenceHandlers: HandlerMap<'evidence.create' | 'evidence.update' 
           updatedAt: g.at
         })
       );
-      touchClaim(g, claim);
+      touchClaim(g, claim.id);
     });
     return changeSetOf(ctx.db, group, id);
   },
@@ -48,7 +48,7 @@ export const evidenceHandlers: HandlerMap<'evidence.create' | 'evidence.update' 
     const claim = requireClaim(ctx.db, evidence.claimId);
     const { group } = runMutation(ctx.asUser(), { documentId: claim.documentId, action: 'evidence.update' }, (g) => {
       g.update('evidence', id, evidenceRow({ ...evidence, ...fields, updatedAt: g.at }));
-      touchClaim(g, claim);
+      touchClaim(g, claim.id);
     });
     return changeSetOf(ctx.db, group);
   },
@@ -58,7 +58,7 @@ export const evidenceHandlers: HandlerMap<'evidence.create' | 'evidence.update' 
     const claim = requireClaim(ctx.db, evidence.claimId);
     const { group } = runMutation(ctx.asUser(), { documentId: claim.documentId, action: 'evidence.delete' }, (g) => {
       g.remove('evidence', id);
-      touchClaim(g, claim);
+      touchClaim(g, claim.id);
     });
     return changeSetOf(ctx.db, group);
   }

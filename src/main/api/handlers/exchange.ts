@@ -14,6 +14,7 @@ import { conflictView, orphanView } from '../../exchange/views';
 import { w3cCollection } from '../../exchange/w3c';
 import { fileSlug, packDocument } from '../../exchange/write-file';
 import { listClaims } from '../../store/claims';
+import { derivedClaims } from '../../workflow/verification';
 import { getDocument } from '../../store/documents';
 import { entitiesOfDocument } from '../../store/entities';
 import { listEvidenceOfDocument } from '../../store/evidence';
@@ -44,7 +45,7 @@ function annotated(ctx: HandlerContext, id: string) {
   return {
     document,
     mentions: listMentions(ctx.db, id),
-    claims: listClaims(ctx.db, id),
+    claims: derivedClaims(ctx.db, id, listClaims(ctx.db, id)),
     evidence: listEvidenceOfDocument(ctx.db, id),
     entities: new Map(entitiesOfDocument(ctx.db, id).map((entity) => [entity.id, entity]))
   };

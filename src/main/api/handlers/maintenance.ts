@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import type { BackupSummary } from '../../../shared/api/methods/maintenance';
 import { DomainError } from '../../errors';
 import { type BackupInfo, backupsDirOf, createBackup, listBackups, restoreBackup } from '../../store/backup';
-import { getDocumentSummary, listDocuments, purgeDocument, setTrashed } from '../../store/documents';
+import { purgeDocument, setTrashed } from '../../store/documents';
+import { documentSummary, documentSummaries } from '../../workflow/document-summaries';
 import { runMutation } from '../../store/history';
 import type { HandlerContext } from '../context';
 import type { HandlerMap } from './types';
@@ -36,18 +37,18 @@ export const maintenanceHandlers: HandlerMap<
     return { restored: file, safetyCopy: summary(safety) };
   },
 
-  'trash.list': (ctx) => listDocuments(ctx.db, true),
+  'trash.list': (ctx) => documentSummaries(ctx.db, true),
 
   'trash.restore'(ctx, { id }) {
     const { value } = runMutation(ctx.asSystem(), { documentId: id, action: 'trash.restore', kind: 'log' }, (group) =>
       setTrashed(group, id, false)
     );
     if (!value) throw new DomainError('not_found', `No document with id ${id} in the trash.`);
-    return getDocumentSummary(ctx.db, id)!;
+    return documentSummary(ctx.db, id)!;
   },
 
   'trash.empty'(ctx) {
-    const trashed = listDocuments(ctx.db, true);
+    const trashed = documentSummaries(ctx.db, true);
     runMutation(ctx.asSystem(), { documentId: null, action: 'trash.empty', kind: 'log' }, (group) => {
       for (const doc of trashed) purgeDocument(group, doc.id);
     });

@@ -9,7 +9,6 @@ import { changeSetOf } from '../change-set';
 import type { HandlerContext } from '../context';
 import { documentText, requireEntity } from './lookups';
 import { newMentionRow } from './new-records';
-import { reviewClaimsAroundGap } from './review-again';
 import type { HandlerMap } from './types';
 
 function requireLabel(ctx: HandlerContext, type: string) {
@@ -59,7 +58,6 @@ export const mentionHandlers: HandlerMap<'mentions.create' | 'mentions.update' |
           restoration
         })
       );
-      if (restoration) reviewClaimsAroundGap(g, input);
     });
     return changeSetOf(ctx.db, group, id);
   },
@@ -79,7 +77,6 @@ export const mentionHandlers: HandlerMap<'mentions.create' | 'mentions.update' |
         ...(restoration !== undefined && { restoration: restored }),
         updated_at: g.at
       });
-      if (restored !== mention.restoration) reviewClaimsAroundGap(g, mention);
     });
     return changeSetOf(ctx.db, group);
   },
@@ -88,7 +85,6 @@ export const mentionHandlers: HandlerMap<'mentions.create' | 'mentions.update' |
     const mention = requireMention(ctx, id);
     const { group } = runMutation(ctx.asUser(), { documentId: mention.documentId, action: 'mentions.delete' }, (g) => {
       g.remove('mentions', id);
-      if (mention.restoration) reviewClaimsAroundGap(g, mention);
     });
     return changeSetOf(ctx.db, group);
   }

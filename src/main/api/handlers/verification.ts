@@ -1,5 +1,8 @@
 import type { VerdictLabel, VerdictScale } from '../../../shared/domain';
+import type { KeyInfo } from '../../../shared/api/methods/verification';
 import { DomainError } from '../../errors';
+import { shortFingerprint } from '../../identity/signature';
+import { trustKey, userKey } from '../../identity/user-keys';
 import { runMutation } from '../../store/history';
 import { claimDocumentId, claimHistory, documentHistory } from '../../store/history-log';
 import { getScale, insertScaleVersion } from '../../store/scales';
@@ -26,7 +29,18 @@ function scaleProblem(labels: VerdictLabel[]): string | null {
 const sameScale = (a: VerdictScale, name: string, labels: VerdictLabel[]) =>
   a.name === name && JSON.stringify(a.labels) === JSON.stringify(labels.map(({ label, value }) => ({ label, value })));
 
-export const verificationHandlers: HandlerMap<'claims.history' | 'documents.history' | 'scales.save'> = {
+const keyInfo = (userName: string, fingerprint: string): KeyInfo => ({ userName, fingerprint, shortFingerprint: shortFingerprint(fingerprint) });
+
+export const verificationHandlers: HandlerMap<'claims.history' | 'documents.history' | 'keys.mine' | 'keys.trust' | 'scales.save'> = {
+  'keys.mine'(ctx) {
+    const { user } = ctx.asUser();
+    return keyInfo(user, userKey(ctx.db, user, ctx.clock().toISOString()).fingerprint);
+  },
+
+  'keys.trust'(ctx, { userName, publicKey }) {
+    return keyInfo(userName, trustKey(ctx.db, userName, publicKey, ctx.clock().toISOString()).fingerprint);
+  },
+
   'claims.history'(ctx, { id }) {
     const documentId = claimDocumentId(ctx.db, id);
     if (!documentId) throw new DomainError('not_found', `No claim with id ${id}.`);

@@ -12,7 +12,8 @@ import { DomainError } from '../../errors';
 import { normaliseNewlines } from '../../import/decode';
 import { sha256Hex } from '../../import/hash';
 import { importArticle } from '../../import';
-import { findDocumentByHash, getDocumentSummary, insertDocument, setTrashed } from '../../store/documents';
+import { findDocumentByHash, insertDocument, setTrashed } from '../../store/documents';
+import { documentSummary } from '../../workflow/document-summaries';
 import { getEntity } from '../../store/entities';
 import { type MutationContext, runMutation } from '../../store/history';
 import { listLabels } from '../../store/labels';
@@ -117,7 +118,7 @@ export async function importBrat(ctx: MutationContext, files: BratFiles): Promis
     }
     return { createdDocument: !existing, entities: entities.created, ...report };
   });
-  return { ...value, document: getDocumentSummary(ctx.db, documentId)!, warnings: [...warnings, ...labels.warnings()] };
+  return { ...value, document: documentSummary(ctx.db, documentId)!, warnings: [...warnings, ...labels.warnings()] };
 }
 
 function utf8(bytes: Uint8Array): string | null {

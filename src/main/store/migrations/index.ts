@@ -10,6 +10,7 @@ import { createSuggestionRejections } from './0008-create-suggestion-rejections'
 import { createAnnotationSearch } from './0009-create-annotation-search';
 import { addDocumentTrash } from './0010-add-document-trash';
 import { indexAnnotationsInTextOrder } from './0011-index-annotations-in-text-order';
+import { signReviews } from './0012-sign-reviews';
 import type { Migration } from './types';
 import { inWriteTransaction } from '../write-transaction';
 
@@ -24,7 +25,8 @@ export const MIGRATIONS: readonly Migration[] = [
   createSuggestionRejections,
   createAnnotationSearch,
   addDocumentTrash,
-  indexAnnotationsInTextOrder
+  indexAnnotationsInTextOrder,
+  signReviews
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -13,6 +13,7 @@ import {
   type AnnotationRef,
   type Bucketed
 } from '../text/annotations';
+import { backInReview } from '../approval-notes';
 import type { Notices } from './notices.svelte';
 
 type ChangeMethod = { [M in MethodName]: MethodOutput<M> extends ChangeSet ? M : never }[MethodName];
@@ -356,6 +357,22 @@ export class DocumentState {
     return this.#change(method, input, failure);
   }
 
+  /** Trusts a reviewer's key, then reads the claims again: approvals signed with it now count. */
+  async trustKey(userName: string, publicKey: string): Promise<boolean> {
+    const result = await api.call('keys.trust', { userName, publicKey });
+    if (!result.ok) {
+      this.#notices.error(`Could not trust ${userName}'s key`, result.error);
+      return false;
+    }
+    const id = this.document?.id;
+    const annotations = id ? await api.call('documents.annotations', { id }) : null;
+    if (annotations?.ok && this.document?.id === id) {
+      this.claims = annotations.value.claims;
+      this.reviews = annotations.value.reviews;
+    }
+    return true;
+  }
+
   /** Applies a ChangeSet that came inside another result (e.g. a propagation's outcome). */
   applyChanges(changes: ChangeSet): void {
     this.#apply(changes);
@@ -397,7 +414,9 @@ export class DocumentState {
     if (changes.documentId !== null && changes.documentId !== documentId) return;
     const inDocument = (record: { documentId: string }) => record.documentId === documentId;
     this.mentions = applyRecords(this.mentions, changes.mentions, inDocument);
+    const before = this.claims;
     this.claims = applyRecords(this.claims, changes.claims, inDocument);
+    for (const message of backInReview(before, this.claims)) this.#notices.info(message);
     const claimIds = new Set(this.claims.map((claim) => claim.id));
     const ofClaims = (record: { claimId: string }) => claimIds.has(record.claimId);
     this.evidence = applyRecords(this.evidence, changes.evidence, ofClaims);

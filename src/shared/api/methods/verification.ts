@@ -9,6 +9,15 @@ export interface HistoryPage {
   nextBeforeSeq: number | null;
 }
 
+/** A signing key as people compare it: whose it is and its fingerprint. */
+export interface KeyInfo {
+  userName: string;
+  /** SHA-256 of the public key, 64 hex digits. */
+  fingerprint: string;
+  /** The first 16 hex digits in groups of four, as fact sheets and the window show it. */
+  shortFingerprint: string;
+}
+
 const verdictLabel = z.strictObject({
   label: z.string().trim().min(1).max(120),
   /** Position on the numeric scale; null for a label off it (Misleading, …). */
@@ -36,6 +45,16 @@ export const verificationMethods = {
    * existing scale a new version is written. Verdicts keep the scale id and version they were
    * given on. Labels must be unique (ignoring case); numbers unique integers or null.
    */
+  /** The current user's signing key, made on first use. */
+  'keys.mine': method(z.strictObject({}), returns<KeyInfo>()),
+  /**
+   * Trusts a public key for a user name, so that reviews it signed count. A name keeps the first
+   * key trusted for it: another key for a known name is refused.
+   */
+  'keys.trust': method(
+    z.strictObject({ userName: z.string().trim().min(1).max(200), publicKey: z.string().min(40).max(200) }),
+    returns<KeyInfo>()
+  ),
   'scales.save': method(
     z.strictObject({
       id: id.optional(),

@@ -1,11 +1,12 @@
 /**
  * The fact sheet model (DESIGN §3): everything a sheet shows, built from the library and
- * rendered by the format modules (html, markdown, csv, claimreview). Only verified claims are
- * included; the rest are counted by status.
+ * rendered by the format modules (html, markdown, csv, claimreview). Only verified claims that
+ * no open merge conflict touches are included; the rest are counted by status and named.
  */
 import type { LeftOutClaims } from '../../shared/api/methods/export';
-import type { ClaimStatus, EvidenceRelation, Review, Settings, VerdictScale } from '../../shared/domain';
+import type { Claim, ClaimStatus, EvidenceRelation, Review, Settings, VerdictScale } from '../../shared/domain';
 import { DomainError } from '../errors';
+import { listConflicts } from '../exchange/conflict-store';
 import { listClaims } from '../store/claims';
 import { getDocument } from '../store/documents';
 import { getEntity } from '../store/entities';
@@ -14,8 +15,10 @@ import { listMentions } from '../store/mentions';
 import type { Db } from '../store/open';
 import { listReviewsOfDocument } from '../store/reviews';
 import { getScale } from '../store/scales';
+import { claimsInConflict } from './conflicted-claims';
 import { recordFingerprint, sheetDigest } from './digest';
 import { type QuotePart, quoteParts } from './quote';
+import { preview } from './sheet-text';
 
 export interface FactSheetOptions {
   clock: () => Date;
@@ -105,12 +108,15 @@ export function buildFactSheet(db: Db, documentId: string, options: FactSheetOpt
   if (!document) throw new DomainError('not_found', `No document with id ${documentId} in the library.`);
   const allClaims = listClaims(db, documentId);
   const mentions = listMentions(db, documentId);
-  const evidenceByClaim = groupBy(listEvidenceOfDocument(db, documentId), (e) => e.claimId);
+  const evidence = listEvidenceOfDocument(db, documentId);
+  const evidenceByClaim = groupBy(evidence, (e) => e.claimId);
   const approvals = latestApprovals(listReviewsOfDocument(db, documentId));
   const scale = scaleLookup(db);
+  const conflicted = claimsInConflict(listConflicts(db, documentId), { claims: allClaims, evidence, mentions });
+  const heldBack = allClaims.filter((claim) => claim.status === 'verified' && conflicted.has(claim.id));
 
   const claims: SheetClaim[] = allClaims
-    .filter((claim) => claim.status === 'verified')
+    .filter((claim) => claim.status === 'verified' && !conflicted.has(claim.id))
     .map((claim) => {
       const claimant = claim.claimantId ? getEntity(db, claim.claimantId) : null;
       const approval = approvals.get(claim.id);
@@ -157,7 +163,7 @@ export function buildFactSheet(db: Db, documentId: string, options: FactSheetOpt
     document: { ...sheetDocument, articleSha256: document.sha256 },
     claims,
     totalClaims: allClaims.length,
-    leftOut: leftOutOf(allClaims.map((c) => c.status)),
+    leftOut: leftOutOf(allClaims.map((c) => c.status), heldBack),
     evidenceCount: claims.reduce((sum, claim) => sum + claim.evidence.length, 0),
     distribution: distributionOf(claims, scale),
     organisation: options.settings.organisation.trim(),
@@ -212,18 +218,23 @@ function latestApprovals(reviews: Review[]): Map<string, Review> {
   return approvals;
 }
 
-function leftOutOf(statuses: ClaimStatus[]): LeftOutClaims {
+function leftOutOf(statuses: ClaimStatus[], heldBack: Claim[]): LeftOutClaims {
   const byStatus = LEFT_OUT_ORDER.map((status) => ({ status, count: statuses.filter((s) => s === status).length })).filter(
     (entry) => entry.count > 0
   );
-  const count = byStatus.reduce((sum, entry) => sum + entry.count, 0);
-  let note: string;
-  if (statuses.length === 0) note = 'No claims have been marked in this article.';
+  const unverified = byStatus.reduce((sum, entry) => sum + entry.count, 0);
+  const count = unverified + heldBack.length;
+  const notes: string[] = [];
+  if (statuses.length === 0) notes.push('No claims have been marked in this article.');
   else if (count === 0) {
-    note = statuses.length === 1 ? 'None left out: the only claim is verified.' : `None left out: all ${statuses.length} claims are verified.`;
+    notes.push(statuses.length === 1 ? 'None left out: the only claim is verified.' : `None left out: all ${statuses.length} claims are verified.`);
   }
-  else note = `${plural(count, 'claim')} not verified: ${byStatus.map((e) => `${e.count} ${e.status}`).join(', ')}.`;
-  return { count, byStatus, note };
+  if (unverified > 0) notes.push(`${plural(unverified, 'claim')} not verified: ${byStatus.map((e) => `${e.count} ${e.status}`).join(', ')}.`);
+  if (heldBack.length > 0) {
+    const which = heldBack.map((claim) => `"${preview(claim.text, 60)}"`).join(', ');
+    notes.push(`${plural(heldBack.length, 'verified claim')} held back until open merge conflicts are resolved: ${which}.`);
+  }
+  return { count, byStatus, inConflict: heldBack.map((claim) => ({ id: claim.id, text: claim.text })), note: notes.join(' ') };
 }
 
 /** Claims per verdict label, in the order of the scales the included verdicts were given on. */

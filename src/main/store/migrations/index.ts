@@ -9,6 +9,7 @@ import { createExchangeConflicts } from './0007-create-exchange-conflicts';
 import { createSuggestionRejections } from './0008-create-suggestion-rejections';
 import { createAnnotationSearch } from './0009-create-annotation-search';
 import { addDocumentTrash } from './0010-add-document-trash';
+import { checkLabelColours } from './0011-check-label-colours';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -21,7 +22,8 @@ export const MIGRATIONS: readonly Migration[] = [
   createExchangeConflicts,
   createSuggestionRejections,
   createAnnotationSearch,
-  addDocumentTrash
+  addDocumentTrash,
+  checkLabelColours
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

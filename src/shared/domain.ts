@@ -190,6 +190,8 @@ export interface HistoryEntry {
   recordId: string;
   before: unknown;
   after: unknown;
+  /** Set when the change applied a shared file: its name and who sent it. */
+  receivedFrom: { fileName: string; sender: string } | null;
 }
 
 export interface Settings {

@@ -10,6 +10,7 @@ import type { Block, ImportedArticle, LabelType, VerdictScale } from '../../shar
 import { DomainError } from '../errors';
 import { findDocumentByHash, getDocumentSummary, insertDocument, setTrashed } from '../store/documents';
 import { type ChangeGroup, type MutationContext, runMutation } from '../store/history';
+import { recordHistorySource } from '../store/history-sources';
 import { insertLabel, listLabels, updateLabelLook } from '../store/labels';
 import { getScale, insertScaleVersion } from '../store/scales';
 import { statement } from '../store/statements';
@@ -64,6 +65,7 @@ export function openAnnotationFile(ctx: MutationContext, request: OpenRequest): 
       const origin = { fileName, author: file.author, newId: ctx.newId, acceptLibraryChanges: accept };
       const tally = new Merger(group, local, file, bases, origin).run();
       const historyEntriesAdded = importHistory(group.db, match.id, file.history);
+      recordHistorySource(group, fileName, file.author);
       recordFileBases(group.db, match.id, file, bases);
       const report: ExchangeReport = {
         dryRun,

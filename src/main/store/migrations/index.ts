@@ -10,6 +10,7 @@ import { createSuggestionRejections } from './0008-create-suggestion-rejections'
 import { createAnnotationSearch } from './0009-create-annotation-search';
 import { addDocumentTrash } from './0010-add-document-trash';
 import { checkLabelColours } from './0011-check-label-colours';
+import { createHistorySources } from './0012-create-history-sources';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -23,7 +24,8 @@ export const MIGRATIONS: readonly Migration[] = [
   createSuggestionRejections,
   createAnnotationSearch,
   addDocumentTrash,
-  checkLabelColours
+  checkLabelColours,
+  createHistorySources
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -53,9 +53,13 @@ export interface DocumentSummary {
   deletedAt: string | null;
 }
 
+/** A label colour: `#rrggbb` only, so a colour can never carry other CSS into a style. */
+export const LABEL_COLOR = /^#[0-9a-fA-F]{6}$/;
+
 export interface LabelType {
   key: string;
   name: string;
+  /** `#rrggbb` (LABEL_COLOR). */
   color: string;
   hotkey: string;
 }
@@ -222,6 +226,8 @@ export interface HistoryEntry {
   recordId: string;
   before: unknown;
   after: unknown;
+  /** Set when the change applied a shared file: its name and who sent it. */
+  receivedFrom: { fileName: string; sender: string } | null;
 }
 
 export interface Settings {

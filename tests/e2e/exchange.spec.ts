@@ -72,7 +72,7 @@ async function setExplanation(page: Page, text: string): Promise<void> {
   const field = inspector(page).getByLabel('Explanation');
   await field.fill(text);
   await field.blur(); // saved on change
-  await expect(page.getByRole('button', { name: /^Undo/ })).toHaveAttribute('title', /claims update/);
+  await expect(page.getByRole('button', { name: /^Undo/ })).toHaveAttribute('title', /Undo: edited the claim/);
 }
 
 test('a reviewer opens the checker’s file, approves the claim and sends it back; the checker merges it', async ({ app, otherApp, page, context }) => {
@@ -137,6 +137,43 @@ test('a reviewer opens the checker’s file, approves the claim and sends it bac
   await expect(thread).toContainText('Bea Reviewer');
   await expect(thread).toContainText('Approved');
   await expect(thread).toContainText('Matches the DOJ record.');
+});
+
+test('reviewer approves while the checker edits the explanation: the export dialog holds the claim back and names it', async ({ app, otherApp, page, context }) => {
+  await page.goto(app.url);
+  await signIn(page, 'Ada Checker');
+  await importArticles(page, SAMPLE);
+  await markClaim(page, PARDON);
+  await researchAndSend(page, 'First draft.');
+  const fromAda = await exportAnnotationFile(page);
+
+  const bea = await context.newPage();
+  await bea.goto(otherApp.url);
+  await signIn(bea, 'Bea Reviewer');
+  const opened = await openSharedFile(bea, fromAda);
+  await opened.getByRole('button', { name: 'Open', exact: true }).click();
+  await bea.getByRole('button', { name: 'Show the document' }).click();
+  await claimEntry(bea, PARDON).click();
+  await setExplanation(bea, 'Bea: the pardon was signed on 24 May.');
+  await inspector(bea).getByRole('button', { name: 'Approve' }).click();
+  const download = bea.waitForEvent('download');
+  await bea.getByRole('region', { name: 'Review mode' }).getByRole('button', { name: 'Send back' }).click();
+  const fromBea = await saved(download);
+
+  await page.bringToFront();
+  await setExplanation(page, 'Ada: unreviewed wording.');
+  await page.getByRole('button', { name: /Library/ }).click();
+  const dialog = await openSharedFile(page, fromBea);
+  await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+  await page.getByRole('button', { name: 'Show the document' }).click();
+
+  await page.keyboard.press('Control+e');
+  const exportDialog = page.getByRole('dialog', { name: 'Export fact sheet' });
+  const heldBack = exportDialog.getByRole('region', { name: 'Held back by open conflicts' });
+  await expect(heldBack).toContainText('1 verified claim stays off the sheet');
+  await expect(heldBack.getByRole('listitem')).toHaveText([new RegExp(`^${PARDON}`)]);
+  await expect(exportDialog).toContainText('0 verified claims included');
+  await expect(exportDialog.frameLocator('iframe[title="Fact sheet preview"]').locator('body')).not.toContainText('unreviewed wording');
 });
 
 test('both sides change the explanation: the conflict is resolved side by side before the file can be sent', async ({ app, otherApp, page, context }) => {

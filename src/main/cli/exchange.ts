@@ -42,6 +42,14 @@ function reportLines(report: ExchangeReport): string[] {
   if (report.orphansRemaining > 0) lines.push(`  orphans: ${report.orphansRemaining} (list them with: factdesk orphans ${document.id})`);
   if (report.labelsAdded.length > 0) lines.push(`  labels added: ${report.labelsAdded.join(', ')}`);
   if (report.scalesAdded.length > 0) lines.push(`  verdict scales added: ${report.scalesAdded.join(', ')}`);
+  if (report.libraryChanges.length > 0) {
+    lines.push(
+      report.libraryChangesAccepted
+        ? '  changes to the whole library (applied):'
+        : '  changes to the whole library (not applied; open again with --accept-library-changes to apply them):'
+    );
+    for (const change of report.libraryChanges) lines.push(`    ${change}`);
+  }
   return lines;
 }
 
@@ -52,6 +60,10 @@ const openCommand: CliCommand = {
   flags: {
     into: { type: 'string', valueName: 'ID', description: 'merge into this document (e.g. a corrected version of the article)' },
     'dry-run': { type: 'boolean', description: 'report what opening would do, change nothing' },
+    'accept-library-changes': {
+      type: 'boolean',
+      description: "apply the file's changes to entities other documents use, to verdict scales and to labels"
+    },
     json: JSON_FLAG
   },
   positionals: { min: 1, max: 1 },
@@ -60,7 +72,8 @@ const openCommand: CliCommand = {
     const input = {
       fileName: basename(path),
       dataBase64: bytes.toString('base64'),
-      ...(typeof flags.into === 'string' && { targetDocumentId: flags.into })
+      ...(typeof flags.into === 'string' && { targetDocumentId: flags.into }),
+      ...(flags['accept-library-changes'] === true && { acceptLibraryChanges: true })
     };
     const report = unwrap(await ctx.api.call(flags['dry-run'] ? 'exchange.preview' : 'exchange.open', input));
     if (flags.json) ctx.io.json(report);

@@ -29,6 +29,13 @@ const exportCommand: CliCommand = {
     }
     const sheet = unwrap(await ctx.api.call('export.factSheet', { documentId: documentId!, format }));
     for (const warning of sheet.warnings) ctx.io.err(`warning: ${warning}`);
+    const { inConflict } = sheet.leftOut;
+    if (inConflict.length > 0) {
+      ctx.io.err(
+        `warning: ${inConflict.length} verified ${inConflict.length === 1 ? 'claim is' : 'claims are'} left out until open merge conflicts are resolved (see: factdesk conflicts ${documentId}):`
+      );
+      for (const claim of inConflict) ctx.io.err(`  ${claim.id}  ${JSON.stringify(claim.text)}`);
+    }
     if (sheet.included === 0) ctx.io.err(`note: the sheet lists no claims. ${sheet.leftOut.note}`);
 
     const output = typeof flags.output === 'string' ? flags.output : format === 'pdf' ? sheet.fileName : null;

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import {
   CLAIM_STATUSES,
   EVIDENCE_RELATIONS,
+  LABEL_COLOR,
   REVIEW_DECISIONS,
   type Block,
   type DocumentFormat,
@@ -194,7 +195,7 @@ const documentFormat = z.enum(['txt', 'md', 'html', 'docx', 'pdf']);
 const labelType = z.strictObject({
   key: z.string().min(1).max(60),
   name: z.string().min(1).max(120),
-  color: z.string().max(40),
+  color: z.string().regex(LABEL_COLOR, 'a label colour is written #rrggbb'),
   hotkey: z.string().max(20)
 });
 

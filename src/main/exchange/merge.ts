@@ -6,11 +6,14 @@
  * - a record the file carries in a state this library already exchanged brings nothing new;
  * - an edit on one side against a deletion on the other is a conflict (field '*'), as is new
  *   work (evidence, reviews) under a claim deleted here;
- * - reviews and comments are united: added when missing, never changed, never in conflict.
+ * - reviews and comments are united: added when missing, never changed, never in conflict;
+ * - an entity other documents here use is library-wide: their edit of it is a conflict to
+ *   resolve, unless the caller consented to library-wide changes.
  */
 import type { AnchoringCounts } from '../../shared/api/methods/exchange';
 import { anchorAll } from '../../shared/anchoring/anchor';
 import { DomainError } from '../errors';
+import { otherDocumentsUsing } from '../store/entities';
 import type { ChangeGroup } from '../store/history';
 import { type FileBases, baseContent, hasBase } from './bases';
 import { WHOLE_RECORD, conflictedRecords, conflictsOfRecord, deleteConflict, saveConflict } from './conflict-store';
@@ -52,12 +55,16 @@ export interface MergeTally {
   records: { added: number; updated: number; unchanged: number; deleted: number };
   reviewsAdded: number;
   conflictsCreated: number;
+  /** Their changes to entities other documents use, in words. */
+  libraryChanges: string[];
 }
 
 interface Origin {
   fileName: string;
   author: string;
   newId: () => string;
+  /** Apply their changes to entities other documents use, instead of holding them as conflicts. */
+  acceptLibraryChanges: boolean;
 }
 
 export class Merger {
@@ -65,7 +72,8 @@ export class Merger {
     anchoring: { exact: 0, fuzzy: 0, orphaned: 0 },
     records: { added: 0, updated: 0, unchanged: 0, deleted: 0 },
     reviewsAdded: 0,
-    conflictsCreated: 0
+    conflictsCreated: 0,
+    libraryChanges: []
   };
   /** Claims whose deletion here conflicts with their side: their children travel with the conflict. */
   private readonly claimsInConflict = new Set<string>();
@@ -162,6 +170,11 @@ export class Merger {
     }
     const result = mergeFields<ContentOf[K]>(base as ContentOf[K] | null, mine.content, theirs, new Set(open.map((c) => c.field)));
     for (const field of result.agreed) deleteConflict(this.group, open.find((c) => c.field === field)!.id);
+    if (kind === 'entity' && result.taken.length > 0 && this.heldAsLibraryChange(id, mine.content, describeFields(result.taken, theirs))) {
+      const field = (content: unknown, name: string) => (content as Record<string, unknown> | null)?.[name] ?? null;
+      for (const name of result.taken) result.conflicts.push({ field: name, base: field(base, name), mine: field(mine.content, name), theirs: field(theirs, name) });
+      result.taken = [];
+    }
     if (result.taken.length > 0) {
       this.local.update(kind, id, result.merged);
       this.tally.records.updated += 1;
@@ -232,6 +245,21 @@ export class Merger {
     }
   }
 
+  /**
+   * Notes their edit of an entity that other documents here use; true when it is to be held as
+   * a conflict (no consent), false when it applies (consent, or no other document uses it).
+   */
+  private heldAsLibraryChange(entityId: string, mine: AnyContent, change: string): boolean {
+    const others = otherDocumentsUsing(this.db, entityId, this.local.documentId);
+    if (others === 0) return false;
+    const name = (mine as { name: string }).name;
+    const outcome = this.origin.acceptLibraryChanges ? 'applied' : 'kept as a conflict to resolve';
+    this.tally.libraryChanges.push(
+      `Entity "${name}" (used in ${others} other ${others === 1 ? 'document' : 'documents'}): ${change} — ${outcome}.`
+    );
+    return !this.origin.acceptLibraryChanges;
+  }
+
   /** Ours is as they last saw it: the same revision, and for a claim no evidence or review they have not seen. */
   private untouchedSince(deletion: Deletion, mine: AnyContent): boolean {
     if (!deletion.revisions.includes(contentRevision(mine))) return false;
@@ -276,4 +304,21 @@ export class Merger {
     });
     this.tally.conflictsCreated += 1;
   }
+}
+
+const ENTITY_FIELD_WORDS: Record<string, string> = {
+  name: 'name',
+  type: 'type',
+  aliases: 'other names',
+  description: 'description',
+  externalIds: 'external ids'
+};
+
+/** `name → "Evil Corp", type → "organization"`: the fields they changed, with their new values. */
+function describeFields(fields: string[], theirs: AnyContent): string {
+  const values = theirs as unknown as Record<string, unknown>;
+  return fields
+    .filter((name) => name in ENTITY_FIELD_WORDS)
+    .map((name) => `${ENTITY_FIELD_WORDS[name]} → ${JSON.stringify(values[name])}`)
+    .join(', ');
 }

@@ -11,7 +11,8 @@ import { DomainError } from '../errors';
 import { findDocumentByHash, insertDocument, setTrashed } from '../store/documents';
 import { documentSummary } from '../workflow/document-summaries';
 import { type ChangeGroup, type MutationContext, runMutation } from '../store/history';
-import { listLabels } from '../store/labels';
+import { recordHistorySource } from '../store/history-sources';
+import { insertLabel, listLabels, updateLabelLook } from '../store/labels';
 import { getScale, insertScaleVersion } from '../store/scales';
 import { statement } from '../store/statements';
 import { FileBases, recordFileBases } from './bases';
@@ -27,7 +28,9 @@ export interface OpenRequest {
   fileName: string;
   file: AnnotationFile;
   /** Merge into this document instead of matching by id or text hash. */
-  targetDocumentId?: string;
+  targetDocumentId?: string | undefined;
+  /** Apply the file's changes to what the library shares (see ExchangeReport.libraryChanges). */
+  acceptLibraryChanges?: boolean | undefined;
   dryRun: boolean;
 }
 
@@ -54,12 +57,16 @@ export function openAnnotationFile(ctx: MutationContext, request: OpenRequest): 
       if (match.how === 'new') insertDocument(group, match.id, articleOf(file), file.document.sha256);
       else if (match.trashed) setTrashed(group, match.id, false);
       const warnings: string[] = [];
-      const labelsAdded = addMissingLabels(group, file.labelSet);
-      const scalesAdded = addMissingScales(group, file.verdictScales, warnings);
+      const accept = request.acceptLibraryChanges === true;
+      const libraryChanges: string[] = [];
+      const labelsAdded = addMissingLabels(group, file.labelSet, accept, libraryChanges);
+      const scalesAdded = addMissingScales(group, file.verdictScales, warnings, accept, libraryChanges);
       const local = new LocalDocument(group, match.id, match.text);
       const bases = new FileBases(group.db, file);
-      const tally = new Merger(group, local, file, bases, { fileName, author: file.author, newId: ctx.newId }).run();
+      const origin = { fileName, author: file.author, newId: ctx.newId, acceptLibraryChanges: accept };
+      const tally = new Merger(group, local, file, bases, origin).run();
       const historyEntriesAdded = importHistory(group.db, match.id, file.history);
+      recordHistorySource(group, fileName, file.author);
       recordFileBases(group.db, match.id, file, bases);
       const report: ExchangeReport = {
         dryRun,
@@ -81,6 +88,8 @@ export function openAnnotationFile(ctx: MutationContext, request: OpenRequest): 
         orphansRemaining: listOrphans(group.db, match.id).length,
         labelsAdded,
         scalesAdded,
+        libraryChanges: [...libraryChanges, ...tally.libraryChanges],
+        libraryChangesAccepted: accept,
         historyEntriesAdded,
         warnings
       };
@@ -125,34 +134,60 @@ function articleOf(file: AnnotationFile): ImportedArticle {
   return { title, text, blocks, source, format };
 }
 
-/** Labels the file uses that this library lacks are added at the end (without a hotkey already taken). */
-function addMissingLabels(group: ChangeGroup, labels: readonly LabelType[]): string[] {
+/** "applied" or what happens without consent, for the report's library changes. */
+const outcomeOf = (accept: boolean, without: string) => (accept ? 'applied' : without);
+
+/**
+ * Labels the file uses that this library lacks are added at the end (without a hotkey already
+ * taken); a label it has under another name or colour changes only with consent.
+ */
+function addMissingLabels(group: ChangeGroup, labels: readonly LabelType[], accept: boolean, changes: string[]): string[] {
   const local = listLabels(group.db);
-  const keys = new Set(local.map((label) => label.key));
+  const byKey = new Map(local.map((label) => [label.key, label]));
   const hotkeys = new Set(local.map((label) => label.hotkey));
   const added: string[] = [];
   for (const label of labels) {
-    if (keys.has(label.key)) continue;
+    const mine = byKey.get(label.key);
+    if (mine) {
+      if (mine.name === label.name && mine.color.toLowerCase() === label.color.toLowerCase()) continue;
+      changes.push(
+        `Label "${mine.name}" ${mine.color} → "${label.name}" ${label.color}: ${outcomeOf(accept, 'not applied, this library keeps its own')}.`
+      );
+      if (accept) updateLabelLook(group, mine, label);
+      continue;
+    }
     const row = { ...label, hotkey: hotkeys.has(label.hotkey) ? '' : label.hotkey };
-    statement(
-      group.db,
-      `INSERT INTO label_types (key, name, color, hotkey, position)
-       VALUES (@key, @name, @color, @hotkey, (SELECT coalesce(max(position), -1) + 1 FROM label_types))`
-    ).run(row);
-    group.note('label_types', label.key, null, row);
-    keys.add(label.key);
+    insertLabel(group, row);
+    byKey.set(label.key, row);
     if (row.hotkey) hotkeys.add(row.hotkey);
     added.push(label.name);
   }
   return added;
 }
 
-/** Verdict scale versions the file's verdicts use and this library lacks are added; a differing one is reported. */
-function addMissingScales(group: ChangeGroup, scales: readonly VerdictScale[], warnings: string[]): string[] {
+/**
+ * Verdict scale versions the file's verdicts use and this library lacks are added; a differing one
+ * is reported. A version newer than the library's newest of that scale would become the one new
+ * verdicts are given on, so it is added only with consent.
+ */
+function addMissingScales(
+  group: ChangeGroup,
+  scales: readonly VerdictScale[],
+  warnings: string[],
+  accept: boolean,
+  changes: string[]
+): string[] {
   const added: string[] = [];
   for (const scale of scales) {
     const local = getScale(group.db, scale.id, scale.version);
     if (!local) {
+      const newest = getScale(group.db, scale.id);
+      if (newest && newest.version < scale.version) {
+        changes.push(
+          `Verdict scale "${newest.name}": version ${scale.version} from the file would replace version ${newest.version} for new verdicts (${labelList(scale)}): ${outcomeOf(accept, 'not added')}.`
+        );
+        if (!accept) continue;
+      }
       insertScaleVersion(group, scale);
       added.push(`${scale.name} (version ${scale.version})`);
     } else if (!sameValue(local.labels, scale.labels) || local.name !== scale.name) {
@@ -163,3 +198,6 @@ function addMissingScales(group: ChangeGroup, scales: readonly VerdictScale[], w
   }
   return added;
 }
+
+const labelList = (scale: VerdictScale) =>
+  scale.labels.map((label) => (label.value === null ? label.label : `${label.label} ${label.value}`)).join(', ');

@@ -12,6 +12,7 @@ import type { ExportedFile } from '../../shared/api/methods/exchange';
 import { CodePointIndex } from '../../shared/anchoring/code-points';
 import { selectorsOf } from '../../shared/anchoring/selectors';
 import type { ArticleDocument, Claim, Entity, Evidence, LabelType, Mention } from '../../shared/domain';
+import { scriptSafeJson } from '../export/script-safe-json';
 import { uuidUrn } from './urn';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -92,7 +93,7 @@ export function w3cCollection(source: W3cSource, fileBase: string): ExportedFile
   return {
     fileName: `${fileBase}.annotations.jsonld`,
     mediaType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
-    content: `${JSON.stringify(collection, null, 2)}\n`,
+    content: `${scriptSafeJson(collection)}\n`,
     annotations: items.length
   };
 }

@@ -3,9 +3,11 @@
  * claim, Google's required properties always present (claimReviewed, reviewRating with
  * alternateName, url) and the recommended ones when the library knows them. What is missing or
  * too long comes back as warnings. Provenance rides in schema.org `identifier` PropertyValues.
+ * The text is safe to embed in a `<script type="application/ld+json">` element as it is.
  */
 import type { FactSheet, SheetClaim } from './fact-sheet';
 import { httpUrl } from './links';
+import { scriptSafeJson } from './script-safe-json';
 import { preview } from './sheet-text';
 import { approvalToken } from './signed-approval';
 
@@ -74,7 +76,7 @@ export function buildClaimReviews(sheet: FactSheet): ClaimReviewExport {
 
 export function renderClaimReview(sheet: FactSheet): { text: string; warnings: string[] } {
   const { items, warnings } = buildClaimReviews(sheet);
-  return { text: `${JSON.stringify(items, null, 2)}\n`, warnings };
+  return { text: `${scriptSafeJson(items)}\n`, warnings };
 }
 
 /** What a ClaimReview shows of one claim; verify-sheet builds it again from the signed approval. */

@@ -1,9 +1,9 @@
 /**
  * The fact sheet as CSV (RFC 4180): a header row, then one row per verified claim; CRLF line
  * ends; a field is quoted when it holds a comma, quote, CR or LF, and its quotes are doubled.
- * Cells a spreadsheet would read as a formula (starting with =, +, -, @, tab or CR) get a leading
- * single quote. Every row carries the document id and sheet digest (document_id, sheet_digest),
- * so the file can be verified on its own.
+ * Cells a spreadsheet would read as a formula (starting with =, +, -, @ after any spaces, or with
+ * a tab, CR or LF) get a leading single quote. Every row carries the document id and sheet digest
+ * (document_id, sheet_digest), so the file can be verified on its own.
  */
 import type { FactSheet, SheetClaim, SheetEvidence } from './fact-sheet';
 import { quoteText } from './quote';
@@ -40,9 +40,9 @@ export const CSV_COLUMNS = [
 
 type Column = (typeof CSV_COLUMNS)[number];
 
-/** Neutralises a formula-looking cell, then quotes the field when RFC 4180 requires it. */
+/** Neutralises a formula-looking cell (spreadsheets skip leading spaces), then quotes the field when RFC 4180 requires it. */
 export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = /^[\t\r\n]|^ *[=+\-@]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

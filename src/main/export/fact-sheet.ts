@@ -1,18 +1,22 @@
 /**
  * The fact sheet model: everything a sheet shows, built from the library and rendered by the
- * format modules (html, markdown, csv, claimreview). Only verified claims are included, each with
- * its published content and the signed approval of exactly that content; the rest are counted by
- * status.
+ * format modules (html, markdown, csv, claimreview). Only verified claims that no open merge
+ * conflict touches are included, each with its published content and the signed approval of
+ * exactly that content; the rest are counted by status and the held-back ones named.
  */
 import type { LeftOutClaims } from '../../shared/api/methods/export';
-import type { ClaimStatus, Review, Settings } from '../../shared/domain';
+import type { Claim, ClaimStatus, Review, Settings } from '../../shared/domain';
 import { DomainError } from '../errors';
+import { listConflicts } from '../exchange/conflict-store';
 import { keyFingerprint, shortFingerprint } from '../identity/signature';
 import { listClaims } from '../store/claims';
 import { getDocument } from '../store/documents';
 import type { Db } from '../store/open';
+import { listEvidenceOfDocument } from '../store/evidence';
+import { listMentions } from '../store/mentions';
 import { type PublishedContent, type ScaleLookup, scaleLookup } from '../workflow/published-content';
 import { verifyClaims } from '../workflow/verification';
+import { claimsInConflict } from './conflicted-claims';
 import { recordFingerprint, sheetDigest } from './digest';
 
 export interface FactSheetOptions {
@@ -85,10 +89,14 @@ export function buildFactSheet(db: Db, documentId: string, options: FactSheetOpt
   if (!document) throw new DomainError('not_found', `No document with id ${documentId} in the library.`);
   const verified = verifyClaims(db, documentId, listClaims(db, documentId));
   const allClaims = verified.map((v) => v.claim);
+  const evidence = listEvidenceOfDocument(db, documentId);
+  const mentions = listMentions(db, documentId);
   const scale = scaleLookup(db);
+  const conflicted = claimsInConflict(listConflicts(db, documentId), { claims: allClaims, evidence, mentions });
+  const heldBack = allClaims.filter((claim) => claim.status === 'verified' && conflicted.has(claim.id));
 
-  const claims: SheetClaim[] = verified.flatMap(({ approval, content }) =>
-    approval ? [sheetClaim(content, approval)] : []
+  const claims: SheetClaim[] = verified.flatMap(({ claim, approval, content }) =>
+    approval && !conflicted.has(claim.id) ? [sheetClaim(content, approval)] : []
   );
 
   const source = document.source;
@@ -107,7 +115,7 @@ export function buildFactSheet(db: Db, documentId: string, options: FactSheetOpt
     document: { ...sheetDocument, articleSha256: document.sha256 },
     claims,
     totalClaims: allClaims.length,
-    leftOut: leftOutOf(allClaims.map((c) => c.status)),
+    leftOut: leftOutOf(allClaims.map((c) => c.status), heldBack),
     evidenceCount: claims.reduce((sum, claim) => sum + claim.evidence.length, 0),
     distribution: distributionOf(claims, scale),
     organisation: options.settings.organisation.trim(),
@@ -150,18 +158,23 @@ export function sheetClaim(content: PublishedContent, approval: Review): SheetCl
   return { ...record, fingerprint: recordFingerprint(record) };
 }
 
-function leftOutOf(statuses: ClaimStatus[]): LeftOutClaims {
+function leftOutOf(statuses: ClaimStatus[], heldBack: Claim[]): LeftOutClaims {
   const byStatus = LEFT_OUT_ORDER.map((status) => ({ status, count: statuses.filter((s) => s === status).length })).filter(
     (entry) => entry.count > 0
   );
-  const count = byStatus.reduce((sum, entry) => sum + entry.count, 0);
-  let note: string;
-  if (statuses.length === 0) note = 'No claims have been marked in this article.';
+  const unverified = byStatus.reduce((sum, entry) => sum + entry.count, 0);
+  const count = unverified + heldBack.length;
+  const notes: string[] = [];
+  if (statuses.length === 0) notes.push('No claims have been marked in this article.');
   else if (count === 0) {
-    note = statuses.length === 1 ? 'None left out: the only claim is verified.' : `None left out: all ${statuses.length} claims are verified.`;
+    notes.push(statuses.length === 1 ? 'None left out: the only claim is verified.' : `None left out: all ${statuses.length} claims are verified.`);
   }
-  else note = `${plural(count, 'claim')} not verified: ${byStatus.map((e) => `${e.count} ${e.status}`).join(', ')}.`;
-  return { count, byStatus, note };
+  if (unverified > 0) notes.push(`${plural(unverified, 'claim')} not verified: ${byStatus.map((e) => `${e.count} ${e.status}`).join(', ')}.`);
+  if (heldBack.length > 0) {
+    const which = heldBack.map((claim) => `"${preview(claim.text, 60)}"`).join(', ');
+    notes.push(`${plural(heldBack.length, 'verified claim')} held back until open merge conflicts are resolved: ${which}.`);
+  }
+  return { count, byStatus, inConflict: heldBack.map((claim) => ({ id: claim.id, text: claim.text })), note: notes.join(' ') };
 }
 
 /** Claims per verdict label, in the order of the scales the included verdicts were given on. */

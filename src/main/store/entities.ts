@@ -65,3 +65,15 @@ export function entitiesOfDocument(db: Db, documentId: string): Entity[] {
   ).all({ documentId }) as EntityRow[];
   return rows.map(toEntity);
 }
+
+/** How many documents other than `documentId` link to the entity, by a mention or as a claimant. */
+export function otherDocumentsUsing(db: Db, entityId: string, documentId: string): number {
+  const row = statement(
+    db,
+    `SELECT count(DISTINCT document_id) AS n FROM (
+       SELECT document_id FROM mentions WHERE entity_id = @entityId
+       UNION ALL SELECT document_id FROM claims WHERE claimant_id = @entityId)
+     WHERE document_id <> @documentId`
+  ).get({ entityId, documentId }) as { n: number };
+  return row.n;
+}

@@ -23,6 +23,15 @@ export interface LogRow {
   after_json: string | null;
 }
 
+/** A history row with the shared file its group applied, if any (history_sources). */
+interface SourcedRow extends LogRow {
+  source_file: string | null;
+  source_sender: string | null;
+}
+
+const SOURCED = `SELECT h.*, s.file_name AS source_file, s.sender AS source_sender
+  FROM history h LEFT JOIN history_sources s ON s.group_id = h.group_id`;
+
 const CONVERTERS: Record<string, (row: never) => unknown> = {
   claims: (row: ClaimRow) => toClaim(row),
   evidence: (row: EvidenceRow) => toEvidence(row),
@@ -31,7 +40,7 @@ const CONVERTERS: Record<string, (row: never) => unknown> = {
   entities: (row: EntityRow) => toEntity(row)
 };
 
-function toEntry(row: LogRow): HistoryEntry {
+function toEntry(row: SourcedRow): HistoryEntry {
   const convert = CONVERTERS[row.table_name];
   const snapshot = (json: string | null) => {
     const value = parseJson<unknown>(json, null);
@@ -47,7 +56,8 @@ function toEntry(row: LogRow): HistoryEntry {
     table: row.table_name,
     recordId: row.record_id,
     before: snapshot(row.before_json),
-    after: snapshot(row.after_json)
+    after: snapshot(row.after_json),
+    receivedFrom: row.source_file === null ? null : { fileName: row.source_file, sender: row.source_sender ?? '' }
   };
 }
 
@@ -62,18 +72,19 @@ export function claimDocumentId(db: Db, claimId: string): string | null {
 
 /**
  * Every change to a claim and to the evidence and reviews that belong (or belonged) to it; also the
- * library-wide changes that reached the claim (an entity merged or split in the registry).
+ * library-wide changes that reached the claim (an entity merged or split in the registry). Newest
+ * first by the time each change was made: work received in a file keeps its own times.
  */
 export function claimHistory(db: Db, documentId: string, claimId: string): HistoryEntry[] {
   const rows = statement(
     db,
-    `SELECT * FROM history
-     WHERE (document_id = @documentId AND (
-       (table_name = 'claims' AND record_id = @claimId) OR
-       (table_name IN ('evidence', 'reviews') AND json_extract(coalesce(after_json, before_json), '$.claim_id') = @claimId)))
-     OR (document_id IS NULL AND table_name = 'claims' AND record_id = @claimId)
-     ORDER BY seq DESC`
-  ).all({ documentId, claimId }) as LogRow[];
+    `${SOURCED}
+     WHERE (h.document_id = @documentId AND (
+       (h.table_name = 'claims' AND h.record_id = @claimId) OR
+       (h.table_name IN ('evidence', 'reviews') AND json_extract(coalesce(h.after_json, h.before_json), '$.claim_id') = @claimId)))
+     OR (h.document_id IS NULL AND h.table_name = 'claims' AND h.record_id = @claimId)
+     ORDER BY h.at DESC, h.seq DESC`
+  ).all({ documentId, claimId }) as SourcedRow[];
   return rows.map(toEntry);
 }
 
@@ -86,8 +97,8 @@ export function documentHistory(
 ): { entries: HistoryEntry[]; nextBeforeSeq: number | null } {
   const rows = statement(
     db,
-    `SELECT * FROM history WHERE document_id = @documentId AND seq < @beforeSeq ORDER BY seq DESC LIMIT @take`
-  ).all({ documentId, beforeSeq: beforeSeq ?? Number.MAX_SAFE_INTEGER, take: limit + 1 }) as LogRow[];
+    `${SOURCED} WHERE h.document_id = @documentId AND h.seq < @beforeSeq ORDER BY h.seq DESC LIMIT @take`
+  ).all({ documentId, beforeSeq: beforeSeq ?? Number.MAX_SAFE_INTEGER, take: limit + 1 }) as SourcedRow[];
   const page = rows.slice(0, limit);
   return {
     entries: page.map(toEntry),

@@ -35,7 +35,8 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   const db = openSqliteFile(file, opts);
   try {
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
+    // WAL with NORMAL may lose committed transactions on power loss; FULL syncs the WAL on every commit.
+    db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db);

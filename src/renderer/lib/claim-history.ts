@@ -1,43 +1,43 @@
 /** claims.history rows (one per record write) as steps a person reads: one per change group. */
 import type { Claim, Evidence, HistoryEntry, Review } from '../../shared/domain';
+import { actionName } from './action-names';
 
 export interface HistoryStep {
   groupId: string;
   at: string;
+  /** Who did it: for work received in a shared file, the colleague who did it there. */
   user: string;
   title: string;
+  /** For work received in a shared file: the file and who opened it here. */
+  received: { fileName: string; openedBy: string } | null;
   details: string[];
 }
 
-const TITLES: Record<string, string> = {
-  'claims.create': 'Marked the claim',
-  'claims.update': 'Edited the claim',
-  'claims.delete': 'Deleted the claim',
-  'claims.researching': 'Started research',
-  'claims.in review': 'Sent for review',
-  'reviews.approve': 'Approved',
-  'reviews.request changes': 'Requested changes',
-  'reviews.comment': 'Commented',
-  'evidence.create': 'Added evidence',
-  'evidence.update': 'Edited evidence',
-  'evidence.delete': 'Removed evidence',
-  'assist.acceptClaim': 'Accepted a suggested claim'
-};
+/** The open group's rows show what the sender did; a review names its own author. */
+function actorOf(entry: HistoryEntry): string {
+  if (!entry.receivedFrom) return entry.user;
+  const review = (entry.after ?? entry.before) as Review | null;
+  return entry.table === 'reviews' && review?.author ? review.author : entry.receivedFrom.sender;
+}
 
-function titleOf(action: string): string {
-  const undo = /^(undo|redo) (.+)$/.exec(action);
-  if (undo) return `${undo[1] === 'undo' ? 'Undid' : 'Redid'}: ${titleOf(undo[2]).toLowerCase()}`;
-  return TITLES[action] ?? action;
+/** Received rows are named by what they did to the record, as the sender's own action would be. */
+function stepTitle(entry: HistoryEntry): string {
+  if (!entry.receivedFrom) return actionName(entry.action);
+  const review = entry.table === 'reviews' ? (entry.after as Review | null) : null;
+  if (review) return actionName(`reviews.${review.decision}`);
+  return actionName(`${entry.table}.${entry.before === null ? 'create' : entry.after === null ? 'delete' : 'update'}`);
 }
 
 const quoted = (text: string, max = 60) => `“${text.length > max ? `${text.slice(0, max)}…` : text}”`;
 
-const CLAIM_FIELDS: { key: keyof Claim; label: string }[] = [
+/** Fields shown old → new; the claimant is an entity id, so only named as changed. */
+const CLAIM_TEXT_FIELDS: { key: 'text' | 'claimDate' | 'explanation'; label: string }[] = [
   { key: 'text', label: 'Claim as checked' },
-  { key: 'claimantId', label: 'Claimant' },
   { key: 'claimDate', label: 'Claim date' },
   { key: 'explanation', label: 'Explanation' }
 ];
+
+const shown = (value: string | null) => (value ? quoted(value) : 'empty');
 
 function claimDetails(before: Claim | null, after: Claim | null): string[] {
   if (!before || !after) return [];
@@ -45,9 +45,10 @@ function claimDetails(before: Claim | null, after: Claim | null): string[] {
   if (before.status !== after.status) details.push(`Status: ${before.status} → ${after.status}`);
   const verdict = (claim: Claim) => claim.verdict?.label ?? 'none';
   if (verdict(before) !== verdict(after)) details.push(`Verdict: ${verdict(before)} → ${verdict(after)}`);
-  for (const field of CLAIM_FIELDS) {
-    if (before[field.key] !== after[field.key]) details.push(`${field.label} changed`);
+  for (const field of CLAIM_TEXT_FIELDS) {
+    if (before[field.key] !== after[field.key]) details.push(`${field.label}: ${shown(before[field.key])} → ${shown(after[field.key])}`);
   }
+  if (before.claimantId !== after.claimantId) details.push('Claimant changed');
   return details;
 }
 
@@ -81,15 +82,19 @@ function detailsOf(entry: HistoryEntry): string[] {
   }
 }
 
-/** Groups the rows (newest first, as claims.history returns them) into one step per change. */
+/** Groups the rows (newest first, as claims.history returns them) into one step per change and actor. */
 export function historySteps(entries: HistoryEntry[]): HistoryStep[] {
   const steps: HistoryStep[] = [];
-  const byGroup = new Map<string, HistoryStep>();
+  const byKey = new Map<string, HistoryStep>();
   for (const entry of entries) {
-    let step = byGroup.get(entry.groupId);
+    const user = actorOf(entry);
+    const title = stepTitle(entry);
+    const key = `${entry.groupId}\u0000${user}\u0000${title}`;
+    let step = byKey.get(key);
     if (!step) {
-      step = { groupId: entry.groupId, at: entry.at, user: entry.user, title: titleOf(entry.action), details: [] };
-      byGroup.set(entry.groupId, step);
+      const received = entry.receivedFrom && { fileName: entry.receivedFrom.fileName, openedBy: entry.user };
+      step = { groupId: key, at: entry.at, user, title, received, details: [] };
+      byKey.set(key, step);
       steps.push(step);
     }
     for (const detail of detailsOf(entry)) if (!step.details.includes(detail)) step.details.push(detail);

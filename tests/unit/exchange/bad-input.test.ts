@@ -65,6 +65,13 @@ describe('refusing bad annotation files, with a clear reason and nothing written
     await expectRefused(edited((f) => (f.document.extra = true)), 'invalid_input', /\/document: Unrecognized key/);
   });
 
+  it('a label colour that is not #rrggbb (CSS injection)', async () => {
+    const label = (color: string) => edited((f) => f.labelSet.push({ key: 'evil', name: 'Evil', color, hotkey: '' }));
+    for (const color of ['red;}body{display:none', 'red', '#fff', 'url(https://evil.example/x)']) {
+      await expectRefused(label(color), 'invalid_input', /\/labelSet\/\d+\/color: a label colour is written #rrggbb/);
+    }
+  });
+
   it('a text that does not match its own SHA-256', () =>
     expectRefused(edited((f) => (f.document.text = f.document.text.replace('Trump', 'Biden'))), 'invalid_input', /does not match its SHA-256/));
 

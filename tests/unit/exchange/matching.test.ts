@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type TempLibrary, createdId, tempLibrary } from '../helpers/temp-library';
-import { type Annotated, type Json, annotate, open, pack, span } from './helpers';
+import { type Annotated, type Json, annotate, b64, open, pack, span } from './helpers';
 
 let a: TempLibrary;
 let b: TempLibrary;
@@ -58,12 +58,14 @@ describe('which local document a file lands in', () => {
     ]);
   });
 
-  it('adds the labels and verdict scale versions the file uses and this library lacks', async () => {
+  it('adds the labels the file uses and this library lacks, and with consent a newer scale version', async () => {
     a.db.prepare("INSERT INTO label_types (key, name, color, hotkey, position) VALUES ('law', 'Law', '#123456', '1', 99)").run();
     await a.call('mentions.create', { documentId: ids.documentId, ...span(ids.text, 'White House'), type: 'law' });
     await a.call('scales.save', { id: 'default', name: 'Default', labels: [{ label: 'True', value: 2 }, { label: 'False', value: 1 }] });
     await a.call('claims.update', { id: ids.claimId, verdictLabel: 'False' });
-    const report = await open(b, (await pack(a, ids.documentId)).content);
+    const content = (await pack(a, ids.documentId)).content;
+    // A newer version of a scale this library has would change what new verdicts are given on: consent first.
+    const report = await b.call('exchange.open', { fileName: 'a.factdesk.json', dataBase64: b64(content), acceptLibraryChanges: true });
     expect(report.labelsAdded).toEqual(['Law']);
     expect(report.scalesAdded).toEqual(['Default (version 2)']);
     const law = (await b.call('labels.list', {})).find((l) => l.key === 'law');

@@ -53,6 +53,13 @@ describe('CSV fact sheet', () => {
     for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 
+  it('neutralises a formula behind leading spaces or a line break, and leaves inner signs alone', () => {
+    expect(csvField('  =1+2')).toBe("'  =1+2");
+    expect(csvField(' @cmd')).toBe("' @cmd");
+    expect(csvField('\n-3')).toBe('"\'\n-3"');
+    expect(csvField('a = b - c')).toBe('a = b - c');
+  });
+
   it('quotes only when needed and doubles quotes', () => {
     expect(csvField('plain')).toBe('plain');
     expect(csvField('a,b')).toBe('"a,b"');

@@ -24,6 +24,7 @@ describe('the fact sheet model', () => {
         { status: 'researching', count: 1 },
         { status: 'open', count: 1 }
       ],
+      inConflict: [],
       note: '3 claims not verified: 1 in review, 1 researching, 1 open.'
     });
     expect(sheet.evidenceCount).toBe(4);

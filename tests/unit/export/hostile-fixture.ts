@@ -3,13 +3,17 @@ import { fixedLibrary, type FixtureOptions } from './library-fixture';
 
 export const HOSTILE = {
   script: '<script>alert(1)</script>',
+  /** Ends the script element a publisher embeds JSON-LD in, then starts one of its own. */
+  scriptBreak: '</script><script>alert(1)</script><!--',
+  /** JavaScript line terminators that JSON allows raw in strings. */
+  separators: 'line\u2028paragraph\u2029end',
   img: '"><img src=x onerror=alert(1)>',
   jsUrl: 'javascript:alert(1)',
   markdownLink: '[click](javascript:alert(1)) *bold* _em_ `code`'
 };
 
 const ARTICLE = [
-  `${HOSTILE.script} headline ${HOSTILE.img}`,
+  `${HOSTILE.scriptBreak} headline ${HOSTILE.img}`,
   '',
   'President   and his staff met on Monday. The budget grew by 4 percent last year.',
   '',
@@ -20,7 +24,7 @@ export async function buildHostileLibrary(options: FixtureOptions = {}) {
   const lib = fixedLibrary(options);
   await lib.call('settings.update', {
     userName: `<script>alert('checker')</script>`,
-    organisation: `<script>alert('org')</script>`,
+    organisation: `</script><script>alert('org')</script>`,
     methodology: `${HOSTILE.img}\n<iframe src="javascript:alert(2)"></iframe>`,
     corrections: `</section><script>alert('corrections')</script>\n1. not a list\n- not an item\n=== not an underline`
   });
@@ -31,7 +35,7 @@ export async function buildHostileLibrary(options: FixtureOptions = {}) {
   const documentId = document.id;
   lib.db
     .prepare('UPDATE documents SET source_json = ? WHERE id = ?')
-    .run(JSON.stringify({ fileName: '"><img src=x onerror=alert(9)>.txt', url: 'javascript:alert(7)', publisher: HOSTILE.script }), documentId);
+    .run(JSON.stringify({ fileName: '"><img src=x onerror=alert(9)>.txt', url: 'javascript:alert(7)', publisher: `${HOSTILE.script} ${HOSTILE.separators}` }), documentId);
   const view = await lib.call('documents.get', { id: documentId });
   const text = view.document.text;
 
@@ -44,7 +48,7 @@ export async function buildHostileLibrary(options: FixtureOptions = {}) {
     ]
   });
   await lib.call('settings.update', { verdictScaleId: scale.id });
-  const claimant = (await lib.call('entities.create', { documentId, name: `<img src=x onerror=alert('claimant')>`, type: 'person' })).createdId!;
+  const claimant = (await lib.call('entities.create', { documentId, name: `<img src=x onerror=alert('claimant')></script><script>alert('claimant')</script>`, type: 'person' })).createdId!;
   const gap = view.gaps[0]!;
   await lib.call('mentions.create', {
     documentId, start: gap.start, end: gap.end, type: 'person', masked: true, restoration: `</mark><script>alert('r')</script>`
@@ -56,7 +60,7 @@ export async function buildHostileLibrary(options: FixtureOptions = {}) {
     await lib.call('claims.update', { id, verdictLabel, claimantId: claimant, claimDate: '<script>alert(8)</script>', explanation: `${HOSTILE.img}\n${HOSTILE.markdownLink}` });
     return id;
   };
-  const first = await claim('President   and his staff met on Monday.', HOSTILE.script, '<b onmouseover=alert(1)>True</b>');
+  const first = await claim('President   and his staff met on Monday.', HOSTILE.scriptBreak, '<b onmouseover=alert(1)>True</b>');
   const second = await claim('The budget grew by 4 percent last year.', `${HOSTILE.markdownLink} ${HOSTILE.img}`, HOSTILE.img);
   const third = await claim('- A list-looking line.', '# not a heading\n1. not a list', HOSTILE.markdownLink);
   await lib.call('evidence.create', {

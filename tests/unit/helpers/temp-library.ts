@@ -10,11 +10,11 @@ import { type Db, openLibrary } from '../../../src/main/store/open';
 export const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
 export const SAMPLE_FILE = join(FIXTURES, 'articles', 'sample-ap-2018.txt');
 
-/** A real library in a fresh temp folder with a service over it and a clock that ticks one second per call. */
-export function tempLibrary(prefix = 'factdesk-test-') {
+/** A real library in a fresh temp folder with a service over it and a clock that starts at `start` and ticks one second per call. */
+export function tempLibrary(prefix = 'factdesk-test-', start = '2026-01-01T00:00:00.000Z') {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const db: Db = openLibrary(dir);
-  let tick = Date.parse('2026-01-01T00:00:00.000Z');
+  let tick = Date.parse(start);
   const clock = () => new Date((tick += 1000));
   const service = createService({ db, mode: 'cli', clock, version: '0.1.0-test' });
 

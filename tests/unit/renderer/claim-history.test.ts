@@ -35,7 +35,8 @@ const entry = (groupId: string, user: string, action: string, table: string, bef
   table,
   recordId: 'c1',
   before,
-  after
+  after,
+  receivedFrom: null
 });
 
 const verdict = (label: string) => ({ scaleId: 's', scaleVersion: 1, label });
@@ -54,7 +55,7 @@ describe('claim history steps', () => {
     expect(steps.map((s) => [s.title, s.user, s.details])).toEqual([
       ['Approved', 'Bea', ['“Fine.”', 'Status: in review → verified']],
       ['Sent for review', 'Ada', ['Status: researching → in review']],
-      ['Edited the claim', 'Ada', ['Verdict: none → True', 'Explanation changed']],
+      ['Edited the claim', 'Ada', ['Verdict: none → True', 'Explanation: empty → “DOJ list”']],
       ['Marked the claim', 'Ada', []]
     ]);
   });
@@ -68,6 +69,23 @@ describe('claim history steps', () => {
     expect(steps.map((s) => [s.title, s.details])).toEqual([
       ['Undid: edited evidence', ['Evidence “DOJ pardon list”: url changed']],
       ['Approved', ['self-reviewed']]
+    ]);
+  });
+
+  it('names the real actor of received work, the file it came from, and never a raw action name', () => {
+    const review: Review = { id: 'r1', claimId: 'c1', author: 'Bea', decision: 'approve', comment: '', selfReview: false, createdAt: '' };
+    const received = { fileName: 'from-bea.factdesk.json', sender: 'Bea' };
+    const steps = historySteps([
+      { ...entry('g3', 'Ada', 'exchange.open', 'reviews', null, review), receivedFrom: received },
+      { ...entry('g3', 'Ada', 'exchange.open', 'claims', claim({ explanation: 'a' }), claim({ explanation: 'b' })), receivedFrom: received },
+      entry('g2', 'Ada', 'some.futureMethod', 'claims', claim({}), claim({})),
+      entry('g1', 'Ada', 'undo claims.update', 'claims', claim({ claimDate: '2020-01-01' }), claim({}))
+    ]);
+    expect(steps.map((s) => [s.title, s.user, s.received, s.details])).toEqual([
+      ['Approved', 'Bea', { fileName: 'from-bea.factdesk.json', openedBy: 'Ada' }, []],
+      ['Edited the claim', 'Bea', { fileName: 'from-bea.factdesk.json', openedBy: 'Ada' }, ['Explanation: “a” → “b”']],
+      ['Changed', 'Ada', null, []],
+      ['Undid: edited the claim', 'Ada', null, ['Claim date: “2020-01-01” → empty']]
     ]);
   });
 });

@@ -14,11 +14,12 @@ describe('migrate / openLibrary', () => {
     expect(LATEST_VERSION).toBe(versions.at(-1));
   });
 
-  it('opens a library file in WAL mode with foreign keys on, and is idempotent', () => {
+  it('opens a library file in WAL mode with full syncs and foreign keys on, and is idempotent', () => {
     const dir = mkdtempSync(join(tmpdir(), 'factdesk-open-'));
     try {
       const db = openLibrary(join(dir, 'nested', 'lib'));
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('synchronous', { simple: true })).toBe(2);
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
       db.close();

@@ -114,11 +114,11 @@ export const exchangeHandlers: HandlerMap<
 
   'exchange.validate': (_ctx, { fileName, dataBase64 }) => summaryOf(fileName, readFile(fileName, dataBase64)),
 
-  'exchange.preview': (ctx, { fileName, dataBase64, targetDocumentId }) =>
-    openAnnotationFile(ctx.asSystem(), { fileName, file: readFile(fileName, dataBase64), targetDocumentId, dryRun: true }),
+  'exchange.preview': (ctx, { fileName, dataBase64, ...options }) =>
+    openAnnotationFile(ctx.asSystem(), { fileName, file: readFile(fileName, dataBase64), ...options, dryRun: true }),
 
-  'exchange.open': (ctx, { fileName, dataBase64, targetDocumentId }) =>
-    openAnnotationFile(ctx.asSystem(), { fileName, file: readFile(fileName, dataBase64), targetDocumentId, dryRun: false }),
+  'exchange.open': (ctx, { fileName, dataBase64, ...options }) =>
+    openAnnotationFile(ctx.asSystem(), { fileName, file: readFile(fileName, dataBase64), ...options, dryRun: false }),
 
   'exchange.conflicts'(ctx, { documentId }) {
     if (documentId !== undefined) requireDocument(ctx, documentId);

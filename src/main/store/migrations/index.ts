@@ -11,6 +11,8 @@ import { createAnnotationSearch } from './0009-create-annotation-search';
 import { addDocumentTrash } from './0010-add-document-trash';
 import { indexAnnotationsInTextOrder } from './0011-index-annotations-in-text-order';
 import { signReviews } from './0012-sign-reviews';
+import { checkLabelColours } from './0013-check-label-colours';
+import { createHistorySources } from './0014-create-history-sources';
 import type { Migration } from './types';
 import { inWriteTransaction } from '../write-transaction';
 
@@ -26,7 +28,9 @@ export const MIGRATIONS: readonly Migration[] = [
   createAnnotationSearch,
   addDocumentTrash,
   indexAnnotationsInTextOrder,
-  signReviews
+  signReviews,
+  checkLabelColours,
+  createHistorySources
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

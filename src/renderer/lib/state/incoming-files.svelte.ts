@@ -86,6 +86,24 @@ export class IncomingFiles {
     this.step = { name: 'preview', fileName: file.name, report: result.value };
   }
 
+  /** Consents (or not) to the file's changes to what the whole library shares; the preview is made again to show the outcome. */
+  async acceptLibraryChanges(accept: boolean): Promise<void> {
+    const step = this.step;
+    const data = this.#upload;
+    if (step.name !== 'preview' || !data) return;
+    const seq = ++this.#seq;
+    const consented = { ...data, acceptLibraryChanges: accept };
+    this.step = { name: 'checking', fileName: step.fileName };
+    const result = await api.call('exchange.preview', consented);
+    if (seq !== this.#seq) return;
+    if (!result.ok) {
+      this.step = { name: 'refused', fileName: step.fileName, error: result.error };
+      return;
+    }
+    this.#upload = consented;
+    this.step = { name: 'preview', fileName: step.fileName, report: result.value };
+  }
+
   /** Opens the previewed file: one transaction that imports or merges it. */
   async open(): Promise<void> {
     const step = this.step;

@@ -45,6 +45,13 @@ export interface ExchangeReport {
   orphansRemaining: number;
   labelsAdded: string[];
   scalesAdded: string[];
+  /**
+   * The file's changes to what the whole library shares (entities other documents use, a new
+   * version of a verdict scale, a label's name or colour), in words; applied only with consent.
+   */
+  libraryChanges: string[];
+  /** Whether libraryChanges were applied (the caller consented). */
+  libraryChangesAccepted: boolean;
   historyEntriesAdded: number;
   warnings: string[];
 }
@@ -163,6 +170,8 @@ const resolveInput = z.discriminatedUnion('choice', [
   z.strictObject({ conflictId: id, choice: z.literal('value'), value: z.json() })
 ]);
 
+const openInput = { ...incomingFile, targetDocumentId: id.optional(), acceptLibraryChanges: z.boolean().optional() };
+
 /** Shared annotation files (pack, validate, preview, open/merge, conflicts, orphans) and brat / W3C interchange. */
 export const exchangeMethods = {
   /** Writes the document's annotation file. Refused while the document has open conflicts. */
@@ -174,9 +183,13 @@ export const exchangeMethods = {
    * `targetDocumentId` merges into that document instead of matching by id or text hash
    * (e.g. annotations made on an earlier version of the article).
    */
-  'exchange.preview': method(z.strictObject({ ...incomingFile, targetDocumentId: id.optional() }), returns<ExchangeReport>()),
-  /** Imports the file (new document) or merges it into the local copy; one transaction. */
-  'exchange.open': method(z.strictObject({ ...incomingFile, targetDocumentId: id.optional() }), returns<ExchangeReport>()),
+  'exchange.preview': method(z.strictObject(openInput), returns<ExchangeReport>()),
+  /**
+   * Imports the file (new document) or merges it into the local copy; one transaction. Its changes
+   * to what the library shares apply only with `acceptLibraryChanges`; otherwise an entity change
+   * is a conflict, and a new scale version or a label change is left out (both listed in the report).
+   */
+  'exchange.open': method(z.strictObject(openInput), returns<ExchangeReport>()),
   /** Open conflicts of a document, or of the whole library without documentId; oldest first. */
   'exchange.conflicts': method(z.strictObject({ documentId: id.optional() }), returns<ExchangeConflict[]>()),
   'exchange.resolve': method(resolveInput, returns<ResolveOutcome>()),

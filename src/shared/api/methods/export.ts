@@ -9,6 +9,8 @@ export type FactSheetFormat = (typeof FACT_SHEET_FORMATS)[number];
 export interface LeftOutClaims {
   count: number;
   byStatus: { status: ClaimStatus; count: number }[];
+  /** Verified claims held back because an open merge conflict touches them (counted in `count`). */
+  inConflict: { id: string; text: string }[];
   /** E.g. "3 claims not verified: 2 in review, 1 researching." */
   note: string;
 }

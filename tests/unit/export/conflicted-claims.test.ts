@@ -1,0 +1,60 @@
+/** Fact sheets leave out verified claims that an open merge conflict touches, and say which: API, CLI, every text format. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../../src/main/cli/main';
+import { type TempLibrary, tempLibrary } from '../helpers/temp-library';
+import { type Annotated, annotate, open, pack } from '../exchange/helpers';
+
+let checker: TempLibrary;
+let reviewer: TempLibrary;
+let ids: Annotated;
+
+/** The checker's claim, in review, in both libraries as after one exchange. */
+beforeEach(async () => {
+  checker = tempLibrary('factdesk-conflicted-checker-');
+  reviewer = tempLibrary('factdesk-conflicted-reviewer-');
+  ids = await annotate(checker);
+  await reviewer.call('settings.update', { userName: 'Ben Reviewer' });
+  await open(reviewer, (await pack(checker, ids.documentId)).content);
+});
+afterEach(() => {
+  checker.close();
+  reviewer.close();
+});
+
+const sheet = (format: 'html' | 'md' | 'csv' | 'claimreview') =>
+  checker.call('export.factSheet', { documentId: ids.documentId, format });
+
+async function factdesk(...args: string[]) {
+  const err: string[] = [];
+  const status = await runCli([...args, '--data', checker.dir], { out: () => {}, err: (t) => err.push(t) }, {}, checker.dir);
+  return { status, stderr: err.join('\n') };
+}
+
+describe('a verified claim with an open merge conflict', () => {
+  it('is held back and named while the conflict is open, in every format and the CLI, and comes back once resolved', async () => {
+    // Both sides change the explanation; the reviewer approves theirs and sends the file back.
+    await checker.call('claims.update', { id: ids.claimId, explanation: 'Checker: the White House announced it on 6 June.' });
+    await reviewer.call('claims.update', { id: ids.claimId, explanation: 'Reviewer: the DOJ list shows it.' });
+    await reviewer.call('reviews.create', { claimId: ids.claimId, decision: 'approve' });
+    const report = await open(checker, (await pack(reviewer, ids.documentId)).content);
+    expect(report.conflicts.remaining).toBeGreaterThan(0);
+
+    for (const format of ['html', 'md', 'csv', 'claimreview'] as const) {
+      const file = await sheet(format);
+      expect(file.included).toBe(0);
+      expect(file.text).not.toContain(ids.claimId);
+      expect(file.leftOut.inConflict).toEqual([{ id: ids.claimId, text: expect.stringContaining('Alice Marie Johnson') }]);
+      expect(file.leftOut.note).toMatch(/1 verified claim held back until open merge conflicts are resolved: "The 💊 sentence of Alice Marie Johnson/);
+    }
+
+    const cli = await factdesk('export', ids.documentId, '--format', 'md');
+    expect(cli.status).toBe(0);
+    expect(cli.stderr).toContain(`warning: 1 verified claim is left out until open merge conflicts are resolved (see: factdesk conflicts ${ids.documentId}):`);
+    expect(cli.stderr).toContain(`  ${ids.claimId}  "The 💊 sentence of Alice Marie Johnson`);
+
+    for (const conflict of await checker.call('exchange.conflicts', { documentId: ids.documentId })) {
+      await checker.call('exchange.resolve', { conflictId: conflict.id, choice: 'theirs' });
+    }
+    expect((await sheet('html')).leftOut.inConflict).toEqual([]);
+  });
+});

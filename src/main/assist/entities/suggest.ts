@@ -10,12 +10,13 @@ import { compromiseEntities } from './compromise-source';
 import { TITLE_WORDS, cleanSpan, type Span } from './edges';
 import { knowledgeEntities } from './knowledge-source';
 import { ACRONYM, NOT_ORGANIZATIONS, isHeadWord, typeProperNounRun } from './typing';
+import { companyShortForms, wireCandidates, wireQuietSpans } from './wire';
 import { NAME_JOINERS, winkEntities } from './wink-source';
 
 /** One word of a nationality or origin: "Venezuelan", "Japanese", "British", "Afghan". */
 const DEMONYM = /^\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|ic|i)$/u;
 
-const PRIORITY: Record<EntityCandidate['source'], number> = { library: 4, compromise: 3, wink: 3, 'proper-noun': 2 };
+const PRIORITY: Record<EntityCandidate['source'], number> = { library: 4, pattern: 3.5, compromise: 3, wink: 3, 'proper-noun': 2 };
 
 /** What the NLP libraries found in one chunk: the part of the work that can run in parallel. */
 export interface ChunkAnalysis {
@@ -47,7 +48,7 @@ export function suggestEntities(text: string, knowledge: KnowledgeTerm[]): Entit
 
 /** Settles the chunk analyses of one text (in text order) into its suggestions. */
 export function combineEntities(text: string, knowledge: KnowledgeTerm[], analyses: ChunkAnalysis[]): EntityCandidate[] {
-  const raw: EntityCandidate[] = knowledgeEntities(text, knowledge);
+  const raw: EntityCandidate[] = [...knowledgeEntities(text, knowledge), ...wireCandidates(text)];
   const tagged: TaggedTerm[] = [];
   const runs: Span[] = [];
   const nounFollows = new Set<number>();
@@ -61,11 +62,30 @@ export function combineEntities(text: string, knowledge: KnowledgeTerm[], analys
   const isNoName = (c: EntityCandidate) => c.source !== 'library' && (isDemonym(c) || NOT_ORGANIZATIONS.has(text.slice(c.start, c.end)));
   const strong = joinPersonHalves(text, extendByRuns(text, select(text, cleaned(text, raw).filter((c) => !isNoName(c))), runs));
   const nouns = properNouns(text, runs, strong, tagged).filter((c) => !isNoName(c));
-  const all = [...strong, ...nouns].sort((a, b) => a.start - b.start);
+  const all = withCompanyShortForms(text, [...strong, ...nouns]).sort((a, b) => a.start - b.start);
   harmoniseTypes(text, all);
+  const quiet = new SpanIndex<Span>(text.length);
+  for (const span of wireQuietSpans(text)) quiet.add(span);
   // What no cue could type is kept only when it looks like a name of several words ("New Granada"):
   // single capitalised words are mostly demonyms ("British") or sentence openers.
-  return all.filter((c) => c.type !== 'other' || wordsOf(text.slice(c.start, c.end)).length > 1);
+  return all.filter((c) => (c.type !== 'other' || wordsOf(text.slice(c.start, c.end)).length > 1) && quiet.overlapping(c).length === 0);
+}
+
+/**
+ * A shorter form of a company the text names in full is that company, whatever a model typed it
+ * ("Terminal" as a person in "Computer Terminal said"); a place keeps its type ("Hong Kong").
+ */
+function withCompanyShortForms(text: string, candidates: EntityCandidate[]): EntityCandidate[] {
+  const companies = candidates.filter((c) => c.source === 'pattern' && c.type === 'organization');
+  let out = candidates;
+  for (const form of companyShortForms(text, companies)) {
+    const overlapping = out.filter((c) => c.start < form.end && form.start < c.end);
+    const inside = overlapping.every((c) => c.start >= form.start && c.end <= form.end && c.source !== 'library');
+    if (!inside || overlapping.some((c) => c.type === 'location' && c.source === 'compromise' && c.start === form.start && c.end === form.end)) continue;
+    out = out.filter((c) => !overlapping.includes(c));
+    out.push({ ...form, type: 'organization', source: 'pattern', confidence: 0.7, entityId: null, reason: 'shorter form of a company named in this text' });
+  }
+  return out;
 }
 
 /**

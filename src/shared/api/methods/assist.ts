@@ -21,7 +21,7 @@ export interface SuggestionLanguage {
   notice: string;
 }
 
-export type SuggestionSource = 'library' | 'compromise' | 'wink' | 'proper-noun';
+export type SuggestionSource = 'library' | 'pattern' | 'compromise' | 'wink' | 'proper-noun';
 
 export interface EntitySuggestion {
   start: number;

@@ -4,6 +4,7 @@
  * time replaced by spaces, as masking tools do, then ranked from the rest of the article).
  */
 import { analyseText } from '../../../src/main/assist/analyse';
+import { documentNames } from '../../../src/main/assist/gaps/names';
 import { buildGapPool } from '../../../src/main/assist/gaps/pool';
 import { rankGapCandidates } from '../../../src/main/assist/gaps/rank';
 import { textKey, wordsOf } from '../../../src/main/assist/text/words';
@@ -60,13 +61,14 @@ export interface MaskCase {
 
 /**
  * Name mentions (person, organisation, place) whose name the article also gives elsewhere, so the
- * rest of the article can restore them; spread evenly over the documents, at most `limit`.
+ * rest of the article can restore them, and that do not open a sentence (a masked sentence opening
+ * is spacing after a full stop or paragraph indentation, no gap); spread evenly, at most `limit`.
  */
 export function maskCases(docs: GoldDocument[], limit: number): MaskCase[] {
   const all: MaskCase[] = [];
   for (const doc of docs) {
     for (const mention of doc.entities) {
-      if (!NAME_TYPES.has(mention.types[0]!)) continue;
+      if (!NAME_TYPES.has(mention.types[0]!) || opensSentence(doc.text, mention.start)) continue;
       const exact = doc.text.slice(mention.start, mention.end);
       const elsewhere = doc.entities.some((other) => other !== mention && sameName(doc.text.slice(other.start, other.end), exact));
       if (elsewhere) all.push({ doc, mention, exact });
@@ -74,6 +76,11 @@ export function maskCases(docs: GoldDocument[], limit: number): MaskCase[] {
   }
   const step = all.length / Math.min(limit, all.length);
   return Array.from({ length: Math.min(limit, all.length) }, (_, i) => all[Math.floor(i * step)]!);
+}
+
+function opensSentence(text: string, at: number): boolean {
+  const before = text.slice(0, at).trimEnd();
+  return before === '' || /[.!?]["”]?$/u.test(before) || /\n\s*\n\s*$/u.test(text.slice(0, at));
 }
 
 /** Same name, or one is the other's leading or trailing words ("Lacy" / "Richard Lacy", "Exco" / "Exco International Plc"). */
@@ -93,7 +100,7 @@ export function restorationRank({ doc, mention, exact }: MaskCase): number | nul
   if (!gap) return null;
   const { entities } = analyseText({ text: masked, knowledge: [], claims: false });
   const suggestions = entities.map((e) => ({ start: e.start, exact: masked.slice(e.start, e.end), type: e.type, entityId: null }));
-  const pool = buildGapPool({ mentions: [], suggestions, entities: new Map(), library: [] });
+  const pool = buildGapPool({ mentions: [], suggestions, names: documentNames(masked, suggestions), entities: new Map(), library: [] });
   const { candidates } = rankGapCandidates(masked, gap, pool);
   const index = candidates.findIndex((c) => sameName(c.name, exact) || textKey(c.name) === textKey(exact));
   return index < 0 ? null : index + 1;

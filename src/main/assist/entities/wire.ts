@@ -25,16 +25,27 @@ const STATE = new RegExp(String.raw`(?<=, )(?:${STATE_ABBREVIATIONS.replaceAll('
 const US = /(?<![\p{L}.])U\.S\.(?![\p{L}])/gu;
 /** Dates said relative to the story: "last week", "a year earlier". */
 const RELATIVE_DATE = /(?<![\p{L}])(?:(?:last|next|this)\s(?:week|month|year)|a\s(?:week|month|year)\s(?:earlier|ago|later))(?![\p{L}])/gu;
+const ORDINAL = String.raw`\d{1,2}(?:st|nd|rd|th)`;
+/** Dates with their qualifier: "late 2008", "early April", "early in the 19th century", "first half of the 20th century", "end of March". */
+const QUALIFIED_DATE = new RegExp(
+  String.raw`(?<![\p{L}])(?:(?:early|late|mid)(?:\sin\sthe)?[\s-]|(?:first|second)\shalf\sof\sthe\s|(?:beginning|end|middle)\sof\s(?:the\s)?)` +
+    String.raw`(?:${ORDINAL}(?:\sand\s(?:early|late|mid)\s${ORDINAL})?\scentur(?:y|ies)|${MONTH}(?:\s(?:1[89]|20)\d\d)?|(?:1[89]|20)\d\ds?)(?![\p{L}\p{N}])`,
+  'giu'
+);
+/** "a Houston-based fabricator": the place before "-based". */
+const BASED = /(?<![\p{L}])\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?(?=-based\b)/gu;
+/** Institutions named "… of …": "Bank of New York", "California Department of Corporations". */
+const INSTITUTION_OF = /(?<![\p{L}])(?:\p{Lu}[\p{L}]+ )*(?:Bank|Department|Ministry|University|Institute|Bureau|Council) of (?:the )?\p{Lu}[\p{L}]+(?:[ \n]\p{Lu}[\p{L}]+)*/gu;
 /** The second day of "between Feb 13 and 24". */
 const SECOND_DAY = new RegExp(String.raw`${MONTH}\.? \d{1,2} and (\d{1,2})(?![\p{L}\p{N}])`, 'gu');
 /** A byline at the start of a line: "By Maria Okafor". */
 const BYLINE = /^By (\p{Lu}[\p{L}'’-]+(?: \p{Lu}\.?)?(?: \p{Lu}[\p{L}'’-]+){1,2})(?![\p{L}])/gmu;
 
 const SPELLED = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred';
-const UNITS = 'dlrs|dlr|pct|shares|share|stg|yen|marks|francs|cts|workers|employees|people|years|months|weeks|days|barrels|tonnes|tons';
-/** A figure with its unit: "6.6 mln dlrs", ".125 dlrs", "Nine pct", "10-7/8 pct", "37 mln", "700p". */
+const UNITS = 'centuries|decades|dlrs|dlr|pct|shares|share|stg|yen|marks|francs|cts|workers|employees|people|years|months|weeks|days|barrels|tonnes|tons';
+/** A figure with its unit: "6.6 mln dlrs", ".125 dlrs", "Nine pct", "10-7/8 pct", "37 mln", "700p", "228-room". */
 const FIGURE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.,])(?:(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:-\d+/\d+)?|(?:${SPELLED}))(?:\s(?:mln|billion|trillion))?(?:\s(?:${UNITS})(?![\p{L}])|(?<=mln|billion|trillion)(?![\p{L}]))|(?<![\p{L}\p{N}.])\d+p(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}.,])(?:(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:-\d+/\d+)?|(?:${SPELLED}))(?:\s(?:mln|billion|trillion))?(?:\s(?:${UNITS})(?![\p{L}])|(?<=mln|billion|trillion)(?![\p{L}]))|(?<![\p{L}\p{N}.])\d+p(?![\p{L}\p{N}])|(?<![\p{L}\p{N}.,-])\d[\d,]*-\p{Ll}+(?![\p{L}-])`,
   'giu'
 );
 
@@ -103,6 +114,9 @@ export function wireCandidates(text: string): EntityCandidate[] {
   for (const m of text.matchAll(US)) add(m.index, m.index + m[0].length, 'location', 'country abbreviation');
   for (const m of text.matchAll(RELATIVE_DATE)) add(m.index, m.index + m[0].length, 'date', 'date relative to the story');
   for (const m of text.matchAll(SECOND_DAY)) add(m.index + m[0].length - m[1]!.length, m.index + m[0].length, 'date', 'second day of a range');
+  for (const m of text.matchAll(QUALIFIED_DATE)) add(m.index, m.index + m[0].length, 'date', 'date with its qualifier');
+  for (const m of text.matchAll(BASED)) add(m.index, m.index + m[0].length, 'location', 'place before "-based"');
+  for (const m of text.matchAll(INSTITUTION_OF)) add(m.index, m.index + m[0].length, 'organization', 'institution name ("… of …")');
   for (const m of text.matchAll(BYLINE)) add(m.index + 3, m.index + m[0].length, 'person', 'byline');
   for (const m of text.matchAll(FIGURE)) add(m.index, m.index + m[0].length, 'number', 'figure with its unit');
   for (const company of companyNames(text)) add(company.start, company.end, 'organization', company.reason);

@@ -1,7 +1,9 @@
 /**
  * The candidate names for a document's gaps: its confirmed mentions (grouped by entity, or by
- * text), its entity suggestions, then the library's entities. A bare surname joins the full name
- * it ends ("Kushner" counts for "Jared Kushner"), so the fuller name is offered.
+ * text), its entity suggestions, its other capitalised names, then the library's entities. A bare
+ * surname joins the full name it ends ("Kushner" counts for "Jared Kushner"), and a company's
+ * shorter form the full name it opens ("Toshin Steel" for "Toshin Steel Co Ltd"), so the fuller
+ * name is offered with every place the article names it.
  */
 import type { Entity } from '../../../shared/domain';
 import { textKey, wordsOf } from '../text/words';
@@ -18,6 +20,8 @@ export interface PoolInput {
   /** Accepted, unmasked mentions of the document. */
   mentions: NamedSpan[];
   suggestions: NamedSpan[];
+  /** The document's other capitalised names (typed where the article types the same words). */
+  names?: NamedSpan[];
   /** Entities by id: those the mentions link to and the library's. */
   entities: Map<string, Entity>;
   /** Library entities to offer as well, most used first. */
@@ -44,13 +48,40 @@ export function buildGapPool(input: PoolInput): PoolItem[] {
     const known = [...items.values()].some((i) => i.surfaces.some((s) => textKey(s) === textKey(suggestion.exact)));
     add(suggestion, known ? 'document' : 'suggestion');
   }
-  const pool = joinSurnames([...items.values()]);
+  for (const name of input.names ?? []) {
+    const known = [...items.values()].find((i) => i.surfaces.some((s) => textKey(s) === textKey(name.exact)));
+    if (known) known.positions.push(name.start);
+    else add(name, 'name');
+  }
+  const pool = joinShortForms(joinSurnames([...items.values()]));
   const present = new Set(pool.map((i) => i.entityId).filter(Boolean));
   for (const entity of input.library) {
     if (present.has(entity.id)) continue;
     pool.push({ name: entity.name, type: entity.type, entityId: entity.id, source: 'library', surfaces: [entity.name, ...entity.aliases], positions: [] });
   }
   return pool;
+}
+
+/** An organisation or untyped name that opens a longer organisation's name is merged into it. */
+function joinShortForms(items: PoolItem[]): PoolItem[] {
+  const companies = items.filter((i) => i.type === 'organization');
+  const key = (i: PoolItem) => wordsOf(i.name).map((w) => w.toLowerCase());
+  const kept: PoolItem[] = [];
+  for (const item of items) {
+    const words = key(item);
+    const full =
+      (item.type === 'organization' || item.type === 'other') && !item.entityId
+        ? companies.find((c) => c !== item && key(c).length > words.length && words.every((w, i) => key(c)[i] === w))
+        : undefined;
+    if (!full) {
+      kept.push(item);
+      continue;
+    }
+    full.surfaces.push(...item.surfaces.filter((s) => !full.surfaces.includes(s)));
+    full.positions.push(...item.positions);
+    if (item.source === 'document') full.source = 'document';
+  }
+  return kept;
 }
 
 /** A one-word person item is merged into the longer person name it ends (else: that it is part of). */

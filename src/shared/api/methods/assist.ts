@@ -139,7 +139,7 @@ export interface EntityPage {
   documents: Array<{ documentId: string; title: string; mentionCount: number }>;
 }
 
-export type GapCandidateSource = 'document' | 'suggestion' | 'library';
+export type GapCandidateSource = 'document' | 'suggestion' | 'name' | 'library';
 
 export interface GapCandidate {
   name: string;

@@ -10,7 +10,7 @@ import { compromiseEntities } from './compromise-source';
 import { TITLE_WORDS, cleanSpan, type Span } from './edges';
 import { knowledgeEntities } from './knowledge-source';
 import { ACRONYM, NOT_ORGANIZATIONS, isHeadWord, typeProperNounRun } from './typing';
-import { companyShortForms, wireCandidates, wireQuietSpans } from './wire';
+import { companyShortForms, typeFromWording, wireCandidates, wireQuietSpans } from './wire';
 import { NAME_JOINERS, winkEntities } from './wink-source';
 
 /** One word of a nationality or origin: "Venezuelan", "Japanese", "British", "Afghan". */
@@ -63,6 +63,10 @@ export function combineEntities(text: string, knowledge: KnowledgeTerm[], analys
   const strong = joinPersonHalves(text, extendByRuns(text, select(text, cleaned(text, raw).filter((c) => !isNoName(c))), runs));
   const nouns = properNouns(text, runs, strong, tagged).filter((c) => !isNoName(c));
   const all = withCompanyShortForms(text, [...strong, ...nouns]).sort((a, b) => a.start - b.start);
+  for (const c of all) {
+    const settled = typeFromWording(text, c);
+    if (settled) Object.assign(c, settled, { source: 'pattern', confidence: Math.max(c.confidence, 0.7) });
+  }
   harmoniseTypes(text, all);
   const quiet = new SpanIndex<Span>(text.length);
   for (const span of wireQuietSpans(text)) quiet.add(span);
@@ -226,7 +230,8 @@ function harmoniseTypes(text: string, candidates: EntityCandidate[]) {
     if (c.type === 'other') continue;
     const key = textKey(text.slice(c.start, c.end));
     const counts = votes.get(key) ?? new Map<string, number>();
-    counts.set(c.type, (counts.get(c.type) ?? 0) + (c.source === 'library' ? 3 : 1));
+    // The library and the text's own wording outweigh any number of model guesses.
+    counts.set(c.type, (counts.get(c.type) ?? 0) + (c.source === 'library' || c.source === 'pattern' ? 100 : 1));
     votes.set(key, counts);
     if (c.type === 'person') surnames.add(wordsOf(key).at(-1)!);
   }

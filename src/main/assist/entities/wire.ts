@@ -38,6 +38,11 @@ const BASED = /(?<![\p{L}])\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?(?=-based\b)/gu;
 const INSTITUTION_OF = /(?<![\p{L}])(?:\p{Lu}[\p{L}]+ )*(?:Bank|Department|Ministry|University|Institute|Bureau|Council) of (?:the )?\p{Lu}[\p{L}]+(?:[ \n]\p{Lu}[\p{L}]+)*/gu;
 /** The second day of "between Feb 13 and 24". */
 const SECOND_DAY = new RegExp(String.raw`${MONTH}\.? \d{1,2} and (\d{1,2})(?![\p{L}\p{N}])`, 'gu');
+/** What follows a company's name in apposition: "Nova, the Canadian company that …", "Ionic, a maker of circuit boards". */
+const COMPANY_APPOSITION =
+  /^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,4}?(?:company|firm|group|bank|maker|manufacturer|supplier|subsidiary|unit|concern|corporation|utility|broker|insurer|retailer|producer|airline|fund|agency|fabricator|operator|affiliate)\b/u;
+/** First words of place names that models take for given names ("Santa Barbara"). */
+const PLACE_OPENERS = new Set(['San', 'Santa', 'Los', 'Las', 'Saint', 'St.', 'Port', 'Fort', 'Mount', 'Lake']);
 /** A byline at the start of a line: "By Maria Okafor". */
 const BYLINE = /^By (\p{Lu}[\p{L}'’-]+(?: \p{Lu}\.?)?(?: \p{Lu}[\p{L}'’-]+){1,2})(?![\p{L}])/gmu;
 
@@ -65,6 +70,20 @@ const GENERIC = new Set(['Bank', 'First', 'National', 'American', 'United', 'Gen
 /** A name in angle brackets: the wire's mark for a company without a ticker ("<Sedio N.V.>"). */
 const BRACKETED = /<([^<>\n]{2,80}(?:\n[^<>\n]{1,80})?)>/gu;
 const TICKER = /^[\p{Lu}\d.]{1,10}$/u;
+
+/**
+ * Types the text's own wording settles, whatever a model guessed: a name followed by a company
+ * description in apposition is a company; a "person" opening with "San", "Santa", "Port" is a place.
+ */
+export function typeFromWording(text: string, candidate: EntityCandidate): { type: string; reason: string } | null {
+  if (candidate.source === 'library' || candidate.type === 'date' || candidate.type === 'number') return null;
+  if (candidate.type !== 'organization' && COMPANY_APPOSITION.test(text.slice(candidate.end, candidate.end + 80))) {
+    return { type: 'organization', reason: 'described as a company right after its name' };
+  }
+  const first = text.slice(candidate.start, candidate.end).split(/\s+/u)[0]!;
+  if (candidate.type === 'person' && PLACE_OPENERS.has(first)) return { type: 'location', reason: `place name ("${first} …")` };
+  return null;
+}
 
 /** Spans where nothing should be suggested: the all-caps headline, tickers, the sign-off. */
 export function wireQuietSpans(text: string): Span[] {

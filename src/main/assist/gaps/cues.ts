@@ -58,7 +58,7 @@ export function gapExpectation(text: string, gap: { start: number; end: number }
   } else if (PLACE_PREPOSITIONS.has(last)) add(`"${words.at(-1)}" before the gap: a place`, { location: 2, organization: 0.5 });
 
   if (/<\s*$/u.test(before) && /^\s*>/u.test(after)) add('angle brackets around the gap: a company, as the wire marks them', { organization: 4 });
-  if (/^\s*['’]s\b/u.test(after)) add('possessive after the gap', { person: 1, organization: 1 });
+  if (/^\s*['’]s\b/u.test(after)) add('possessive after the gap', { person: 1, organization: 1, location: 0.5 });
   if (/^\s*,\s*\d{1,3}\s*,/u.test(after)) add('an age after the gap', { person: 3 });
   else if (/^\s*,\s*(?:a|an|the)\s+\p{L}/u.test(after)) add('a description after the gap (", a …")', { person: 1.5, organization: 0.5 });
   if (PERSON_VERBS.test(after)) add(`"${PERSON_VERBS.exec(after)![0].trim()}" after the gap`, { person: 1.5, organization: 0.5 });

@@ -7,8 +7,12 @@ import { atSentenceStart } from '../entities/edges';
 import { textKey, wordsOf } from '../text/words';
 import type { NamedSpan } from './pool';
 
-/** Capitalised words joined by "and", "of", "&" or one line break: "Nippon Kokan", "Bank of New York". */
-const NAME_RUN = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}'’.-]*(?:(?: |\n)(?:(?:and|of|&)(?: |\n))?\p{Lu}[\p{L}\p{N}'’.-]*)*/gu;
+/**
+ * Capitalised words (hyphenated ones too, "MACAPAGAL-ARROYO", but not "Miami-based") joined by
+ * "and", "of", "&" or one line break: "Nippon Kokan", "Bank of New York".
+ */
+const WORD = String.raw`\p{Lu}[\p{L}\p{N}'’.]*(?:-\p{Lu}[\p{L}\p{N}'’.]*)*`;
+const NAME_RUN = new RegExp(String.raw`(?<![\p{L}\p{N}])${WORD}(?:(?: |\n)(?:(?:and|of|&)(?: |\n))?${WORD})*`, 'gu');
 /** Capitalised words that are not names on their own. */
 const NOT_NAMES = new Set(
   ('The A An In On At By For From To Of And But Or If When While After Before Under Over With Without As It Its This That These ' +

@@ -4,7 +4,6 @@
  * around a name ("President", "Sheriff"), no half words.
  */
 import { isWholeWord } from '../text/words';
-import { STATE_ABBREVIATIONS } from './wire';
 
 /** Titles and roles that precede a name but are not part of it. Lower case; compared case-insensitively. */
 export const TITLE_WORDS = new Set(
@@ -16,6 +15,10 @@ export const TITLE_WORDS = new Set(
     'birthday dear saint st st. sir dame lord lady')
     .split(' ')
 );
+
+/** U.S. state abbreviations as the wire writes them after a city ("Houston, Tex."), without their full stop. */
+export const STATE_ABBREVIATIONS =
+  'N.Y|N.J|N.C|S.C|N.H|R.I|W.Va|Tex|Calif|Conn|Me|Ill|Md|Mass|Fla|Ga|Pa|Va|Wash|Mich|Minn|Mo|Ore|Ariz|Colo|Ky|La|Okla|Wis|Ind|Ala|Tenn|Del|Kan|Neb|Nev|Miss|Ark|Vt';
 
 /**
  * Words before a number or date that qualify it but are not part of it: the gold convention is

@@ -63,8 +63,8 @@ export function combineEntities(text: string, knowledge: KnowledgeTerm[], analys
   const strong = joinPersonHalves(text, extendByRuns(text, select(text, cleaned(text, raw).filter((c) => !isNoName(c))), runs));
   const nouns = properNouns(text, runs, strong, tagged).filter((c) => !isNoName(c));
   const all = withCompanyShortForms(text, [...strong, ...nouns]).sort((a, b) => a.start - b.start);
-  for (const c of all) {
-    const settled = typeFromWording(text, c);
+  for (const [i, c] of all.entries()) {
+    const settled = typeFromWording(text, c) ?? acronymAfterName(text, all[i - 1], c);
     if (settled) Object.assign(c, settled, { source: 'pattern', confidence: Math.max(c.confidence, 0.7) });
   }
   harmoniseTypes(text, all);
@@ -75,21 +75,31 @@ export function combineEntities(text: string, knowledge: KnowledgeTerm[], analys
   return all.filter((c) => (c.type !== 'other' || wordsOf(text.slice(c.start, c.end)).length > 1) && quiet.overlapping(c).length === 0);
 }
 
+/** An acronym right after an organisation's name is its short name: "Saudi Press Agency SPA", "National Action Party (PAN)". */
+function acronymAfterName(text: string, previous: EntityCandidate | undefined, c: EntityCandidate): { type: string; reason: string } | null {
+  if (!previous || previous.type !== 'organization' || c.type === 'organization' || c.source === 'library') return null;
+  if (!/^\p{Lu}{2,6}$/u.test(text.slice(c.start, c.end)) || !/^ \(?$/u.test(text.slice(previous.end, c.start))) return null;
+  return { type: 'organization', reason: `short name of "${text.slice(previous.start, previous.end)}"` };
+}
+
 /**
  * A shorter form of a company the text names in full is that company, whatever a model typed it
  * ("Terminal" as a person in "Computer Terminal said"); a place keeps its type ("Hong Kong").
  */
 function withCompanyShortForms(text: string, candidates: EntityCandidate[]): EntityCandidate[] {
   const companies = candidates.filter((c) => c.source === 'pattern' && c.type === 'organization');
-  let out = candidates;
+  const index = new SpanIndex<EntityCandidate>(text.length);
+  for (const c of candidates) index.add(c);
+  const replaced = new Set<EntityCandidate>();
+  const added: EntityCandidate[] = [];
   for (const form of companyShortForms(text, companies)) {
-    const overlapping = out.filter((c) => c.start < form.end && form.start < c.end);
+    const overlapping = index.overlapping(form);
     const inside = overlapping.every((c) => c.start >= form.start && c.end <= form.end && c.source !== 'library');
     if (!inside || overlapping.some((c) => c.type === 'location' && c.source === 'compromise' && c.start === form.start && c.end === form.end)) continue;
-    out = out.filter((c) => !overlapping.includes(c));
-    out.push({ ...form, type: 'organization', source: 'pattern', confidence: 0.7, entityId: null, reason: 'shorter form of a company named in this text' });
+    for (const c of overlapping) replaced.add(c);
+    added.push({ ...form, type: 'organization', source: 'pattern', confidence: 0.7, entityId: null, reason: 'shorter form of a company named in this text' });
   }
-  return out;
+  return [...candidates.filter((c) => !replaced.has(c)), ...added];
 }
 
 /**
@@ -250,7 +260,8 @@ function harmoniseTypes(text: string, candidates: EntityCandidate[]) {
       }
     }
     const untyped = c.type === 'other' || (c.source === 'proper-noun' && c.reason === ACRONYM);
-    if (untyped && surnames.has(wordsOf(textKey(exact)).at(-1) ?? '')) {
+    const typedOtherwise = [...(counts?.keys() ?? [])].some((type) => type !== 'person');
+    if (untyped && !typedOtherwise && surnames.has(wordsOf(textKey(exact)).at(-1) ?? '')) {
       c.type = 'person';
       c.reason = 'surname of a person named in this text';
       c.confidence = 0.5;

@@ -5,7 +5,7 @@
  * figures with their unit ("6.6 mln dlrs", "11.3 pct"). Read by patterns over the whole text.
  */
 import type { EntityCandidate } from './candidate';
-import type { Span } from './edges';
+import { STATE_ABBREVIATIONS, TITLE_WORDS, type Span } from './edges';
 
 const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;
 /** "Feb 26", "February 20, 1986", "Dec 31, 1986". */
@@ -17,9 +17,6 @@ const DATELINE = new RegExp(
   String.raw`^(\p{Lu}[\p{Lu}.'’-]*(?: \p{Lu}[\p{Lu}.'’-]*)*), (?:(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)*), )?(${MONTH}\.? \d{1,2}) -`,
   'gmu'
 );
-/** U.S. state abbreviations as the wire writes them after a city ("Houston, Tex."), without their full stop. */
-export const STATE_ABBREVIATIONS =
-  'N.Y|N.J|N.C|S.C|N.H|R.I|W.Va|Tex|Calif|Conn|Me|Ill|Md|Mass|Fla|Ga|Pa|Va|Wash|Mich|Minn|Mo|Ore|Ariz|Colo|Ky|La|Okla|Wis|Ind|Ala|Tenn|Del|Kan|Neb|Nev|Miss|Ark|Vt';
 const STATE = new RegExp(String.raw`(?<=, )(?:${STATE_ABBREVIATIONS.replaceAll('.', '\\.')})\.(?![\p{L}.])`, 'gu');
 /** "U.S." is a place unless a longer name holds it ("U.S. Bankruptcy Court"). */
 const US = /(?<![\p{L}.])U\.S\.(?![\p{L}])/gu;
@@ -43,6 +40,16 @@ const COMPANY_APPOSITION =
   /^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,4}?(?:company|firm|group|bank|maker|manufacturer|supplier|subsidiary|unit|concern|corporation|utility|broker|insurer|retailer|producer|airline|fund|agency|fabricator|operator|affiliate)\b/u;
 /** First words of place names that models take for given names ("Santa Barbara"). */
 const PLACE_OPENERS = new Set(['San', 'Santa', 'Los', 'Las', 'Saint', 'St.', 'Port', 'Fort', 'Mount', 'Lake']);
+/** Title words that stand before a name but describe no office: "former", "late", "star". */
+const NOT_OFFICES = new Set(['former', 'late', 'birthday', 'dear', 'star', 'democrat', 'republican', 'socialite', 'boxer', 'rapper', 'singer', 'actor', 'actress']);
+const OFFICES = [...TITLE_WORDS]
+  .filter((w) => /^\p{L}+$/u.test(w) && !NOT_OFFICES.has(w))
+  .flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]);
+/** A whole name of two or three capitalised words right after a title: "Oil Minister Hisham Nazer", "Chairman Carl Singer". */
+const TITLED_NAME = new RegExp(
+  String.raw`(?<=(?<![\p{L}])(?:${OFFICES.join('|')})[ \n])\p{Lu}[\p{Ll}'’-]+(?:[ \n](?:\p{Lu}\.[ \n])?\p{Lu}[\p{L}'’-]+){1,2}(?:[ \n](?:Jr|Sr)\.)?(?![\p{L}.])(?![ \n]\p{Lu})`,
+  'gu'
+);
 /** A byline at the start of a line: "By Maria Okafor". */
 const BYLINE = /^By (\p{Lu}[\p{L}'’-]+(?: \p{Lu}\.?)?(?: \p{Lu}[\p{L}'’-]+){1,2})(?![\p{L}])/gmu;
 
@@ -136,6 +143,7 @@ export function wireCandidates(text: string): EntityCandidate[] {
   for (const m of text.matchAll(QUALIFIED_DATE)) add(m.index, m.index + m[0].length, 'date', 'date with its qualifier');
   for (const m of text.matchAll(BASED)) add(m.index, m.index + m[0].length, 'location', 'place before "-based"');
   for (const m of text.matchAll(INSTITUTION_OF)) add(m.index, m.index + m[0].length, 'organization', 'institution name ("… of …")');
+  for (const m of text.matchAll(TITLED_NAME)) add(m.index, m.index + m[0].length, 'person', 'name after a title');
   for (const m of text.matchAll(BYLINE)) add(m.index + 3, m.index + m[0].length, 'person', 'byline');
   for (const m of text.matchAll(FIGURE)) add(m.index, m.index + m[0].length, 'number', 'figure with its unit');
   for (const company of companyNames(text)) add(company.start, company.end, 'organization', company.reason);
@@ -171,11 +179,18 @@ function companyNames(text: string): Company[] {
 export function companyShortForms(text: string, companies: Span[]): Span[] {
   const short = new Set<string>();
   for (const c of companies) for (const form of shortForms(text.slice(c.start, c.end))) short.add(form);
+  if (short.size === 0) return [];
+  const taken = new Uint8Array(text.length);
+  for (const c of companies) taken.fill(1, c.start, c.end);
   const found: Span[] = [];
-  const taken = (s: number, e: number) => [...companies, ...found].some((f) => s < f.end && f.start < e);
-  for (const form of [...short].sort((a, b) => b.length - a.length)) {
-    const pattern = new RegExp(String.raw`(?<![\p{L}\p{N}])${form.split(' ').map(escape).join('[ \\n]')}(?![\p{L}\p{N}])`, 'gu');
-    for (const m of text.matchAll(pattern)) if (!taken(m.index, m.index + m[0].length)) found.push({ start: m.index, end: m.index + m[0].length });
+  // Longest first, in one pass: at each place the longest form the text uses there.
+  const forms = [...short].sort((a, b) => b.length - a.length).map((form) => form.split(' ').map(escape).join('[ \\n]'));
+  const pattern = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${forms.join('|')})(?![\p{L}\p{N}])`, 'gu');
+  for (const m of text.matchAll(pattern)) {
+    const end = m.index + m[0].length;
+    if (taken.subarray(m.index, end).includes(1)) continue;
+    taken.fill(1, m.index, end);
+    found.push({ start: m.index, end });
   }
   return found;
 }

@@ -88,7 +88,7 @@ function score(
     total += 1;
     reasons.push(`follows "${frame.left}" elsewhere in the article`);
   }
-  if (frame.right && frames.some((f) => f.right === frame.right)) {
+  if (frame.right && frames.some((f) => f.right === frame.right || f.afterAside === frame.right)) {
     total += 1;
     reasons.push(`"${frame.right}" follows it elsewhere in the article`);
   }
@@ -118,6 +118,8 @@ interface Frame {
   left: string | null;
   /** The word or sign after, lower case ("said", "'s", ","), or null. */
   right: string | null;
+  /** The word after a short aside between commas: "said" in "Nazer, quoted by SPA, said". */
+  afterAside: string | null;
 }
 
 /**
@@ -131,7 +133,8 @@ function typesInFrame(text: string, frame: Frame, items: PoolItem[]): Map<string
     if (item.type === 'other') continue;
     for (const position of item.positions) {
       const around = frameAround(text, position, position + surfaceAt(text, position, item.surfaces));
-      const same = (frame.left !== null && around.left === frame.left) || (frame.right !== null && around.right === frame.right);
+      const same =
+        (frame.left !== null && around.left === frame.left) || (frame.right !== null && (around.right === frame.right || around.afterAside === frame.right));
       if (!same) continue;
       counts.set(item.type, (counts.get(item.type) ?? 0) + 1);
       total += 1;
@@ -147,7 +150,8 @@ function frameAround(text: string, start: number, end: number): Frame {
   const after = text.slice(end, end + 40).replace(/\n(?!\s*\n)/gu, ' ');
   const left = /(\p{L}+)[ \t]*$/u.exec(before)?.[1]?.toLowerCase() ?? null;
   const right = /^[ \t]*(['’]s\b|\p{L}+|[,;:()])/u.exec(after)?.[1]?.toLowerCase().replace('’', "'") ?? null;
-  return { left, right };
+  const afterAside = /^,(?:[ \t]+[\p{L}'’-]+){1,5},[ \t]*(\p{L}+)/u.exec(after)?.[1]?.toLowerCase() ?? null;
+  return { left, right, afterAside };
 }
 
 /** The length of the surface form the article uses at `position` (the longest that matches there). */

@@ -62,40 +62,33 @@ export function buildGapPool(input: PoolInput): PoolItem[] {
   return pool;
 }
 
+const nameWords = (item: PoolItem) => wordsOf(item.name).map((w) => w.toLowerCase());
+
 /** An organisation or untyped name that opens a longer organisation's name is merged into it. */
 function joinShortForms(items: PoolItem[]): PoolItem[] {
   const companies = items.filter((i) => i.type === 'organization');
-  const key = (i: PoolItem) => wordsOf(i.name).map((w) => w.toLowerCase());
-  const kept: PoolItem[] = [];
-  for (const item of items) {
-    const words = key(item);
-    const full =
-      (item.type === 'organization' || item.type === 'other') && !item.entityId
-        ? companies.find((c) => c !== item && key(c).length > words.length && words.every((w, i) => key(c)[i] === w))
-        : undefined;
-    if (!full) {
-      kept.push(item);
-      continue;
-    }
-    full.surfaces.push(...item.surfaces.filter((s) => !full.surfaces.includes(s)));
-    full.positions.push(...item.positions);
-    if (item.source === 'document') full.source = 'document';
-  }
-  return kept;
+  return joinInto(items, (item) => {
+    if ((item.type !== 'organization' && item.type !== 'other') || item.entityId) return undefined;
+    const words = nameWords(item);
+    return companies.find((c) => c !== item && nameWords(c).length > words.length && words.every((w, i) => nameWords(c)[i] === w));
+  });
 }
 
 /** A one-word person item is merged into the longer person name it ends (else: that it is part of). */
 function joinSurnames(items: PoolItem[]): PoolItem[] {
   const people = items.filter((i) => i.type === 'person' && wordsOf(i.name).length > 1);
+  return joinInto(items, (item) => {
+    const words = nameWords(item);
+    if (item.type !== 'person' || words.length !== 1 || item.entityId) return undefined;
+    return people.find((p) => nameWords(p).at(-1) === words[0]) ?? people.find((p) => nameWords(p).includes(words[0]!));
+  });
+}
+
+/** Merges each item that `fullerName` finds a fuller name for into that item (surfaces, positions, source). */
+function joinInto(items: PoolItem[], fullerName: (item: PoolItem) => PoolItem | undefined): PoolItem[] {
   const kept: PoolItem[] = [];
   for (const item of items) {
-    const words = wordsOf(item.name);
-    const word = words[0]?.toLowerCase();
-    const nameWords = (p: PoolItem) => wordsOf(p.name).map((w) => w.toLowerCase());
-    const full =
-      item.type === 'person' && words.length === 1 && !item.entityId
-        ? (people.find((p) => nameWords(p).at(-1) === word) ?? people.find((p) => nameWords(p).includes(word!)))
-        : undefined;
+    const full = fullerName(item);
     if (!full) {
       kept.push(item);
       continue;

@@ -12,4 +12,5 @@ export interface WorkerRequest {
   task: WorkerTask;
 }
 
-export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
+/** Every reply carries the most heap the worker has held after any chunk or task so far. */
+export type WorkerReply = ({ id: number; ok: true; value: unknown } | { id: number; ok: false; message: string }) & { peakHeapBytes: number };

@@ -21,6 +21,8 @@ export interface PoolOptions {
 
 export interface AssistEngine {
   analyse(request: AnalyseRequest): Promise<AnalyseResult>;
+  /** The peak heap of each worker thread that has run a task, in bytes (for the benchmark). */
+  peakHeapBytes(): number[];
   close(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ interface Slot {
   worker: Worker;
   job: { id: number; job: Job; timer: NodeJS.Timeout } | null;
   idle: NodeJS.Timeout | null;
+  peakHeapBytes: number;
 }
 
 export function createWorkerPool(options: PoolOptions = {}): AssistEngine {
@@ -55,11 +58,12 @@ export function createWorkerPool(options: PoolOptions = {}): AssistEngine {
   }
 
   function spawn(): Slot {
-    const slot: Slot = { worker: new Worker(workerEntry('assist-worker')), job: null, idle: null };
+    const slot: Slot = { worker: new Worker(workerEntry('assist-worker')), job: null, idle: null, peakHeapBytes: 0 };
     slot.worker.unref();
     slot.worker.on('message', (reply: WorkerReply) => {
       const current = slot.job;
       if (!current || current.id !== reply.id) return;
+      slot.peakHeapBytes = reply.peakHeapBytes;
       settle(slot);
       if (reply.ok) current.job.resolve(reply.value);
       else current.job.reject(new Error(`Suggestions failed: ${reply.message}`));
@@ -127,6 +131,7 @@ export function createWorkerPool(options: PoolOptions = {}): AssistEngine {
       const parts = await Promise.all(groups.map((chunks) => run<ChunkAnalysis[]>({ kind: 'chunks', chunks })));
       return run<AnalyseResult>({ kind: 'finish', request, analyses: parts.flat() });
     },
+    peakHeapBytes: () => slots.map((slot) => slot.peakHeapBytes).filter((bytes) => bytes > 0),
     async close() {
       closed = true;
       for (const job of queue.splice(0)) job.reject(new Error('The suggestion workers were closed.'));

@@ -51,6 +51,7 @@ export const textKey = (text: string) => text.normalize('NFC').replace(/\s+/g, '
 
 const SOURCE_NAMES: Record<SuggestionSource, string> = {
   library: 'your library',
+  pattern: 'how news copy is written',
   compromise: 'compromise (English model)',
   wink: 'wink-nlp (English model)',
   'proper-noun': 'proper-noun run'

@@ -31,11 +31,14 @@ describe('span edges', () => {
     expect(clean('BROWN (Labour) government', 'BROWN (Labour', 'person')).toBe('BROWN');
   });
 
-  it('keeps "The" inside a name mid-sentence, refuses handles, half words and line breaks', () => {
+  it('keeps "The" inside a name mid-sentence, refuses handles, half words and paragraph breaks', () => {
     expect(clean('a court in The Hague ruled', 'The Hague', 'location')).toBe('The Hague');
     expect(clean('meeting with @KimKardashian today', '@KimKardashian', 'person')).toBeNull();
     expect(cleanSpan('Washingtonian', { start: 0, end: 10 }, 'location')).toBeNull();
-    expect(clean('New\nYork', 'New\nYork', 'location')).toBeNull();
+    expect(clean('New\n\nYork', 'New\n\nYork', 'location')).toBeNull();
+    expect(clean('New\n    York', 'New\n    York', 'location')).toBeNull();
+    // Hard-wrapped wire copy breaks lines inside names: "Wrather\nCorp".
+    expect(clean('stake in Wrather\nCorp to', 'Wrather\nCorp', 'organization')).toBe('Wrather\nCorp');
   });
 });
 

@@ -4,7 +4,8 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { findWholeWord } from '../../../src/main/assist/text/words';
+import { importHtml } from '../../../src/main/import/html';
+import { escapeRegExp } from '../../../src/main/assist/text/words';
 
 export const GOLD_DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'gold');
 
@@ -21,13 +22,37 @@ export interface GoldDocument {
   entities: GoldEntity[];
   /** Spans of the sentences marked check-worthy. */
   checkWorthy: Array<{ start: number; end: number }>;
+  /** Held-out texts are never used to settle a rule. */
+  heldOut: boolean;
 }
 
 interface GoldFile {
+  /** A .txt file, or a saved page (.html) read through the app's own importer. */
   text: string;
+  /** Where annotation starts: wire copy leaves its all-caps headline unannotated. */
+  annotatedFrom?: string;
+  heldOut?: boolean;
   entities: Array<[string, ...string[]]>;
   checkWorthy: string[];
 }
+
+function readText(file: string): string {
+  const bytes = readFileSync(join(GOLD_DIR, file));
+  if (!file.endsWith('.html')) return bytes.toString('utf8');
+  const page = importHtml(file, bytes, {});
+  if (!page.ok) throw new Error(`${file}: ${page.error.message}`);
+  return page.value.text;
+}
+
+/** Whole-word, case-sensitive occurrences; a space in the entry matches any run of whitespace (wire copy is hard-wrapped). */
+function occurrences(text: string, entry: string, from: number) {
+  const source = entry.split(' ').map(escapeRegExp).join('\\s+');
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}_])${source}(?![\\p{L}\\p{N}\\p{M}_])`, 'gu');
+  return [...text.matchAll(pattern)].filter((m) => m.index >= from).map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+/** A sentence ends at . ! or ? (and a closing quote) before a capital letter or the end of the text. */
+const SENTENCE_END = /[.!?]["”]?(?=\s+[\p{Lu}\p{N}"“<(]|\s*$)/u;
 
 /**
  * Entity entries are [text, type, …other accepted types]; each marks every whole-word,
@@ -39,21 +64,24 @@ export function loadGold(): GoldDocument[] {
     .sort()
     .map((file) => {
       const gold = JSON.parse(readFileSync(join(GOLD_DIR, file), 'utf8')) as GoldFile;
-      const text = readFileSync(join(GOLD_DIR, gold.text), 'utf8');
+      const text = readText(gold.text);
+      const from = gold.annotatedFrom === undefined ? 0 : text.indexOf(gold.annotatedFrom);
+      if (from < 0) throw new Error(`${file}: annotation should start at "${gold.annotatedFrom}", which is not in ${gold.text}`);
       const entities: GoldEntity[] = [];
       const entries = [...gold.entities].sort((a, b) => b[0].length - a[0].length);
       for (const [name, ...types] of entries) {
-        const spans = findWholeWord(text, name).filter((o) => !entities.some((e) => o.start < e.end && e.start < o.end));
+        const spans = occurrences(text, name, from).filter((o) => !entities.some((e) => o.start < e.end && e.start < o.end));
         if (spans.length === 0) throw new Error(`${file}: "${name}" does not occur in ${gold.text}`);
         entities.push(...spans.map((o) => ({ ...o, types })));
       }
       const checkWorthy = gold.checkWorthy.map((opening) => {
         const start = text.indexOf(opening);
         if (start < 0) throw new Error(`${file}: no sentence opens with "${opening}"`);
-        const end = text.slice(start).search(/[.!?]["”]?(\s|$)/);
-        return { start, end: start + end + 1 };
+        const end = text.slice(start).search(SENTENCE_END);
+        return { start, end: end < 0 ? text.length : start + end + 1 };
       });
-      return { name: file.replace('.gold.json', ''), text, entities: entities.sort((a, b) => a.start - b.start), checkWorthy };
+      const name = file.replace('.gold.json', '');
+      return { name, text, entities: entities.sort((a, b) => a.start - b.start), checkWorthy, heldOut: gold.heldOut === true };
     });
 }
 

@@ -1,72 +1,93 @@
 /**
- * Measured quality on the hand-annotated gold set (tests/fixtures/gold, see its README). The
- * thresholds sit a little below the values measured when the rules were settled, so a change
- * that makes suggestions worse fails here. Measured then (strict = same span and type; lenient =
- * overlapping span, same type):
- *   tuning set (4 texts, 174 entities): precision 0.936, recall 0.925 (lenient 0.953 / 0.943);
- *                                       claim precision@5 0.95
- *   held-out text (1, 72 entities):     precision 0.803, recall 0.736; claim precision@5 1.00
+ * Measured quality on the hand-annotated gold set (tests/fixtures/gold, see its README): 27
+ * Reuters-21578 wire stories, 5 saved news pages, the sample article and 4 Factbook profiles, in
+ * a tuning half and a held-out half that no rule was settled on. Scores are exact-span (same
+ * start, end and an accepted type), per type. Measured when the wire rules were settled
+ * (before → after, held-out half: 13 wire stories, 2 news pages, 1 Factbook profile, 404 entities):
+ *   person        P 0.382 → 0.769   R 0.808 → 0.769
+ *   organization  P 0.527 → 0.811   R 0.500 → 0.829
+ *   location      P 0.657 → 0.909   R 0.603 → 0.822
+ *   date          P 0.914 → 0.945   R 0.810 → 0.873
+ *   number        P 0.513 → 0.914   R 0.470 → 0.892
+ *   claims, precision at 5 per text: held-out 0.831 → 0.881, tuning 0.767 → 0.860
+ *   masked names (100 held-out mentions, one at a time): top 1 0.22 → 0.34, top 3 0.38 → 0.58
+ * The product's targets (P ≥ 0.85 and R ≥ 0.80 for people, organisations and places; 0.90 / 0.85
+ * for dates and numbers; restoration top 3 ≥ 0.85 and top 1 ≥ 0.60) are the floors where they are
+ * met; where not yet, the floor sits at or just below the measured value, so a change that makes
+ * suggestions worse fails here.
  */
 import { describe, expect, it } from 'vitest';
-import { analyseText } from '../../../src/main/assist/analyse';
-import { type GoldDocument, type Scores, entityMatches, loadGold, precisionAtK, score } from './gold';
+import { loadGold } from './gold';
+import { ENTITY_TYPES, type Run, analyseGold, maskCases, meanPrecisionAt5, restorationRank, scoresByType } from './gold-measure';
 
 const gold = loadGold();
-const runs = gold.map((doc) => ({ doc, result: analyseText({ text: doc.text, knowledge: [], claims: true }) }));
+const tuning = analyseGold(gold.filter((d) => !d.heldOut));
+const heldOut = analyseGold(gold.filter((d) => d.heldOut));
 
-function entityScores(docs: typeof runs, lenient: boolean): Scores {
-  let hits = 0;
-  let suggested = 0;
-  let expected = 0;
-  for (const { doc, result } of docs) {
-    hits += entityMatches(doc.entities, result.entities, lenient);
-    suggested += result.entities.length;
-    expected += doc.entities.length;
+/** [precision, recall] floors per type. */
+type Floors = Record<(typeof ENTITY_TYPES)[number], [number, number]>;
+
+const HELD_OUT_FLOORS: Floors = {
+  person: [0.75, 0.75],
+  organization: [0.8, 0.8],
+  location: [0.85, 0.8],
+  date: [0.9, 0.85],
+  number: [0.9, 0.85]
+};
+const TUNING_FLOORS: Floors = {
+  person: [0.9, 0.95],
+  organization: [0.88, 0.85],
+  location: [0.93, 0.85],
+  date: [0.97, 0.97],
+  number: [0.93, 0.93]
+};
+
+function expectFloors(runs: Run[], floors: Floors, label: string) {
+  const scores = scoresByType(runs);
+  console.info(`entities, ${label}`, scores);
+  for (const type of ENTITY_TYPES) {
+    const [precision, recall] = floors[type];
+    expect({ type, precision: scores[type]!.precision >= precision, recall: scores[type]!.recall >= recall }).toEqual({ type, precision: true, recall: true });
   }
-  return score(hits, suggested, expected);
 }
 
-const meanPrecisionAt5 = (docs: typeof runs) =>
-  docs.reduce((sum, { doc, result }) => sum + precisionAtK(doc.checkWorthy, result.claims, 5), 0) / docs.length;
-
-const isHeldOut = (doc: GoldDocument) => doc.name === 'factbook-united-kingdom';
-const tuning = runs.filter((r) => !isHeldOut(r.doc));
-const heldOut = runs.filter((r) => isHeldOut(r.doc));
+const wire = (runs: Run[]) => runs.filter((r) => r.doc.name.startsWith('reuters-'));
+const pages = (runs: Run[]) => runs.filter((r) => r.doc.name.startsWith('news-page-'));
 
 describe('suggestion quality on the gold set', () => {
-  it('has the gold set it claims: 5 texts, 1 held out, every entity and sentence found in its text', () => {
-    expect(gold.map((d) => d.name)).toEqual([
-      'ap-2018-kardashian',
-      'factbook-philippines',
-      'factbook-south-africa',
-      'factbook-united-kingdom',
-      'factbook-venezuela'
-    ]);
-    expect(gold.reduce((n, d) => n + d.entities.length, 0)).toBeGreaterThan(240);
-    expect(heldOut).toHaveLength(1);
+  it('has the gold set it claims: 27 wire stories and 5 news pages, about half of each held out', () => {
+    const all = [...tuning, ...heldOut];
+    expect(wire(all)).toHaveLength(27);
+    expect(pages(all)).toHaveLength(5);
+    expect(wire(heldOut)).toHaveLength(13);
+    expect(pages(heldOut)).toHaveLength(2);
+    expect(all.filter((r) => r.doc.checkWorthy.length > 0).length).toBeGreaterThanOrEqual(37);
+    expect(heldOut.reduce((n, r) => n + r.doc.entities.length, 0)).toBeGreaterThan(400);
   });
 
-  it('keeps entity precision and recall on the tuning texts', () => {
-    const strict = entityScores(tuning, false);
-    const lenient = entityScores(tuning, true);
-    console.info('entities, tuning set', { strict, lenient });
-    expect(strict.precision).toBeGreaterThanOrEqual(0.9);
-    expect(strict.recall).toBeGreaterThanOrEqual(0.9);
-    expect(lenient.recall).toBeGreaterThanOrEqual(0.92);
+  it('keeps exact-span precision and recall per type on the held-out half', () => {
+    expectFloors(heldOut, HELD_OUT_FLOORS, 'held-out half');
   });
 
-  it('keeps entity precision and recall on the held-out text', () => {
-    const strict = entityScores(heldOut, false);
-    console.info('entities, held-out text', strict);
-    expect(strict.precision).toBeGreaterThanOrEqual(0.77);
-    expect(strict.recall).toBeGreaterThanOrEqual(0.7);
+  it('keeps exact-span precision and recall per type on the tuning half', () => {
+    expectFloors(tuning, TUNING_FLOORS, 'tuning half');
   });
 
-  it('keeps claim precision at 5', () => {
-    const tuningP5 = meanPrecisionAt5(tuning);
-    const heldOutP5 = meanPrecisionAt5(heldOut);
-    console.info('claims, precision@5', { tuning: tuningP5, heldOut: heldOutP5 });
-    expect(tuningP5).toBeGreaterThanOrEqual(0.9);
-    expect(heldOutP5).toBeGreaterThanOrEqual(0.8);
+  it('ranks check-worthy sentences first: precision at 5 of at least 0.8 per text, on each half', () => {
+    const scores = { heldOut: meanPrecisionAt5(heldOut), tuning: meanPrecisionAt5(tuning), texts: tuning.length + heldOut.length };
+    console.info('claims, precision at 5', scores);
+    expect(scores.heldOut).toBeGreaterThanOrEqual(0.85);
+    expect(scores.tuning).toBeGreaterThanOrEqual(0.83);
   });
+
+  it('restores 100 masked held-out names from the rest of their article', () => {
+    const cases = maskCases(heldOut.map((r) => r.doc), 100);
+    expect(cases).toHaveLength(100);
+    const ranks = cases.map(restorationRank);
+    const top1 = ranks.filter((r) => r === 1).length / cases.length;
+    const top3 = ranks.filter((r) => r !== null && r <= 3).length / cases.length;
+    console.info('masked names, held-out half', { top1, top3 });
+    expect(top1).toBeGreaterThanOrEqual(0.34);
+    expect(top3).toBeGreaterThanOrEqual(0.58);
+  }, 120_000);
 });

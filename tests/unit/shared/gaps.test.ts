@@ -59,6 +59,21 @@ describe('findGaps rules', () => {
     expect(findGaps('para\u2028  next')).toEqual([]);
   });
 
+  it('finds a masked name at the end or the start of a hard-wrapped wire line', () => {
+    const atEnd = 'the world needs to defend oil prices, Saudi Oil Minister     \nsaid in an interview published on Sunday.';
+    expect(findGaps(atEnd)).toEqual([spanOf(atEnd, 'Minister', '     ', '\nsaid')]);
+    const crlf = atEnd.replace('\n', '\r\n');
+    expect(findGaps(crlf)).toEqual([spanOf(crlf, 'Minister', '     ', '\r\nsaid')]);
+    const atStart = 'Industrial Equity said it raised its stake in\n       Corp to 816,000 shares, or 11.3 pct.';
+    expect(findGaps(atStart)).toEqual([spanOf(atStart, 'in\n', '       ', 'Corp')]);
+  });
+
+  it('keeps wire layout out: short trailing runs, sentence ends and paragraph indentation', () => {
+    expect(findGaps('the company said it would sell the unit  \nfor 12 mln dlrs')).toEqual([]);
+    expect(findGaps('The company said it would sell the unit.     \n    The sale is subject to approval.')).toEqual([]);
+    expect(findGaps('it said it would sell the unit for cash     \n\n    Reuter')).toEqual([]);
+  });
+
   it('does not treat the spacing after a sentence end as a gap', () => {
     expect(findGaps('It ended.  Next one.   And so?  Yes!  Wait…  Go')).toEqual([]);
     expect(findGaps('He said "stop."  Then she left.\'  And the book.”  Then (so it was.)  End')).toEqual([]);

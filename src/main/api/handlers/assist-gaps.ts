@@ -1,6 +1,7 @@
 /** Gap restoration: ranked candidate names for each masked gap, and confirming one in a single step. */
 import type { GapRestoration } from '../../../shared/api/methods/assist';
 import { findGaps } from '../../../shared/gaps';
+import { documentNames } from '../../assist/gaps/names';
 import { buildGapPool } from '../../assist/gaps/pool';
 import { rankGapCandidates } from '../../assist/gaps/rank';
 import { DomainError } from '../../errors';
@@ -31,9 +32,12 @@ export const gapHandlers: HandlerMap<'assist.gapCandidates' | 'assist.confirmGap
         if (entity) entities.set(entity.id, entity);
       }
     }
+    const accepted = mentions.filter((m) => m.status === 'accepted' && !m.masked);
+    const suggestions = openEntitySuggestions(ctx, documentId, text, result.entities);
     const pool = buildGapPool({
-      mentions: mentions.filter((m) => m.status === 'accepted' && !m.masked),
-      suggestions: openEntitySuggestions(ctx, documentId, text, result.entities),
+      mentions: accepted,
+      suggestions,
+      names: documentNames(text, [...accepted, ...suggestions]),
       entities,
       library: [...entities.values()]
     });

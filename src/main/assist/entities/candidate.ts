@@ -1,7 +1,7 @@
 /** What each suggestion source proposes, before spans are cleaned, merged and filtered. */
 
 /** Where a suggestion comes from; the UI shows it as the reason. */
-export type CandidateSource = 'library' | 'compromise' | 'wink' | 'proper-noun';
+export type CandidateSource = 'library' | 'pattern' | 'compromise' | 'wink' | 'proper-noun';
 
 export interface EntityCandidate {
   start: number;

@@ -16,6 +16,10 @@ export const TITLE_WORDS = new Set(
     .split(' ')
 );
 
+/** U.S. state abbreviations as the wire writes them after a city ("Houston, Tex."), without their full stop. */
+export const STATE_ABBREVIATIONS =
+  'N.Y|N.J|N.C|S.C|N.H|R.I|W.Va|Tex|Calif|Conn|Me|Ill|Md|Mass|Fla|Ga|Pa|Va|Wash|Mich|Minn|Mo|Ore|Ariz|Colo|Ky|La|Okla|Wis|Ind|Ala|Tenn|Del|Kan|Neb|Nev|Miss|Ark|Vt';
+
 /**
  * Words before a number or date that qualify it but are not part of it: the gold convention is
  * "40%" in "about 40%", "1959" in "since 1959".
@@ -27,7 +31,10 @@ const OPENING = /^[\s"'“”‘’«»()[\]{}<>.,;:!?*_/\\|-]+/u;
 const CLOSING = /[\s"'“”‘’«»()[\]{}<>,;:!?*_/\\|-]+$/u;
 const POSSESSIVE = /(?:['’]s|(?<=s)['’])$/u;
 /** Dotted forms that keep their final full stop: initials and abbreviations ("U.S.", "Inc.", "Jr."). */
-const KEEPS_DOT = /(?:\b\p{L}\.\p{L}\.|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St|Bros)\.)$/u;
+const ABBREVIATIONS = `Inc|Ltd|Co|Corp|Jr|Sr|St|Bros|${STATE_ABBREVIATIONS.replaceAll('.', '\\.')}`;
+const KEEPS_DOT = new RegExp(String.raw`(?:\b\p{L}\.\p{L}\.|\b(?:${ABBREVIATIONS})\.)$`, 'u');
+/** A company suffix's full stop that also ends the sentence ("… Burdett Publications Inc.\n    The company"). */
+const SUFFIX_AT_SENTENCE_END = /(?:^|\s)(?:Inc|Ltd|Co|Corp)\.$/u;
 
 export interface Span {
   start: number;
@@ -43,13 +50,14 @@ export function cleanSpan(text: string, span: Span, type: string): Span | null {
   for (let pass = 0; pass < 4; pass += 1) {
     const before = `${start}:${end}`;
     const inner = text.slice(start, end);
-    const lead = OPENING.exec(inner)?.[0].length ?? 0;
+    // A figure may open with its decimal point: ".125 dlrs".
+    const lead = type === 'number' && /^\.\d/u.test(inner) ? 0 : (OPENING.exec(inner)?.[0].length ?? 0);
     start += lead;
     let slice = text.slice(start, end);
     const trail = CLOSING.exec(slice)?.[0].length ?? 0;
     end -= trail;
     slice = text.slice(start, end);
-    if (slice.endsWith('.') && !KEEPS_DOT.test(slice)) end -= 1;
+    if (slice.endsWith('.') && (!KEEPS_DOT.test(slice) || (SUFFIX_AT_SENTENCE_END.test(slice) && /^\s+\p{Lu}/u.test(text.slice(end))))) end -= 1;
     slice = text.slice(start, end);
     const possessive = POSSESSIVE.exec(slice);
     if (possessive && type !== 'date' && type !== 'number') end -= possessive[0].length;
@@ -58,7 +66,8 @@ export function cleanSpan(text: string, span: Span, type: string): Span | null {
   }
   if (end <= start) return null;
   const result = text.slice(start, end);
-  if (!/[\p{L}\p{N}]/u.test(result) || /\n| {2}/.test(result)) return null;
+  // A name may wrap onto the next line of hard-wrapped copy, but never crosses a paragraph or a gap.
+  if (!/[\p{L}\p{N}]/u.test(result) || /\n\s|\s\n| {2}/.test(result)) return null;
   if (/^[@#]/.test(result)) return null; // social-media handles and hashtags are not names
   if (!isWholeWord(text, start, end)) return null;
   return { start, end };

@@ -10,12 +10,13 @@ import { compromiseEntities } from './compromise-source';
 import { TITLE_WORDS, cleanSpan, type Span } from './edges';
 import { knowledgeEntities } from './knowledge-source';
 import { ACRONYM, NOT_ORGANIZATIONS, isHeadWord, typeProperNounRun } from './typing';
+import { companyShortForms, typeFromWording, wireCandidates, wireQuietSpans } from './wire';
 import { NAME_JOINERS, winkEntities } from './wink-source';
 
 /** One word of a nationality or origin: "Venezuelan", "Japanese", "British", "Afghan". */
 const DEMONYM = /^\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|ic|i)$/u;
 
-const PRIORITY: Record<EntityCandidate['source'], number> = { library: 4, compromise: 3, wink: 3, 'proper-noun': 2 };
+const PRIORITY: Record<EntityCandidate['source'], number> = { library: 4, pattern: 3.5, compromise: 3, wink: 3, 'proper-noun': 2 };
 
 /** What the NLP libraries found in one chunk: the part of the work that can run in parallel. */
 export interface ChunkAnalysis {
@@ -47,7 +48,7 @@ export function suggestEntities(text: string, knowledge: KnowledgeTerm[]): Entit
 
 /** Settles the chunk analyses of one text (in text order) into its suggestions. */
 export function combineEntities(text: string, knowledge: KnowledgeTerm[], analyses: ChunkAnalysis[]): EntityCandidate[] {
-  const raw: EntityCandidate[] = knowledgeEntities(text, knowledge);
+  const raw: EntityCandidate[] = [...knowledgeEntities(text, knowledge), ...wireCandidates(text)];
   const tagged: TaggedTerm[] = [];
   const runs: Span[] = [];
   const nounFollows = new Set<number>();
@@ -61,11 +62,44 @@ export function combineEntities(text: string, knowledge: KnowledgeTerm[], analys
   const isNoName = (c: EntityCandidate) => c.source !== 'library' && (isDemonym(c) || NOT_ORGANIZATIONS.has(text.slice(c.start, c.end)));
   const strong = joinPersonHalves(text, extendByRuns(text, select(text, cleaned(text, raw).filter((c) => !isNoName(c))), runs));
   const nouns = properNouns(text, runs, strong, tagged).filter((c) => !isNoName(c));
-  const all = [...strong, ...nouns].sort((a, b) => a.start - b.start);
+  const all = withCompanyShortForms(text, [...strong, ...nouns]).sort((a, b) => a.start - b.start);
+  for (const [i, c] of all.entries()) {
+    const settled = typeFromWording(text, c) ?? acronymAfterName(text, all[i - 1], c);
+    if (settled) Object.assign(c, settled, { source: 'pattern', confidence: Math.max(c.confidence, 0.7) });
+  }
   harmoniseTypes(text, all);
+  const quiet = new SpanIndex<Span>(text.length);
+  for (const span of wireQuietSpans(text)) quiet.add(span);
   // What no cue could type is kept only when it looks like a name of several words ("New Granada"):
   // single capitalised words are mostly demonyms ("British") or sentence openers.
-  return all.filter((c) => c.type !== 'other' || wordsOf(text.slice(c.start, c.end)).length > 1);
+  return all.filter((c) => (c.type !== 'other' || wordsOf(text.slice(c.start, c.end)).length > 1) && quiet.overlapping(c).length === 0);
+}
+
+/** An acronym right after an organisation's name is its short name: "Saudi Press Agency SPA", "National Action Party (PAN)". */
+function acronymAfterName(text: string, previous: EntityCandidate | undefined, c: EntityCandidate): { type: string; reason: string } | null {
+  if (!previous || previous.type !== 'organization' || c.type === 'organization' || c.source === 'library') return null;
+  if (!/^\p{Lu}{2,6}$/u.test(text.slice(c.start, c.end)) || !/^ \(?$/u.test(text.slice(previous.end, c.start))) return null;
+  return { type: 'organization', reason: `short name of "${text.slice(previous.start, previous.end)}"` };
+}
+
+/**
+ * A shorter form of a company the text names in full is that company, whatever a model typed it
+ * ("Terminal" as a person in "Computer Terminal said"); a place keeps its type ("Hong Kong").
+ */
+function withCompanyShortForms(text: string, candidates: EntityCandidate[]): EntityCandidate[] {
+  const companies = candidates.filter((c) => c.source === 'pattern' && c.type === 'organization');
+  const index = new SpanIndex<EntityCandidate>(text.length);
+  for (const c of candidates) index.add(c);
+  const replaced = new Set<EntityCandidate>();
+  const added: EntityCandidate[] = [];
+  for (const form of companyShortForms(text, companies)) {
+    const overlapping = index.overlapping(form);
+    const inside = overlapping.every((c) => c.start >= form.start && c.end <= form.end && c.source !== 'library');
+    if (!inside || overlapping.some((c) => c.type === 'location' && c.source === 'compromise' && c.start === form.start && c.end === form.end)) continue;
+    for (const c of overlapping) replaced.add(c);
+    added.push({ ...form, type: 'organization', source: 'pattern', confidence: 0.7, entityId: null, reason: 'shorter form of a company named in this text' });
+  }
+  return [...candidates.filter((c) => !replaced.has(c)), ...added];
 }
 
 /**
@@ -206,7 +240,8 @@ function harmoniseTypes(text: string, candidates: EntityCandidate[]) {
     if (c.type === 'other') continue;
     const key = textKey(text.slice(c.start, c.end));
     const counts = votes.get(key) ?? new Map<string, number>();
-    counts.set(c.type, (counts.get(c.type) ?? 0) + (c.source === 'library' ? 3 : 1));
+    // The library and the text's own wording outweigh any number of model guesses.
+    counts.set(c.type, (counts.get(c.type) ?? 0) + (c.source === 'library' || c.source === 'pattern' ? 100 : 1));
     votes.set(key, counts);
     if (c.type === 'person') surnames.add(wordsOf(key).at(-1)!);
   }
@@ -225,7 +260,8 @@ function harmoniseTypes(text: string, candidates: EntityCandidate[]) {
       }
     }
     const untyped = c.type === 'other' || (c.source === 'proper-noun' && c.reason === ACRONYM);
-    if (untyped && surnames.has(wordsOf(textKey(exact)).at(-1) ?? '')) {
+    const typedOtherwise = [...(counts?.keys() ?? [])].some((type) => type !== 'person');
+    if (untyped && !typedOtherwise && surnames.has(wordsOf(textKey(exact)).at(-1) ?? '')) {
       c.type = 'person';
       c.reason = 'surname of a person named in this text';
       c.confidence = 0.5;

@@ -33,14 +33,13 @@ const ROLES = new Set(
     .split(' ')
 );
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'into', 'near', 'outside', 'inside', 'across', 'toward', 'towards']);
-const PERSON_VERBS =
-  /^\s*(?:said|says|told|tells|paid|visited|met|wrote|writes|announced|arrived|added|urged|has|had|was|is|will|who|and (?:his|her))\b/iu;
+/** Verbs after a gap that people (and, less often, organisations) do; "was", "has" and the like say nothing. */
+const PERSON_VERBS = /^\s*(?:said|says|told|tells|paid|visited|met|wrote|writes|announced|arrived|added|urged|who|and (?:his|her))\b/iu;
 
 export function gapExpectation(text: string, gap: { start: number; end: number }): GapExpectation {
-  const lineStart = text.lastIndexOf('\n', gap.start - 1) + 1;
-  const lineEnd = text.indexOf('\n', gap.end);
-  const before = text.slice(Math.max(lineStart, gap.start - 60), gap.start);
-  const after = text.slice(gap.end, lineEnd < 0 ? gap.end + 60 : Math.min(lineEnd, gap.end + 60));
+  // Hard-wrapped copy runs a sentence over single line breaks; a blank line ends the context.
+  const before = text.slice(Math.max(0, gap.start - 60), gap.start).split(/\n\s*\n/u).at(-1)!.replace(/\s*\n\s*/gu, ' ');
+  const after = text.slice(gap.end, gap.end + 60).split(/\n\s*\n/u)[0]!.replace(/\s*\n\s*/gu, ' ');
   const weights: Record<NameType, number> = { person: 0.5, organization: 0.5, location: 0.5 };
   const cues: string[] = [];
   const add = (cue: string, delta: Partial<Record<NameType, number>>) => {
@@ -58,7 +57,8 @@ export function gapExpectation(text: string, gap: { start: number; end: number }
     if (PLACE_PREPOSITIONS.has(previous)) add(`"${previous} the" before the gap`, { location: 0.5, organization: 0.5 });
   } else if (PLACE_PREPOSITIONS.has(last)) add(`"${words.at(-1)}" before the gap: a place`, { location: 2, organization: 0.5 });
 
-  if (/^\s*['’]s\b/u.test(after)) add('possessive after the gap', { person: 1, organization: 1 });
+  if (/<\s*$/u.test(before) && /^\s*>/u.test(after)) add('angle brackets around the gap: a company, as the wire marks them', { organization: 4 });
+  if (/^\s*['’]s\b/u.test(after)) add('possessive after the gap', { person: 1, organization: 1, location: 0.5 });
   if (/^\s*,\s*\d{1,3}\s*,/u.test(after)) add('an age after the gap', { person: 3 });
   else if (/^\s*,\s*(?:a|an|the)\s+\p{L}/u.test(after)) add('a description after the gap (", a …")', { person: 1.5, organization: 0.5 });
   if (PERSON_VERBS.test(after)) add(`"${PERSON_VERBS.exec(after)![0].trim()}" after the gap`, { person: 1.5, organization: 0.5 });

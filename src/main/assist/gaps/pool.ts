@@ -1,7 +1,9 @@
 /**
  * The candidate names for a document's gaps: its confirmed mentions (grouped by entity, or by
- * text), its entity suggestions, then the library's entities. A bare surname joins the full name
- * it ends ("Kushner" counts for "Jared Kushner"), so the fuller name is offered.
+ * text), its entity suggestions, its other capitalised names, then the library's entities. A bare
+ * surname joins the full name it ends ("Kushner" counts for "Jared Kushner"), and a company's
+ * shorter form the full name it opens ("Toshin Steel" for "Toshin Steel Co Ltd"), so the fuller
+ * name is offered with every place the article names it.
  */
 import type { Entity } from '../../../shared/domain';
 import { textKey, wordsOf } from '../text/words';
@@ -18,6 +20,8 @@ export interface PoolInput {
   /** Accepted, unmasked mentions of the document. */
   mentions: NamedSpan[];
   suggestions: NamedSpan[];
+  /** The document's other capitalised names (typed where the article types the same words). */
+  names?: NamedSpan[];
   /** Entities by id: those the mentions link to and the library's. */
   entities: Map<string, Entity>;
   /** Library entities to offer as well, most used first. */
@@ -44,7 +48,12 @@ export function buildGapPool(input: PoolInput): PoolItem[] {
     const known = [...items.values()].some((i) => i.surfaces.some((s) => textKey(s) === textKey(suggestion.exact)));
     add(suggestion, known ? 'document' : 'suggestion');
   }
-  const pool = joinSurnames([...items.values()]);
+  for (const name of input.names ?? []) {
+    const known = [...items.values()].find((i) => i.surfaces.some((s) => textKey(s) === textKey(name.exact)));
+    if (known) known.positions.push(name.start);
+    else add(name, 'name');
+  }
+  const pool = joinShortForms(joinSurnames([...items.values()]));
   const present = new Set(pool.map((i) => i.entityId).filter(Boolean));
   for (const entity of input.library) {
     if (present.has(entity.id)) continue;
@@ -53,18 +62,33 @@ export function buildGapPool(input: PoolInput): PoolItem[] {
   return pool;
 }
 
+const nameWords = (item: PoolItem) => wordsOf(item.name).map((w) => w.toLowerCase());
+
+/** An organisation or untyped name that opens a longer organisation's name is merged into it. */
+function joinShortForms(items: PoolItem[]): PoolItem[] {
+  const companies = items.filter((i) => i.type === 'organization');
+  return joinInto(items, (item) => {
+    if ((item.type !== 'organization' && item.type !== 'other') || item.entityId) return undefined;
+    const words = nameWords(item);
+    return companies.find((c) => c !== item && nameWords(c).length > words.length && words.every((w, i) => nameWords(c)[i] === w));
+  });
+}
+
 /** A one-word person item is merged into the longer person name it ends (else: that it is part of). */
 function joinSurnames(items: PoolItem[]): PoolItem[] {
   const people = items.filter((i) => i.type === 'person' && wordsOf(i.name).length > 1);
+  return joinInto(items, (item) => {
+    const words = nameWords(item);
+    if (item.type !== 'person' || words.length !== 1 || item.entityId) return undefined;
+    return people.find((p) => nameWords(p).at(-1) === words[0]) ?? people.find((p) => nameWords(p).includes(words[0]!));
+  });
+}
+
+/** Merges each item that `fullerName` finds a fuller name for into that item (surfaces, positions, source). */
+function joinInto(items: PoolItem[], fullerName: (item: PoolItem) => PoolItem | undefined): PoolItem[] {
   const kept: PoolItem[] = [];
   for (const item of items) {
-    const words = wordsOf(item.name);
-    const word = words[0]?.toLowerCase();
-    const nameWords = (p: PoolItem) => wordsOf(p.name).map((w) => w.toLowerCase());
-    const full =
-      item.type === 'person' && words.length === 1 && !item.entityId
-        ? (people.find((p) => nameWords(p).at(-1) === word) ?? people.find((p) => nameWords(p).includes(word!)))
-        : undefined;
+    const full = fullerName(item);
     if (!full) {
       kept.push(item);
       continue;

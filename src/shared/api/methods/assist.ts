@@ -21,7 +21,7 @@ export interface SuggestionLanguage {
   notice: string;
 }
 
-export type SuggestionSource = 'library' | 'compromise' | 'wink' | 'proper-noun';
+export type SuggestionSource = 'library' | 'pattern' | 'compromise' | 'wink' | 'proper-noun';
 
 export interface EntitySuggestion {
   start: number;
@@ -139,7 +139,7 @@ export interface EntityPage {
   documents: Array<{ documentId: string; title: string; mentionCount: number }>;
 }
 
-export type GapCandidateSource = 'document' | 'suggestion' | 'library';
+export type GapCandidateSource = 'document' | 'suggestion' | 'name' | 'library';
 
 export interface GapCandidate {
   name: string;

@@ -1,0 +1,51 @@
+/**
+ * Every capitalised name in a document, as restoration candidates beside the entity suggestions:
+ * a name the recogniser left out (or typed from a frame the mask destroyed) may still be the one
+ * a gap hides. Each takes the type the article gives the same words elsewhere, else "other".
+ */
+import { atSentenceStart } from '../entities/edges';
+import { textKey, wordsOf } from '../text/words';
+import type { NamedSpan } from './pool';
+
+/**
+ * Capitalised words (hyphenated ones too, "MACAPAGAL-ARROYO", but not "Miami-based") joined by
+ * "and", "of", "&" or one line break: "Nippon Kokan", "Bank of New York".
+ */
+const WORD = String.raw`\p{Lu}[\p{L}\p{N}'’.]*(?:-\p{Lu}[\p{L}\p{N}'’.]*)*`;
+const NAME_RUN = new RegExp(String.raw`(?<![\p{L}\p{N}])${WORD}(?:(?: |\n)(?:(?:and|of|&)(?: |\n))?${WORD})*`, 'gu');
+/** Capitalised words that are not names on their own. */
+const NOT_NAMES = new Set(
+  ('The A An In On At By For From To Of And But Or If When While After Before Under Over With Without As It Its This That These ' +
+    'Those They He She We I You His Her Their Our There Here Both Each Some Any All No Not Also Then Than Such Since Because ' +
+    'Following During Although However Mr Mrs Ms Dr Reuter REUTER')
+    .split(' ')
+);
+
+export function documentNames(text: string, suggestions: NamedSpan[]): NamedSpan[] {
+  const typeOf = new Map<string, string>();
+  for (const s of suggestions) if (!typeOf.has(textKey(s.exact))) typeOf.set(textKey(s.exact), s.type);
+  // A run a suggestion already covers whole adds nothing; a longer one ("Computer Terminal" around "Terminal") does.
+  const covered = (start: number, end: number) => suggestions.some((s) => s.start <= start && s.start + s.exact.length >= end);
+  const names: NamedSpan[] = [];
+  for (const m of text.matchAll(NAME_RUN)) {
+    let exact = m[0].replace(/(?:['’]s)?[.'’-]*$/u, '');
+    let start = m.index;
+    const words = wordsOf(exact);
+    while (words.length > 0 && NOT_NAMES.has(words[0]!)) {
+      const next = exact.indexOf(words[1] ?? '\u0000', words[0]!.length);
+      if (next < 0) {
+        exact = '';
+        break;
+      }
+      start += next;
+      exact = exact.slice(next);
+      words.shift();
+    }
+    // All-caps runs of several words are headlines and datelines, not names; one capitalised word
+    // opening a sentence is mostly just that.
+    if (!exact || (/\s/u.test(exact) && exact === exact.toUpperCase()) || covered(start, start + exact.length)) continue;
+    if (words.length === 1 && atSentenceStart(text, start)) continue;
+    names.push({ start, exact, type: typeOf.get(textKey(exact)) ?? 'other', entityId: null });
+  }
+  return names;
+}

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyseText } from '../../../src/main/assist/analyse';
+import { documentNames } from '../../../src/main/assist/gaps/names';
+import { buildGapPool } from '../../../src/main/assist/gaps/pool';
+import { rankGapCandidates } from '../../../src/main/assist/gaps/rank';
+import { findGaps } from '../../../src/shared/gaps';
+
+const STORY = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'wire', 'reuters-crude-248.txt'), 'utf8');
+const entitiesOf = (text: string) => analyseText({ text, knowledge: [], claims: false }).entities.map((e) => [text.slice(e.start, e.end), e.type]);
+
+describe('entity suggestions on wire copy', () => {
+  const found = entitiesOf(STORY);
+  console.log(JSON.stringify(found));
+  const typeOf = (name: string) => found.filter(([text]) => text === name).map(([, type]) => type);
+
+  it('reads the dateline, suggests nothing in the all-caps headline and never the "Reuter" sign-off', () => {
+    expect(found.slice(0, 2)).toEqual([
+      ['BAHRAIN', 'location'],
+      ['March 1', 'date']
+    ]);
+    expect(found.some(([text]) => /REUTER|REITERATES|PACT/u.test(text))).toBe(false);
+  });
+
+  it('keeps titles apart from names and types agencies and places from the wording', () => {
+    expect(typeOf('Hisham Nazer')).toEqual(['person']);
+    expect(typeOf('Nazer')).toEqual(['person', 'person', 'person']);
+    expect(typeOf('Hisham')).toEqual([]);
+    expect(typeOf('SPA')).not.toContain('person');
+    expect(typeOf('mid-1986')).not.toContain('location');
+    expect(typeOf('7.25 pct')).toEqual(['number']);
+    expect(typeOf('18 dlrs')).toEqual(['number']);
+  });
+
+  it('reads company names by their legal suffix, their tickers as no entity and their shorter forms as the company', () => {
+    const text = 'LIEBERT CORP <LIEB> APPROVES MERGER\n\nCOLUMBUS, Ohio, Feb 26 - Liebert Corp said its shareholders\napproved the merger of a wholly-owned subsidiary of Emerson\nElectric Co <EMR>.\n    Each Liebert shareholder will receive .3322 shares of Emerson stock for each Liebert\nshare.\n Reuter\n';
+    expect(entitiesOf(text)).toEqual([
+      ['COLUMBUS', 'location'],
+      ['Ohio', 'location'],
+      ['Feb 26', 'date'],
+      ['Liebert Corp', 'organization'],
+      ['Emerson\nElectric Co', 'organization'],
+      ['Liebert', 'organization'],
+      ['.3322 shares', 'number'],
+      ['Emerson', 'organization'],
+      ['Liebert', 'organization']
+    ]);
+  });
+});
+
+describe('masked names in wire copy', () => {
+  it('restores "Nazer" in "oil prices, ␣ said" from the other frames the article names him in', () => {
+    const at = STORY.indexOf('Nazer said');
+    const masked = STORY.slice(0, at) + '     ' + STORY.slice(at + 5);
+    const gap = findGaps(masked).find((g) => g.start <= at && g.end >= at + 5)!;
+    expect(gap).toBeDefined();
+    const { entities } = analyseText({ text: masked, knowledge: [], claims: false });
+    const suggestions = entities.map((e) => ({ start: e.start, exact: masked.slice(e.start, e.end), type: e.type, entityId: null }));
+    const pool = buildGapPool({ mentions: [], suggestions, names: documentNames(masked, suggestions), entities: new Map(), library: [] });
+    const [first] = rankGapCandidates(masked, gap, pool).candidates;
+    expect(first!.name).toBe('Hisham Nazer');
+    expect(first!.reasons).toContain('"said" follows it elsewhere in the article');
+  });
+
+  it('finds a name masked at the end of a wrapped line', () => {
+    const at = STORY.indexOf('Hisham Nazer') + 7;
+    const masked = STORY.slice(0, at) + '     ' + STORY.slice(at + 5);
+    expect(findGaps(masked)).toContainEqual({ start: at - 1, end: at + 5 });
+  });
+});

@@ -1,4 +1,5 @@
 import type { ImportOutcome } from '../../../shared/api/contract';
+import { MAX_IMPORT_BYTES, cannotImport, importTooLarge } from '../../../shared/api/file-limits';
 import type { HtmlMode, ImportJobStatus } from '../../../shared/api/methods/imports';
 import type { AppError } from '../../../shared/result';
 import { api } from '../api-client';
@@ -133,12 +134,17 @@ export class Imports {
   }
 
   async #begin(row: ImportRow): Promise<void> {
+    // Checked before reading: a huge file is refused at once, not after seconds of encoding.
+    if (row.file.size > MAX_IMPORT_BYTES) {
+      this.#settle(row, 'failed', { error: { code: 'too_large', message: cannotImport(row.fileName, importTooLarge(row.file.size)) } });
+      return;
+    }
     let dataBase64: string;
     try {
       dataBase64 = await readAsBase64(row.file);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      this.#settle(row, 'failed', { error: { code: 'internal', message: `Cannot import "${row.fileName}": the file could not be read (${reason}).` } });
+      this.#settle(row, 'failed', { error: { code: 'internal', message: cannotImport(row.fileName, `the file could not be read (${reason})`) } });
       return;
     }
     if (row.cancelRequested) {

@@ -1,7 +1,10 @@
 /** Defects a desk meets in a day's work, each driven through the real UI in Chromium. */
+import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { callApi, expect, test } from './fixtures';
-import { signIn } from './page-actions';
+import { articleText, dragSelect, importArticles, inspector, signIn } from './page-actions';
+
+const SAMPLE = fileURLToPath(new URL('../fixtures/articles/sample-ap-2018.txt', import.meta.url));
 
 const tray = (page: Page) => page.getByRole('region', { name: /^(Imports|Importing \d+ files?)$/ });
 
@@ -35,4 +38,53 @@ test('browser mode: a tab without a valid token is locked and says what to do; a
   await expect(lockedScreen).toBeHidden();
   await page.reload();
   await expect(page.getByRole('button', { name: 'User menu — signed in as Tom Token' })).toBeVisible();
+});
+
+/**
+ * Selects `text` (one rendered text run of the article) and presses `key` in the same task, before
+ * the browser reports the new selection: what a fast typist does after Shift+arrows or Shift+click.
+ */
+async function selectAndPressAtOnce(page: Page, text: string, key: string): Promise<void> {
+  await articleText(page)
+    .locator('[role="document"]')
+    .evaluate(
+      (article, [wanted, pressed]) => {
+        const doc = article.ownerDocument;
+        const walker = doc.createTreeWalker(article, 4 /* NodeFilter.SHOW_TEXT */);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.textContent?.indexOf(wanted) ?? -1;
+          if (at === -1) continue;
+          const range = doc.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + wanted.length);
+          const selection = doc.getSelection()!;
+          selection.removeAllRanges();
+          selection.addRange(range);
+          article.dispatchEvent(new KeyboardEvent('keydown', { key: pressed, bubbles: true, cancelable: true }));
+          return;
+        }
+        throw new Error(`"${wanted}" is not rendered as one text run`);
+      },
+      [text, key]
+    );
+}
+
+test('a label key and c act on the selection on screen, even when pressed before the browser reports it', async ({ app, page }) => {
+  await page.goto(app.url);
+  await signIn(page, 'Fay Fast');
+  await importArticles(page, SAMPLE);
+  await dragSelect(page, 'Alice Marie Johnson');
+
+  await selectAndPressAtOnce(page, 'Jared Kushner', '1');
+  await expect(inspector(page).getByRole('heading', { name: 'Mention' })).toBeVisible();
+  await expect(inspector(page).locator('blockquote')).toHaveText('Jared Kushner');
+
+  await selectAndPressAtOnce(page, 'Trump has issued just a handful of pardons', 'c');
+  await expect(inspector(page).getByRole('heading', { name: 'Claim' })).toBeVisible();
+  await expect(inspector(page).locator('blockquote')).toHaveText('Trump has issued just a handful of pardons');
+  const stored = await callApi<{ mentions: { exact: string }[]; claims: { exact: string }[] }>(app, 'documents.get', {
+    id: (await callApi<{ id: string }[]>(app, 'documents.list'))[0]!.id
+  });
+  expect(stored.mentions.map((m) => m.exact)).toEqual(['Jared Kushner']);
+  expect(stored.claims.map((c) => c.exact)).toEqual(['Trump has issued just a handful of pardons']);
 });

@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { callApi, expect, test } from './fixtures';
-import { articleText, dragSelect, importArticles, inspector, signIn } from './page-actions';
+import { articleText, dragSelect, dragSelectBetween, importArticles, inspector, signIn } from './page-actions';
 
 const SAMPLE = fileURLToPath(new URL('../fixtures/articles/sample-ap-2018.txt', import.meta.url));
 
@@ -87,4 +87,29 @@ test('a label key and c act on the selection on screen, even when pressed before
   });
   expect(stored.mentions.map((m) => m.exact)).toEqual(['Jared Kushner']);
   expect(stored.claims.map((c) => c.exact)).toEqual(['Trump has issued just a handful of pardons']);
+});
+
+test('a selection snaps to whole words, Alt keeps the exact characters, and a name across paragraphs is refused', async ({ app, page }) => {
+  await page.goto(app.url);
+  await signIn(page, 'Sam Snap');
+  await importArticles(page, SAMPLE);
+  const toolbar = page.getByRole('toolbar', { name: 'Mark the selection' });
+
+  await dragSelectBetween(page, 'ared Kushn', 'ared Kushn');
+  await expect(toolbar).toContainText('Selected: “Jared Kushner”');
+  await page.keyboard.press('1');
+  await expect(inspector(page).locator('blockquote')).toHaveText('Jared Kushner');
+
+  await page.keyboard.down('Alt');
+  await dragSelectBetween(page, 'Alice Mar', 'Alice Mar');
+  await page.keyboard.up('Alt');
+  await expect(toolbar).toContainText('Selected: “Alice Mar”');
+
+  // From the end of one paragraph into the next.
+  await dragSelectBetween(page, 'not eligible for parole', 'It had been');
+  await page.keyboard.press('1');
+  await expect(page.getByText('A name cannot run across paragraphs: select it within one paragraph.')).toBeVisible();
+  const [{ id }] = await callApi<{ id: string }[]>(app, 'documents.list');
+  const stored = await callApi<{ mentions: { exact: string }[] }>(app, 'documents.get', { id });
+  expect(stored.mentions.map((m) => m.exact)).toEqual(['Jared Kushner']);
 });

@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { callApi, expect, test } from './fixtures';
-import { articleText, dragSelect, dragSelectBetween, importArticles, inspector, signIn } from './page-actions';
+import { articleText, dragSelect, dragSelectBetween, importArticles, inspector, markClaim, signIn } from './page-actions';
 
 const SAMPLE = fileURLToPath(new URL('../fixtures/articles/sample-ap-2018.txt', import.meta.url));
 
@@ -112,4 +112,38 @@ test('a selection snaps to whole words, Alt keeps the exact characters, and a na
   const [{ id }] = await callApi<{ id: string }[]>(app, 'documents.list');
   const stored = await callApi<{ mentions: { exact: string }[] }>(app, 'documents.get', { id });
   expect(stored.mentions.map((m) => m.exact)).toEqual(['Jared Kushner']);
+});
+
+test('evidence links must be web addresses: a refusal says why, www.… is offered with https://, and the API refuses too', async ({ app, page }) => {
+  await page.goto(app.url);
+  await signIn(page, 'Uma Links');
+  await importArticles(page, SAMPLE);
+  await markClaim(page, 'Trump has issued just a handful of pardons');
+  const claim = inspector(page);
+  await claim.getByRole('button', { name: 'Add evidence' }).click();
+  const evidence = claim.getByRole('group', { name: /Evidence 1/ });
+  const url = evidence.getByLabel('URL', { exact: true });
+  const stored = async () => {
+    const [{ id }] = await callApi<{ id: string }[]>(app, 'documents.list');
+    return (await callApi<{ evidence: { id: string; url: string }[] }>(app, 'documents.get', { id })).evidence;
+  };
+
+  await url.fill('not a url at all');
+  await evidence.getByLabel('Publisher').click();
+  await expect(evidence.getByRole('alert')).toHaveText(/URL not saved: “not a url at all” is not a web address: a link starts with http:\/\/ or https:\/\/\./);
+  await expect(url).toHaveAttribute('aria-invalid', 'true');
+  expect((await stored())[0]!.url).toBe('');
+
+  await url.fill('www.cnn.com/politics');
+  await evidence.getByLabel('Publisher').click();
+  await expect(evidence.getByRole('alert')).toContainText('needs https:// at the start');
+  await evidence.getByRole('button', { name: 'Use https://www.cnn.com/politics' }).click();
+  await expect(evidence.getByRole('link', { name: 'Open URL' })).toHaveAttribute('href', 'https://www.cnn.com/politics');
+  await expect(evidence.getByRole('alert')).toHaveCount(0);
+  const [saved] = await stored();
+  expect(saved!.url).toBe('https://www.cnn.com/politics');
+
+  await expect(callApi(app, 'evidence.update', { id: saved!.id, archivedUrl: 'javascript:alert(1)' })).rejects.toThrow(
+    'Cannot save the archived URL: only web addresses starting with http:// or https:// can be saved, not javascript: links.'
+  );
 });

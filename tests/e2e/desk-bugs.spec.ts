@@ -147,3 +147,21 @@ test('evidence links must be web addresses: a refusal says why, www.… is offer
     'Cannot save the archived URL: only web addresses starting with http:// or https:// can be saved, not javascript: links.'
   );
 });
+
+test('a claimant created from the Claimant box gets the type the user picks', async ({ app, page }) => {
+  await page.goto(app.url);
+  await signIn(page, 'Cleo Claimant');
+  await importArticles(page, SAMPLE);
+  await markClaim(page, 'Trump has issued just a handful of pardons');
+  await inspector(page).getByRole('combobox', { name: 'Claimant' }).fill('Associated Press');
+  await expect(inspector(page).getByRole('option', { name: 'Create Person “Associated Press”' })).toBeVisible();
+  await inspector(page).getByRole('option', { name: 'Create Organization “Associated Press”' }).click();
+  await expect(inspector(page).getByRole('button', { name: 'Unlink claimant Associated Press' })).toBeVisible();
+  const [{ id }] = await callApi<{ id: string }[]>(app, 'documents.list');
+  const { claims, entities } = await callApi<{ claims: { claimantId: string }[]; entities: { id: string; name: string; type: string }[] }>(
+    app,
+    'documents.get',
+    { id }
+  );
+  expect(entities.find((e) => e.id === claims[0]!.claimantId)).toMatchObject({ name: 'Associated Press', type: 'organization' });
+});

@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { callApi, expect, test } from './fixtures';
-import { articleText, dragSelect, dragSelectBetween, importArticles, inspector, markClaim, signIn } from './page-actions';
+import { articleText, claimEntry, dragSelect, dragSelectBetween, importArticles, inspector, markClaim, signIn } from './page-actions';
 
 const SAMPLE = fileURLToPath(new URL('../fixtures/articles/sample-ap-2018.txt', import.meta.url));
 
@@ -164,4 +164,18 @@ test('a claimant created from the Claimant box gets the type the user picks', as
     { id }
   );
   expect(entities.find((e) => e.id === claims[0]!.claimantId)).toMatchObject({ name: 'Associated Press', type: 'organization' });
+});
+
+test('the inspector opens another record at its top, not at the scroll position of the one before', async ({ app, page }) => {
+  await page.goto(app.url);
+  await signIn(page, 'Ines Inspector');
+  await importArticles(page, SAMPLE);
+  await markClaim(page, 'Trump has issued just a handful of pardons');
+  await markClaim(page, 'Kardashian West supported Trump');
+  const pane = inspector(page);
+  await pane.evaluate((element) => (element.scrollTop = element.scrollHeight));
+  expect(await pane.evaluate((element) => element.scrollTop)).toBeGreaterThan(100);
+  await claimEntry(page, 'Trump has issued').click();
+  await expect(pane.locator('blockquote')).toHaveText('Trump has issued just a handful of pardons');
+  await expect.poll(() => pane.evaluate((element) => element.scrollTop)).toBe(0);
 });

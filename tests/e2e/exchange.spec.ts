@@ -119,6 +119,10 @@ test('a reviewer opens the checker’s file, approves the claim and sends it bac
   await review.getByRole('button', { name: 'Send back' }).click();
   const fromBea = await saved(download);
   expect(fromBea.name).toMatch(/\.factdesk\.json$/);
+  // Review mode lasts while the window is open, not across a reload.
+  await bea.reload();
+  await expect(claimEntry(bea, PARDON)).toContainText('verified');
+  await expect(bea.getByRole('region', { name: 'Review mode' })).toHaveCount(0);
 
   // Ada drops the returned file on her window: it merges into her copy.
   await page.bringToFront();
@@ -132,6 +136,8 @@ test('a reviewer opens the checker’s file, approves the claim and sends it bac
   await expect(page.getByRole('dialog', { name: 'Shared file merged' })).toBeVisible();
   await page.getByRole('button', { name: 'Show the document' }).click();
   await expect(claimEntry(page, PARDON)).toContainText('verified');
+  // The checker has nothing to review in the file sent back: no review mode for her.
+  await expect(page.getByRole('region', { name: 'Review mode' })).toHaveCount(0);
   await claimEntry(page, PARDON).click();
   const thread = inspector(page).getByRole('list', { name: 'Reviews and comments' });
   await expect(thread).toContainText('Bea Reviewer');

@@ -1,8 +1,12 @@
 /** Defects a desk meets in a day's work, each driven through the real UI in Chromium. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { callApi, expect, test } from './fixtures';
 import { articleText, claimEntry, dragSelect, dragSelectBetween, importArticles, inspector, markClaim, signIn } from './page-actions';
+import { writeSlowPdf } from './slow-pdf';
 
 const SAMPLE = fileURLToPath(new URL('../fixtures/articles/sample-ap-2018.txt', import.meta.url));
 
@@ -178,4 +182,39 @@ test('the inspector opens another record at its top, not at the scroll position 
   await claimEntry(page, 'Trump has issued').click();
   await expect(pane.locator('blockquote')).toHaveText('Trump has issued just a handful of pardons');
   await expect.poll(() => pane.evaluate((element) => element.scrollTop)).toBe(0);
+});
+
+test('a page load logs no Content-Security-Policy error', async ({ app, page }) => {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+  });
+  await page.goto(app.url);
+  await signIn(page, 'Cora Console');
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'User menu — signed in as Cora Console' })).toBeVisible();
+  expect(problems.filter((text) => /Content.Security.Policy|frame-ancestors/i.test(text))).toEqual([]);
+});
+
+test('importing several files stays in the library until all have finished, then opens the first imported one', async ({ app, page }) => {
+  const dir = await mkdtemp(join(tmpdir(), 'factdesk-batch-'));
+  const slowPdf = join(dir, 'long-report.pdf');
+  try {
+    await writeSlowPdf(slowPdf);
+    await page.goto(app.url);
+    await signIn(page, 'Bo Batch');
+    await importArticles(page, SAMPLE, slowPdf);
+    const slowRow = tray(page).getByRole('listitem', { name: 'long-report.pdf', exact: true });
+    await expect(tray(page).getByRole('listitem', { name: 'sample-ap-2018.txt', exact: true })).toContainText('Imported');
+    await expect(slowRow.getByRole('button', { name: 'Cancel importing long-report.pdf' })).toBeVisible();
+    // The sample is in while the PDF still runs: the library stays on screen.
+    await expect(page.getByRole('main', { name: 'Library' })).toBeVisible();
+    await expect(articleText(page)).toHaveCount(0);
+
+    await slowRow.getByRole('button', { name: 'Cancel importing long-report.pdf' }).click();
+    await expect(slowRow).toContainText('Cancelled — nothing was stored');
+    await expect(articleText(page)).toContainText('Reality TV star');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

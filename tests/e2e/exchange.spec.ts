@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Download, Locator, Page } from '@playwright/test';
+import JSZip from 'jszip';
 import { expect, test } from './fixtures';
 import { claimEntry, filesTransfer, importArticles, inspector, markClaim, signIn } from './page-actions';
 
@@ -232,18 +233,18 @@ test('interchange: W3C Web Annotations and brat export, and the brat pair import
   expect(w3c.name).toMatch(/\.jsonld$/);
   expect(JSON.parse(w3c.text)).toMatchObject({ type: 'AnnotationCollection' });
 
-  // Two downloads from one menu item.
-  const files = new Promise<Saved[]>((resolve) => {
-    const pending: Promise<Saved>[] = [];
-    page.on('download', (file) => {
-      pending.push(saved(Promise.resolve(file)));
-      if (pending.length === 2) resolve(Promise.all(pending));
-    });
-  });
-  await share(page, 'Export brat (.txt + .ann)');
-  const brat = await files;
+  // One download from one menu item: the .txt and the .ann in a zip.
+  let downloads = 0;
+  page.on('download', () => (downloads += 1));
+  const zipped = page.waitForEvent('download');
+  await share(page, 'Export brat (.txt + .ann in a .zip)');
+  const archive = await zipped;
+  expect(archive.suggestedFilename()).toMatch(/\.brat\.zip$/);
+  const zip = await JSZip.loadAsync(await readFile(await archive.path()));
+  const brat = await Promise.all(Object.values(zip.files).map(async (entry) => ({ name: entry.name, text: await entry.async('string') })));
   expect(brat.map((file) => file.name.slice(file.name.lastIndexOf('.'))).sort()).toEqual(['.ann', '.txt']);
   expect(brat.find((file) => file.name.endsWith('.ann'))?.text).toMatch(/^T1\t/m);
+  expect(downloads).toBe(1);
 
   const bea = await context.newPage();
   await bea.goto(otherApp.url);

@@ -5,7 +5,7 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { pathToFileURL } from 'node:url';
 
-/** Same policy as the meta tag in src/renderer/index.html; also sent as a header (frame-ancestors only works there). */
+/** The meta tag's policy in src/renderer/index.html plus frame-ancestors, which works only in this header. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",

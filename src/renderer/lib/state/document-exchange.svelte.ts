@@ -121,7 +121,13 @@ export class DocumentExchange {
     const result = await api.call('exchange.exportBrat', { documentId });
     this.busy = null;
     if (!result.ok) return this.#notices.error('brat export failed', result.error);
-    for (const file of result.value.files) save(file);
+    // One download for the pair: brat reads the .txt and the .ann side by side.
+    const { default: JSZip } = await import('jszip');
+    const zip = new JSZip();
+    for (const file of result.value.files) zip.file(file.fileName, file.content);
+    const bytes = await zip.generateAsync({ type: 'uint8array' });
+    const txt = result.value.files[0]!.fileName;
+    downloadFile(`${txt.slice(0, txt.lastIndexOf('.'))}.brat.zip`, 'application/zip', new Uint8Array(bytes));
     for (const warning of result.value.warnings) this.#notices.info(`brat: ${warning}`);
   }
 

@@ -27,7 +27,7 @@ export interface ImportRow {
   error: AppError | null;
   /** Cancel was pressed while the file was still being read or sent. */
   cancelRequested: boolean;
-  /** The files imported together; a batch opens (at most) its first imported document. */
+  /** The files imported together; a batch opens (at most) its first imported document, once all are finished. */
   batch: number;
 }
 
@@ -190,17 +190,26 @@ export class Imports {
     if (state === 'done' && outcome) {
       this.announcement = `${row.fileName}: ${outcome.existing ? 'already in the library' : 'imported'}.`;
       this.#hooks.imported();
-      const startedAt = this.#batches.get(row.batch);
-      if (startedAt !== undefined) {
-        this.#batches.delete(row.batch);
-        if (startedAt === this.#hooks.location()) this.#hooks.open(outcome.document.id);
-      }
     } else if (state === 'failed') {
       this.announcement = `${row.fileName}: import failed. ${row.error?.message ?? ''}`;
     } else if (state === 'cancelled') {
       this.announcement = `${row.fileName}: import cancelled, nothing was stored.`;
     }
+    this.#openWhenBatchDone(row.batch);
     if (this.running === 0) this.#batches.clear();
+  }
+
+  /**
+   * Once every file of a batch has finished, its first imported document opens — not while the
+   * others still run — and only if the user is still where the batch started.
+   */
+  #openWhenBatchDone(batch: number): void {
+    const startedAt = this.#batches.get(batch);
+    const rows = this.rows.filter((row) => row.batch === batch);
+    if (startedAt === undefined || rows.some((row) => !finished(row.state))) return;
+    this.#batches.delete(batch);
+    const first = rows.find((row) => row.state === 'done')?.outcome;
+    if (first && startedAt === this.#hooks.location()) this.#hooks.open(first.document.id);
   }
 
   #schedulePoll(): void {

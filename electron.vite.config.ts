@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from './src/main/electron/window';
+import { PAGE_POLICY } from './src/main/electron/window';
 
 const root = import.meta.dirname;
 
@@ -38,7 +38,7 @@ function firstScreenPage(entry: string): Plugin {
   };
 }
 
-/** Writes the app's Content-Security-Policy (src/main/electron/window.ts) into index.html's meta tag. */
+/** Writes the page's Content-Security-Policy (src/main/electron/window.ts) into index.html's meta tag. */
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'factdesk:content-security-policy',
@@ -46,7 +46,7 @@ function contentSecurityPolicy(): Plugin {
       order: 'pre',
       handler(html) {
         if (!html.includes('%FACTDESK_CSP%')) throw new Error('No %FACTDESK_CSP% in index.html');
-        return html.replace('%FACTDESK_CSP%', CONTENT_SECURITY_POLICY);
+        return html.replace('%FACTDESK_CSP%', PAGE_POLICY);
       },
     },
   };

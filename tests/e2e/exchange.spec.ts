@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Download, Locator, Page } from '@playwright/test';
+import JSZip from 'jszip';
 import { expect, test } from './fixtures';
 import { claimEntry, filesTransfer, importArticles, inspector, markClaim, signIn } from './page-actions';
 
@@ -119,6 +120,10 @@ test('a reviewer opens the checker’s file, approves the claim and sends it bac
   await review.getByRole('button', { name: 'Send back' }).click();
   const fromBea = await saved(download);
   expect(fromBea.name).toMatch(/\.factdesk\.json$/);
+  // Review mode lasts while the window is open, not across a reload.
+  await bea.reload();
+  await expect(claimEntry(bea, PARDON)).toContainText('verified');
+  await expect(bea.getByRole('region', { name: 'Review mode' })).toHaveCount(0);
 
   // Ada drops the returned file on her window: it merges into her copy.
   await page.bringToFront();
@@ -132,6 +137,8 @@ test('a reviewer opens the checker’s file, approves the claim and sends it bac
   await expect(page.getByRole('dialog', { name: 'Shared file merged' })).toBeVisible();
   await page.getByRole('button', { name: 'Show the document' }).click();
   await expect(claimEntry(page, PARDON)).toContainText('verified');
+  // The checker has nothing to review in the file sent back: no review mode for her.
+  await expect(page.getByRole('region', { name: 'Review mode' })).toHaveCount(0);
   await claimEntry(page, PARDON).click();
   const thread = inspector(page).getByRole('list', { name: 'Reviews and comments' });
   await expect(thread).toContainText('Bea Reviewer');
@@ -263,18 +270,18 @@ test('interchange: W3C Web Annotations and brat export, and the brat pair import
   expect(w3c.name).toMatch(/\.jsonld$/);
   expect(JSON.parse(w3c.text)).toMatchObject({ type: 'AnnotationCollection' });
 
-  // Two downloads from one menu item.
-  const files = new Promise<Saved[]>((resolve) => {
-    const pending: Promise<Saved>[] = [];
-    page.on('download', (file) => {
-      pending.push(saved(Promise.resolve(file)));
-      if (pending.length === 2) resolve(Promise.all(pending));
-    });
-  });
-  await share(page, 'Export brat (.txt + .ann)');
-  const brat = await files;
+  // One download from one menu item: the .txt and the .ann in a zip.
+  let downloads = 0;
+  page.on('download', () => (downloads += 1));
+  const zipped = page.waitForEvent('download');
+  await share(page, 'Export brat (.txt + .ann in a .zip)');
+  const archive = await zipped;
+  expect(archive.suggestedFilename()).toMatch(/\.brat\.zip$/);
+  const zip = await JSZip.loadAsync(await readFile(await archive.path()));
+  const brat = await Promise.all(Object.values(zip.files).map(async (entry) => ({ name: entry.name, text: await entry.async('string') })));
   expect(brat.map((file) => file.name.slice(file.name.lastIndexOf('.'))).sort()).toEqual(['.ann', '.txt']);
   expect(brat.find((file) => file.name.endsWith('.ann'))?.text).toMatch(/^T1\t/m);
+  expect(downloads).toBe(1);
 
   const bea = await context.newPage();
   await bea.goto(otherApp.url);

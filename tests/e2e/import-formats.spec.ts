@@ -1,12 +1,12 @@
 /** Importing PDFs, saved web pages and Word files through the UI's import tray (issue 5). */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { callApi, expect, test, type FactdeskApp } from './fixtures';
 import { articleText, dragSelect, filesTransfer, importArticles, inspector, signIn } from './page-actions';
+import { writeSlowPdf } from './slow-pdf';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/articles/${name}`, import.meta.url));
 
@@ -132,24 +132,10 @@ test('several files at once: each gets a row, failures say why and store nothing
 });
 
 test('a long import shows its progress and Cancel stops it; nothing is stored', async ({ app, page }) => {
-  // 400 pages of text: pdf.js reads them one by one for a few seconds, long enough to cancel.
   const dir = await mkdtemp(join(tmpdir(), 'factdesk-slow-import-'));
   const slowPdf = join(dir, 'long-report.pdf');
   try {
-    const pdf = await PDFDocument.create();
-    const font = await pdf.embedFont(StandardFonts.Helvetica);
-    for (let number = 1; number <= 400; number++) {
-      const pdfPage = pdf.addPage([612, 792]);
-      for (let line = 0; line < 45; line++) {
-        pdfPage.drawText(`Page ${number}, line ${line + 1}: the audit office reviewed the barrier programme again.`, {
-          x: 50,
-          y: 740 - line * 15,
-          size: 10,
-          font
-        });
-      }
-    }
-    await writeFile(slowPdf, await pdf.save());
+    await writeSlowPdf(slowPdf);
 
     await page.goto(app.url);
     await signIn(page, 'Cal Cancel');

@@ -11,7 +11,7 @@ export async function signIn(page: Page, name: string): Promise<void> {
   await expect(page.getByRole('button', { name: `User menu — signed in as ${name}` })).toBeVisible();
 }
 
-/** Imports article files with the library's Import button; the last one opens. */
+/** Imports article files with the library's Import button; the first imported one opens once all have finished. */
 export async function importArticles(page: Page, ...files: string[]): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import article' }).click();

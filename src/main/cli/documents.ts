@@ -1,7 +1,7 @@
 /** Document commands: import, list, show, gaps. */
 import { basename } from 'node:path';
 import type { ImportOutcome } from '../../shared/api/contract';
-import { MAX_IMPORT_BYTES } from '../../shared/api/file-limits';
+import { MAX_IMPORT_BYTES, cannotImport } from '../../shared/api/file-limits';
 import type { Result } from '../../shared/result';
 import { unwrap, type CliCommand, type CliContext } from './command';
 import { tryReadInputFile } from './files';
@@ -34,7 +34,7 @@ const importCommand: CliCommand = {
 
 /** One file read and imported; a refusal is returned, so the other files on the command line still go in. */
 async function importFile(ctx: CliContext, file: string): Promise<Result<ImportOutcome>> {
-  const read = await tryReadInputFile(ctx.cwd, file, MAX_IMPORT_BYTES, 'articles');
+  const read = await tryReadInputFile(ctx.cwd, file, MAX_IMPORT_BYTES, 'articles', (name, _verb, reason) => cannotImport(name, reason));
   if (!read.ok) return read;
   return ctx.api.call('documents.import', { fileName: basename(file), dataBase64: read.value.bytes.toString('base64') });
 }

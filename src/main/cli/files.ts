@@ -19,25 +19,36 @@ interface InputFile {
   bytes: Buffer;
 }
 
+/** How a refusal to read `file` is worded; `verb` is what could not be done ("read", "open"). */
+export type RefusalWording = (file: string, verb: string, reason: string) => string;
+
+const plainWording: RefusalWording = (file, verb, reason) => `cannot ${verb} "${file}": ${reason}`;
+
 /**
  * The bytes of `file` (relative to `cwd`); a file over `limit` bytes is refused (`too_large`) without
  * being read. `what` names the kind of file in that refusal ("annotation files"). A folder is
  * `invalid_input`, a file that cannot be read `not_found`. Pipes are read, so `<(…)` works.
  */
-export async function tryReadInputFile(cwd: string, file: string, limit: number, what: string): Promise<Result<InputFile>> {
+export async function tryReadInputFile(
+  cwd: string,
+  file: string,
+  limit: number,
+  what: string,
+  say: RefusalWording = plainWording
+): Promise<Result<InputFile>> {
   const path = resolve(cwd, file);
   const read = await readLimitedFile(path, { limit, specialFiles: 'read' });
   if (read.ok) return ok({ path, bytes: read.value });
   const refusal = read.error;
   switch (refusal.kind) {
     case 'directory':
-      return fail('invalid_input', `cannot read "${file}": it is a directory, not a file`);
+      return fail('invalid_input', say(file, 'read', 'it is a directory, not a file'));
     case 'special': // only when special files are refused, which the CLI does not do
-      return fail('invalid_input', `cannot read "${file}": it is not a regular file`);
+      return fail('invalid_input', say(file, 'read', 'it is not a regular file'));
     case 'too_large':
-      return fail('too_large', `cannot open "${file}": the file (${megabytes(refusal.size)} MB) is larger than the ${megabytes(limit)} MB limit for ${what}`);
+      return fail('too_large', say(file, 'open', `the file (${megabytes(refusal.size)} MB) is larger than the ${megabytes(limit)} MB limit for ${what}`));
     case 'unreadable':
-      return fail('not_found', `cannot read "${file}": ${reasonOf(refusal.error)}`);
+      return fail('not_found', say(file, 'read', reasonOf(refusal.error)));
   }
 }
 

@@ -9,7 +9,7 @@
  */
 import type { OpenDialogOptions } from 'electron';
 import { basename, resolve } from 'node:path';
-import { MAX_ANNOTATION_FILE_BYTES, MAX_IMPORT_BYTES, megabytes } from '../../shared/api/file-limits';
+import { MAX_ANNOTATION_FILE_BYTES, MAX_IMPORT_BYTES, cannotImport, importTooLarge, megabytes } from '../../shared/api/file-limits';
 import type { AppEvent, DesktopFileKind } from '../../shared/api/preload-bridge';
 import { isSharedFileArgument } from '../../shared/shared-file-name';
 import { readLimitedFile } from '../limited-file';
@@ -33,14 +33,21 @@ const LIMITS: Record<DesktopFileKind, number> = { article: MAX_IMPORT_BYTES, 'sh
 /** Reads the file for the renderer, or says in one event why it cannot be opened. */
 export async function readDesktopFile(path: string, kind: DesktopFileKind): Promise<AppEvent> {
   const fileName = basename(path);
-  const refused = (code: 'too_large' | 'invalid_input', message: string): AppEvent =>
-    kind === 'shared-file'
-      ? { type: 'shared-file-refused', fileName, error: { code, message } }
-      : { type: 'error', message };
   const limit = LIMITS[kind];
   const read = await readLimitedFile(path, { limit, specialFiles: 'refuse' });
   if (read.ok) return { type: 'file-picked', kind, fileName, bytes: new Uint8Array(read.value) };
   const refusal = read.error;
+  if (kind === 'article') {
+    // Articles are refused in the words of every other import path.
+    const reason =
+      refusal.kind === 'too_large'
+        ? importTooLarge(refusal.size)
+        : refusal.kind === 'unreadable'
+          ? `the file could not be read (${(refusal.error as Error).message})`
+          : 'it is not a file';
+    return { type: 'error', message: cannotImport(fileName, reason) };
+  }
+  const refused = (code: 'too_large' | 'invalid_input', message: string): AppEvent => ({ type: 'shared-file-refused', fileName, error: { code, message } });
   switch (refusal.kind) {
     case 'directory':
     case 'special':

@@ -15,11 +15,10 @@ import { SHEET_CSS } from '../export/html-style';
 const SHEET_STYLE = `'sha256-${createHash('sha256').update(SHEET_CSS).digest('base64')}'`;
 
 /**
- * The page's policy: the build writes it into the meta tag of index.html (electron.vite.config.ts),
- * the browser mode sends that as a header, and the desktop app sends it as a header too
- * (frame-ancestors only works there).
+ * The page's policy: the build writes it into the meta tag of index.html (electron.vite.config.ts)
+ * and the browser mode sends that as a header.
  */
-export const CONTENT_SECURITY_POLICY = [
+export const PAGE_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   `style-src 'self' ${SHEET_STYLE}`,
@@ -27,9 +26,11 @@ export const CONTENT_SECURITY_POLICY = [
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'"
+  "form-action 'none'"
 ].join('; ');
+
+/** What the desktop app sends as a header: the page's policy plus frame-ancestors, which a meta tag cannot carry. */
+export const CONTENT_SECURITY_POLICY = `${PAGE_POLICY}; frame-ancestors 'none'`;
 
 export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {

@@ -4,15 +4,13 @@
  * formats (.docx, .pdf) check their own structure instead. The HTML, Word and PDF importers load
  * their parsers on first use.
  */
-import { MAX_IMPORT_BYTES } from '../../shared/api/file-limits';
+import { MAX_IMPORT_BYTES, importTooLarge } from '../../shared/api/file-limits';
 import type { ImportedArticle } from '../../shared/domain';
 import { ok, type Result } from '../../shared/result';
 import { importFailure } from './failure';
 import { fileExtension } from './file-name';
 import type { ImportOptions, Importer } from './importer';
 import { importTextFile } from './text';
-
-const MEGABYTE = 1024 * 1024;
 
 const importHtml: Importer = async (...args) => (await import('./html')).importHtml(...args);
 const importDocx: Importer = async (...args) => (await import('./docx')).importDocx(...args);
@@ -35,10 +33,7 @@ export const SUPPORTED_EXTENSIONS: readonly string[] = [...IMPORTERS.keys()];
 /** The rules checked before a file is parsed: not empty, not over the size limit, a supported type. */
 export function checkImportable(fileName: string, bytes: Uint8Array): Result<Importer> {
   if (bytes.length === 0) return importFailure(fileName, 'empty', 'the file is empty');
-  if (bytes.length > MAX_IMPORT_BYTES) {
-    const size = (bytes.length / MEGABYTE).toFixed(1);
-    return importFailure(fileName, 'too_large', `the file (${size} MB) is larger than the ${MAX_IMPORT_BYTES / MEGABYTE} MB import limit`);
-  }
+  if (bytes.length > MAX_IMPORT_BYTES) return importFailure(fileName, 'too_large', importTooLarge(bytes.length));
   const extension = fileExtension(fileName);
   const importer = IMPORTERS.get(extension);
   if (!importer) {

@@ -218,12 +218,15 @@ function listen(server: Server, host: string, port: number): Promise<number> {
   });
 }
 
-/** The CSP the renderer declares in its index.html, sent as a header so it also covers frame-ancestors. */
+/** Works only in a header: a meta tag cannot carry it (the browser ignores it there and logs an error). */
+const HEADER_ONLY_CSP = "frame-ancestors 'none'";
+
+/** The CSP the renderer declares in its index.html, sent as a header with frame-ancestors added. */
 async function readCsp(staticRoot: string): Promise<string> {
   const html = await readFile(resolve(staticRoot, 'index.html'), 'utf8').catch(() => '');
   const meta = /<meta\s[^>]*http-equiv=["']Content-Security-Policy["'][^>]*>/i.exec(html)?.[0];
   const content = meta && /\scontent=(["'])(.*?)\1/is.exec(meta)?.[2];
-  return content ? content.replace(/\s+/g, ' ').trim() : FALLBACK_CSP;
+  return content ? `${content.replace(/\s+/g, ' ').trim()}; ${HEADER_ONLY_CSP}` : FALLBACK_CSP;
 }
 
 function setCommonHeaders(res: ServerResponse, csp: string): void {

@@ -6,7 +6,7 @@
 import { createClient, type ApiClient, type Transport } from '../../shared/api/client';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
 import type { AppEvent, FactdeskBridge } from '../../shared/api/preload-bridge';
-import type { Result } from '../../shared/result';
+import type { AppError, Result } from '../../shared/result';
 
 declare global {
   interface Window {
@@ -35,13 +35,30 @@ const failure = (code: 'unauthorized' | 'internal', message: string): Result<nev
   error: { code, message }
 });
 
+/** Why the server does not let this tab in (browser mode), once it said so: the window is then locked. */
+let lockedBy: AppError | null = null;
+const lockListeners = new Set<(error: AppError) => void>();
+
+function refused(message: string): Result<never> {
+  const result = failure('unauthorized', message);
+  if (!lockedBy) {
+    lockedBy = result.error;
+    for (const listener of lockListeners) listener(result.error);
+  }
+  return result;
+}
+
+/** Calls `listener` once this tab's access is refused (at once if it already was). */
+export function onLocked(listener: (error: AppError) => void): () => void {
+  if (lockedBy) listener(lockedBy);
+  lockListeners.add(listener);
+  return () => lockListeners.delete(listener);
+}
+
 function httpTransport(token: string | null): Transport {
   return async (method, input) => {
     if (!token) {
-      return failure(
-        'unauthorized',
-        'This page was opened without its access token. Open the address printed by "npm run web" (it ends in #token=…).'
-      );
+      return refused('This tab was opened without its access key.');
     }
     let response: Response;
     try {
@@ -60,16 +77,23 @@ function httpTransport(token: string | null): Transport {
       return failure('internal', `The Factdesk server answered ${method} with HTTP ${response.status} and no readable result.`);
     }
     if (response.status === 401) {
-      return failure(
-        'unauthorized',
-        'The access token was refused. Open the address printed by "npm run web" again (the token changes each time the server starts).'
-      );
+      return refused('This tab’s access key is no longer valid: Factdesk was restarted since it was opened.');
     }
     return body as Result<unknown>;
   };
 }
 
 const bridge = window.factdesk?.mode === 'electron' ? window.factdesk : null;
+
+// A new address opened in this tab changes only the fragment, which does not reload the page: it is
+// reloaded here, so every view starts again with the new token.
+if (!bridge) {
+  window.addEventListener('hashchange', () => {
+    if (!new URLSearchParams(location.hash.slice(1)).has('token')) return;
+    takeToken();
+    location.reload();
+  });
+}
 
 export const api: ApiClient = createClient(
   bridge ? (method, input) => bridge.call(method, input) : httpTransport(takeToken())

@@ -15,3 +15,9 @@ export const MAX_BRAT_FILE_BYTES = 20 * 1024 * 1024;
 
 /** A size in MB with one decimal, as the refusals of these limits show it ("20.0"). */
 export const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
+
+/** The one wording every refused article import uses, in every path (window, menu, CLI, API). */
+export const cannotImport = (fileName: string, reason: string) => `Cannot import "${fileName}": ${reason}.`;
+
+/** Why an article over the import limit is refused; checked before the file is read. */
+export const importTooLarge = (bytes: number) => `the file (${megabytes(bytes)} MB) is larger than the ${MAX_IMPORT_BYTES / (1024 * 1024)} MB import limit`;

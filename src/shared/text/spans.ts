@@ -22,6 +22,11 @@ export function spanProblem(text: string, start: number, end: number): string | 
   return null;
 }
 
+/** Whether a span runs across a paragraph break: it lies within none of the text's blocks. */
+export function crossesBlocks(blocks: readonly { start: number; end: number }[], start: number, end: number): boolean {
+  return blocks.length > 0 && !blocks.some((block) => block.start <= start && end <= block.end);
+}
+
 export interface TextQuote {
   exact: string;
   prefix: string;

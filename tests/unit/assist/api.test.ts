@@ -261,6 +261,37 @@ describe('gap restoration', { timeout: 60_000 }, () => {
     expect((await lib.call('documents.get', { id })).mentions.filter((m) => m.masked)).toEqual([]);
     expect(await lib.service.call('assist.confirmGap', { documentId: id, start: 0, end: 7, restoration: 'X', type: 'person' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
+
+  it('offers a name once when an unlinked mention and a library entity share it', async () => {
+    const { id, text } = await sample();
+    const house = createdId(await lib.call('entities.create', { name: 'White House', type: 'location', aliases: [] }));
+    await lib.call('mentions.create', { documentId: id, ...spanOf(text, 'White House'), type: 'location' });
+    const { gaps } = await lib.call('assist.gapCandidates', { documentId: id });
+    for (const gap of gaps) {
+      const keys = gap.candidates.map((c) => `${c.name}:${c.type}`);
+      expect(new Set(keys).size).toBe(keys.length);
+    }
+    expect(gaps[1]!.candidates.filter((c) => c.name === 'White House')).toEqual([expect.objectContaining({ type: 'location', entityId: house })]);
+  });
+
+  it('links the article\'s unlinked mentions of a restored name to its entity instead of leaving two entries', async () => {
+    const { id, text } = await sample();
+    const trumps = [...text.matchAll(/\bTrump\b(?!')/g)].map((m) => ({ start: m.index, end: m.index + 5 }));
+    for (const span of trumps) await lib.call('mentions.create', { documentId: id, ...span, type: 'person' });
+    const { gaps } = await lib.call('assist.gapCandidates', { documentId: id });
+    const trump = gaps[2]!.candidates.find((c) => c.name === 'Trump')!;
+    expect(trump.entityId).toBeNull();
+    await lib.call('assist.confirmGap', { documentId: id, start: gaps[2]!.start, end: gaps[2]!.end, restoration: 'Trump', type: 'person', createEntity: true });
+
+    const { mentions, entities } = await lib.call('documents.get', { id });
+    const named = entities.filter((e) => e.name === 'Trump');
+    expect(named).toHaveLength(1);
+    const linked = mentions.filter((m) => m.entityId === named[0]!.id);
+    expect(linked).toHaveLength(trumps.length + 1);
+    await lib.call('history.undo', { documentId: id });
+    const undone = (await lib.call('documents.get', { id })).mentions;
+    expect(undone.filter((m) => m.entityId)).toEqual([]);
+  });
 });
 
 describe('claim suggestions', { timeout: 60_000 }, () => {

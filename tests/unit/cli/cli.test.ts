@@ -97,6 +97,7 @@ describe('factdesk import errors', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(file.split('/').pop());
+    expect(run.stderr).toMatch(/^Cannot import "/);
     expect(run.stderr.toLowerCase()).toContain(reason);
     expect(documentCount()).toBe(1);
   });

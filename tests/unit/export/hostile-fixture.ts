@@ -1,4 +1,5 @@
 /** A library whose every user-supplied string is an attack, for the escaping tests. */
+import type { MethodInput } from '../../../src/shared/api/contract';
 import { fixedLibrary, type FixtureOptions } from './library-fixture';
 
 export const HOSTILE = {
@@ -63,16 +64,22 @@ export async function buildHostileLibrary(options: FixtureOptions = {}) {
   const first = await claim('President   and his staff met on Monday.', HOSTILE.scriptBreak, '<b onmouseover=alert(1)>True</b>');
   const second = await claim('The budget grew by 4 percent last year.', `${HOSTILE.markdownLink} ${HOSTILE.img}`, HOSTILE.img);
   const third = await claim('- A list-looking line.', '# not a heading\n1. not a list', HOSTILE.markdownLink);
-  await lib.call('evidence.create', {
-    claimId: first, relation: 'supports', title: HOSTILE.img, url: HOSTILE.jsUrl, archivedUrl: ' JAVASCRIPT:alert(2)',
-    publisher: '<svg onload=alert(1)>', accessedAt: `'><script>alert(3)</script>`, excerpt: `</blockquote><script>alert(4)</script>`
-  });
-  await lib.call('evidence.create', {
-    claimId: first, relation: 'refutes', title: 'data link', url: 'data:text/html,<script>alert(5)</script>',
-    archivedUrl: 'https://example.org/a"onmouseover="alert(6)'
-  });
-  await lib.call('evidence.create', { claimId: second, relation: 'context', title: HOSTILE.markdownLink, url: 'https://example.org/?q=<script>&x="y"' });
-  await lib.call('evidence.create', { claimId: third, relation: 'context', title: '', url: 'vbscript:msgbox(1)' });
+  const hostileLinks: [url: string, archivedUrl: string, id: string][] = [];
+  const evidence = async (input: MethodInput<'evidence.create'>, url: string, archivedUrl = '') => {
+    hostileLinks.push([url, archivedUrl, (await lib.call('evidence.create', input)).createdId!]);
+  };
+  await evidence(
+    { claimId: first, relation: 'supports', title: HOSTILE.img, publisher: '<svg onload=alert(1)>', accessedAt: `'><script>alert(3)</script>`, excerpt: `</blockquote><script>alert(4)</script>` },
+    HOSTILE.jsUrl,
+    ' JAVASCRIPT:alert(2)'
+  );
+  await evidence({ claimId: first, relation: 'refutes', title: 'data link' }, 'data:text/html,<script>alert(5)</script>', 'https://example.org/a"onmouseover="alert(6)');
+  await evidence({ claimId: second, relation: 'context', title: HOSTILE.markdownLink }, 'https://example.org/?q=<script>&x="y"');
+  await evidence({ claimId: third, relation: 'context', title: '' }, 'vbscript:msgbox(1)');
+  // The API refuses links that are not web addresses; a library written before that check, or a
+  // shared file from elsewhere, can still hold them, so they are written straight into the table.
+  const setLinks = lib.db.prepare('UPDATE evidence SET url = ?, archived_url = ? WHERE id = ?');
+  for (const links of hostileLinks) setLinks.run(...links);
 
   for (const id of [first, second, third]) {
     await lib.call('claims.transition', { id, to: 'researching' });

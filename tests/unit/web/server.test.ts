@@ -11,7 +11,7 @@ import { MAX_ANNOTATION_FILE_BYTES } from '../../../src/shared/api/file-limits';
 import { createWebServer, MAX_BODY_BYTES, MAX_BODY_DEPTH, SERVER_LIMITS, type WebServer } from '../../../src/main/web/server';
 import { createToken } from '../../../src/main/web/token';
 
-const CSP = "default-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'";
+const CSP = "default-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'";
 const INDEX_HTML = `<!doctype html>
 <html><head>
 <meta
@@ -301,7 +301,7 @@ describe('static files', () => {
     expect(reply.status).toBe(200);
     expect(reply.body).toBe(INDEX_HTML);
     expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(reply.headers['content-security-policy']).toBe(CSP);
+    expect(reply.headers['content-security-policy']).toBe(`${CSP}; frame-ancestors 'none'`);
     expect(reply.headers['x-content-type-options']).toBe('nosniff');
     expect(reply.headers['referrer-policy']).toBe('no-referrer');
     expect(reply.headers['cache-control']).toBe('no-store');

@@ -1,9 +1,11 @@
 /** Gap restoration: ranked candidate names for each masked gap, and confirming one in a single step. */
 import type { GapRestoration } from '../../../shared/api/methods/assist';
+import type { Mention } from '../../../shared/domain';
 import { findGaps } from '../../../shared/gaps';
 import { documentNames } from '../../assist/gaps/names';
 import { buildGapPool } from '../../assist/gaps/pool';
 import { rankGapCandidates } from '../../assist/gaps/rank';
+import { textKey } from '../../assist/text/words';
 import { DomainError } from '../../errors';
 import { getEntity } from '../../store/entities';
 import { runMutation } from '../../store/history';
@@ -70,10 +72,15 @@ export const gapHandlers: HandlerMap<'assist.gapCandidates' | 'assist.confirmGap
     }
     if (input.entityId) requireEntity(ctx.db, input.entityId);
     requireLabels(ctx, [input.type]);
-    const existing = listMentions(ctx.db, input.documentId).find((m) => m.masked && m.start === input.start && m.end === input.end);
+    const mentions = listMentions(ctx.db, input.documentId);
+    const existing = mentions.find((m) => m.masked && m.start === input.start && m.end === input.end);
     const id = existing?.id ?? ctx.newId();
     const { group } = runMutation(ctx.asUser(), { documentId: input.documentId, action: 'assist.confirmGap' }, (g) => {
       const entityId = input.entityId ?? (input.createEntity ? entityNamed(g, ctx, input.restoration, input.type) : null);
+      // The article's unlinked mentions of the restored name are the same entity: one entry, not two.
+      for (const m of entityId ? sameNameUnlinked(mentions, input.restoration, input.type) : []) {
+        g.update('mentions', m.id, { entity_id: entityId, updated_at: g.at });
+      }
       if (existing) {
         g.update('mentions', existing.id, { type: input.type, entity_id: entityId, restoration: input.restoration, updated_at: g.at });
         return;
@@ -96,3 +103,6 @@ export const gapHandlers: HandlerMap<'assist.gapCandidates' | 'assist.confirmGap
     return changeSetOf(ctx.db, group, existing ? null : id);
   }
 };
+
+const sameNameUnlinked = (mentions: Mention[], name: string, type: string): Mention[] =>
+  mentions.filter((m) => !m.masked && !m.entityId && m.status === 'accepted' && m.type === type && textKey(m.exact) === textKey(name));

@@ -1,3 +1,4 @@
+import { webAddressProblem } from '../../../shared/text/web-address';
 import { DomainError } from '../../errors';
 import { evidenceRow, getEvidence, nextEvidencePosition } from '../../store/evidence';
 import { runMutation } from '../../store/history';
@@ -13,9 +14,18 @@ function requireEvidence(ctx: HandlerContext, id: string) {
   return evidence;
 }
 
+/** Refuses a link that is not a web address, saying why (the window offers https:// for "www.…"). */
+function requireWebAddresses(fields: { url?: string; archivedUrl?: string }) {
+  for (const [label, value] of [['URL', fields.url], ['archived URL', fields.archivedUrl]] as const) {
+    const problem = value === undefined ? null : webAddressProblem(value);
+    if (problem) throw new DomainError('invalid_input', `Cannot save the ${label}: ${problem}.`);
+  }
+}
+
 export const evidenceHandlers: HandlerMap<'evidence.create' | 'evidence.update' | 'evidence.delete'> = {
   'evidence.create'(ctx, input) {
     const claim = requireClaim(ctx.db, input.claimId);
+    requireWebAddresses(input);
     const mutation = ctx.asUser();
     const id = ctx.newId();
     const { group } = runMutation(mutation, { documentId: claim.documentId, action: 'evidence.create' }, (g) => {
@@ -46,6 +56,7 @@ export const evidenceHandlers: HandlerMap<'evidence.create' | 'evidence.update' 
   'evidence.update'(ctx, { id, ...fields }) {
     const evidence = requireEvidence(ctx, id);
     const claim = requireClaim(ctx.db, evidence.claimId);
+    requireWebAddresses(fields);
     const { group } = runMutation(ctx.asUser(), { documentId: claim.documentId, action: 'evidence.update' }, (g) => {
       g.update('evidence', id, evidenceRow({ ...evidence, ...fields, updatedAt: g.at }));
       touchClaim(g, claim.id);

@@ -1,7 +1,8 @@
 import { findGaps } from '../../../shared/gaps';
-import { spanProblem } from '../../../shared/text/spans';
+import { crossesBlocks, spanProblem } from '../../../shared/text/spans';
 import { DomainError } from '../../errors';
 import { runMutation } from '../../store/history';
+import { getDocument } from '../../store/documents';
 import { labelExists } from '../../store/labels';
 import { getMention } from '../../store/mentions';
 import { statement } from '../../store/statements';
@@ -34,6 +35,9 @@ export const mentionHandlers: HandlerMap<'mentions.create' | 'mentions.update' |
     }
     if (!masked && input.restoration) {
       throw new DomainError('invalid_input', 'Only a masked mention carries a restoration.');
+    }
+    if (!masked && crossesBlocks(getDocument(ctx.db, input.documentId)?.blocks ?? [], input.start, input.end)) {
+      throw new DomainError('invalid_input', 'A name cannot run across paragraphs: select it within one paragraph.');
     }
     const duplicate = statement(
       ctx.db,

@@ -30,8 +30,10 @@ export interface PoolInput {
 
 export function buildGapPool(input: PoolInput): PoolItem[] {
   const items = new Map<string, PoolItem>();
+  const named = namedEntities(input.library);
   const add = (span: NamedSpan, source: PoolItem['source']) => {
-    const entity = span.entityId ? input.entities.get(span.entityId) : undefined;
+    // An unlinked name the library has an entity for is that entity: one candidate, not two.
+    const entity = span.entityId ? input.entities.get(span.entityId) : named.get(`${span.type}:${textKey(span.exact)}`);
     const key = entity ? `entity:${entity.id}` : `${span.type}:${textKey(span.exact)}`;
     let item = items.get(key);
     if (!item) {
@@ -72,6 +74,18 @@ function joinShortForms(items: PoolItem[]): PoolItem[] {
     const words = nameWords(item);
     return companies.find((c) => c !== item && nameWords(c).length > words.length && words.every((w, i) => nameWords(c)[i] === w));
   });
+}
+
+/** Library entities by type and name key (aliases too; the first entity of a name wins). */
+function namedEntities(library: Entity[]): Map<string, Entity> {
+  const byName = new Map<string, Entity>();
+  for (const entity of library) {
+    for (const name of [entity.name, ...entity.aliases]) {
+      const key = `${entity.type}:${textKey(name)}`;
+      if (!byName.has(key)) byName.set(key, entity);
+    }
+  }
+  return byName;
 }
 
 /** A one-word person item is merged into the longer person name it ends (else: that it is part of). */

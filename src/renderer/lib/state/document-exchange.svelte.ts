@@ -10,23 +10,13 @@ type ResolveInput = MethodInput<'exchange.resolve'>;
 /** Keep mine, take theirs, or an edited value (JSON-compatible, checked by the library like the file's field). */
 export type ConflictChoice = ResolveInput extends infer R ? (R extends ResolveInput ? Omit<R, 'conflictId'> : never) : never;
 
-/** Who sent a document in for review, remembered per document on this machine. */
+/** Who sent a document in for review, remembered per document while the window is open (not across reloads). */
 export interface ReviewOrigin {
   author: string;
   fileName: string;
   openedAt: string;
 }
 
-const REVIEW_KEY = 'factdesk.reviewOrigins';
-
-function storedOrigins(): Record<string, ReviewOrigin> {
-  try {
-    const value: unknown = JSON.parse(localStorage.getItem(REVIEW_KEY) ?? '{}');
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, ReviewOrigin>) : {};
-  } catch {
-    return {};
-  }
-}
 
 const save = (file: ExportedFile) => downloadFile(file.fileName, file.mediaType, file.content);
 
@@ -42,7 +32,7 @@ export class DocumentExchange {
   /** Why the last "Send back" / export was refused (e.g. conflicts remain); cleared by the next try. */
   packError = $state.raw<AppError | null>(null);
   busy = $state<string | null>(null);
-  origins = $state.raw<Record<string, ReviewOrigin>>(storedOrigins());
+  origins = $state.raw<Record<string, ReviewOrigin>>({});
   conflictsOpen = $state(false);
   orphansOpen = $state(false);
 
@@ -88,19 +78,23 @@ export class DocumentExchange {
     this.orphansOpen = false;
   }
 
-  /** A colleague's file was opened: its document shows in review mode until the user leaves it. */
-  enterReview(report: ExchangeReport): void {
-    this.#storeOrigins({
-      ...this.origins,
-      [report.document.id]: { author: report.file.author, fileName: report.file.fileName, openedAt: new Date().toISOString() }
-    });
+  /**
+   * A colleague's file was opened: its document shows in review mode until the user leaves it, if it
+   * holds claims someone else checked. The checker opening the file a reviewer sent back has
+   * nothing to review, and stays in the normal view.
+   */
+  async enterReview(report: ExchangeReport, userName: string): Promise<void> {
+    const id = report.document.id;
+    const annotations = await api.call('documents.annotations', { id });
+    if (!annotations.ok || !annotations.value.claims.some((claim) => claim.author !== userName)) return;
+    this.origins = { ...this.origins, [id]: { author: report.file.author, fileName: report.file.fileName, openedAt: new Date().toISOString() } };
   }
 
   leaveReview(): void {
     const id = this.documentId;
     if (!id) return;
     const { [id]: _left, ...rest } = this.origins;
-    this.#storeOrigins(rest);
+    this.origins = rest;
   }
 
   /** Writes the document's annotation file as a download ("Send back", "Export Annotation File…"). */
@@ -127,7 +121,13 @@ export class DocumentExchange {
     const result = await api.call('exchange.exportBrat', { documentId });
     this.busy = null;
     if (!result.ok) return this.#notices.error('brat export failed', result.error);
-    for (const file of result.value.files) save(file);
+    // One download for the pair: brat reads the .txt and the .ann side by side.
+    const { default: JSZip } = await import('jszip');
+    const zip = new JSZip();
+    for (const file of result.value.files) zip.file(file.fileName, file.content);
+    const bytes = await zip.generateAsync({ type: 'uint8array' });
+    const txt = result.value.files[0]!.fileName;
+    downloadFile(`${txt.slice(0, txt.lastIndexOf('.'))}.brat.zip`, 'application/zip', new Uint8Array(bytes));
     for (const warning of result.value.warnings) this.#notices.info(`brat: ${warning}`);
   }
 
@@ -168,14 +168,5 @@ export class DocumentExchange {
     this.#doc.applyChanges(result.value);
     await this.load(documentId);
     return true;
-  }
-
-  #storeOrigins(origins: Record<string, ReviewOrigin>): void {
-    this.origins = origins;
-    try {
-      localStorage.setItem(REVIEW_KEY, JSON.stringify(origins));
-    } catch {
-      // Storage full or disabled: review mode still holds for this session.
-    }
   }
 }

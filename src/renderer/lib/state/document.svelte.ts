@@ -14,6 +14,7 @@ import {
   type Bucketed
 } from '../text/annotations';
 import { backInReview } from '../approval-notes';
+import { snapToWords } from '../text/word-snap';
 import type { Notices } from './notices.svelte';
 
 type ChangeMethod = { [M in MethodName]: MethodOutput<M> extends ChangeSet ? M : never }[MethodName];
@@ -84,6 +85,8 @@ export class DocumentState {
   /** The text selected in the article (whitespace at the edges trimmed), ready to be marked. */
   textRange = $state.raw<Span | null>(null);
   reveal = $state.raw<Reveal | null>(null);
+  /** The text selection was made with Alt held: it keeps its exact characters instead of whole words. */
+  exactSelection = false;
   /** Counts marks made from the text selection; the text view then clears the DOM selection. */
   selectionUsed = $state(0);
 
@@ -201,10 +204,14 @@ export class DocumentState {
     if (ref && options.reveal) this.reveal = { start: ref.start, focus: options.focus ?? false };
   }
 
-  /** Follows the DOM selection in the article; trimmed so "  Trump " marks "Trump". */
+  /**
+   * Follows the DOM selection in the article; trimmed so "  Trump " marks "Trump", and widened to
+   * whole words unless the selection was made with Alt held.
+   */
   setTextRange(span: Span | null): void {
     const text = this.document?.text;
-    this.textRange = span && text !== undefined ? trimToText(text, span.start, span.end, this.gaps) : null;
+    const trimmed = span && text !== undefined ? trimToText(text, span.start, span.end, this.gaps) : null;
+    this.textRange = trimmed && !this.exactSelection ? snapToWords(text!, trimmed.start, trimmed.end) : trimmed;
   }
 
   /** Moves the selection to the next / previous annotation in text order; false at either end. */

@@ -1,4 +1,5 @@
 import type { ImportOutcome } from '../../../shared/api/contract';
+import { MAX_IMPORT_BYTES, cannotImport, importTooLarge } from '../../../shared/api/file-limits';
 import type { HtmlMode, ImportJobStatus } from '../../../shared/api/methods/imports';
 import type { AppError } from '../../../shared/result';
 import { api } from '../api-client';
@@ -26,7 +27,7 @@ export interface ImportRow {
   error: AppError | null;
   /** Cancel was pressed while the file was still being read or sent. */
   cancelRequested: boolean;
-  /** The files imported together; a batch opens (at most) its first imported document. */
+  /** The files imported together; a batch opens (at most) its first imported document, once all are finished. */
   batch: number;
 }
 
@@ -133,12 +134,17 @@ export class Imports {
   }
 
   async #begin(row: ImportRow): Promise<void> {
+    // Checked before reading: a huge file is refused at once, not after seconds of encoding.
+    if (row.file.size > MAX_IMPORT_BYTES) {
+      this.#settle(row, 'failed', { error: { code: 'too_large', message: cannotImport(row.fileName, importTooLarge(row.file.size)) } });
+      return;
+    }
     let dataBase64: string;
     try {
       dataBase64 = await readAsBase64(row.file);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      this.#settle(row, 'failed', { error: { code: 'internal', message: `Cannot import "${row.fileName}": the file could not be read (${reason}).` } });
+      this.#settle(row, 'failed', { error: { code: 'internal', message: cannotImport(row.fileName, `the file could not be read (${reason})`) } });
       return;
     }
     if (row.cancelRequested) {
@@ -184,17 +190,26 @@ export class Imports {
     if (state === 'done' && outcome) {
       this.announcement = `${row.fileName}: ${outcome.existing ? 'already in the library' : 'imported'}.`;
       this.#hooks.imported();
-      const startedAt = this.#batches.get(row.batch);
-      if (startedAt !== undefined) {
-        this.#batches.delete(row.batch);
-        if (startedAt === this.#hooks.location()) this.#hooks.open(outcome.document.id);
-      }
     } else if (state === 'failed') {
       this.announcement = `${row.fileName}: import failed. ${row.error?.message ?? ''}`;
     } else if (state === 'cancelled') {
       this.announcement = `${row.fileName}: import cancelled, nothing was stored.`;
     }
+    this.#openWhenBatchDone(row.batch);
     if (this.running === 0) this.#batches.clear();
+  }
+
+  /**
+   * Once every file of a batch has finished, its first imported document opens — not while the
+   * others still run — and only if the user is still where the batch started.
+   */
+  #openWhenBatchDone(batch: number): void {
+    const startedAt = this.#batches.get(batch);
+    const rows = this.rows.filter((row) => row.batch === batch);
+    if (startedAt === undefined || rows.some((row) => !finished(row.state))) return;
+    this.#batches.delete(batch);
+    const first = rows.find((row) => row.state === 'done')?.outcome;
+    if (first && startedAt === this.#hooks.location()) this.#hooks.open(first.document.id);
   }
 
   #schedulePoll(): void {

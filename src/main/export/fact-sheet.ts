@@ -18,6 +18,7 @@ import { type PublishedContent, type ScaleLookup, scaleLookup } from '../workflo
 import { verifyClaims } from '../workflow/verification';
 import { claimsInConflict } from './conflicted-claims';
 import { recordFingerprint, sheetDigest } from './digest';
+import { preview } from './sheet-text';
 
 export interface FactSheetOptions {
   clock: () => Date;

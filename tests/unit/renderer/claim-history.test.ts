@@ -73,7 +73,7 @@ describe('claim history steps', () => {
   });
 
   it('names the real actor of received work, the file it came from, and never a raw action name', () => {
-    const review: Review = { id: 'r1', claimId: 'c1', author: 'Bea', decision: 'approve', comment: '', selfReview: false, createdAt: '' };
+    const review: Review = { id: 'r1', claimId: 'c1', author: 'Bea', decision: 'approve', comment: '', selfReview: false, createdAt: '', content: null, contentHash: null, publicKey: null, signature: null };
     const received = { fileName: 'from-bea.factdesk.json', sender: 'Bea' };
     const steps = historySteps([
       { ...entry('g3', 'Ada', 'exchange.open', 'reviews', null, review), receivedFrom: received },

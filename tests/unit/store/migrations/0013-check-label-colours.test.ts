@@ -11,7 +11,7 @@ describe('migration 0013 check-label-colours', () => {
     db.prepare("UPDATE label_types SET color = 'red;}body{display:none' WHERE key = 'person'").run();
     const before = colours(db);
     migrate(db, MIGRATIONS.filter((m) => m.version <= 13));
-    expect(db.pragma('user_version', { simple: true })).toBe(11);
+    expect(db.pragma('user_version', { simple: true })).toBe(13);
     expect(colours(db)).toEqual({ ...before, person: '#6b7280' });
   });
 

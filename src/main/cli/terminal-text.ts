@@ -6,6 +6,7 @@
  */
 
 /** C0 controls but tab and line feed, DEL, C1 controls, and the bidirectional marks, embeddings, overrides and isolates. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\0-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 const hex = (char: string, digits: number) => char.charCodeAt(0).toString(16).toUpperCase().padStart(digits, '0');

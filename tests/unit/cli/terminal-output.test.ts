@@ -8,6 +8,7 @@ import { tempLibrary, type TempLibrary } from '../helpers/temp-library';
 /** A title that writes the clipboard (OSC 52), clears the screen and reverses the rest of the line. */
 const HOSTILE_TITLE = 'Clipboard \x1b]52;c;ZXZpbA==\x07 and \x1b[2J cleared \u202Etxt.exe \x9b31m';
 const HOSTILE_NAME = 'Jane \x1b[8mhidden\x1b[0m \u2066Doe\u2069';
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const RAW_CONTROL = /[\0-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 let lib: TempLibrary;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../../../src/shared/api/file-limits';
-import { MAX_DOCX_XML_DEPTH, MAX_PDF_PAGES } from '../../../src/main/import/limits';
+import { MAX_DOCX_XML_DEPTH } from '../../../src/main/import/limits';
 import { parseInLimitedWorker } from '../../../src/main/import/run-in-worker';
 import { tempLibrary, type TempLibrary } from '../helpers/temp-library';
 import { imported, refusal } from './fixtures';

@@ -2,7 +2,8 @@
  * Hostile import files built in the test, byte by byte: zip bombs dressed as Word documents, a
  * Flate bomb PDF, a PDF with a huge page count. Nothing here is committed as a fixture.
  */
-import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { constants, deflateRawSync } from 'node:zlib';
+import { zip } from '../../fixtures/tools/zip.mjs';
 
 const MEGABYTE = 1024 * 1024;
 
@@ -16,56 +17,6 @@ export function deflatedRun(megabytes: number, byte = 0x20): Buffer {
   return Buffer.concat([...Array.from({ length: megabytes }, () => block), last]);
 }
 
-interface ZipPart {
-  name: string;
-  /** Raw deflate data with the size it declares, or plain content stored as deflate. */
-  deflated?: { data: Buffer; declaredSize: number };
-  content?: string;
-}
-
-/** A zip archive of the parts (deflated; a declared size may lie). */
-export function zipArchive(parts: ZipPart[]): Buffer {
-  const locals: Buffer[] = [];
-  const directory: Buffer[] = [];
-  let offset = 0;
-  for (const part of parts) {
-    const content = part.content === undefined ? null : Buffer.from(part.content, 'utf8');
-    const data = part.deflated?.data ?? deflateRawSync(content!);
-    const size = part.deflated?.declaredSize ?? content!.length;
-    const crc = content ? crc32(content) : 0;
-    const name = Buffer.from(part.name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, data);
-    directory.push(central, name);
-    offset += local.length + name.length + data.length;
-  }
-  const directoryBytes = Buffer.concat(directory);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directoryBytes.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directoryBytes, end]);
-}
-
 const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
 const RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -76,9 +27,13 @@ const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 export function wordDocument(body: string | { data: Buffer; declaredSize: number }): Buffer {
   const document =
     typeof body === 'string'
-      ? { name: 'word/document.xml', content: `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>` }
-      : { name: 'word/document.xml', deflated: body };
-  return zipArchive([{ name: '[Content_Types].xml', content: CONTENT_TYPES }, { name: '_rels/.rels', content: RELS }, document]);
+      ? `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`
+      : { deflated: body.data, declaredSize: body.declaredSize };
+  return zip([
+    ['[Content_Types].xml', CONTENT_TYPES],
+    ['_rels/.rels', RELS],
+    ['word/document.xml', document]
+  ]);
 }
 
 export const paragraph = (text: string) => `<w:p><w:r><w:t>${text}</w:t></w:r></w:p>`;

@@ -60,7 +60,7 @@ const MENTION_INSERT = `INSERT INTO mentions (id, document_id, start, "end", exa
 const DOCUMENT_COLUMNS = 'id, title, format, source_json, text, sha256, blocks_json, imported_at, updated_at';
 const DOCUMENT_INSERT = `INSERT INTO documents (${DOCUMENT_COLUMNS}) VALUES (@id, @title, @format, @source_json, @text, @sha256, @blocks_json, @imported_at, @updated_at)`;
 
-// The writes an open cannot drop (DESIGN: every write logged; every exchanged state kept as a base).
+// The writes an open cannot drop: every write is logged in history and every exchanged state kept as a base.
 const HISTORY_INSERT = `INSERT INTO history (group_id, document_id, at, user, action, table_name, record_id, before_json, after_json, kind, state)
   VALUES ('bench', @document_id, @created_at, 'Bench Checker', 'Open annotation file', 'mentions', @id, NULL, @json, 'log', 'final')`;
 const BASE_INSERT = `INSERT INTO exchange_bases (record_type, record_id, revision, document_id, content_json, seq)

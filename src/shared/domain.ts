@@ -1,4 +1,4 @@
-/** The domain model (DESIGN §2). Offsets are UTF-16 code-unit indices into Document.text. */
+/** The domain model. Offsets are UTF-16 code-unit indices into Document.text. */
 
 export type DocumentFormat = 'txt' | 'md' | 'html' | 'docx' | 'pdf';
 export type BlockKind = 'paragraph' | 'heading' | 'list-item' | 'quote' | 'table-row' | 'footnote';

@@ -1,5 +1,5 @@
 /**
- * Masked-name gaps (DESIGN §2): some articles arrive with names removed, leaving a run of
+ * Masked-name gaps: some articles arrive with names removed, leaving a run of
  * spaces inside a line ("the   to make", "Sheriff  , a"). Layout whitespace is not a gap:
  * indentation, blank or whitespace-only lines, trailing spaces, and the spacing after a
  * sentence's final punctuation. In hard-wrapped copy (wire stories) a sentence runs on over the

@@ -9,7 +9,7 @@ export type ErrorCode =
   | 'binary'
   | 'undecodable'
   | 'too_large'
-  // Article import (issue 5): a page without a readable article (the UI offers its full text),
+  // Article import: a page without a readable article (the UI offers its full text),
   // a damaged file, a password-protected one, a PDF without a text layer, a cancelled import job.
   | 'no_article'
   | 'corrupt'

@@ -1,4 +1,4 @@
-/** Importing PDFs, saved web pages and Word files through the UI's import tray (issue 5). */
+/** Importing PDFs, saved web pages and Word files through the UI's import tray. */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';

@@ -10,7 +10,7 @@ import { CliFailure, unwrap, type CliCommand } from './command';
 import { readInputFile, writeAtomically } from './files';
 import { JSON_FLAG, printRecords, tsvLine } from './format';
 
-/** Exit code of `open` while conflicts remain (DESIGN §6). */
+/** Exit code of `open` while conflicts remain. */
 export const EXIT_CONFLICTS = 3;
 
 const output = (description: string, valueName = 'FILE') => ({ type: 'string', short: 'o', valueName, description }) as const;

@@ -1,5 +1,5 @@
 /**
- * The `factdesk` command (DESIGN §6). Every command works through the service, exactly as the
+ * The `factdesk` command. Every command works through the service, exactly as the
  * window does. Exit codes: 0 success, 1 an error the user can fix, 2 bad usage.
  */
 import { createClient } from '../../shared/api/client';

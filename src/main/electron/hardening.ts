@@ -1,5 +1,5 @@
 /**
- * Session- and page-level guards (DESIGN §4, Electron hardening): no permissions, a CSP header,
+ * Session- and page-level guards: no permissions, a CSP header,
  * no navigation away from the app, no new windows, no <webview>; http(s) links go to the system browser.
  * Only type imports from electron: the system-browser opener is passed in, so a test can check every
  * handler under plain Node.

@@ -1,4 +1,4 @@
-/** Limits for reading untrusted annotation files (DESIGN §3: validate first, refuse clearly). */
+/** Limits for reading untrusted annotation files. */
 import { MAX_ANNOTATION_FILE_BYTES } from '../../shared/api/file-limits';
 
 /** Largest annotation file read or written. */

@@ -1,5 +1,5 @@
 /**
- * Bytes → article text (DESIGN §3): UTF-8 (with or without BOM), UTF-16 LE/BE with BOM,
+ * Bytes → article text: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM,
  * else Windows-1252. The only change made to the decoded text is newline normalisation
  * (CRLF and lone CR → LF); the byte-order mark is dropped, nothing else is touched.
  */

@@ -1,5 +1,5 @@
 /**
- * Article import: one entry per file type, after the rules every file shares (DESIGN §3).
+ * Article import: one entry per file type, after the rules every file shares.
  * Text formats also pass decodeArticleBytes (binary, undecodable, whitespace-only); the binary
  * formats (.docx, .pdf) check their own structure instead. The HTML, Word and PDF importers load
  * their parsers on first use.

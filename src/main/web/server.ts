@@ -1,5 +1,5 @@
 /**
- * Browser-mode transport (DESIGN §4): serves the built renderer and the API contract over HTTP,
+ * Browser-mode transport: serves the built renderer and the API contract over HTTP,
  * on 127.0.0.1 only. The API needs the session's bearer token; every request must carry a
  * loopback Host header (DNS rebinding) and, when it has one, a loopback Origin; there is no CORS.
  */

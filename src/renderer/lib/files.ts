@@ -1,4 +1,4 @@
-/** Article files the importers read (DESIGN §3). */
+/** Article files the importers read. */
 export const IMPORT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf'];
 
 /** The file's bytes as base64, for imports.start. */

@@ -1,4 +1,4 @@
-/** Where a span of an article came from in its source file (issue 5: the inspector shows "p. 3"). */
+/** Where a span of an article came from in its source file (the inspector shows "p. 3"). */
 import type { Block } from '../domain';
 
 /** The block that holds the offset, or null when the offset falls between blocks. Blocks are sorted and disjoint. */

@@ -1,4 +1,4 @@
-/** Assisted annotation (issue #6): suggestions, propagation, gap restoration, the entity registry and search. */
+/** Assisted annotation: suggestions, propagation, gap restoration, the entity registry and search. */
 import { propagationHandlers } from './assist-propagation';
 import { gapHandlers } from './assist-gaps';
 import { suggestionHandlers } from './assist-suggestions';

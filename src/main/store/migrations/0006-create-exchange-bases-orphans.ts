@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
 /**
- * Shared annotation files (issue 4). `exchange_bases` keeps every state of a record that crossed
+ * Shared annotation files. `exchange_bases` keeps every state of a record that crossed
  * an exchange (packed into a file, or received from one), keyed by its revision: the common
  * ancestor a three-way merge compares both sides against. `orphans` holds mentions and claims a
  * merge could not place in the local text, with all their data (a claim's evidence and reviews

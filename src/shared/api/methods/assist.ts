@@ -1,5 +1,5 @@
 /**
- * Assisted annotation (issue #6): entity and claim suggestions, propagation, the entity registry,
+ * Assisted annotation: entity and claim suggestions, propagation, the entity registry,
  * gap restoration and library search. Suggestions are computed on request and never stored:
  * they become annotations only when accepted; rejections are remembered.
  */

@@ -1,5 +1,5 @@
 /**
- * Article import jobs (issue 5): parsing runs off the main thread with progress and a working
+ * Article import jobs: parsing runs off the main thread with progress and a working
  * cancel; the document is stored only after a successful parse.
  */
 import { z } from 'zod';

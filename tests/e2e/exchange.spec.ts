@@ -182,6 +182,27 @@ test('reviewer approves while the checker edits the explanation: the export dial
   await expect(exportDialog.frameLocator('iframe[title="Fact sheet preview"]').locator('body')).not.toContainText('unreviewed wording');
 });
 
+test('a file that restyles a label changes the whole library only when the user consents in the preview', async ({ app, page }) => {
+  await page.goto(app.url);
+  await signIn(page, 'Ada Checker');
+  await importArticles(page, SAMPLE);
+  await markClaim(page, PARDON);
+  const file = JSON.parse((await exportAnnotationFile(page)).text);
+  // The library's Person label (#2f6fde), restyled in the file.
+  file.labelSet.push({ key: 'person', name: 'Suspects', color: '#000000', hotkey: '1' });
+  const change = 'Label "Person" #2f6fde → "Suspects" #000000';
+  await page.getByRole('button', { name: /Library/ }).click();
+
+  const dialog = await openSharedFile(page, { name: 'restyled.factdesk.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  const changes = dialog.getByRole('region', { name: 'Changes to the whole library' });
+  await expect(changes).toContainText(`${change}: not applied, this library keeps its own.`);
+  await changes.getByRole('checkbox', { name: 'Apply these changes to the whole library' }).click();
+  await expect(changes).toContainText(`${change}: applied.`);
+  await expect(changes.getByRole('checkbox', { name: 'Apply these changes to the whole library' })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Shared file merged' })).toContainText(`${change}: applied.`);
+});
+
 test('both sides change the explanation: the conflict is resolved side by side before the file can be sent', async ({ app, otherApp, page, context }) => {
   await page.goto(app.url);
   await signIn(page, 'Ada Checker');

@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createService } from '../../src/main/api/service';
 import { openLibrary } from '../../src/main/store/open';
-import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/api/contract';
-import type { Result } from '../../src/shared/result';
+import { serviceCaller } from '../service-call';
 
 export interface BenchmarkOptions {
   mentions: number;
@@ -25,11 +24,7 @@ async function timeCreates(mode: Mode, mentions: number): Promise<number> {
   const db = openLibrary(dir);
   if (mode === 'NORMAL') db.pragma('synchronous = NORMAL');
   const service = createService({ db, mode: 'cli', version: 'bench' });
-  async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-    const result = (await service.call(method, input)) as Result<MethodOutput<M>>;
-    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-    return result.value;
-  }
+  const call = serviceCaller(service);
   try {
     await call('settings.update', { userName: 'Bench Checker' });
     const text = WORD.repeat(mentions).trimEnd();

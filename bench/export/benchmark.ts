@@ -7,9 +7,8 @@ import { createService } from '../../src/main/api/service';
 import { buildFactSheet } from '../../src/main/export/fact-sheet';
 import { getSettings } from '../../src/main/store/settings';
 import { openLibrary } from '../../src/main/store/open';
-import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/api/contract';
 import { FACT_SHEET_FORMATS } from '../../src/shared/api/methods/export';
-import type { Result } from '../../src/shared/result';
+import { serviceCaller } from '../service-call';
 
 export interface BenchmarkOptions {
   claims: number;
@@ -36,11 +35,7 @@ export async function runExportBenchmark({ claims, evidencePerClaim, runs }: Ben
   const dir = mkdtempSync(join(tmpdir(), 'factdesk-bench-export-'));
   const db = openLibrary(dir);
   const service = createService({ db, mode: 'cli', version: 'bench' });
-  async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-    const result = (await service.call(method, input)) as Result<MethodOutput<M>>;
-    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-    return result.value;
-  }
+  const call = serviceCaller(service);
   try {
     const setupStart = performance.now();
     await call('settings.update', { userName: 'Bench Checker', organisation: 'Bench Desk', methodology: 'Benchmark.' });

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Download, Locator, Page } from '@playwright/test';
+import type { BrowserContext, Download, Locator, Page } from '@playwright/test';
 import JSZip from 'jszip';
 import { expect, test } from './fixtures';
 import { claimEntry, filesTransfer, importArticles, inspector, markClaim, signIn } from './page-actions';
@@ -74,6 +74,22 @@ async function setExplanation(page: Page, text: string): Promise<void> {
   await field.fill(text);
   await field.blur(); // saved on change
   await expect(page.getByRole('button', { name: /^Undo/ })).toHaveAttribute('title', /Undo: edited the claim/);
+}
+
+/** Bea opens Ada's file in her own library, gives the claim her explanation (approving it if asked) and sends it back. */
+async function beaRewrites(context: BrowserContext, url: string, fromAda: Saved, { approve }: { approve: boolean }): Promise<Saved> {
+  const bea = await context.newPage();
+  await bea.goto(url);
+  await signIn(bea, 'Bea Reviewer');
+  const opened = await openSharedFile(bea, fromAda);
+  await opened.getByRole('button', { name: 'Open', exact: true }).click();
+  await bea.getByRole('button', { name: 'Show the document' }).click();
+  await claimEntry(bea, PARDON).click();
+  await setExplanation(bea, 'Bea: the pardon was signed on 24 May.');
+  if (approve) await inspector(bea).getByRole('button', { name: 'Approve' }).click();
+  const download = bea.waitForEvent('download');
+  await bea.getByRole('region', { name: 'Review mode' }).getByRole('button', { name: 'Send back' }).click();
+  return saved(download);
 }
 
 test('a reviewer opens the checker’s file, approves the claim and sends it back; the checker merges it', async ({ app, otherApp, page, context }) => {
@@ -147,6 +163,7 @@ test('a reviewer opens the checker’s file, approves the claim and sends it bac
 });
 
 test('reviewer approves while the checker edits the explanation: the export dialog holds the claim back and names it', async ({ app, otherApp, page, context }) => {
+  test.setTimeout(150_000); // two libraries and two windows, a review round trip and an export preview
   await page.goto(app.url);
   await signIn(page, 'Ada Checker');
   await importArticles(page, SAMPLE);
@@ -154,18 +171,7 @@ test('reviewer approves while the checker edits the explanation: the export dial
   await researchAndSend(page, 'First draft.');
   const fromAda = await exportAnnotationFile(page);
 
-  const bea = await context.newPage();
-  await bea.goto(otherApp.url);
-  await signIn(bea, 'Bea Reviewer');
-  const opened = await openSharedFile(bea, fromAda);
-  await opened.getByRole('button', { name: 'Open', exact: true }).click();
-  await bea.getByRole('button', { name: 'Show the document' }).click();
-  await claimEntry(bea, PARDON).click();
-  await setExplanation(bea, 'Bea: the pardon was signed on 24 May.');
-  await inspector(bea).getByRole('button', { name: 'Approve' }).click();
-  const download = bea.waitForEvent('download');
-  await bea.getByRole('region', { name: 'Review mode' }).getByRole('button', { name: 'Send back' }).click();
-  const fromBea = await saved(download);
+  const fromBea = await beaRewrites(context, otherApp.url, fromAda, { approve: true });
 
   await page.bringToFront();
   await setExplanation(page, 'Ada: unreviewed wording.');
@@ -183,6 +189,27 @@ test('reviewer approves while the checker edits the explanation: the export dial
   await expect(exportDialog.frameLocator('iframe[title="Fact sheet preview"]').locator('body')).not.toContainText('unreviewed wording');
 });
 
+test('a file that restyles a label changes the whole library only when the user consents in the preview', async ({ app, page }) => {
+  await page.goto(app.url);
+  await signIn(page, 'Ada Checker');
+  await importArticles(page, SAMPLE);
+  await markClaim(page, PARDON);
+  const file = JSON.parse((await exportAnnotationFile(page)).text);
+  // The library's Person label (#2f6fde), restyled in the file.
+  file.labelSet.push({ key: 'person', name: 'Suspects', color: '#000000', hotkey: '1' });
+  const change = 'Label "Person" #2f6fde → "Suspects" #000000';
+  await page.getByRole('button', { name: /Library/ }).click();
+
+  const dialog = await openSharedFile(page, { name: 'restyled.factdesk.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  const changes = dialog.getByRole('region', { name: 'Changes to the whole library' });
+  await expect(changes).toContainText(`${change}: not applied, this library keeps its own.`);
+  await changes.getByRole('checkbox', { name: 'Apply these changes to the whole library' }).click();
+  await expect(changes).toContainText(`${change}: applied.`);
+  await expect(changes.getByRole('checkbox', { name: 'Apply these changes to the whole library' })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Shared file merged' })).toContainText(`${change}: applied.`);
+});
+
 test('both sides change the explanation: the conflict is resolved side by side before the file can be sent', async ({ app, otherApp, page, context }) => {
   await page.goto(app.url);
   await signIn(page, 'Ada Checker');
@@ -191,17 +218,7 @@ test('both sides change the explanation: the conflict is resolved side by side b
   await setExplanation(page, 'First draft.');
   const fromAda = await exportAnnotationFile(page);
 
-  const bea = await context.newPage();
-  await bea.goto(otherApp.url);
-  await signIn(bea, 'Bea Reviewer');
-  const opened = await openSharedFile(bea, fromAda);
-  await opened.getByRole('button', { name: 'Open', exact: true }).click();
-  await bea.getByRole('button', { name: 'Show the document' }).click();
-  await claimEntry(bea, PARDON).click();
-  await setExplanation(bea, 'Bea: the pardon was signed on 24 May.');
-  const download = bea.waitForEvent('download');
-  await bea.getByRole('region', { name: 'Review mode' }).getByRole('button', { name: 'Send back' }).click();
-  const fromBea = await saved(download);
+  const fromBea = await beaRewrites(context, otherApp.url, fromAda, { approve: false });
 
   // Meanwhile Ada changed the same field.
   await page.bringToFront();

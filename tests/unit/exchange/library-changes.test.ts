@@ -3,6 +3,8 @@
  * version of a verdict scale, a label — are never applied silently: they are conflicts or are left
  * out, listed in the report, and applied only with explicit consent.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/cli/main';
 import { type TempLibrary, createdId, tempLibrary } from '../helpers/temp-library';
@@ -110,8 +112,7 @@ describe('verdict scales and labels from a file', () => {
   });
 
   it('are applied with consent given on the command line', async () => {
-    const file = `${checker.dir}/from-ben.factdesk.json`;
-    const { writeFileSync } = await import('node:fs');
+    const file = join(checker.dir, 'from-ben.factdesk.json');
     writeFileSync(file, await hostileFile());
     const out: string[] = [];
     const status = await runCli(['open', file, '--accept-library-changes', '--data', checker.dir], { out: (t) => out.push(t), err: () => {} }, {}, checker.dir);

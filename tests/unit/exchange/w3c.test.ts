@@ -108,3 +108,16 @@ describe('W3C Web Annotation export', () => {
     expect(tagging.motivation).toBe('tagging');
   });
 });
+
+describe('W3C JSON-LD embedded in a page', () => {
+  it('writes <, >, &, U+2028 and U+2029 as \\u escapes, so a quote cannot end a script element', async () => {
+    const text = 'The mayor said </script><script>alert(1)</script> & more\u2028and\u2029so on.';
+    const { document } = await lib.importText(text, 'hostile.txt');
+    const exact = '</script><script>alert(1)</script> & more\u2028and';
+    await lib.call('mentions.create', { documentId: document.id, start: text.indexOf(exact), end: text.indexOf(exact) + exact.length, type: 'other' });
+    const { content } = await lib.call('exchange.exportW3c', { documentId: document.id });
+    expect(content).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(content).toContain('\\u003c/script\\u003e');
+    expect(JSON.stringify(JSON.parse(content))).toContain(JSON.stringify(exact).slice(1, -1));
+  });
+});

@@ -64,7 +64,7 @@ async function selectAndPressAtOnce(page: Page, text: string, key: string): Prom
           const selection = doc.getSelection()!;
           selection.removeAllRanges();
           selection.addRange(range);
-          article.dispatchEvent(new KeyboardEvent('keydown', { key: pressed, bubbles: true, cancelable: true }));
+          article.dispatchEvent(new doc.defaultView!.KeyboardEvent('keydown', { key: pressed, bubbles: true, cancelable: true }));
           return;
         }
         throw new Error(`"${wanted}" is not rendered as one text run`);

@@ -30,7 +30,7 @@ function takeToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
-const failure = (code: 'unauthorized' | 'internal', message: string): Result<never> => ({
+const failure = (code: 'internal', message: string): Result<never> => ({
   ok: false,
   error: { code, message }
 });
@@ -40,12 +40,12 @@ let lockedBy: AppError | null = null;
 const lockListeners = new Set<(error: AppError) => void>();
 
 function refused(message: string): Result<never> {
-  const result = failure('unauthorized', message);
+  const error: AppError = { code: 'unauthorized', message };
   if (!lockedBy) {
-    lockedBy = result.error;
-    for (const listener of lockListeners) listener(result.error);
+    lockedBy = error;
+    for (const listener of lockListeners) listener(error);
   }
-  return result;
+  return { ok: false, error };
 }
 
 /** Calls `listener` once this tab's access is refused (at once if it already was). */

@@ -193,6 +193,8 @@ export interface Settings {
   organisation: string;
   methodology: string;
   corrections: string;
+  /** Where the fact checks are published (https://…); ClaimReview urls are built on it. */
+  publishedBaseUrl: string;
   /** The verdict scale new verdicts are given on. */
   verdictScaleId: string;
 }

@@ -110,6 +110,34 @@ export function insertDocument(group: ChangeGroup, id: string, article: Imported
   group.note('documents', id, null, { id, title: article.title, sha256, source: article.source });
 }
 
+export type DocumentDetails = Partial<Pick<ArticleDocument, 'title'> & Pick<DocumentSource, 'url' | 'publisher' | 'author' | 'publishedAt'>>;
+
+/** Sets the title and source details given (an empty detail is removed); false when nothing changed. */
+export function updateDocumentDetails(group: ChangeGroup, id: string, details: DocumentDetails): boolean {
+  const row = statement(group.db, 'SELECT title, source_json FROM documents WHERE id = ? AND deleted_at IS NULL').get(id) as
+    | { title: string; source_json: string }
+    | undefined;
+  if (!row) return false;
+  const before = { title: row.title, source: parseJson<DocumentSource>(row.source_json, { fileName: '' }) };
+  const { title = before.title, ...sourceDetails } = details;
+  const source: DocumentSource = { ...before.source };
+  for (const [key, value] of Object.entries(sourceDetails) as [keyof typeof sourceDetails, string | undefined][]) {
+    if (value === undefined) continue;
+    if (value) source[key] = value;
+    else delete source[key];
+  }
+  const after = { title, source };
+  if (JSON.stringify(after) === JSON.stringify(before)) return false;
+  statement(group.db, 'UPDATE documents SET title = ?, source_json = ?, updated_at = ? WHERE id = ?').run(
+    title,
+    JSON.stringify(source),
+    group.at,
+    id
+  );
+  group.note('documents', id, before, after);
+  return true;
+}
+
 function headerOf(group: ChangeGroup, id: string) {
   return statement(group.db, 'SELECT id, title, sha256, deleted_at FROM documents WHERE id = ?').get(id) as
     | { id: string; title: string; sha256: string; deleted_at: string | null }

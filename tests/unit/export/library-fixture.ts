@@ -16,6 +16,8 @@ import { SAMPLE_FILE } from '../helpers/temp-library';
 
 export const CHECKER = 'Ana Checker';
 export const REVIEWER = 'Rui Reviewer';
+/** The published fact-check address the sample's sheet is given. */
+export const PUBLISHED_AT = 'https://factcheck.example.org/2018/kardashian-visit';
 
 export interface FixtureOptions {
   /** Time of the first call (ISO); each call through `call` happens one minute after the one before. */
@@ -110,6 +112,7 @@ export async function buildSampleSheetLibrary(options: FixtureOptions = {}) {
   await lib.call('settings.update', {
     userName: CHECKER,
     organisation: 'Factdesk Test Desk',
+    publishedBaseUrl: PUBLISHED_AT,
     methodology: 'Every claim is checked against two independent sources.\nA second editor reviews each verdict before publication.',
     corrections: 'Write to corrections@example.org; corrections are dated and listed here.'
   });

@@ -1,12 +1,14 @@
 import type { DocumentView } from '../../../shared/api/contract';
 import { DomainError } from '../../errors';
-import { listDocuments, setTrashed } from '../../store/documents';
+import { getDocument, listDocuments, setTrashed, updateDocumentDetails } from '../../store/documents';
 import { runMutation } from '../../store/history';
 import { readDocumentAnnotations, readDocumentText } from '../document-parts';
 import { importAndWait } from '../import-article';
 import type { HandlerMap } from './types';
 
-export const documentHandlers: HandlerMap<'documents.list' | 'documents.import' | 'documents.get' | 'documents.delete'> = {
+export const documentHandlers: HandlerMap<
+  'documents.list' | 'documents.import' | 'documents.get' | 'documents.delete' | 'documents.update'
+> = {
   'documents.list': (ctx) => listDocuments(ctx.db),
 
   'documents.import': (ctx, input) => importAndWait(ctx, input),
@@ -22,5 +24,13 @@ export const documentHandlers: HandlerMap<'documents.list' | 'documents.import' 
     );
     if (!value) throw new DomainError('not_found', `No document with id ${id} in the library.`);
     return { id };
+  },
+
+  'documents.update'(ctx, { id, ...details }) {
+    if (!getDocument(ctx.db, id)) throw new DomainError('not_found', `No document with id ${id} in the library.`);
+    runMutation(ctx.asUser(), { documentId: id, action: 'documents.update', kind: 'log' }, (group) =>
+      updateDocumentDetails(group, id, details)
+    );
+    return getDocument(ctx.db, id)!;
   }
 };

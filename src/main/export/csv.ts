@@ -1,42 +1,59 @@
 /**
- * The fact sheet as CSV (RFC 4180): a header row, then one row per verified claim; CRLF line
- * ends; a field is quoted when it holds a comma, quote, CR or LF, and its quotes are doubled.
- * Cells a spreadsheet would read as a formula (starting with =, +, -, @, tab or CR) get a leading
- * single quote. Every row carries the document id and sheet digest (document_id, sheet_digest),
- * so the file can be verified on its own.
+ * The fact sheet as CSV (RFC 4180) for spreadsheets: a UTF-8 byte order mark (so spreadsheet apps
+ * read it as UTF-8), a header row, then one row per verified claim; CRLF line ends; a field is
+ * quoted when it holds a comma, quote, CR or LF, and its quotes are doubled. Cells a spreadsheet
+ * would read as a formula (starting with =, +, -, @, tab or CR) get a leading single quote.
+ * What a reader wants comes first, then each evidence item in its own group of columns
+ * (evidence_1_relation, evidence_1_title, …), then the provenance: every row carries the
+ * document id and sheet digest (document_id, sheet_digest), so the file can be verified on its own.
  */
 import type { FactSheet, SheetClaim, SheetEvidence } from './fact-sheet';
 import { quoteText } from './quote';
 import { relationLabel, reviewedBy } from './sheet-text';
 
-export const CSV_COLUMNS = [
+const BOM = '\uFEFF';
+
+/** The reader's columns, in order. */
+export const CLAIM_COLUMNS = [
+  'claim',
+  'verdict',
+  'claimant',
+  'claim_date',
+  'explanation',
+  'article_quote',
+  'checked_by',
+  'reviewed_by',
+  'verified_at',
+  'article_title',
+  'article_url',
+  'evidence_count'
+] as const;
+
+/** The columns of one evidence item, each prefixed with evidence_N_. */
+const EVIDENCE_COLUMNS = ['relation', 'title', 'url', 'archived_url', 'publisher', 'accessed', 'excerpt'] as const;
+
+/** Details and provenance, after the evidence. */
+export const PROVENANCE_COLUMNS = [
+  'claimant_type',
+  'verdict_value',
+  'verdict_scale',
+  'verdict_scale_version',
+  'self_reviewed',
+  'created_at',
   'document_id',
   'sheet_digest',
   'article_sha256',
   'claim_id',
-  'claim_fingerprint',
-  'claim',
-  'article_quote',
-  'claimant',
-  'claimant_type',
-  'claim_date',
-  'verdict',
-  'verdict_value',
-  'verdict_scale',
-  'verdict_scale_version',
-  'explanation',
-  'evidence_count',
-  'evidence',
-  'checked_by',
-  'reviewed_by',
-  'self_reviewed',
-  'created_at',
-  'verified_at',
-  'article_title',
-  'article_url'
+  'claim_fingerprint'
 ] as const;
 
-type Column = (typeof CSV_COLUMNS)[number];
+type Column = (typeof CLAIM_COLUMNS)[number] | (typeof PROVENANCE_COLUMNS)[number];
+
+/** Every column of a sheet whose claims have at most `evidenceGroups` evidence items. */
+export function csvColumns(evidenceGroups: number): string[] {
+  const evidence = Array.from({ length: evidenceGroups }, (_, i) => EVIDENCE_COLUMNS.map((name) => `evidence_${i + 1}_${name}`));
+  return [...CLAIM_COLUMNS, ...evidence.flat(), ...PROVENANCE_COLUMNS];
+}
 
 /** Neutralises a formula-looking cell, then quotes the field when RFC 4180 requires it. */
 export function csvField(value: string): string {
@@ -47,11 +64,13 @@ export function csvField(value: string): string {
 const line = (cells: readonly string[]) => `${cells.map(csvField).join(',')}\r\n`;
 
 export function renderCsv(sheet: FactSheet): string {
+  const groups = Math.max(0, ...sheet.claims.map((claim) => claim.evidence.length));
   const rows = sheet.claims.map((claim) => {
     const cells = row(sheet, claim);
-    return line(CSV_COLUMNS.map((column) => cells[column]));
+    const evidence = Array.from({ length: groups }, (_, i) => evidenceCells(claim.evidence[i]));
+    return line([...CLAIM_COLUMNS.map((column) => cells[column]), ...evidence.flat(), ...PROVENANCE_COLUMNS.map((column) => cells[column])]);
   });
-  return line(CSV_COLUMNS) + rows.join('');
+  return BOM + line(csvColumns(groups)) + rows.join('');
 }
 
 function row(sheet: FactSheet, claim: SheetClaim): Record<Column, string> {
@@ -73,7 +92,6 @@ function row(sheet: FactSheet, claim: SheetClaim): Record<Column, string> {
     verdict_scale_version: verdict?.scaleVersion.toString() ?? '',
     explanation: claim.explanation,
     evidence_count: String(claim.evidence.length),
-    evidence: claim.evidence.map(evidenceText).join('\n'),
     checked_by: claim.checkedBy,
     reviewed_by: reviewedBy(claim),
     self_reviewed: claim.selfReviewed ? 'yes' : 'no',
@@ -84,18 +102,8 @@ function row(sheet: FactSheet, claim: SheetClaim): Record<Column, string> {
   };
 }
 
-/** One evidence item on one line of the evidence cell: "Supports: Title <URL> (publisher; accessed …; archived: …) “excerpt”". */
-function evidenceText(item: SheetEvidence, index: number): string {
-  const details = [
-    item.publisher,
-    item.accessedAt && `accessed ${item.accessedAt}`,
-    item.archivedUrl && `archived: ${item.archivedUrl}`
-  ].filter(Boolean);
-  const parts = [
-    `${index + 1}. ${relationLabel(item.relation)}: ${item.title || item.url || 'Untitled source'}`,
-    item.url && item.title ? `<${item.url}>` : '',
-    details.length ? `(${details.join('; ')})` : '',
-    item.excerpt ? `“${item.excerpt.replace(/\s+/g, ' ').trim()}”` : ''
-  ];
-  return parts.filter(Boolean).join(' ').replace(/[\r\n]+/g, ' ');
+/** One evidence item's cells, in the order of EVIDENCE_COLUMNS; empty cells for a claim with fewer items. */
+function evidenceCells(item: SheetEvidence | undefined): string[] {
+  if (!item) return EVIDENCE_COLUMNS.map(() => '');
+  return [relationLabel(item.relation), item.title, item.url, item.archivedUrl, item.publisher, item.accessedAt, item.excerpt];
 }

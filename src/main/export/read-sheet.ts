@@ -9,7 +9,7 @@
 import { parseHTML } from 'linkedom';
 import type { FactSheetFormat } from '../../shared/api/methods/export';
 import { PROVENANCE_IDS } from './claimreview';
-import { CSV_COLUMNS } from './csv';
+import { CLAIM_COLUMNS } from './csv';
 import { parseCsv, unguardCell } from './csv-read';
 import { META } from './html';
 import { pdfText } from './pdf-text';
@@ -34,7 +34,7 @@ export async function readSheet(bytes: Uint8Array): Promise<SheetManifest> {
   const start = text.trimStart();
   if (/^<(!doctype html|html)[\s>]/i.test(start)) return fromHtml(text);
   if (start.startsWith('[') || start.startsWith('{')) return fromClaimReview(text);
-  if (start.startsWith(`${CSV_COLUMNS[0]},${CSV_COLUMNS[1]},`)) return fromCsv(text);
+  if (start.startsWith(`${CLAIM_COLUMNS[0]},${CLAIM_COLUMNS[1]},`)) return fromCsv(text);
   if (/^- \*\*Digest \(SHA-256\):\*\*/m.test(text)) return fromVisibleText('md', text);
   throw new SheetReadError('it is not a Factdesk fact sheet (no document id and digest found)');
 }

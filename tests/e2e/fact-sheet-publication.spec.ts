@@ -61,7 +61,8 @@ test('the fact sheet reads as a publication: whole claims per PDF page, no app h
   await expect(sheet.locator('footer.provenance li')).toHaveCount(6);
   // One type family for labels and values.
   const fonts = await sheet.locator('article.claim').first().evaluate((article) => {
-    const family = (selector: string) => getComputedStyle(article.querySelector(selector)!).fontFamily;
+    const view = article.ownerDocument.defaultView!;
+    const family = (selector: string) => view.getComputedStyle(article.querySelector(selector)!).fontFamily;
     return new Set([family('dt'), family('dd'), family('h3'), family('h4'), family('.verdict')]).size;
   });
   expect(fonts).toBe(1);

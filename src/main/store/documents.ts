@@ -50,7 +50,10 @@ const SUMMARY_SQL = `
   SELECT d.id, d.title, d.format, d.source_json, d.imported_at, d.deleted_at,
     (SELECT count(*) FROM mentions m WHERE m.document_id = d.id AND m.status != 'rejected') AS mention_count,
     (SELECT count(*) FROM claims c WHERE c.document_id = d.id) AS claim_count,
-    (SELECT count(*) FROM claims c WHERE c.document_id = d.id AND c.status = 'verified') AS verified_count
+    (SELECT count(*) FROM claims c WHERE c.document_id = d.id AND c.status = 'verified') AS verified_count,
+    (SELECT count(*) FROM claims c WHERE c.document_id = d.id AND c.status = 'in review') AS in_review_count,
+    (SELECT count(*) FROM claims c WHERE c.document_id = d.id AND c.status = 'changes requested') AS changes_requested_count,
+    (SELECT count(*) FROM exchange_conflicts x WHERE x.document_id = d.id) AS conflict_count
   FROM documents d`;
 
 interface SummaryRow {
@@ -63,6 +66,9 @@ interface SummaryRow {
   mention_count: number;
   claim_count: number;
   verified_count: number;
+  in_review_count: number;
+  changes_requested_count: number;
+  conflict_count: number;
 }
 
 const toSummary = (row: SummaryRow): DocumentSummary => ({
@@ -74,6 +80,9 @@ const toSummary = (row: SummaryRow): DocumentSummary => ({
   mentionCount: row.mention_count,
   claimCount: row.claim_count,
   verifiedCount: row.verified_count,
+  inReviewCount: row.in_review_count,
+  changesRequestedCount: row.changes_requested_count,
+  conflictCount: row.conflict_count,
   deletedAt: row.deleted_at
 });
 

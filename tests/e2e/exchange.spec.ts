@@ -72,7 +72,7 @@ async function setExplanation(page: Page, text: string): Promise<void> {
   const field = inspector(page).getByLabel('Explanation');
   await field.fill(text);
   await field.blur(); // saved on change
-  await expect(page.getByRole('button', { name: /^Undo/ })).toHaveAttribute('title', /claims update/);
+  await expect(page.getByRole('button', { name: /^Undo/ })).toHaveAttribute('title', /edited the claim/);
 }
 
 test('a reviewer opens the checker’s file, approves the claim and sends it back; the checker merges it', async ({ app, otherApp, page, context }) => {

@@ -1,5 +1,6 @@
 /** claims.history rows (one per record write) as steps a person reads: one per change group. */
 import type { Claim, Evidence, HistoryEntry, Review } from '../../shared/domain';
+import { actionTitle } from './action-titles';
 
 export interface HistoryStep {
   groupId: string;
@@ -7,27 +8,6 @@ export interface HistoryStep {
   user: string;
   title: string;
   details: string[];
-}
-
-const TITLES: Record<string, string> = {
-  'claims.create': 'Marked the claim',
-  'claims.update': 'Edited the claim',
-  'claims.delete': 'Deleted the claim',
-  'claims.researching': 'Started research',
-  'claims.in review': 'Sent for review',
-  'reviews.approve': 'Approved',
-  'reviews.request changes': 'Requested changes',
-  'reviews.comment': 'Commented',
-  'evidence.create': 'Added evidence',
-  'evidence.update': 'Edited evidence',
-  'evidence.delete': 'Removed evidence',
-  'assist.acceptClaim': 'Accepted a suggested claim'
-};
-
-function titleOf(action: string): string {
-  const undo = /^(undo|redo) (.+)$/.exec(action);
-  if (undo) return `${undo[1] === 'undo' ? 'Undid' : 'Redid'}: ${titleOf(undo[2]).toLowerCase()}`;
-  return TITLES[action] ?? action;
 }
 
 const quoted = (text: string, max = 60) => `“${text.length > max ? `${text.slice(0, max)}…` : text}”`;
@@ -88,7 +68,7 @@ export function historySteps(entries: HistoryEntry[]): HistoryStep[] {
   for (const entry of entries) {
     let step = byGroup.get(entry.groupId);
     if (!step) {
-      step = { groupId: entry.groupId, at: entry.at, user: entry.user, title: titleOf(entry.action), details: [] };
+      step = { groupId: entry.groupId, at: entry.at, user: entry.user, title: actionTitle(entry.action), details: [] };
       byGroup.set(entry.groupId, step);
       steps.push(step);
     }

@@ -14,7 +14,7 @@ test('hard-wrapped wire copy reads as paragraphs, and a mark across a line end k
   await expect(block).toContainText('PORT LOUIS');
 
   // What the reader sees: the wrapped lines flow (a space, not a line end), paragraphs break at the indented lines.
-  const shown = await block.evaluate((element) => (element as HTMLElement).innerText);
+  const shown = await block.innerText();
   expect(shown).toContain('kept its key repo rate unchanged');
   expect(shown).toContain('the island economy.\n');
   expect(shown.split('\n').filter((line) => line.trim()).length).toBe(4);

@@ -42,4 +42,8 @@ test('at 1280×720 the article gets at least 60% of the window, in review mode t
     buttons.map((button) => Math.round(button.getBoundingClientRect().top))
   );
   expect(new Set(tops).size).toBe(1);
+  // …and all of them are in view, "Mark claim" included (none scrolled out of the bar).
+  const bar = (await page.getByRole('toolbar', { name: 'Mark the selection' }).boundingBox())!;
+  const markClaim = (await page.getByRole('button', { name: 'Mark claim' }).boundingBox())!;
+  expect(markClaim.x + markClaim.width).toBeLessThanOrEqual(bar.x + bar.width);
 });

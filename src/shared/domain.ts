@@ -49,6 +49,10 @@ export interface DocumentSummary {
   mentionCount: number;
   claimCount: number;
   verifiedCount: number;
+  /** Open work: claims waiting for a reviewer, claims sent back with changes requested, merge conflicts to decide. */
+  inReviewCount: number;
+  changesRequestedCount: number;
+  conflictCount: number;
   /** When the document was moved to the trash; null while it is in the library. */
   deletedAt: string | null;
 }
@@ -235,6 +239,8 @@ export interface Settings {
   organisation: string;
   methodology: string;
   corrections: string;
+  /** Where the fact checks are published (https://…); ClaimReview urls are built on it. */
+  publishedBaseUrl: string;
   /** The verdict scale new verdicts are given on. */
   verdictScaleId: string;
 }

@@ -80,7 +80,7 @@ test('a PDF and a saved web page import with progress; a mention in each shows w
 
   // Both are stored with their mentions; the PDF mention still knows its page.
   await page.getByRole('button', { name: 'Library', exact: true }).click();
-  await library(page).getByRole('button', { name: 'Flood Defence Annual Review', exact: true }).click();
+  await library(page).getByRole('link', { name: 'Flood Defence Annual Review', exact: true }).click();
   await page.getByRole('navigation', { name: 'Outline' }).getByRole('button', { name: /^£31 million, 1 mention/ }).click();
   await expect(inspector(page)).toContainText('Source: p. 3 of report.pdf');
 });

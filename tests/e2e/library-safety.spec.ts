@@ -28,7 +28,7 @@ async function deleteDocument(page: Page, title: RegExp): Promise<void> {
   await expect(confirm).toBeHidden();
 }
 
-const documentButton = (page: Page, title: RegExp) => library(page).getByRole('button', { name: title });
+const documentLink = (page: Page, title: RegExp) => library(page).getByRole('link', { name: title });
 
 test('deleted documents go to the trash, come back, and are gone only after a confirmed "Empty trash"', async ({ app, page }) => {
   await page.goto(app.url);
@@ -38,7 +38,7 @@ test('deleted documents go to the trash, come back, and are gone only after a co
   await expect(page.getByRole('button', { name: 'Trash (0)' })).toBeVisible();
 
   await deleteDocument(page, SAMPLE_TITLE);
-  await expect(documentButton(page, SAMPLE_TITLE)).toHaveCount(0);
+  await expect(documentLink(page, SAMPLE_TITLE)).toHaveCount(0);
   await page.getByRole('button', { name: 'Trash (1)' }).click();
   const trash = page.getByRole('main', { name: 'Trash' });
   await expect(trash.getByRole('row')).toHaveCount(2); // header + one document
@@ -48,8 +48,8 @@ test('deleted documents go to the trash, come back, and are gone only after a co
   await trash.getByRole('button', { name: /^Restore Reality TV star/ }).click();
   await expect(trash).toContainText('The trash is empty.');
   await trash.getByRole('button', { name: 'Library' }).click();
-  await expect(documentButton(page, SAMPLE_TITLE)).toBeVisible();
-  await documentButton(page, SAMPLE_TITLE).click();
+  await expect(documentLink(page, SAMPLE_TITLE)).toBeVisible();
+  await documentLink(page, SAMPLE_TITLE).click();
   await expect(articleText(page)).toContainText('Reality TV star');
   await page.getByRole('button', { name: 'Library', exact: true }).click();
 
@@ -100,7 +100,7 @@ test('a backup made in the settings is restored after a confirmation, keeping a 
 
   // Work done after the backup…
   await importAndReturn(page, SECOND);
-  await expect(documentButton(page, SECOND_TITLE)).toBeVisible();
+  await expect(documentLink(page, SECOND_TITLE)).toBeVisible();
 
   // …is not in it: restoring asks first and says the current library is kept.
   settings = await openBackups(page);
@@ -110,8 +110,8 @@ test('a backup made in the settings is restored after a confirmation, keeping a 
   await expect(confirm).toContainText('A copy of the current library is kept first');
   await confirm.getByRole('button', { name: 'Restore backup' }).click();
   await expect(settings).toBeHidden();
-  await expect(documentButton(page, SAMPLE_TITLE)).toBeVisible();
-  await expect(documentButton(page, SECOND_TITLE)).toHaveCount(0);
+  await expect(documentLink(page, SAMPLE_TITLE)).toBeVisible();
+  await expect(documentLink(page, SECOND_TITLE)).toHaveCount(0);
 
   // The copy kept before the restore is listed, and restoring it brings the later work back.
   settings = await openBackups(page);
@@ -119,6 +119,6 @@ test('a backup made in the settings is restored after a confirmation, keeping a 
   await settings.getByRole('button', { name: /^Restore the copy kept before a restore/ }).click();
   await confirm.getByRole('button', { name: 'Restore backup' }).click();
   await expect(settings).toBeHidden();
-  await expect(documentButton(page, SECOND_TITLE)).toBeVisible();
-  await expect(documentButton(page, SAMPLE_TITLE)).toBeVisible();
+  await expect(documentLink(page, SECOND_TITLE)).toBeVisible();
+  await expect(documentLink(page, SAMPLE_TITLE)).toBeVisible();
 });

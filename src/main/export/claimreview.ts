@@ -1,10 +1,11 @@
 /**
  * The fact sheet as schema.org ClaimReview JSON-LD: an array with one ClaimReview per verified
  * claim, Google's required properties always present (claimReviewed, reviewRating with
- * alternateName, url) and the recommended ones when the library knows them. What is missing or
+ * alternateName, an absolute url on the published fact-check address) and the recommended ones when the library knows them. What is missing or
  * too long comes back as warnings. Provenance rides in schema.org `identifier` PropertyValues.
  * The text is safe to embed in a `<script type="application/ld+json">` element as it is.
  */
+import { DomainError } from '../errors';
 import type { FactSheet, SheetClaim } from './fact-sheet';
 import { httpUrl } from './links';
 import { scriptSafeJson } from './script-safe-json';
@@ -34,6 +35,13 @@ export interface ClaimReviewExport {
 }
 
 export function buildClaimReviews(sheet: FactSheet): ClaimReviewExport {
+  const base = httpUrl(sheet.publishedBaseUrl);
+  if (!base) {
+    throw new DomainError(
+      'invalid_input',
+      'ClaimReview needs the web address where your fact checks are published: set "Published fact-check address" in Settings.'
+    );
+  }
   const warnings: string[] = [];
   const articleUrl = sheet.document.source.url ? httpUrl(sheet.document.source.url) : null;
   if (!sheet.organisation) {
@@ -41,7 +49,7 @@ export function buildClaimReviews(sheet: FactSheet): ClaimReviewExport {
   }
   if (!articleUrl) {
     warnings.push(
-      'The article has no http(s) web address: each url is the fragment #claim-ID of the page the sheet is published on, and itemReviewed.appearance carries no URL.'
+      'The article has no web address (Document details), so itemReviewed.appearance carries no URL.'
     );
   }
   const publishedAt = sheet.document.source.publishedAt;
@@ -69,7 +77,7 @@ export function buildClaimReviews(sheet: FactSheet): ClaimReviewExport {
     else if (!ISO_DATE.test(claim.claimDate)) {
       warnings.push(`${label}: the claim date "${claim.claimDate}" is not an ISO 8601 date, so itemReviewed.datePublished is left out.`);
     }
-    items.push(claimReview(sheet, claim, articleUrl, appearance));
+    items.push(claimReview(sheet, claim, base, appearance));
   });
   return { items, warnings };
 }
@@ -101,12 +109,13 @@ export function claimReviewShown(claim: SheetClaim) {
   };
 }
 
-function claimReview(sheet: FactSheet, claim: SheetClaim, articleUrl: string | null, appearance: Json): Json {
+/** Each claim's review is the `#claim-ID` section of the sheet published at `base`. */
+function claimReview(sheet: FactSheet, claim: SheetClaim, base: string, appearance: Json): Json {
   const shown = claimReviewShown(claim);
   return {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
-    url: articleUrl ?? `#claim-${encodeURIComponent(claim.id)}`,
+    url: new URL(`#claim-${encodeURIComponent(claim.id)}`, base).href,
     claimReviewed: shown.claimReviewed,
     reviewRating: shown.reviewRating,
     ...(sheet.organisation && { author: { '@type': 'Organization', name: sheet.organisation } }),

@@ -1,44 +1,61 @@
 /**
- * The fact sheet as CSV (RFC 4180): a header row, then one row per verified claim; CRLF line
- * ends; a field is quoted when it holds a comma, quote, CR or LF, and its quotes are doubled.
- * Cells a spreadsheet would read as a formula (starting with =, +, -, @ after any spaces, or with
- * a tab, CR or LF) get a leading single quote. Every row carries the document id and sheet digest
- * (document_id, sheet_digest), so the file can be verified on its own.
+ * The fact sheet as CSV (RFC 4180) for spreadsheets: a UTF-8 byte order mark (so spreadsheet apps
+ * read it as UTF-8), a header row, then one row per verified claim; CRLF line ends; a field is
+ * quoted when it holds a comma, quote, CR or LF, and its quotes are doubled. Cells a spreadsheet
+ * would read as a formula (starting with =, +, -, @, tab or CR) get a leading single quote.
+ * What a reader wants comes first, then each evidence item in its own group of columns
+ * (evidence_1_relation, evidence_1_title, …), then the provenance: every row carries the
+ * document id and sheet digest (document_id, sheet_digest), so the file can be verified on its own.
  */
 import type { FactSheet, SheetClaim, SheetEvidence } from './fact-sheet';
 import { quoteText } from './quote';
 import { relationLabel, reviewedBy } from './sheet-text';
 import { approvalToken } from './signed-approval';
 
-export const CSV_COLUMNS = [
+const BOM = '\uFEFF';
+
+/** The reader's columns, in order. */
+export const CLAIM_COLUMNS = [
+  'claim',
+  'verdict',
+  'claimant',
+  'claim_date',
+  'explanation',
+  'article_quote',
+  'checked_by',
+  'reviewed_by',
+  'verified_at',
+  'article_title',
+  'article_url',
+  'evidence_count'
+] as const;
+
+/** The columns of one evidence item, each prefixed with evidence_N_. */
+const EVIDENCE_COLUMNS = ['relation', 'title', 'url', 'archived_url', 'publisher', 'accessed', 'excerpt'] as const;
+
+/** Details and provenance, after the evidence. */
+export const PROVENANCE_COLUMNS = [
+  'claimant_type',
+  'verdict_value',
+  'verdict_scale',
+  'verdict_scale_version',
+  'self_reviewed',
+  'created_at',
   'document_id',
   'sheet_digest',
   'article_sha256',
   'claim_id',
   'claim_fingerprint',
-  'claim',
-  'article_quote',
-  'claimant',
-  'claimant_type',
-  'claim_date',
-  'verdict',
-  'verdict_value',
-  'verdict_scale',
-  'verdict_scale_version',
-  'explanation',
-  'evidence_count',
-  'evidence',
-  'checked_by',
-  'reviewed_by',
-  'self_reviewed',
-  'created_at',
-  'verified_at',
-  'article_title',
-  'article_url',
   'signed_approval'
 ] as const;
 
-type Column = (typeof CSV_COLUMNS)[number];
+type Column = (typeof CLAIM_COLUMNS)[number] | (typeof PROVENANCE_COLUMNS)[number];
+
+/** Every column of a sheet whose claims have at most `evidenceGroups` evidence items. */
+export function csvColumns(evidenceGroups: number): string[] {
+  const evidence = Array.from({ length: evidenceGroups }, (_, i) => EVIDENCE_COLUMNS.map((name) => `evidence_${i + 1}_${name}`));
+  return [...CLAIM_COLUMNS, ...evidence.flat(), ...PROVENANCE_COLUMNS];
+}
 
 /** Neutralises a formula-looking cell (spreadsheets skip leading spaces), then quotes the field when RFC 4180 requires it. */
 export function csvField(value: string): string {
@@ -49,14 +66,16 @@ export function csvField(value: string): string {
 const line = (cells: readonly string[]) => `${cells.map(csvField).join(',')}\r\n`;
 
 export function renderCsv(sheet: FactSheet): string {
+  const groups = Math.max(0, ...sheet.claims.map((claim) => claim.evidence.length));
+  const columns = csvColumns(groups);
   const rows = sheet.claims.map((claim) => {
-    const cells = row(sheet, claim);
-    return line(CSV_COLUMNS.map((column) => cells[column]));
+    const cells: Record<string, string> = row(sheet, claim);
+    return line(columns.map((column) => cells[column] ?? ''));
   });
-  return line(CSV_COLUMNS) + rows.join('');
+  return BOM + line(columns) + rows.join('');
 }
 
-function row(sheet: FactSheet, claim: SheetClaim): Record<Column, string> {
+function row(sheet: FactSheet, claim: SheetClaim): Record<string, string> {
   return {
     document_id: sheet.document.id,
     sheet_digest: sheet.digest,
@@ -70,10 +89,10 @@ function row(sheet: FactSheet, claim: SheetClaim): Record<Column, string> {
 /** The columns that show one claim rather than the sheet. */
 type ClaimColumn = Exclude<Column, 'document_id' | 'sheet_digest' | 'article_sha256' | 'article_title' | 'article_url'>;
 
-/** One claim's CSV cells; verify-sheet builds them again from the signed approval. */
-export function claimCells(claim: SheetClaim): Record<ClaimColumn, string> {
+/** One claim's CSV cells, its evidence columns included; verify-sheet builds them again from the signed approval. */
+export function claimCells(claim: SheetClaim): Record<string, string> {
   const verdict = claim.verdict;
-  return {
+  const cells: Record<ClaimColumn, string> = {
     claim_id: claim.id,
     claim_fingerprint: claim.fingerprint,
     claim: claim.text,
@@ -87,7 +106,6 @@ export function claimCells(claim: SheetClaim): Record<ClaimColumn, string> {
     verdict_scale_version: verdict?.scaleVersion.toString() ?? '',
     explanation: claim.explanation,
     evidence_count: String(claim.evidence.length),
-    evidence: claim.evidence.map(evidenceText).join('\n'),
     checked_by: claim.checkedBy,
     reviewed_by: reviewedBy(claim),
     self_reviewed: claim.selfReviewed ? 'yes' : 'no',
@@ -95,20 +113,13 @@ export function claimCells(claim: SheetClaim): Record<ClaimColumn, string> {
     verified_at: claim.verifiedAt,
     signed_approval: approvalToken(claim.approval)
   };
+  claim.evidence.forEach((item, i) => {
+    evidenceCells(item).forEach((value, j) => (cells[`evidence_${i + 1}_${EVIDENCE_COLUMNS[j]}` as ClaimColumn] = value));
+  });
+  return cells;
 }
 
-/** One evidence item on one line of the evidence cell: "Supports: Title <URL> (publisher; accessed …; archived: …) “excerpt”". */
-function evidenceText(item: SheetEvidence, index: number): string {
-  const details = [
-    item.publisher,
-    item.accessedAt && `accessed ${item.accessedAt}`,
-    item.archivedUrl && `archived: ${item.archivedUrl}`
-  ].filter(Boolean);
-  const parts = [
-    `${index + 1}. ${relationLabel(item.relation)}: ${item.title || item.url || 'Untitled source'}`,
-    item.url && item.title ? `<${item.url}>` : '',
-    details.length ? `(${details.join('; ')})` : '',
-    item.excerpt ? `“${item.excerpt.replace(/\s+/g, ' ').trim()}”` : ''
-  ];
-  return parts.filter(Boolean).join(' ').replace(/[\r\n]+/g, ' ');
+/** One evidence item's cells, in the order of EVIDENCE_COLUMNS. */
+function evidenceCells(item: SheetEvidence): string[] {
+  return [relationLabel(item.relation), item.title, item.url, item.archivedUrl, item.publisher, item.accessedAt, item.excerpt];
 }

@@ -76,6 +76,8 @@ export interface FactSheet {
   organisation: string;
   methodology: string;
   corrections: string;
+  /** Where the sheet is published (Settings); empty when not set. */
+  publishedBaseUrl: string;
   generatedAt: string;
   appVersion: string;
   digest: string;
@@ -122,6 +124,7 @@ export function buildFactSheet(db: Db, documentId: string, options: FactSheetOpt
     organisation: options.settings.organisation.trim(),
     methodology: options.settings.methodology.trim(),
     corrections: options.settings.corrections.trim(),
+    publishedBaseUrl: options.settings.publishedBaseUrl.trim(),
     generatedAt: options.clock().toISOString(),
     appVersion: options.appVersion,
     digest: sheetDigest(document.text, digestRecords(sheetDocument, claims))

@@ -76,7 +76,6 @@ function header(sheet: FactSheet): string {
 <h1 dir="auto">${escapeHtml(title)}</h1>
 <dl class="source">
 ${facts.map((fact) => `<div><dt>${fact.label}</dt><dd dir="auto">${fact.html}</dd></div>`).join('\n')}
-<div><dt>Generated</dt><dd>${escapeHtml(formatTimestamp(sheet.generatedAt))}</dd></div>
 </dl>
 </header>`;
 }
@@ -121,11 +120,9 @@ export function claimArticle(claim: SheetClaim, number: number): string {
   const facts = [
     { label: 'Claimant', html: claim.claimant ? escapeHtml(claim.claimant.name) : '<span class="empty">not recorded</span>' },
     { label: 'Claim date', html: claim.claimDate ? escapeHtml(claim.claimDate) : '<span class="empty">not recorded</span>' },
-    ...(verdict ? [{ label: 'Verdict scale', html: escapeHtml(scaleName(verdict)) }] : []),
     { label: 'Checked by', html: escapeHtml(claim.checkedBy) },
-    { label: 'Reviewed by', html: escapeHtml(reviewedBy(claim)) },
-    { label: 'Created', html: escapeHtml(formatTimestamp(claim.createdAt)) },
-    { label: 'Verified', html: claim.verifiedAt ? escapeHtml(formatTimestamp(claim.verifiedAt)) : '<span class="empty">not recorded</span>' }
+    { label: 'Reviewed by', html: escapeHtml(`${reviewedBy(claim)}${claim.verifiedAt ? `, ${claim.verifiedAt.slice(0, 10)}` : ''}`) },
+    ...(verdict ? [{ label: 'Verdict scale', html: escapeHtml(scaleName(verdict)) }] : [])
   ];
   return `<article class="claim ${colorClass}" id="claim-${escapeHtml(claim.id)}" data-claim-id="${escapeHtml(claim.id)}" data-fingerprint="${claim.fingerprint}" data-approval="${approvalToken(claim.approval)}">
 <header>
@@ -141,7 +138,6 @@ ${facts.map((fact) => `<div><dt>${fact.label}</dt><dd dir="auto">${fact.html}</d
 ${paragraphs(claim.explanation, 'No explanation given.')}
 <h4>Evidence</h4>
 ${claim.evidence.length ? `<ol class="evidence">\n${claim.evidence.map(evidenceItem).join('\n')}\n</ol>` : '<p class="empty">No evidence listed.</p>'}
-<p class="record">Claim ID <code>${escapeHtml(claim.id)}</code> · Fingerprint <code>${claim.fingerprint}</code></p>
 </article>`;
 }
 
@@ -169,12 +165,15 @@ function paragraphs(text: string, empty: string): string {
   return lines.length ? lines.map((line) => `<p dir="auto">${escapeHtml(line)}</p>`).join('\n') : `<p class="empty">${empty}</p>`;
 }
 
+/** Methodology and corrections, each only when the desk has written one. */
 function notes(sheet: FactSheet): string {
-  return `<section class="notes" aria-labelledby="methodology-heading">
-<h2 id="methodology-heading">Methodology</h2>
-${paragraphs(sheet.methodology, 'No methodology note has been set (Settings).')}
-<h2>Corrections</h2>
-${paragraphs(sheet.corrections, 'No corrections note has been set (Settings).')}
+  const sections = [
+    { heading: 'Methodology', text: sheet.methodology },
+    { heading: 'Corrections', text: sheet.corrections }
+  ].filter((section) => textLines(section.text).length > 0);
+  if (sections.length === 0) return '';
+  return `<section class="notes">
+${sections.map((section) => `<h2>${section.heading}</h2>\n${paragraphs(section.text, '')}`).join('\n')}
 </section>`;
 }
 
@@ -187,8 +186,14 @@ function provenance(sheet: FactSheet): string {
 <div><dt>Article SHA-256</dt><dd><code>${escapeHtml(sheet.document.articleSha256)}</code></dd></div>
 <div><dt>Digest (SHA-256)</dt><dd><code>${sheet.digest}</code></dd></div>
 </dl>
-<p>The digest covers the article text and every record shown on this sheet. Each claim carries its reviewer's signed approval of exactly what is shown. <code>factdesk verify-sheet</code> checks the signatures, recomputes the digest from the library and names what changed.</p>
+${sheet.claims.length ? `<ol class="records">\n${sheet.claims.map(claimRecord).join('\n')}\n</ol>` : ''}
+<p>The digest covers the article text and every record shown on this sheet, so any change to them can be detected. Each claim carries its reviewer's signed approval of exactly what is shown; <code>factdesk verify-sheet</code> checks the signatures, recomputes the digest from the library and names what changed.</p>
 </footer>`;
+}
+
+function claimRecord(claim: SheetClaim): string {
+  const verified = claim.verifiedAt ? ` · verified ${escapeHtml(formatTimestamp(claim.verifiedAt))}` : '';
+  return `<li>Claim ID <code>${escapeHtml(claim.id)}</code> · Fingerprint <code>${claim.fingerprint}</code> · created ${escapeHtml(formatTimestamp(claim.createdAt))}${verified}</li>`;
 }
 
 type Range = { worst: number; best: number } | null;

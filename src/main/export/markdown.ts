@@ -73,17 +73,22 @@ export function renderMarkdown(sheet: FactSheet): string {
   if (sheet.claims.length === 0) out.push('No claim of this article has been verified yet.', '');
   sheet.claims.forEach((claim, i) => out.push(...claimSection(claim, i + 1), ''));
 
-  out.push('## Methodology', '', mdText(sheet.methodology) || '*No methodology note has been set (Settings).*', '');
-  out.push('## Corrections', '', mdText(sheet.corrections) || '*No corrections note has been set (Settings).*', '');
+  // Methodology and corrections only when the desk has written one.
+  if (mdText(sheet.methodology)) out.push('## Methodology', '', mdText(sheet.methodology), '');
+  if (mdText(sheet.corrections)) out.push('## Corrections', '', mdText(sheet.corrections), '');
 
   out.push('## Provenance', '');
   out.push(`- **Generated:** ${formatTimestamp(sheet.generatedAt)} by Factdesk ${mdLine(sheet.appVersion)}`);
   out.push(`- **Document ID:** ${codeSpan(document.id)}`);
   out.push(`- **Article SHA-256:** ${codeSpan(document.articleSha256)}`);
-  out.push(`- **Digest (SHA-256):** ${codeSpan(sheet.digest)}`, '');
-  out.push(
-    "The digest covers the article text and every record shown on this sheet. Each claim carries its reviewer's signed approval of exactly what is shown. `factdesk verify-sheet` checks the signatures, recomputes the digest from the library and names what changed."
-  );
+  out.push(`- **Digest (SHA-256):** ${codeSpan(sheet.digest)}`);
+  sheet.claims.forEach((claim, i) => {
+    const verified = claim.verifiedAt ? `; verified ${formatTimestamp(claim.verifiedAt)}` : '';
+    out.push(
+      `- **Claim ${i + 1}:** Claim ID ${codeSpan(claim.id)} · Fingerprint ${codeSpan(claim.fingerprint)}; created ${formatTimestamp(claim.createdAt)}${verified}`
+    );
+  });
+  out.push('', "The digest covers the article text and every record shown on this sheet, so any change to them can be detected. Each claim carries its reviewer's signed approval of exactly what is shown; `factdesk verify-sheet` checks the signatures, recomputes the digest from the library and names what changed.");
   return `${out.join('\n')}\n`;
 }
 
@@ -101,15 +106,13 @@ export function claimSection(claim: SheetClaim, number: number): string[] {
     `- **Claim date:** ${claim.claimDate ? mdLine(claim.claimDate) : '*not recorded*'}`,
     `- **Explanation:** ${mdText(claim.explanation, '  ') || '*No explanation given.*'}`,
     `- **Checked by:** ${mdLine(claim.checkedBy)}`,
-    `- **Reviewed by:** ${mdLine(reviewedBy(claim))}`,
-    `- **Created:** ${formatTimestamp(claim.createdAt)}; **verified:** ${claim.verifiedAt ? formatTimestamp(claim.verifiedAt) : '*not recorded*'}`
+    `- **Reviewed by:** ${mdLine(reviewedBy(claim))}${claim.verifiedAt ? `, ${claim.verifiedAt.slice(0, 10)}` : ''}`
   ];
   if (claim.evidence.length === 0) lines.push('- **Evidence:** *none listed*');
   else {
     lines.push('- **Evidence:**');
     claim.evidence.forEach((item, i) => lines.push(...evidenceLines(item, i + 1)));
   }
-  lines.push(`- **Record:** Claim ID ${codeSpan(claim.id)} · Fingerprint ${codeSpan(claim.fingerprint)}`);
   // A link reference definition nobody links to: Markdown renders nothing for it, and it needs no raw HTML.
   lines.push('', `[//]: # (${APPROVAL_COMMENT} ${approvalToken(claim.approval)})`);
   return lines;

@@ -2,6 +2,11 @@
 import { getDocument, VerbosityLevel } from '../pdfjs';
 
 export async function pdfText(bytes: Uint8Array): Promise<string> {
+  return (await pdfPages(bytes)).join('\n');
+}
+
+/** Each page's text, in page order. */
+export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
   const pdf = await getDocument({
     data: new Uint8Array(bytes),
     isEvalSupported: false,
@@ -15,7 +20,7 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
       const content = await (await pdf.getPage(number)).getTextContent();
       pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
     }
-    return pages.join('\n');
+    return pages;
   } finally {
     await pdf.destroy();
   }

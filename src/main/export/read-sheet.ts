@@ -10,7 +10,7 @@
  */
 import type { FactSheetFormat } from '../../shared/api/methods/export';
 import { PROVENANCE_IDS } from './claimreview';
-import { CSV_COLUMNS } from './csv';
+import { CLAIM_COLUMNS } from './csv';
 import { parseCsv, unguardCell } from './csv-read';
 import { META } from './html';
 import { APPROVAL_COMMENT } from './markdown';
@@ -46,7 +46,7 @@ export async function readSheet(bytes: Uint8Array): Promise<SheetManifest> {
   const start = text.trimStart();
   if (/^<(!doctype html|html)[\s>]/i.test(start)) return { ...fromHtml(text, (await import('linkedom')).parseHTML), text };
   if (start.startsWith('[') || start.startsWith('{')) return { ...fromClaimReview(text), text };
-  if (start.startsWith(`${CSV_COLUMNS[0]},${CSV_COLUMNS[1]},`)) return { ...fromCsv(text), text };
+  if (start.startsWith(`${CLAIM_COLUMNS[0]},${CLAIM_COLUMNS[1]},`)) return { ...fromCsv(text), text };
   if (/^- \*\*Digest \(SHA-256\):\*\*/m.test(text)) return { ...fromVisibleText('md', text), text };
   throw new SheetReadError('it is not a Factdesk fact sheet (no document id and digest found)');
 }

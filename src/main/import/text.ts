@@ -7,7 +7,7 @@ import type { Block, BlockKind, ImportedArticle } from '../../shared/domain';
 import { ok, type Result } from '../../shared/result';
 import { decodeArticleBytes } from './decode';
 import { fileExtension, fileStem } from './file-name';
-import { shortenTitle } from './title';
+import { readableTitle, shortenTitle } from './title';
 
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown']);
 
@@ -148,5 +148,5 @@ function headingText(source: string): string {
 }
 
 function firstLine(text: string, block: Block | undefined): string {
-  return block ? text.slice(block.start, block.end).split('\n')[0].trim() : '';
+  return block ? readableTitle(text.slice(block.start, block.end).split('\n')[0]) : '';
 }

@@ -1,3 +1,4 @@
+import { findGaps } from '../../shared/gaps';
 import { fileStem } from './file-name';
 
 const MAX_TITLE_LENGTH = 200;
@@ -8,10 +9,21 @@ const MAX_TITLE_LENGTH = 200;
  */
 export function pickTitle(candidates: ReadonlyArray<string | null | undefined>, fileName: string): string {
   for (const candidate of candidates) {
-    const title = candidate?.replace(/\s+/g, ' ').trim();
+    const title = candidate ? readableTitle(candidate) : '';
     if (title) return shortenTitle(title);
   }
   return fileStem(fileName);
+}
+
+/** A title line with each masked-name gap shown as "[…]" (collapsing the spaces would join the words around it). */
+export function readableTitle(line: string): string {
+  let shown = '';
+  let at = 0;
+  for (const gap of findGaps(line)) {
+    shown += `${line.slice(at, gap.start)} […] `;
+    at = gap.end;
+  }
+  return `${shown}${line.slice(at)}`.replace(/\s+/g, ' ').trim();
 }
 
 /** Cuts a title to MAX_TITLE_LENGTH code units (ellipsis included) at a word boundary. */

@@ -49,7 +49,10 @@ export function findDocumentByHash(db: Db, sha256: string): { id: string; trashe
 const SUMMARY_SQL = `
   SELECT d.id, d.title, d.format, d.source_json, d.imported_at, d.deleted_at,
     (SELECT count(*) FROM mentions m WHERE m.document_id = d.id AND m.status != 'rejected') AS mention_count,
-    (SELECT count(*) FROM claims c WHERE c.document_id = d.id) AS claim_count
+    (SELECT count(*) FROM claims c WHERE c.document_id = d.id) AS claim_count,
+    (SELECT count(*) FROM claims c WHERE c.document_id = d.id AND c.status = 'in review') AS in_review_count,
+    (SELECT count(*) FROM claims c WHERE c.document_id = d.id AND c.status = 'changes requested') AS changes_requested_count,
+    (SELECT count(*) FROM exchange_conflicts x WHERE x.document_id = d.id) AS conflict_count
   FROM documents d`;
 
 interface SummaryRow {
@@ -61,6 +64,9 @@ interface SummaryRow {
   deleted_at: string | null;
   mention_count: number;
   claim_count: number;
+  in_review_count: number;
+  changes_requested_count: number;
+  conflict_count: number;
 }
 
 /** A summary as stored; how many claims are verified is derived (see workflow/document-summaries). */
@@ -74,6 +80,9 @@ const toSummary = (row: SummaryRow): StoredSummary => ({
   importedAt: row.imported_at,
   mentionCount: row.mention_count,
   claimCount: row.claim_count,
+  inReviewCount: row.in_review_count,
+  changesRequestedCount: row.changes_requested_count,
+  conflictCount: row.conflict_count,
   deletedAt: row.deleted_at
 });
 
@@ -108,6 +117,34 @@ export function insertDocument(group: ChangeGroup, id: string, article: Imported
     group.at
   );
   group.note('documents', id, null, { id, title: article.title, sha256, source: article.source });
+}
+
+export type DocumentDetails = Partial<Pick<ArticleDocument, 'title'> & Pick<DocumentSource, 'url' | 'publisher' | 'author' | 'publishedAt'>>;
+
+/** Sets the title and source details given (an empty detail is removed); false when nothing changed. */
+export function updateDocumentDetails(group: ChangeGroup, id: string, details: DocumentDetails): boolean {
+  const row = statement(group.db, 'SELECT title, source_json FROM documents WHERE id = ? AND deleted_at IS NULL').get(id) as
+    | { title: string; source_json: string }
+    | undefined;
+  if (!row) return false;
+  const before = { title: row.title, source: parseJson<DocumentSource>(row.source_json, { fileName: '' }) };
+  const { title = before.title, ...sourceDetails } = details;
+  const source: DocumentSource = { ...before.source };
+  for (const [key, value] of Object.entries(sourceDetails) as [keyof typeof sourceDetails, string | undefined][]) {
+    if (value === undefined) continue;
+    if (value) source[key] = value;
+    else delete source[key];
+  }
+  const after = { title, source };
+  if (JSON.stringify(after) === JSON.stringify(before)) return false;
+  statement(group.db, 'UPDATE documents SET title = ?, source_json = ?, updated_at = ? WHERE id = ?').run(
+    title,
+    JSON.stringify(source),
+    group.at,
+    id
+  );
+  group.note('documents', id, before, after);
+  return true;
 }
 
 function headerOf(group: ChangeGroup, id: string) {

@@ -8,6 +8,7 @@ export const DEFAULT_SETTINGS: Settings = {
   organisation: '',
   methodology: '',
   corrections: '',
+  publishedBaseUrl: '',
   verdictScaleId: 'default'
 };
 

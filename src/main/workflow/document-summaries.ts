@@ -4,11 +4,19 @@ import { getClaim } from '../store/claims';
 import { type StoredSummary, getDocumentSummary, listDocuments } from '../store/documents';
 import type { Db } from '../store/open';
 import { claimIdsWithDecisions } from '../store/reviews';
-import { verifiedCount } from './verification';
+import { verifyClaims } from './verification';
 
+/** Verified claims are stored "in review" (or "changes requested"): they move out of those counts. */
 function counted(db: Db, summary: StoredSummary): DocumentSummary {
   const reviewed = claimIdsWithDecisions(db, summary.id).map((id) => getClaim(db, id)!);
-  return { ...summary, verifiedCount: verifiedCount(db, summary.id, reviewed) };
+  const verified = verifyClaims(db, summary.id, reviewed).filter((v) => v.approval);
+  const verifiedFrom = (status: string) => verified.filter((v) => reviewed.find((c) => c.id === v.claim.id)!.status === status).length;
+  return {
+    ...summary,
+    verifiedCount: verified.length,
+    inReviewCount: summary.inReviewCount - verifiedFrom('in review'),
+    changesRequestedCount: summary.changesRequestedCount - verifiedFrom('changes requested')
+  };
 }
 
 /** The library (trash: false) or the trash (trash: true), newest first. */

@@ -106,5 +106,3 @@ function last<T>(items: readonly T[], test: (item: T) => boolean): T | undefined
 export const derivedClaims = (db: Db, documentId: string, claims: readonly Claim[]): Claim[] =>
   verifyClaims(db, documentId, claims).map((v) => v.claim);
 
-export const verifiedCount = (db: Db, documentId: string, claims: readonly Claim[]): number =>
-  verifyClaims(db, documentId, claims).filter((v) => v.approval).length;

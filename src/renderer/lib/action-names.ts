@@ -2,6 +2,7 @@
 const ACTION_NAMES: Record<string, string> = {
   'documents.import': 'Imported the article',
   'documents.delete': 'Moved the article to the trash',
+  'documents.update': 'Edited the article details',
   'trash.restore': 'Restored the article from the trash',
   'trash.empty': 'Emptied the trash',
   'mentions.create': 'Marked a mention',

@@ -18,16 +18,18 @@ const TOKEN_KEY = 'factdesk.token';
 
 /**
  * Takes `#token=…` out of the visible URL (so it is not bookmarked, shared or shown) and keeps it
- * in sessionStorage, so a reload of this tab keeps working.
+ * in sessionStorage, so a reload of this tab keeps working, and in localStorage, so a document
+ * opened in a new tab of the same server (its own origin: the port changes with each start) works too.
  */
 function takeToken(): string | null {
   const params = new URLSearchParams(location.hash.slice(1));
   const fromUrl = params.get('token');
   if (fromUrl) {
     sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    localStorage.setItem(TOKEN_KEY, fromUrl);
     history.replaceState(history.state, '', location.pathname + location.search);
   }
-  return sessionStorage.getItem(TOKEN_KEY);
+  return sessionStorage.getItem(TOKEN_KEY) ?? localStorage.getItem(TOKEN_KEY);
 }
 
 const failure = (code: 'internal', message: string): Result<never> => ({

@@ -29,6 +29,15 @@ import { importFileInput, importMethods } from './methods/imports';
 
 const span = { start: offset, end: offset };
 
+/** Empty, or an absolute http(s) address. */
+const webAddress = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((value) => value === '' || /^https?:\/\/[^\s/]+\.[^\s]*$/i.test(value), {
+    message: 'Enter a full web address starting with https:// (for example https://example.org/article).'
+  });
+
 const evidenceFields = {
   relation: z.enum(EVIDENCE_RELATIONS),
   title: shortText,
@@ -83,6 +92,7 @@ const coreMethods = {
       organisation: shortText.optional(),
       methodology: longText.optional(),
       corrections: longText.optional(),
+      publishedBaseUrl: webAddress.optional(),
       verdictScaleId: id.optional()
     }),
     returns<Settings>()
@@ -96,6 +106,24 @@ const coreMethods = {
   'documents.import': method(importFileInput, returns<ImportOutcome>()),
   'documents.get': method(z.strictObject({ id }), returns<DocumentView>()),
   'documents.delete': method(z.strictObject({ id }), returns<{ id: string }>()),
+  /** Corrects the details the importer found (or could not find); empty text clears a detail. */
+  'documents.update': method(
+    z.strictObject({
+      id,
+      title: z.string().trim().min(1, 'A document needs a title.').max(300).optional(),
+      url: webAddress.optional(),
+      publisher: z.string().trim().max(300).optional(),
+      author: z.string().trim().max(300).optional(),
+      publishedAt: z
+        .string()
+        .trim()
+        .refine((value) => value === '' || /^\d{4}-\d{2}-\d{2}$/.test(value), {
+          message: 'Enter the published date as a date (year-month-day).'
+        })
+        .optional()
+    }),
+    returns<ArticleDocument>()
+  ),
 
   'entities.list': method(
     z.strictObject({ query: z.string().max(300).optional(), limit: z.number().int().min(1).max(1000).optional() }),

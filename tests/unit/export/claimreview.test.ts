@@ -5,7 +5,7 @@ import addFormats from 'ajv-formats';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLAIM_REVIEWED_LIMIT } from '../../../src/main/export/claimreview';
 import { FIXTURES } from '../helpers/temp-library';
-import { type SampleSheetLibrary, buildSampleSheetLibrary } from './library-fixture';
+import { PUBLISHED_AT, type SampleSheetLibrary, buildSampleSheetLibrary } from './library-fixture';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const schema = JSON.parse(readFileSync(join(ROOT, 'resources', 'schemas', 'claimreview.schema.json'), 'utf8'));
@@ -46,7 +46,8 @@ describe('ClaimReview JSON-LD', () => {
     // Off the numeric scale: a label only.
     expect(johnson!.reviewRating).toEqual({ '@type': 'Rating', alternateName: 'Misleading' });
     expect(visit!.author).toEqual({ '@type': 'Organization', name: 'Factdesk Test Desk' });
-    expect(visit!.url).toBe('https://apnews.com/article/kim-kardashian-west-trump-visit');
+    // The review's own address (its section of the published sheet); the article is the claim's appearance.
+    expect(visit!.url).toBe(`${PUBLISHED_AT}#claim-${sample.verified.visit}`);
     expect(visit!.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(visit!.itemReviewed).toMatchObject({
       '@type': 'Claim',
@@ -67,18 +68,31 @@ describe('ClaimReview JSON-LD', () => {
     expect(items[1]!.itemReviewed.datePublished).toBeUndefined();
   });
 
-  it('falls back to a fragment url and leaves out the author without article URL and organisation, still valid', async () => {
+  it('is refused without a published fact-check address, never given a relative url', async () => {
+    sample = await buildSampleSheetLibrary();
+    sample.lib.db.prepare("DELETE FROM settings WHERE key = 'publishedBaseUrl'").run();
+    await expect(claimReview(sample)).rejects.toThrow(/set "Published fact-check address" in Settings/);
+    await expect(sample.lib.call('settings.update', { publishedBaseUrl: 'factcheck.example.org' })).rejects.toThrow(
+      /starting with https:\/\//
+    );
+  });
+
+  it('takes the appearance from the document details and leaves out the author without organisation, still valid', async () => {
     sample = await buildSampleSheetLibrary();
     sample.lib.db.prepare("UPDATE documents SET source_json = '{\"fileName\":\"a.txt\",\"url\":\"javascript:alert(1)\"}'").run();
     await sample.lib.call('settings.update', { organisation: '' });
     const { items, warnings } = await claimReview(sample);
     expect(validate(items), ajv.errorsText(validate.errors)).toBe(true);
-    expect(items[0]!.url).toBe(`#claim-${sample.verified.visit}`);
+    expect(items[0]!.url).toBe(`${PUBLISHED_AT}#claim-${sample.verified.visit}`);
     expect(items[0]!.author).toBeUndefined();
     expect(items[0]!.itemReviewed.appearance.url).toBeUndefined();
     expect(JSON.stringify(items)).not.toContain('javascript:');
     expect(warnings).toContainEqual(expect.stringContaining('No organisation is set'));
-    expect(warnings).toContainEqual(expect.stringContaining('no http(s) web address'));
+    expect(warnings).toContainEqual(expect.stringContaining('no web address'));
+
+    await sample.lib.call('documents.update', { id: sample.documentId, url: 'https://example.org/news/visit' });
+    const corrected = await claimReview(sample);
+    expect(corrected.items[0]!.itemReviewed.appearance.url).toBe('https://example.org/news/visit');
   });
 
   it('the schema rejects what Google would reject', () => {
@@ -94,6 +108,7 @@ describe('ClaimReview JSON-LD', () => {
     expect(broken((item) => delete item.reviewRating.bestRating)).toBe(false);
     expect(broken((item) => (item['@type'] = 'Review'))).toBe(false);
     expect(broken((item) => (item.url = 'javascript:alert(1)'))).toBe(false);
+    expect(broken((item) => (item.url = '#claim-1'))).toBe(false);
     expect(broken((item) => (item.itemReviewed.author['@type'] = 'Thing'))).toBe(false);
     expect(broken(() => undefined)).toBe(true);
   });

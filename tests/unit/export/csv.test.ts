@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, csvField } from '../../../src/main/export/csv';
+import { csvColumns, csvField } from '../../../src/main/export/csv';
 import { parseCsv } from '../../../src/main/export/csv-read';
 import { type SampleSheetLibrary, buildSampleSheetLibrary } from './library-fixture';
 
@@ -8,7 +8,9 @@ let sample: SampleSheetLibrary;
 afterEach(() => sample?.lib.close());
 
 async function exportCsv(s: SampleSheetLibrary) {
-  return (await s.lib.call('export.factSheet', { documentId: s.documentId, format: 'csv' })).text!;
+  const text = (await s.lib.call('export.factSheet', { documentId: s.documentId, format: 'csv' })).text!;
+  expect(text.startsWith('\uFEFFclaim,verdict,claimant,')).toBe(true); // spreadsheet apps read UTF-8 by the BOM
+  return text.slice(1);
 }
 
 describe('CSV fact sheet', () => {
@@ -18,7 +20,10 @@ describe('CSV fact sheet', () => {
     expect(text.endsWith('\r\n')).toBe(true);
     expect(text.replace(/"[^"]*"/g, '').match(/\n/g)!.length).toBe(text.replace(/"[^"]*"/g, '').match(/\r\n/g)!.length);
     const rows = parse(text, { columns: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS]);
+    // The reader's columns first, then two evidence groups (the most any claim has), then provenance.
+    expect(Object.keys(rows[0]!)).toEqual(csvColumns(2));
+    expect(csvColumns(2).slice(0, 4)).toEqual(['claim', 'verdict', 'claimant', 'claim_date']);
+    expect(csvColumns(2).slice(-2)).toEqual(['claim_id', 'claim_fingerprint']);
     expect(rows.map((row) => row.claim_id)).toEqual([sample.verified.visit, sample.verified.johnson, sample.verified.pardons]);
     const [visit, , pardons] = rows;
     expect(visit).toMatchObject({
@@ -31,7 +36,17 @@ describe('CSV fact sheet', () => {
       evidence_count: '2'
     });
     expect(visit!.article_quote).toContain('President [Donald Trump] and his staff');
-    expect(visit!.evidence.split('\n')).toHaveLength(2);
+    expect(visit).toMatchObject({
+      evidence_1_relation: 'Supports',
+      evidence_1_title: 'Trump confirms meeting with Kim Kardashian West',
+      evidence_1_url: 'https://www.example.org/news/2018/05/30/trump-kardashian-meeting',
+      evidence_2_relation: 'Context',
+      evidence_2_publisher: 'Example Justice Project'
+    });
+    expect(pardons).toMatchObject({ evidence_count: '1', evidence_2_relation: '', evidence_2_title: '' });
+    expect(visit!.article_title).toBe(
+      'Reality TV star […] paid a visit to the […] to make a star-powered case to President […] and his staff on behalf of a woman serving a life sentence for drug offences.'
+    );
     expect(pardons).toMatchObject({ reviewed_by: expect.stringMatching(/^self-reviewed by Ana Checker \(key /), self_reviewed: 'yes' });
     expect(pardons!.explanation).toBe('Five pardons by the end of May 2018; "a handful" fits, if loosely.');
     expect(new Set(rows.map((row) => row.sheet_digest)).size).toBe(1);
@@ -49,7 +64,7 @@ describe('CSV fact sheet', () => {
     const row = rows.find((r) => r.claim_id === visit)!;
     expect(row.claim).toBe('\'=HYPERLINK("http://evil.example","click")');
     expect(row.explanation).toBe('\'+1, "quoted"\r\n-2');
-    expect(row.evidence.split('\n')[2]).toBe('3. Context: @SUM(A1:A9) (\tTab)');
+    expect(row).toMatchObject({ evidence_3_relation: 'Context', evidence_3_title: "'@SUM(A1:A9)", evidence_3_publisher: "'\tTab" });
     for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 

@@ -17,6 +17,8 @@ import { keyFile, keyFolder } from '../../../src/main/identity/user-keys';
 
 export const CHECKER = 'Ana Checker';
 export const REVIEWER = 'Rui Reviewer';
+/** The published fact-check address the sample's sheet is given. */
+export const PUBLISHED_AT = 'https://factcheck.example.org/2018/kardashian-visit';
 
 export interface FixtureOptions {
   /** Time of the first call (ISO); each call through `call` happens one minute after the one before. */
@@ -122,6 +124,7 @@ export async function buildSampleSheetLibrary(options: FixtureOptions = {}) {
   await lib.call('settings.update', {
     userName: CHECKER,
     organisation: 'Factdesk Test Desk',
+    publishedBaseUrl: PUBLISHED_AT,
     methodology: 'Every claim is checked against two independent sources.\nA second editor reviews each verdict before publication.',
     corrections: 'Write to corrections@example.org; corrections are dated and listed here.'
   });

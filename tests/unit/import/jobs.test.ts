@@ -55,6 +55,9 @@ const outcomeOf = (a: ImportedArticle): ImportOutcome => ({
     mentionCount: 0,
     claimCount: 0,
     verifiedCount: 0,
+    inReviewCount: 0,
+    changesRequestedCount: 0,
+    conflictCount: 0,
     deletedAt: null
   },
   existing: false

@@ -39,9 +39,11 @@ describe('importTextFile: plain text', () => {
     expect(article.source).toEqual({ fileName: 'sample-ap-2018.txt' });
   });
 
-  it('takes the first line as the title', () => {
-    expect(article.title).toBe(article.text.split('\n')[0]);
-    expect(article.title.startsWith('Reality TV star   paid a visit')).toBe(true);
+  it('takes the first line as the title, its masked names shown as […]', () => {
+    expect(article.text.startsWith('Reality TV star   paid a visit to the   to make')).toBe(true);
+    expect(article.title).toBe(
+      'Reality TV star […] paid a visit to the […] to make a star-powered case to President […] and his staff on behalf of a woman serving a life sentence for drug offences.'
+    );
   });
 
   it('splits paragraphs at blank and whitespace-only lines, keeping adjacent lines together', () => {
@@ -49,7 +51,7 @@ describe('importTextFile: plain text', () => {
     expect(article.blocks).toHaveLength(13);
     expect(article.blocks.every((block) => block.kind === 'paragraph')).toBe(true);
     const rows = blockRows(article);
-    expect(rows[0]![2]).toBe(article.title);
+    expect(rows[0]![2]).toBe(article.text.split('\n')[0]);
     expect(rows[5]![2]).toMatch(/^ A rare A-list .* before entering\.\n Attorney Brittany K\. Barnett.*directly\.$/s);
     expect(rows[12]![2]).toMatch(/^ Kardashian West supported .*for his tweets\.$/);
   });

@@ -1,13 +1,15 @@
 import type { DocumentView } from '../../../shared/api/contract';
 import { DomainError } from '../../errors';
-import { setTrashed } from '../../store/documents';
+import { getDocument, setTrashed, updateDocumentDetails } from '../../store/documents';
 import { documentSummaries } from '../../workflow/document-summaries';
 import { runMutation } from '../../store/history';
 import { readDocumentAnnotations, readDocumentText } from '../document-parts';
 import { importAndWait } from '../import-article';
 import type { HandlerMap } from './types';
 
-export const documentHandlers: HandlerMap<'documents.list' | 'documents.import' | 'documents.get' | 'documents.delete'> = {
+export const documentHandlers: HandlerMap<
+  'documents.list' | 'documents.import' | 'documents.get' | 'documents.delete' | 'documents.update'
+> = {
   'documents.list': (ctx) => documentSummaries(ctx.db),
 
   'documents.import': (ctx, input) => importAndWait(ctx, input),
@@ -23,5 +25,13 @@ export const documentHandlers: HandlerMap<'documents.list' | 'documents.import' 
     );
     if (!value) throw new DomainError('not_found', `No document with id ${id} in the library.`);
     return { id };
+  },
+
+  'documents.update'(ctx, { id, ...details }) {
+    if (!getDocument(ctx.db, id)) throw new DomainError('not_found', `No document with id ${id} in the library.`);
+    runMutation(ctx.asUser(), { documentId: id, action: 'documents.update', kind: 'log' }, (group) =>
+      updateDocumentDetails(group, id, details)
+    );
+    return getDocument(ctx.db, id)!;
   }
 };

@@ -21,6 +21,7 @@ type ChangeMethod = { [M in MethodName]: MethodOutput<M> extends ChangeSet ? M :
 export type MentionPatch = Omit<MethodInput<'mentions.update'>, 'id'>;
 export type ClaimPatch = Omit<MethodInput<'claims.update'>, 'id'>;
 export type EvidencePatch = Omit<MethodInput<'evidence.update'>, 'id'>;
+export type DocumentDetailsPatch = Omit<MethodInput<'documents.update'>, 'id'>;
 export interface Span {
   start: number;
   end: number;
@@ -164,6 +165,19 @@ export class DocumentState {
     this.entities = new Map(view.entities.map((entity) => [entity.id, entity]));
     this.annotationsPending = false;
     this.#annotationsArrived();
+  }
+
+  /** Saves corrected document details (title, address, byline…); false when they were refused. */
+  async updateDetails(patch: DocumentDetailsPatch): Promise<boolean> {
+    if (!this.document) return false;
+    const result = await api.call('documents.update', { id: this.document.id, ...patch });
+    if (!result.ok) {
+      this.#notices.error('Document details not saved', result.error);
+      return false;
+    }
+    this.document = result.value;
+    this.#notices.info('Document details saved in the library: the title and source now show on every fact sheet and export.');
+    return true;
   }
 
   #failLoad(error: AppError): void {

@@ -1,4 +1,4 @@
-/** Fact sheets leave out verified claims that an open merge conflict touches, and say which: API, CLI, every text format. */
+/** Fact sheets never publish a claim whose content an open merge conflict leaves unsettled, and say which: API, CLI, every text format. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/cli/main';
 import { type TempLibrary, tempLibrary } from '../helpers/temp-library';
@@ -21,6 +21,13 @@ afterEach(() => {
   reviewer.close();
 });
 
+/** The checker trusts the reviewer's signing key, as a newsroom does once after comparing fingerprints. */
+async function trustReviewer() {
+  const { reviews } = await reviewer.call('documents.get', { id: ids.documentId });
+  const publicKey = reviews.find((r) => r.author === 'Ben Reviewer' && r.publicKey)!.publicKey!;
+  await checker.call('keys.trust', { userName: 'Ben Reviewer', publicKey });
+}
+
 const sheet = (format: 'html' | 'md' | 'csv' | 'claimreview') =>
   checker.call('export.factSheet', { documentId: ids.documentId, format });
 
@@ -30,16 +37,41 @@ async function factdesk(...args: string[]) {
   return { status, stderr: err.join('\n') };
 }
 
-describe('a verified claim with an open merge conflict', () => {
-  it('is held back and named while the conflict is open, in every format and the CLI, and comes back once resolved', async () => {
+describe('a claim with an open merge conflict', () => {
+  it('edited on both sides and approved on one: not verified, so on no sheet, until the approved wording is chosen', async () => {
     // Both sides change the explanation; the reviewer approves theirs and sends the file back.
     await checker.call('claims.update', { id: ids.claimId, explanation: 'Checker: the White House announced it on 6 June.' });
     await reviewer.call('claims.update', { id: ids.claimId, explanation: 'Reviewer: the DOJ list shows it.' });
     await reviewer.call('reviews.create', { claimId: ids.claimId, decision: 'approve' });
+    await trustReviewer();
     const report = await open(checker, (await pack(reviewer, ids.documentId)).content);
     expect(report.conflicts.remaining).toBeGreaterThan(0);
 
-    for (const format of ['html', 'md', 'csv', 'claimreview'] as const) {
+    for (const format of ['html', 'md', 'csv'] as const) {
+      const file = await sheet(format);
+      expect(file.included).toBe(0);
+      expect(file.text).not.toContain(ids.claimId);
+      expect(file.leftOut.byStatus).toEqual([{ status: 'in review', count: 1 }]);
+    }
+
+    for (const conflict of await checker.call('exchange.conflicts', { documentId: ids.documentId })) {
+      await checker.call('exchange.resolve', { conflictId: conflict.id, choice: 'theirs' });
+    }
+    expect((await sheet('md')).included).toBe(1);
+  });
+
+  it('verified, then a detail outside the sheet edited on both sides: held back and named in every format and the CLI until resolved', async () => {
+    await reviewer.call('reviews.create', { claimId: ids.claimId, decision: 'approve' });
+    await trustReviewer();
+    await open(checker, (await pack(reviewer, ids.documentId)).content);
+    expect((await sheet('md')).included).toBe(1);
+
+    await checker.call('evidence.update', { id: ids.evidenceId, note: 'Checker: call the press office.' });
+    await reviewer.call('evidence.update', { id: ids.evidenceId, note: 'Reviewer: archived on 7 June.' });
+    const report = await open(checker, (await pack(reviewer, ids.documentId)).content);
+    expect(report.conflicts.remaining).toBeGreaterThan(0);
+
+    for (const format of ['html', 'md', 'csv'] as const) {
       const file = await sheet(format);
       expect(file.included).toBe(0);
       expect(file.text).not.toContain(ids.claimId);
@@ -53,8 +85,10 @@ describe('a verified claim with an open merge conflict', () => {
     expect(cli.stderr).toContain(`  ${ids.claimId}  "The 💊 sentence of Alice Marie Johnson`);
 
     for (const conflict of await checker.call('exchange.conflicts', { documentId: ids.documentId })) {
-      await checker.call('exchange.resolve', { conflictId: conflict.id, choice: 'theirs' });
+      await checker.call('exchange.resolve', { conflictId: conflict.id, choice: 'mine' });
     }
-    expect((await sheet('html')).leftOut.inConflict).toEqual([]);
+    const resolved = await sheet('md');
+    expect(resolved.leftOut.inConflict).toEqual([]);
+    expect(resolved.included).toBe(1);
   });
 });

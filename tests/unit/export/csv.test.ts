@@ -23,7 +23,7 @@ describe('CSV fact sheet', () => {
     // The reader's columns first, then two evidence groups (the most any claim has), then provenance.
     expect(Object.keys(rows[0]!)).toEqual(csvColumns(2));
     expect(csvColumns(2).slice(0, 4)).toEqual(['claim', 'verdict', 'claimant', 'claim_date']);
-    expect(csvColumns(2).slice(-2)).toEqual(['claim_id', 'claim_fingerprint']);
+    expect(csvColumns(2).slice(-2)).toEqual(['claim_fingerprint', 'signed_approval']);
     expect(rows.map((row) => row.claim_id)).toEqual([sample.verified.visit, sample.verified.johnson, sample.verified.pardons]);
     const [visit, , pardons] = rows;
     expect(visit).toMatchObject({

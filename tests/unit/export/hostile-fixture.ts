@@ -27,7 +27,8 @@ export async function buildHostileLibrary(options: FixtureOptions = {}) {
     userName: `<script>alert('checker')</script>`,
     organisation: `</script><script>alert('org')</script>`,
     methodology: `${HOSTILE.img}\n<iframe src="javascript:alert(2)"></iframe>`,
-    corrections: `</section><script>alert('corrections')</script>\n1. not a list\n- not an item\n=== not an underline`
+    corrections: `</section><script>alert('corrections')</script>\n1. not a list\n- not an item\n=== not an underline`,
+    publishedBaseUrl: 'https://factcheck.example.org/sheets/'
   });
   const { document } = await lib.call('documents.import', {
     fileName: 'hostile.txt',

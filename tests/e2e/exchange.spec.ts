@@ -93,6 +93,7 @@ async function beaRewrites(context: BrowserContext, url: string, fromAda: Saved,
 }
 
 test('a reviewer opens the checker’s file, approves the claim and sends it back; the checker merges it', async ({ app, otherApp, page, context }) => {
+  test.slow(); // two windows, two libraries, and a key to trust
   // Ada (checker) researches a claim and exports the annotation file.
   await page.goto(app.url);
   await signIn(page, 'Ada Checker');
@@ -152,10 +153,16 @@ test('a reviewer opens the checker’s file, approves the claim and sends it bac
   await dialog.getByRole('button', { name: 'Open', exact: true }).click();
   await expect(page.getByRole('dialog', { name: 'Shared file merged' })).toBeVisible();
   await page.getByRole('button', { name: 'Show the document' }).click();
-  await expect(claimEntry(page, PARDON)).toContainText('verified');
   // The checker has nothing to review in the file sent back: no review mode for her.
   await expect(page.getByRole('region', { name: 'Review mode' })).toHaveCount(0);
+  // Bea's key is new to Ada's library: her approval counts once Ada trusts it (after comparing fingerprints).
+  await expect(claimEntry(page, PARDON)).toContainText('in review');
   await claimEntry(page, PARDON).click();
+  const approval = inspector(page).getByRole('status', { name: 'Approval' });
+  await expect(approval).toContainText("Bea Reviewer's approval is signed with a key this library does not trust yet");
+  await approval.getByRole('button', { name: /^Trust Bea Reviewer's key [0-9a-f ]{19}$/ }).click();
+  await expect(claimEntry(page, PARDON)).toContainText('verified');
+  await expect(approval).toContainText('Approved by Bea Reviewer');
   const thread = inspector(page).getByRole('list', { name: 'Reviews and comments' });
   await expect(thread).toContainText('Bea Reviewer');
   await expect(thread).toContainText('Approved');

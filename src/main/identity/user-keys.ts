@@ -50,10 +50,13 @@ function loadOrCreate(folder: string, userName: string): KeyObject {
  * trusts another key for that name: signing would make every review by that name look forged.
  */
 export function userKey(db: Db, userName: string, at: string): UserKey {
-  const privateKey = loadOrCreate(keyFolder(db), userName);
+  const folder = keyFolder(db);
+  const known = getKnownKey(db, userName);
+  // A name trusted with someone else's key gets no new key file here.
+  if (known && !existsSync(keyFile(folder, userName))) throw knownElsewhere(userName, known.fingerprint);
+  const privateKey = loadOrCreate(folder, userName);
   const publicKey = exportPublicKey(createPublicKey(privateKey));
   const fingerprint = keyFingerprint(publicKey);
-  const known = getKnownKey(db, userName);
   if (known && known.publicKey !== publicKey) throw knownElsewhere(userName, known.fingerprint);
   if (!known) rememberKey(db, { userName, publicKey, fingerprint, origin: 'created here', firstSeenAt: at });
   return { userName, privateKey, publicKey, fingerprint };

@@ -3,7 +3,7 @@
  * the verified check compares against it, the fact sheet prints it and verify-sheet recomputes it,
  * so this is the one place that says what it holds.
  */
-import type { Claim, EvidenceRelation, VerdictScale } from '../../shared/domain';
+import type { Claim, Evidence, VerdictScale } from '../../shared/domain';
 import { canonicalJson } from '../export/canonical-json';
 import { type QuotePart, quoteParts } from '../export/quote';
 import { sha256Hex } from '../import/hash';
@@ -27,16 +27,8 @@ export interface SheetVerdict {
   worst: number | null;
 }
 
-export interface SheetEvidence {
-  id: string;
-  relation: EvidenceRelation;
-  title: string;
-  url: string;
-  archivedUrl: string;
-  publisher: string;
-  accessedAt: string;
-  excerpt: string;
-}
+/** An evidence item as a fact sheet shows it (its internal note is not shown). */
+export type SheetEvidence = Pick<Evidence, 'id' | 'relation' | 'title' | 'url' | 'archivedUrl' | 'publisher' | 'accessedAt' | 'excerpt'>;
 
 export interface PublishedContent {
   id: string;

@@ -5,6 +5,7 @@
  * confirmed self-review). Nothing stored or received can set it.
  */
 import type { ApprovalState, Claim, ClaimStatus, Review, ReviewCheck } from '../../shared/domain';
+import { canonicalJson } from '../export/canonical-json';
 import { sha256Hex } from '../import/hash';
 import { keyFingerprint, shortFingerprint, signatureValid } from '../identity/signature';
 import { type KnownKey, knownKeys } from '../store/known-keys';
@@ -26,12 +27,30 @@ export const signedReviewPart = (r: Pick<Review, 'claimId' | 'decision' | 'comme
 /** Checks whose review is a genuine decision of its named reviewer (whatever it decided about). */
 const TRUSTED_CHECKS = new Set<ReviewCheck>(['valid', 'outdated', 'own claim']);
 
+/**
+ * Whether a review's signature is valid for its public key, remembered per review content: every
+ * change set re-derives the status of a document's reviewed claims, and a review never changes.
+ */
+const validSignatures = new Map<string, boolean>();
+const REMEMBERED_SIGNATURES = 20_000;
+
+function signedByKey(review: Review): boolean {
+  const key = `${review.publicKey}\u0000${review.signature}\u0000${canonicalJson(signedReviewPart(review))}`;
+  let valid = validSignatures.get(key);
+  if (valid === undefined) {
+    valid = signatureValid(review.publicKey!, signedReviewPart(review), review.signature!);
+    if (validSignatures.size >= REMEMBERED_SIGNATURES) validSignatures.clear();
+    validSignatures.set(key, valid);
+  }
+  return valid;
+}
+
 export function reviewCheck(review: Review, checker: string, currentHash: string, keys: Map<string, KnownKey>): ReviewCheck {
   if (!review.signature || !review.publicKey || !review.contentHash || review.content === null) return 'unsigned';
   const known = keys.get(review.author);
   if (!known) return 'unknown key';
   if (known.publicKey !== review.publicKey) return 'key changed';
-  if (!signatureValid(review.publicKey, signedReviewPart(review), review.signature)) return 'bad signature';
+  if (!signedByKey(review)) return 'bad signature';
   if (sha256Hex(review.content) !== review.contentHash) return 'bad signature';
   if (review.decision === 'approve' && review.author === checker && !review.selfReview) return 'own claim';
   return review.contentHash === currentHash ? 'valid' : 'outdated';

@@ -260,3 +260,19 @@ describe('a verified claim whose fact-sheet entry changes goes back to review', 
     await outdated(around, 'quoted text');
   });
 });
+
+describe('library search sees the derived status', () => {
+  it('finds an approved claim under "verified" and, once edited, under "in review" only', async () => {
+    const { claimId } = await claimInReview();
+    await lib.call('settings.update', { userName: 'Rui Reviewer' });
+    await lib.call('reviews.create', { claimId, decision: 'approve' });
+    const found = async (status: 'verified' | 'in review') =>
+      (await lib.call('search.library', { query: 'handful pardons', kinds: ['claim'], claimStatus: [status] })).hits.map((h) => [h.id, h.claimStatus]);
+    expect(await found('verified')).toEqual([[claimId, 'verified']]);
+    expect(await found('in review')).toEqual([]);
+    await lib.call('settings.update', { userName: 'Ana Checker' });
+    await lib.call('claims.update', { id: claimId, explanation: 'Edited after the approval.' });
+    expect(await found('verified')).toEqual([]);
+    expect(await found('in review')).toEqual([[claimId, 'in review']]);
+  });
+});

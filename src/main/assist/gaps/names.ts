@@ -25,7 +25,11 @@ export function documentNames(text: string, suggestions: NamedSpan[]): NamedSpan
   const typeOf = new Map<string, string>();
   for (const s of suggestions) if (!typeOf.has(textKey(s.exact))) typeOf.set(textKey(s.exact), s.type);
   // A run a suggestion already covers whole adds nothing; a longer one ("Computer Terminal" around "Terminal") does.
-  const covered = (start: number, end: number) => suggestions.some((s) => s.start <= start && s.start + s.exact.length >= end);
+  // reach[i]: the furthest end of a suggestion that starts at or before i.
+  const reach = new Int32Array(text.length + 1);
+  for (const s of suggestions) reach[s.start] = Math.max(reach[s.start]!, s.start + s.exact.length);
+  for (let i = 1; i <= text.length; i += 1) reach[i] = Math.max(reach[i]!, reach[i - 1]!);
+  const covered = (start: number, end: number) => reach[start]! >= end;
   const names: NamedSpan[] = [];
   for (const m of text.matchAll(NAME_RUN)) {
     let exact = m[0].replace(/(?:['’]s)?[.'’-]*$/u, '');

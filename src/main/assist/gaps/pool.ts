@@ -50,10 +50,15 @@ export function buildGapPool(input: PoolInput): PoolItem[] {
     const known = [...items.values()].some((i) => i.surfaces.some((s) => textKey(s) === textKey(suggestion.exact)));
     add(suggestion, known ? 'document' : 'suggestion');
   }
+  const bySurface = new Map<string, PoolItem>();
+  for (const item of items.values()) for (const surface of item.surfaces) bySurface.set(textKey(surface), item);
   for (const name of input.names ?? []) {
-    const known = [...items.values()].find((i) => i.surfaces.some((s) => textKey(s) === textKey(name.exact)));
+    const known = bySurface.get(textKey(name.exact));
     if (known) known.positions.push(name.start);
-    else add(name, 'name');
+    else {
+      add(name, 'name');
+      bySurface.set(textKey(name.exact), items.get(`${name.type}:${textKey(name.exact)}`)!);
+    }
   }
   const pool = joinShortForms(joinSurnames([...items.values()]));
   const present = new Set(pool.map((i) => i.entityId).filter(Boolean));

@@ -7,16 +7,19 @@
  */
 import { fail, ok, type Result } from '../../shared/result';
 import type { PrintToPdf } from '../export/pdf';
+import { answerBody, type BadBody, type BodyService } from '../api/request-body';
 import type { Service } from '../api/service';
 
 export type FrontMessage =
   | { kind: 'call'; id: number; method: string; input: unknown }
+  /** A call whose input is still an HTTP request body: the host parses it (off the HTTP thread). */
+  | { kind: 'call-body'; id: number; method: string; body: Uint8Array }
   | { kind: 'printed'; id: number; pdf: Uint8Array }
   | { kind: 'print-failed'; id: number; message: string }
   | { kind: 'shutdown' };
 
 export type HostMessage =
-  | { kind: 'answer'; id: number; result: Result<unknown> }
+  | { kind: 'answer'; id: number; result: Result<unknown> | BadBody }
   | { kind: 'print'; id: number; html: string }
   | { kind: 'ready' }
   | { kind: 'failed'; message: string }
@@ -24,7 +27,8 @@ export type HostMessage =
 
 /** One end of a message port, whichever runtime provides it (worker_threads, Electron). */
 export interface Channel<In, Out> {
-  send(message: Out): void;
+  /** `transfer`: buffers moved to the other end instead of copied (where the runtime can). */
+  send(message: Out, transfer?: ArrayBuffer[]): void;
   onMessage(listener: (message: In) => void): void;
   /** Called once when the other end is gone (closed port, exited process). */
   onClose(listener: () => void): void;
@@ -32,7 +36,7 @@ export interface Channel<In, Out> {
 
 export const SERVICE_STOPPED = 'The Factdesk service has stopped; restart Factdesk to go on working.';
 
-export interface RemoteService extends Service {
+export interface RemoteService extends BodyService {
   /** Resolves once the host has opened the library, or with why it could not. */
   ready: Promise<Result<void>>;
   /** Asks the host to close the library; resolves once it has (or is gone). */
@@ -41,9 +45,17 @@ export interface RemoteService extends Service {
 
 /** The front's side: a Service whose calls run in the host. */
 export function connectService(channel: Channel<HostMessage, FrontMessage>, printToPdf?: PrintToPdf): RemoteService {
-  const pending = new Map<number, (result: Result<unknown>) => void>();
+  const pending = new Map<number, (result: Result<unknown> | BadBody) => void>();
   let nextId = 1;
   let stopped = false;
+  const ask = <T>(message: (id: number) => FrontMessage, transfer?: ArrayBuffer[]): Promise<T> => {
+    if (stopped) return Promise.resolve(fail('internal', SERVICE_STOPPED) as T);
+    const id = nextId++;
+    return new Promise((resolve) => {
+      pending.set(id, resolve as (result: Result<unknown> | BadBody) => void);
+      channel.send(message(id), transfer);
+    });
+  };
   let closed!: () => void;
   const whenClosed = new Promise<void>((resolve) => (closed = resolve));
   let started!: (result: Result<void>) => void;
@@ -72,13 +84,11 @@ export function connectService(channel: Channel<HostMessage, FrontMessage>, prin
   });
   return {
     ready,
-    call(method, input) {
-      if (stopped) return Promise.resolve(fail('internal', SERVICE_STOPPED));
-      const id = nextId++;
-      return new Promise((resolve) => {
-        pending.set(id, resolve);
-        channel.send({ kind: 'call', id, method, input });
-      });
+    call: (method, input) => ask((id) => ({ kind: 'call', id, method, input })),
+    callWithBody(method, body) {
+      // A body that owns its whole buffer is moved, not copied; a small one from a shared pool is copied.
+      const owned = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer;
+      return ask((id) => ({ kind: 'call-body', id, method, body }), owned ? [body.buffer as ArrayBuffer] : []);
     },
     shutdown() {
       if (!stopped) channel.send({ kind: 'shutdown' });
@@ -106,12 +116,16 @@ export function serveService(
   close: () => void
 ): void {
   channel.onMessage((message) => {
-    if (message.kind === 'call') {
-      void service.call(message.method, message.input).then((result) => channel.send({ kind: 'answer', id: message.id, result }));
-    } else if (message.kind === 'shutdown') {
+    if (message.kind === 'shutdown') {
       close();
       channel.send({ kind: 'closed' });
+      return;
     }
+    if (message.kind !== 'call' && message.kind !== 'call-body') return;
+    const { id } = message;
+    const answering =
+      message.kind === 'call' ? service.call(message.method, message.input) : answerBody(service, message.method, message.body);
+    void answering.then((result) => channel.send({ kind: 'answer', id, result }));
   });
 }
 

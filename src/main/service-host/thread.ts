@@ -6,7 +6,7 @@ import { connectService, type Channel, type FrontMessage, type HostMessage, type
 
 export function portChannel<In, Out>(port: MessagePort | Worker, closeEvent: 'close' | 'exit'): Channel<In, Out> {
   return {
-    send: (message) => port.postMessage(message),
+    send: (message, transfer) => port.postMessage(message, transfer),
     onMessage: (listener) => port.on('message', listener),
     onClose: (listener) => port.once(closeEvent, listener)
   };

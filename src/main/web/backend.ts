@@ -1,10 +1,12 @@
 /**
  * The browser mode's API behind the HTTP server: the service runs in its own thread, which holds the
  * one writable connection and does every write and long job (opening a 50 MB shared file takes
- * seconds); the HTTP thread answers the reads the page asks for most on a read-only connection of
- * its own, so they never wait behind such a job. Reads see every write once it is committed.
+ * seconds, and so does parsing its request body); the HTTP thread answers the reads the page asks
+ * for most on a read-only connection of its own, so they never wait behind such a job. Reads see
+ * every write once it is committed.
  */
-import { createService, type Service } from '../api/service';
+import { answerBody, type BodyService } from '../api/request-body';
+import { createService } from '../api/service';
 import type { Db } from '../store/open';
 import { openLibraryReadOnly } from '../store/open';
 import { startServiceThread } from '../service-host/thread';
@@ -14,7 +16,7 @@ import { fail, type Result } from '../../shared/result';
 export const READS_ON_HTTP_THREAD: ReadonlySet<string> = new Set(['documents.list', 'documents.get']);
 
 export interface Backend {
-  service: Service;
+  service: BodyService;
   close(): Promise<void>;
 }
 
@@ -33,7 +35,11 @@ export async function startBackend(dataDir: string, version: string): Promise<Re
   return {
     ok: true,
     value: {
-      service: { call: (method, input) => (READS_ON_HTTP_THREAD.has(method) ? reads : host).call(method, input) },
+      service: {
+        call: (method, input) => (READS_ON_HTTP_THREAD.has(method) ? reads : host).call(method, input),
+        // Reads are small bodies, parsed here; every other body goes to the service's thread unparsed.
+        callWithBody: (method, body) => (READS_ON_HTTP_THREAD.has(method) ? answerBody(reads, method, body) : host.callWithBody(method, body))
+      },
       async close() {
         readDb.close();
         await host.shutdown();

@@ -128,7 +128,7 @@ async function start(): Promise<void> {
   });
 }
 
-/** The service's utility process, answering on a port of its own; fact sheets are printed here (it has no windows). */
+/** The service's utility process, answering on a port of its own; it has no windows, so main prints its fact sheets. */
 function startServiceProcess(options: HostOptions): RemoteService {
   const child = utilityProcess.fork(SERVICE_PROCESS_PATH, [], { serviceName: 'Factdesk library' });
   const { port1, port2 } = new MessageChannelMain();

@@ -73,6 +73,10 @@ export default defineConfig({
           // The worker threads, loaded by these names (src/main/worker-entry.ts).
           'import-worker': resolve(root, 'src/main/import/parse-worker.ts'),
           'assist-worker': resolve(root, 'src/main/assist/worker.ts'),
+          // The API service's own thread in browser mode (src/main/service-host/thread.ts).
+          'service-thread': resolve(root, 'src/main/service-host/thread-entry.ts'),
+          // The API service's utility process in Electron (src/main/electron/main.ts starts it).
+          'service-process': resolve(root, 'src/main/electron/service-process.ts'),
         },
         // Chunks beside the entries, so a worker's file is next to whichever chunk starts it.
         output: { chunkFileNames: '[name]-[hash].js' },

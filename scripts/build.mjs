@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** What out/ must hold: the Electron main process, the CLI, the browser-mode server, the file-type registration, the workers, the preload, the page. */
+/** What out/ must hold: the Electron main process, the CLI, the browser-mode server, the file-type registration, the workers, the service host, the preload, the page. */
 export const BUILD_OUTPUTS = [
   'out/main/index.js',
   'out/main/cli.js',
@@ -15,6 +15,8 @@ export const BUILD_OUTPUTS = [
   'out/main/linux-file-type.js',
   'out/main/import-worker.js',
   'out/main/assist-worker.js',
+  'out/main/service-thread.js',
+  'out/main/service-process.js',
   'out/preload/index.cjs',
   'out/renderer/index.html',
 ];

@@ -1,18 +1,17 @@
 /**
  * The Electron app: one instance per library, the same library folder as the CLI and the browser
  * mode, the service behind one IPC channel, one hardened window, the menu. It only wires: the
- * data work happens in the service.
+ * service (the library and every long job) runs in a utility process of its own.
  */
-import { app, BrowserWindow, dialog, Menu, session, shell, type OpenDialogOptions } from 'electron';
+import { app, BrowserWindow, dialog, Menu, MessageChannelMain, session, shell, utilityProcess, type OpenDialogOptions } from 'electron';
 import { once } from 'node:events';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createService } from '../api/service';
 import { resolveDataDir } from '../data-dir';
-import { scheduleBackups } from '../store/backup-schedule';
 import { claimLibrary } from '../library-lock';
-import { openLibrary, type Db } from '../store/open';
+import type { HostOptions } from '../service-host/host';
+import { connectService, type FrontMessage, type HostMessage, type RemoteService } from '../service-host/protocol';
 import { EVENT_CHANNEL, type AppEvent, type DesktopFileKind } from '../../shared/api/preload-bridge';
 import { OPEN_ARTICLE_DIALOG, OPEN_SHARED_FILE_DIALOG, appArguments, readDesktopFile, sharedFileArguments } from './desktop-files';
 import { saveDownloadsWithDialog } from './downloads';
@@ -21,9 +20,11 @@ import { bindApiChannel } from './ipc';
 import { appMenuTemplate } from './menu';
 import { findElectronBinding } from './native-binding';
 import { electronPrintToPdf } from './print-to-pdf';
+import { electronPortChannel } from './service-channel';
 import { mainWindowOptions, rendererLocation } from './window';
 
 const PRELOAD_PATH = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
+const SERVICE_PROCESS_PATH = fileURLToPath(new URL('./service-process.js', import.meta.url));
 const RENDERER_LOCATION = rendererLocation({
   indexHtmlPath: fileURLToPath(new URL('../renderer/index.html', import.meta.url)),
   isPackaged: app.isPackaged,
@@ -68,7 +69,7 @@ if (app.requestSingleInstanceLock()) {
   app.quit();
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const binding = findElectronBinding({
     isPackaged: app.isPackaged,
     appPath: app.getAppPath(),
@@ -79,20 +80,29 @@ function start(): void {
 
   const claim = claimLibrary(dataDir, 'desktop app');
   if (!claim.ok) return abort('Factdesk cannot open its library', claim.error.message);
-  let db: Db;
-  try {
-    db = openLibrary(dataDir, { nativeBinding: binding.value });
-  } catch (error) {
-    claim.value.release();
-    return abort(`Factdesk cannot open the library in ${dataDir}`, error);
-  }
-  const stopBackups = scheduleBackups(db);
-  app.on('will-quit', () => {
-    stopBackups();
-    db.close();
-    claim.value.release();
+  const service = startServiceProcess({
+    dataDir,
+    mode: 'electron',
+    version: app.getVersion(),
+    nativeBinding: binding.value,
+    printThroughFront: true
   });
-  const service = createService({ db, mode: 'electron', version: app.getVersion(), printToPdf: electronPrintToPdf });
+  const ready = await service.ready;
+  if (!ready.ok) {
+    claim.value.release();
+    return abort('Factdesk cannot open its library', ready.error.message);
+  }
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    // Quit once the library is closed cleanly.
+    event.preventDefault();
+    void service.shutdown().finally(() => {
+      closed = true;
+      claim.value.release();
+      app.quit();
+    });
+  });
 
   hardenSession(session.defaultSession);
   saveDownloadsWithDialog(session.defaultSession, () => app.getPath('documents'));
@@ -116,6 +126,20 @@ function start(): void {
   app.on('activate', () => {
     mainWindow ??= createMainWindow();
   });
+}
+
+/** The service's utility process, answering on a port of its own; it has no windows, so main prints its fact sheets. */
+function startServiceProcess(options: HostOptions): RemoteService {
+  const child = utilityProcess.fork(SERVICE_PROCESS_PATH, [], { serviceName: 'Factdesk library' });
+  const { port1, port2 } = new MessageChannelMain();
+  child.postMessage(options, [port2]);
+  const channel = electronPortChannel<HostMessage, FrontMessage>(port1);
+  // A crashed process closes no port: its exit ends the calls in flight too.
+  const onClose = (listener: () => void) => {
+    channel.onClose(listener);
+    child.once('exit', listener);
+  };
+  return connectService({ ...channel, onClose }, electronPrintToPdf);
 }
 
 function createMainWindow(): BrowserWindow {

@@ -52,3 +52,13 @@ export function openLibrary(dataDir: string, opts: OpenOptions = {}): Db {
   mkdirSync(dataDir, { recursive: true });
   return openDatabase(join(dataDir, DATABASE_FILE), opts);
 }
+
+/**
+ * A read-only connection to a library another connection (the service host) has opened and
+ * migrated: in WAL mode it reads the last committed state while that one writes.
+ */
+export function openLibraryReadOnly(dataDir: string): Db {
+  const db = openSqliteFile(join(dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  return db;
+}

@@ -5,10 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../data-dir';
-import { scheduleBackups } from '../store/backup-schedule';
 import { claimLibrary } from '../library-lock';
-import { openLibrary } from '../store/open';
-import { createService } from '../api/service';
+import { startBackend } from './backend';
 import { openBrowser } from './open-browser';
 import { createWebServer, type WebServer } from './server';
 import { createToken } from './token';
@@ -65,23 +63,21 @@ export async function main(argv: string[], staticDir: string): Promise<number> {
 
   const claim = claimLibrary(options.dataDir, 'browser mode');
   if (!claim.ok) return fatal(claim.error.message);
-  let db: ReturnType<typeof openLibrary>;
-  try {
-    db = openLibrary(options.dataDir);
-  } catch (error) {
+  const backend = await startBackend(options.dataDir, packageJson.version);
+  if (!backend.ok) {
     claim.value.release();
-    return fatal(`cannot open the library in ${options.dataDir}: ${messageOf(error)}`);
+    return fatal(backend.error.message);
   }
 
   const token = createToken();
-  const service = createService({ db, mode: 'web', version: packageJson.version });
+  const { service } = backend.value;
   let web: WebServer;
   try {
     web = await listen(options.port, (port) =>
       createWebServer({ service, staticDir, token, host: '127.0.0.1', port })
     );
   } catch (error) {
-    db.close();
+    await backend.value.close();
     claim.value.release();
     return fatal(`cannot listen on 127.0.0.1: ${messageOf(error)}`);
   }
@@ -89,7 +85,6 @@ export async function main(argv: string[], staticDir: string): Promise<number> {
   const url = `${web.origin}#token=${token}`;
   process.stdout.write(`Factdesk ready at ${url}\n`);
   if (options.open) openBrowser(url);
-  const stopBackups = scheduleBackups(db, { log: (message) => process.stderr.write(`${message}\n`) });
 
   return new Promise((done) => {
     let closing = false;
@@ -97,12 +92,11 @@ export async function main(argv: string[], staticDir: string): Promise<number> {
     const shutdown = () => {
       if (closing) return;
       closing = true;
-      stopBackups();
       web
         .close()
         .catch((error: unknown) => process.stderr.write(`factdesk web: closing the server: ${messageOf(error)}\n`))
-        .finally(() => {
-          db.close();
+        .finally(async () => {
+          await backend.value.close();
           claim.value.release();
           done(0);
         });

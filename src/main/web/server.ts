@@ -10,8 +10,8 @@ import { readFile, realpath } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { MAX_ANNOTATION_FILE_BYTES, MAX_BRAT_FILE_BYTES } from '../../shared/api/file-limits';
 import type { ErrorCode } from '../../shared/result';
+import { answerBody, type BodyService } from '../api/request-body';
 import type { Service } from '../api/service';
-import { excessiveNesting } from '../exchange/json-guard';
 import { tokensMatch } from './token';
 
 const base64Length = (bytes: number) => Math.ceil(bytes / 3) * 4;
@@ -23,11 +23,7 @@ const base64Length = (bytes: number) => Math.ceil(bytes / 3) * 4;
 export const MAX_BODY_BYTES =
   Math.max(base64Length(MAX_ANNOTATION_FILE_BYTES), 2 * base64Length(MAX_BRAT_FILE_BYTES)) + 1024 * 1024;
 
-/**
- * Deepest nesting of arrays and objects in a request body; the API's inputs need fewer than 10
- * levels, and a schema walking a 5,000-deep value would overflow the stack.
- */
-export const MAX_BODY_DEPTH = 64;
+export { MAX_BODY_DEPTH } from '../api/request-body';
 
 /** How long connections may take, and how many may be open at once. */
 export interface ServerLimits {
@@ -67,7 +63,7 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 export interface WebServerOptions {
-  service: Service;
+  service: Service | BodyService;
   /** The built renderer (out/renderer). */
   staticDir: string;
   token: string;
@@ -151,9 +147,9 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
       res.setHeader('Connection', 'close');
       return sendError(res, 413, 'too_large', `Request body is larger than ${(MAX_BODY_BYTES / 1024 / 1024).toFixed(0)} MB`);
     }
-    const input = parseJson(body);
-    if (!input.ok) return sendError(res, 400, 'invalid_input', `Request body is ${input.reason}`);
-    sendJson(res, 200, await options.service.call(method, input.value));
+    const answer = await answerBody(options.service, method, body);
+    if ('badBody' in answer) return sendError(res, 400, 'invalid_input', `Request body is ${answer.badBody}`);
+    sendJson(res, 200, answer);
   }
 
   const port = await listen(server, host, options.port);
@@ -333,19 +329,6 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too_la
     req.on('end', () => done(size > limit ? 'too_large' : Buffer.concat(chunks)));
     req.on('error', fail);
   });
-}
-
-/** An empty body stands for `{}`, so parameterless methods can be called without one. */
-function parseJson(body: Buffer): { ok: true; value: unknown } | { ok: false; reason: string } {
-  const text = body.toString('utf8');
-  if (text.trim() === '') return { ok: true, value: {} };
-  const tooDeep = excessiveNesting(text, MAX_BODY_DEPTH);
-  if (tooDeep >= 0) return { ok: false, reason: `nested more than ${MAX_BODY_DEPTH} levels deep (at character ${tooDeep})` };
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (error) {
-    return { ok: false, reason: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
-  }
 }
 
 function sendJson(res: ServerResponse, status: number, payload: unknown): void {

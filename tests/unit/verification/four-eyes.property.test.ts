@@ -14,7 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FactSheetFormat } from '../../../src/shared/api/methods/export';
 import { readSheet } from '../../../src/main/export/read-sheet';
 import { type Annotated, annotate, b64, pack } from '../exchange/helpers';
-import { type TempLibrary, createdId, tempLibrary } from '../helpers/temp-library';
+import { type TempLibrary, tempLibrary } from '../helpers/temp-library';
 
 const USERS = ['Ana Checker', 'Ben Reviewer', 'Eve Editor'] as const;
 const FORMATS: Exclude<FactSheetFormat, 'pdf'>[] = ['html', 'md', 'csv', 'claimreview'];
@@ -115,8 +115,11 @@ const nth = <T>(items: readonly T[], n: number): T | undefined => items[n % Math
 async function run(w: World, s: Step): Promise<Lib> {
   if (s.kind === 'exchange') {
     if (s.from === s.to) return s.to;
-    const content = (await pack(w.libs[s.from]!, w.ids.documentId)).content;
-    await w.libs[s.to]!.call('exchange.open', { fileName: 'shared.factdesk.json', dataBase64: b64(content), acceptLibraryChanges: s.consent });
+    // A library with open conflicts refuses to pack: that refusal is part of the game too.
+    const packed = await w.libs[s.from]!.service.call('exchange.pack', { documentId: w.ids.documentId });
+    if (!packed.ok) return s.from;
+    const dataBase64 = b64((packed.value as { content: string }).content);
+    await w.libs[s.to]!.service.call('exchange.open', { fileName: 'shared.factdesk.json', dataBase64, acceptLibraryChanges: s.consent });
     return s.to;
   }
   const l = w.libs[s.lib]!;
@@ -137,11 +140,9 @@ async function run(w: World, s: Step): Promise<Lib> {
       await call('claims.update', { id: claim.id, ...change });
       break;
     }
-    case 'evidence add': {
-      const result = await call('evidence.create', { claimId: w.ids.claimId, relation: 'supports', title: `Source ${word}` });
-      if (result.ok) createdId(result.value as never);
+    case 'evidence add':
+      await call('evidence.create', { claimId: w.ids.claimId, relation: 'supports', title: `Source ${word}` });
       break;
-    }
     case 'evidence edit': {
       const e = nth(evidence, s.pick);
       if (e) await call('evidence.update', { id: e.id, title: `Edited ${word}` });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChangeSet } from '../../../src/shared/api/changes';
@@ -10,9 +10,13 @@ import { type Db, openLibrary } from '../../../src/main/store/open';
 export const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
 export const SAMPLE_FILE = join(FIXTURES, 'articles', 'sample-ap-2018.txt');
 
-/** A real library in a fresh temp folder with a service over it and a clock that starts at `start` and ticks one second per call. */
-export function tempLibrary(prefix = 'factdesk-test-', start = '2026-01-01T00:00:00.000Z') {
+/**
+ * A real library in a fresh temp folder with a service over it and a clock that starts at `start` and ticks one second per call;
+ * with `copyOf`, the folder starts as a copy of that (closed) library's folder.
+ */
+export function tempLibrary(prefix = 'factdesk-test-', start = '2026-01-01T00:00:00.000Z', copyOf?: string) {
   const dir = mkdtempSync(join(tmpdir(), prefix));
+  if (copyOf) cpSync(copyOf, dir, { recursive: true });
   const db: Db = openLibrary(dir);
   let tick = Date.parse(start);
   const clock = () => new Date((tick += 1000));

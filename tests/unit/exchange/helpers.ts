@@ -1,7 +1,7 @@
 /** Shared set-up for the exchange tests: annotated libraries and files going in and out through the API. */
 import type { Result } from '../../../src/shared/result';
 import type { MethodOutput } from '../../../src/shared/api/contract';
-import { type TempLibrary, createdId } from '../helpers/temp-library';
+import { type TempLibrary, createdId, tempLibrary } from '../helpers/temp-library';
 
 /** Astral characters before and inside spans: the W3C and brat offsets (code points) differ from UTF-16 ones. */
 export const EMOJI_TEXT = [
@@ -99,3 +99,26 @@ export function snapshot(lib: TempLibrary): string {
 
 /** JSON read back from written files, which the tests index into freely. */
 export type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export interface CheckerAndReviewer {
+  checker: TempLibrary;
+  reviewer: TempLibrary;
+  ids: Annotated;
+}
+
+/** The checker's claim, in review, in her library and in Ben Reviewer's, as after one exchange. */
+export async function checkerAndReviewer(prefix: string): Promise<CheckerAndReviewer> {
+  const checker = tempLibrary(`${prefix}checker-`);
+  const reviewer = tempLibrary(`${prefix}reviewer-`);
+  const ids = await annotate(checker);
+  await reviewer.call('settings.update', { userName: 'Ben Reviewer' });
+  await open(reviewer, (await pack(checker, ids.documentId)).content);
+  return { checker, reviewer, ids };
+}
+
+/** The checker trusts the reviewer's key, as a newsroom does once, after comparing fingerprints. */
+export async function trustReviewer({ checker, reviewer }: CheckerAndReviewer): Promise<void> {
+  await reviewer.call('keys.mine', {}); // made on first use
+  const publicKey = reviewer.db.prepare('SELECT public_key FROM known_keys WHERE user_name = ?').pluck().get('Ben Reviewer') as string;
+  await checker.call('keys.trust', { userName: 'Ben Reviewer', publicKey });
+}

@@ -7,18 +7,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contentOfRecord } from '../../../src/main/exchange/records';
 import { revisionOf } from '../../../src/main/exchange/revision';
 import { type TempLibrary, tempLibrary } from '../helpers/temp-library';
-import { type Annotated, annotate, open, pack } from './helpers';
+import { type Annotated, type CheckerAndReviewer, annotate, checkerAndReviewer, open, pack, trustReviewer } from './helpers';
 
+let pair: CheckerAndReviewer;
 let checker: TempLibrary;
 let reviewer: TempLibrary;
 let ids: Annotated;
 
 beforeEach(async () => {
-  checker = tempLibrary('factdesk-checker-');
-  reviewer = tempLibrary('factdesk-reviewer-');
-  ids = await annotate(checker);
-  await reviewer.call('settings.update', { userName: 'Ben Reviewer' });
-  await open(reviewer, (await pack(checker, ids.documentId)).content);
+  pair = await checkerAndReviewer('factdesk-scenario-');
+  ({ checker, reviewer, ids } = pair);
 });
 afterEach(() => {
   checker.close();
@@ -30,17 +28,6 @@ const claimIn = async (lib: TempLibrary, claimId = ids.claimId) =>
 const sheetClaims = async (lib: TempLibrary, documentId = ids.documentId) =>
   (await lib.call('export.factSheet', { documentId, format: 'md' })).included;
 
-/** The checker trusts the reviewer's key, as a newsroom does once, after comparing fingerprints. */
-async function trustReviewer() {
-  const key = (await reviewer.call('documents.get', { id: ids.documentId })).reviews.find((r) => r.author === 'Ben Reviewer')?.publicKey;
-  const mine = await reviewer.call('keys.mine', {});
-  const publicKey = key ?? (await keyOf(reviewer, mine.userName));
-  await checker.call('keys.trust', { userName: 'Ben Reviewer', publicKey });
-}
-
-async function keyOf(lib: TempLibrary, userName: string): Promise<string> {
-  return (lib.db.prepare('SELECT public_key FROM known_keys WHERE user_name = ?').pluck().get(userName) as string | undefined)!;
-}
 
 type FileJson = {
   author: string;
@@ -66,7 +53,7 @@ describe('shared files never launder verification', () => {
     expect((await claimIn(reviewer)).status).toBe('verified');
 
     await open(checker, (await pack(reviewer, ids.documentId)).content);
-    await trustReviewer();
+    await trustReviewer(pair);
     const claim = await claimIn(checker);
     expect(claim).toMatchObject({
       explanation: 'Checker: unreviewed wording.',
@@ -85,7 +72,7 @@ describe('shared files never launder verification', () => {
   it('a file that names the same user changes a verified claim\'s verdict: not verified, off the fact sheet', async () => {
     await reviewer.call('reviews.create', { claimId: ids.claimId, decision: 'approve' });
     await open(checker, (await pack(reviewer, ids.documentId)).content);
-    await trustReviewer();
+    await trustReviewer(pair);
     expect((await claimIn(checker)).status).toBe('verified');
     expect(await sheetClaims(checker)).toBe(1);
 
@@ -139,7 +126,7 @@ describe('shared files never launder verification', () => {
   });
 
   it('an approval signed under a trusted name with another key does not count', async () => {
-    await trustReviewer();
+    await trustReviewer(pair);
     const impostor = tempLibrary('factdesk-impostor-');
     try {
       await open(impostor, (await pack(checker, ids.documentId)).content);

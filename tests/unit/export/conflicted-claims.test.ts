@@ -1,35 +1,35 @@
 /** Fact sheets never publish a claim whose content an open merge conflict leaves unsettled, and say which: API, CLI, every text format. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/cli/main';
-import { type TempLibrary, tempLibrary } from '../helpers/temp-library';
-import { type Annotated, annotate, open, pack } from '../exchange/helpers';
+import type { TempLibrary } from '../helpers/temp-library';
+import { type Annotated, type CheckerAndReviewer, checkerAndReviewer, open, pack, trustReviewer } from '../exchange/helpers';
 
+let pair: CheckerAndReviewer;
 let checker: TempLibrary;
 let reviewer: TempLibrary;
 let ids: Annotated;
 
-/** The checker's claim, in review, in both libraries as after one exchange. */
 beforeEach(async () => {
-  checker = tempLibrary('factdesk-conflicted-checker-');
-  reviewer = tempLibrary('factdesk-conflicted-reviewer-');
-  ids = await annotate(checker);
-  await reviewer.call('settings.update', { userName: 'Ben Reviewer' });
-  await open(reviewer, (await pack(checker, ids.documentId)).content);
+  pair = await checkerAndReviewer('factdesk-conflicted-');
+  ({ checker, reviewer, ids } = pair);
 });
 afterEach(() => {
   checker.close();
   reviewer.close();
 });
 
-/** The checker trusts the reviewer's signing key, as a newsroom does once after comparing fingerprints. */
-async function trustReviewer() {
-  const { reviews } = await reviewer.call('documents.get', { id: ids.documentId });
-  const publicKey = reviews.find((r) => r.author === 'Ben Reviewer' && r.publicKey)!.publicKey!;
-  await checker.call('keys.trust', { userName: 'Ben Reviewer', publicKey });
-}
-
 const sheet = (format: 'html' | 'md' | 'csv' | 'claimreview') =>
   checker.call('export.factSheet', { documentId: ids.documentId, format });
+
+/** The sheet in every text format, each checked to leave out `claimId`. */
+async function sheetsWithout(claimId: string) {
+  const files = await Promise.all((['html', 'md', 'csv'] as const).map((format) => sheet(format)));
+  for (const file of files) {
+    expect(file.included).toBe(0);
+    expect(file.text).not.toContain(claimId);
+  }
+  return files;
+}
 
 async function factdesk(...args: string[]) {
   const err: string[] = [];
@@ -43,16 +43,11 @@ describe('a claim with an open merge conflict', () => {
     await checker.call('claims.update', { id: ids.claimId, explanation: 'Checker: the White House announced it on 6 June.' });
     await reviewer.call('claims.update', { id: ids.claimId, explanation: 'Reviewer: the DOJ list shows it.' });
     await reviewer.call('reviews.create', { claimId: ids.claimId, decision: 'approve' });
-    await trustReviewer();
+    await trustReviewer(pair);
     const report = await open(checker, (await pack(reviewer, ids.documentId)).content);
     expect(report.conflicts.remaining).toBeGreaterThan(0);
 
-    for (const format of ['html', 'md', 'csv'] as const) {
-      const file = await sheet(format);
-      expect(file.included).toBe(0);
-      expect(file.text).not.toContain(ids.claimId);
-      expect(file.leftOut.byStatus).toEqual([{ status: 'in review', count: 1 }]);
-    }
+    for (const file of await sheetsWithout(ids.claimId)) expect(file.leftOut.byStatus).toEqual([{ status: 'in review', count: 1 }]);
 
     for (const conflict of await checker.call('exchange.conflicts', { documentId: ids.documentId })) {
       await checker.call('exchange.resolve', { conflictId: conflict.id, choice: 'theirs' });
@@ -62,7 +57,7 @@ describe('a claim with an open merge conflict', () => {
 
   it('verified, then a detail outside the sheet edited on both sides: held back and named in every format and the CLI until resolved', async () => {
     await reviewer.call('reviews.create', { claimId: ids.claimId, decision: 'approve' });
-    await trustReviewer();
+    await trustReviewer(pair);
     await open(checker, (await pack(reviewer, ids.documentId)).content);
     expect((await sheet('md')).included).toBe(1);
 
@@ -71,10 +66,7 @@ describe('a claim with an open merge conflict', () => {
     const report = await open(checker, (await pack(reviewer, ids.documentId)).content);
     expect(report.conflicts.remaining).toBeGreaterThan(0);
 
-    for (const format of ['html', 'md', 'csv'] as const) {
-      const file = await sheet(format);
-      expect(file.included).toBe(0);
-      expect(file.text).not.toContain(ids.claimId);
+    for (const file of await sheetsWithout(ids.claimId)) {
       expect(file.leftOut.inConflict).toEqual([{ id: ids.claimId, text: expect.stringContaining('Alice Marie Johnson') }]);
       expect(file.leftOut.note).toMatch(/1 verified claim held back until open merge conflicts are resolved: "The 💊 sentence of Alice Marie Johnson/);
     }

@@ -81,7 +81,7 @@ beforeAll(async () => {
   const ids = await annotate(libs[0]!, undefined, USERS[0]);
   const keys = new Map<string, string>();
   for (const [i, l] of libs.entries()) {
-    await l.call('settings.update', { userName: USERS[i]! });
+    await l.call('settings.update', { userName: USERS[i]!, publishedBaseUrl: 'https://factcheck.example.org/sheets/' });
     const { fingerprint } = await l.call('keys.mine', {});
     const publicKey = ownPublicKey(l.dir, USERS[i]!);
     expect(createHash('sha256').update(Buffer.from(publicKey, 'base64')).digest('hex')).toBe(fingerprint);

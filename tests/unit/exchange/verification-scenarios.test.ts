@@ -4,10 +4,8 @@
  * claim's published content under a key the library trusts.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contentOfRecord } from '../../../src/main/exchange/records';
-import { revisionOf } from '../../../src/main/exchange/revision';
 import { type TempLibrary, tempLibrary } from '../helpers/temp-library';
-import { type Annotated, annotate, open, pack } from './helpers';
+import { type Annotated, type FileJson, annotate, handEdited, open, pack, withRecordsEdited } from './helpers';
 
 let checker: TempLibrary;
 let reviewer: TempLibrary;
@@ -42,21 +40,8 @@ async function keyOf(lib: TempLibrary, userName: string): Promise<string> {
   return (lib.db.prepare('SELECT public_key FROM known_keys WHERE user_name = ?').pluck().get(userName) as string | undefined)!;
 }
 
-type FileJson = {
-  author: string;
-  claims: Record<string, unknown>[];
-  reviews: Record<string, unknown>[];
-};
-
-/** A file edited by hand, its records' revisions recomputed so that it passes every consistency check. */
-function edited(content: string, change: (file: FileJson) => void): string {
-  const file = JSON.parse(content) as FileJson & Record<string, Record<string, unknown>[]>;
-  change(file);
-  for (const list of ['claims', 'reviews'] as const) {
-    for (const record of file[list]) record.revision = revisionOf(contentOfRecord(record as never));
-  }
-  return JSON.stringify(file);
-}
+/** A forged file: edited by hand, and unsigned (see handEdited). */
+const edited = (content: string, change: (file: FileJson) => void) => handEdited(withRecordsEdited(content, change));
 
 describe('shared files never launder verification', () => {
   it('both sides edit the explanation, the reviewer approves and sends it back: the checker\'s claim is not verified', async () => {

@@ -35,6 +35,7 @@ function reportLines(report: ExchangeReport): string[] {
   const verb = report.dryRun ? (report.outcome === 'imported' ? 'would import' : 'would merge') : report.outcome;
   const lines = [
     `${verb} "${document.title}" (${document.id}) from ${report.file.fileName}, written by ${report.file.author} on ${report.file.created}`,
+    `  signature: ${report.signature.description}`,
     `  records: ${records.added} added, ${records.updated} updated, ${records.unchanged} unchanged, ${records.deleted} deleted; ${report.reviewsAdded} reviews added`,
     `  placed: ${anchoring.exact} exactly, ${anchoring.fuzzy} fuzzily, ${anchoring.orphaned} orphaned${report.textDiffers ? ' (the file\'s text differs from the library\'s)' : ''}`,
     `  conflicts: ${conflicts.created} new, ${conflicts.remaining} open`
@@ -105,6 +106,7 @@ const validateCommand: CliCommand = {
     ctx.io.out(
       [
         `valid: ${summary.fileName} (format version ${summary.formatVersion}, ${summary.generator}, by ${summary.author} on ${summary.created})`,
+        `  signature: ${summary.signature.description}`,
         `  document: "${summary.document.title}" (${summary.document.id}), ${summary.document.codePoints} characters, SHA-256 ${summary.document.sha256}`,
         `  ${c.entities} entities, ${c.mentions} mentions, ${c.claims} claims, ${c.evidence} evidence, ${c.reviews} reviews, ${c.deleted} deletions, ${c.history} history entries` +
           (c.orphaned > 0 ? `, ${c.orphaned} orphaned` : '')

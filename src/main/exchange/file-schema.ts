@@ -206,6 +206,14 @@ const verdictScale = z.strictObject({
   labels: z.array(z.strictObject({ label: z.string().min(1).max(120), value: z.number().int().nullable() })).min(1).max(50)
 });
 
+const fileSignature = z
+  .strictObject({
+    author: person.describe('who signed the file: its author'),
+    publicKey: z.string().max(200).describe("the author's Ed25519 public key (base64 SPKI DER)"),
+    value: z.string().max(200).describe('Ed25519 signature (base64) over the canonical JSON of the file without this block')
+  })
+  .describe('the author\'s signature; files written before files were signed have none');
+
 export const annotationFileSchema = z
   .strictObject({
     format: z.literal(FILE_FORMAT),
@@ -230,7 +238,8 @@ export const annotationFileSchema = z
     evidence: z.array(evidenceRecord).max(MAX_RECORDS),
     reviews: z.array(reviewRecord).max(MAX_RECORDS).describe('reviews and comments (decision "comment")'),
     deleted: z.array(deletion).max(MAX_RECORDS),
-    history: z.array(historyEntry).max(MAX_HISTORY_ENTRIES).describe('the change log of the document, oldest first')
+    history: z.array(historyEntry).max(MAX_HISTORY_ENTRIES).describe('the change log of the document, oldest first'),
+    signature: fileSignature.optional()
   })
   .meta({
     title: 'Factdesk shared annotation file',
@@ -246,6 +255,7 @@ export type EvidenceRecord = z.infer<typeof evidenceRecord>;
 export type ReviewRecord = z.infer<typeof reviewRecord>;
 export type FileTarget = z.infer<typeof target>;
 export type Deletion = z.infer<typeof deletion>;
+export type FileSignature = z.infer<typeof fileSignature>;
 export type HistoryItem = z.infer<typeof historyEntry>;
 
 // The file's document parts must stay assignable to the domain types they are stored as.

@@ -18,6 +18,7 @@ import { statement } from '../store/statements';
 import { FileBases, recordFileBases } from './bases';
 import { countConflicts } from './conflict-store';
 import type { AnnotationFile } from './file-schema';
+import { signatureStatus } from './file-signature';
 import { OPEN_ACTION, importHistory } from './history-transfer';
 import { LocalDocument } from './local-document';
 import { Merger } from './merge';
@@ -80,6 +81,7 @@ export function openAnnotationFile(ctx: MutationContext, request: OpenRequest): 
           generator: `${file.generator.name} ${file.generator.version}`,
           formatVersion: file.formatVersion
         },
+        signature: signatureStatus(group.db, file),
         textDiffers: match.text !== file.document.text,
         anchoring: tally.anchoring,
         records: tally.records,

@@ -2,12 +2,14 @@
  * Reading a shared annotation file: untrusted bytes → a checked AnnotationFile, or one clear
  * reason it is refused. Nothing here touches the library; callers write only after this passed.
  * Order: size, text, JSON and nesting, prototype keys, "is it ours", version, record counts,
- * schema (with JSON pointers), then what a schema cannot say (hash, ids, references, offsets).
+ * schema (with JSON pointers), what a schema cannot say (hash, ids, references, offsets), then
+ * the author's signature.
  */
 import { CodePointIndex } from '../../shared/anchoring/code-points';
 import { type ErrorCode, type Result, fail, ok } from '../../shared/result';
 import { sha256Hex } from '../import/hash';
 import { type AnnotationFile, FILE_FORMAT, FORMAT_VERSION, annotationFileSchema } from './file-schema';
+import { signatureProblem } from './file-signature';
 import { excessiveNesting, forbiddenKey, guardProblem, jsonPointer } from './json-guard';
 import { megabytes } from '../../shared/api/file-limits';
 import { MAX_DEPTH, MAX_FILE_BYTES, MAX_HISTORY_ENTRIES, MAX_RECORDS } from './limits';
@@ -74,6 +76,8 @@ export function readAnnotationFile(fileName: string, bytes: Uint8Array): Result<
   if (problems.length > 0) {
     return refusal(fileName, 'invalid_input', `its records are inconsistent: ${summary(problems, problems.length)}`, problems);
   }
+  const badSignature = signatureProblem(parsed as Record<string, unknown>, file);
+  if (badSignature) return refusal(fileName, 'invalid_input', badSignature, [`/signature: ${badSignature}`]);
   return ok(file);
 }
 

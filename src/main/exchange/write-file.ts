@@ -2,7 +2,7 @@
  * Packing a document into a shared annotation file. Every record goes out with its revision and
  * the revisions it had at earlier exchanges; the state written becomes a base for the next merge.
  * Records deleted here after they had been exchanged go out as deletions. Offsets in the file
- * (selectors and blocks) count Unicode code points.
+ * (selectors and blocks) count Unicode code points. The packing user signs the file.
  */
 import { CodePointIndex } from '../../shared/anchoring/code-points';
 import { selectorsOf } from '../../shared/anchoring/selectors';
@@ -21,6 +21,7 @@ import { listReviewsOfDocument } from '../store/reviews';
 import { getScale } from '../store/scales';
 import { inWriteTransaction } from '../store/write-transaction';
 import { FileBases, exchangedRecords, exchangedRevisions, recordFileBases } from './bases';
+import type { UserKey } from '../identity/user-keys';
 import { countConflicts } from './conflict-store';
 import {
   type AnnotationFile,
@@ -32,6 +33,7 @@ import {
   FILE_FORMAT,
   FORMAT_VERSION
 } from './file-schema';
+import { signFile } from './file-signature';
 import { historyForFile } from './history-transfer';
 import { megabytes } from '../../shared/api/file-limits';
 import { MAX_BASE_REVISIONS, MAX_FILE_BYTES, MAX_RECORDS } from './limits';
@@ -49,7 +51,8 @@ import {
 import { uuidUrn } from './urn';
 
 export interface PackOptions {
-  author: string;
+  /** The packing user's key: the file names them as its author and carries their signature. */
+  signer: UserKey;
   created: string;
   generator: { name: string; version: string };
 }
@@ -72,7 +75,8 @@ export function packDocument(db: Db, documentId: string, options: PackOptions): 
         `"${document.title}" has ${open} unresolved merge ${open === 1 ? 'conflict' : 'conflicts'}; resolve them before writing its annotation file.`
       );
     }
-    const { file, bases } = buildFile(db, document, options);
+    const built = buildFile(db, document, options);
+    const file = signFile(built.file, options.signer);
     const records = RECORD_KINDS.reduce((sum, kind) => sum + file[KIND_INFO[kind].list].length, file.deleted.length);
     if (records > MAX_RECORDS) {
       throw new DomainError('too_large', `"${document.title}" has ${records} records; an annotation file holds at most ${MAX_RECORDS}.`);
@@ -85,7 +89,7 @@ export function packDocument(db: Db, documentId: string, options: PackOptions): 
         `The annotation file of "${document.title}" would be ${megabytes(bytes)} MB, over the ${megabytes(MAX_FILE_BYTES)} MB limit.`
       );
     }
-    recordFileBases(db, documentId, file, bases);
+    recordFileBases(db, documentId, file, built.bases);
     return { file, json, fileName: annotationFileName(document.title) };
   });
 }
@@ -148,7 +152,7 @@ function buildFile(db: Db, document: ArticleDocument, options: PackOptions): { f
     format: FILE_FORMAT,
     formatVersion: FORMAT_VERSION,
     generator: options.generator,
-    author: options.author,
+    author: options.signer.userName,
     created: options.created,
     document: {
       id: document.id,

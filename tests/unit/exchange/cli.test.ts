@@ -46,11 +46,13 @@ describe('factdesk pack / validate / open', () => {
     expect(valid.status).toBe(0);
     expect(valid.stdout).toContain('valid: story.factdesk.json (format version 1');
     expect(valid.stdout).toContain('1 entities, 2 mentions, 1 claims, 1 evidence');
+    expect(valid.stdout).toMatch(/\n {2}signature: Signed by Ana Checker, key [0-9a-f]{4}( [0-9a-f]{4}){3}: valid, but this library does not trust that key yet\.\n/);
 
     const before = snapshot(reviewer);
     const dry = await factdesk('open', 'story.factdesk.json', '--dry-run', '--data', reviewer.dir);
     expect(dry.status).toBe(0);
     expect(dry.stdout).toMatch(/^would import "/);
+    expect(dry.stdout).toContain('\n  signature: Signed by Ana Checker, key ');
     expect(snapshot(reviewer)).toBe(before);
 
     const opened = await factdesk('open', 'story.factdesk.json', '--data', reviewer.dir);

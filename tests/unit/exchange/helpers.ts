@@ -1,4 +1,6 @@
 /** Shared set-up for the exchange tests: annotated libraries and files going in and out through the API. */
+import { contentOfRecord } from '../../../src/main/exchange/records';
+import { revisionOf } from '../../../src/main/exchange/revision';
 import type { Result } from '../../../src/shared/result';
 import type { MethodOutput } from '../../../src/shared/api/contract';
 import { type TempLibrary, createdId, tempLibrary } from '../helpers/temp-library';
@@ -58,6 +60,31 @@ export async function annotate(lib: TempLibrary, text = EMOJI_TEXT, checker = 'A
   await lib.call('claims.transition', { id: claimId, to: 'researching' });
   await lib.call('claims.transition', { id: claimId, to: 'in review' });
   return { documentId, text, entityId, mentionId, astralMentionId, claimId, evidenceId };
+}
+
+export type FileJson = {
+  author: string;
+  claims: Record<string, unknown>[];
+  reviews: Record<string, unknown>[];
+};
+
+/** A packed file edited by hand, its records' revisions recomputed so that it passes every consistency check. */
+export function withRecordsEdited(content: string, change: (file: FileJson) => void): FileJson & Record<string, unknown> {
+  const file = JSON.parse(content) as FileJson & Record<string, Record<string, unknown>[]>;
+  change(file);
+  for (const list of ['claims', 'reviews'] as const) {
+    for (const record of file[list]) record.revision = revisionOf(contentOfRecord(record as never));
+  }
+  return file;
+}
+
+/**
+ * A packed file after a hand edit, as JSON. Whoever edits it lacks the author's key and cannot sign
+ * it again, so it goes out unsigned, like a file from before files were signed.
+ */
+export function handEdited(file: Record<string, unknown>): string {
+  const { signature: _signature, ...unsigned } = file;
+  return JSON.stringify(unsigned);
 }
 
 export async function pack(lib: TempLibrary, documentId: string) {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/cli/main';
 import { type TempLibrary, createdId, tempLibrary } from '../helpers/temp-library';
-import { type Annotated, type Json, annotate, b64, open, pack, span } from './helpers';
+import { type Annotated, type Json, annotate, b64, handEdited, open, pack, span } from './helpers';
 
 let checker: TempLibrary;
 let reviewer: TempLibrary;
@@ -94,7 +94,7 @@ describe('verdict scales and labels from a file', () => {
     });
     const person = file.labelSet.find((l: Json) => l.key === 'person');
     Object.assign(person, { name: 'Suspect', color: '#000000' });
-    return JSON.stringify(file);
+    return handEdited(file);
   }
 
   it('a new version of a scale new verdicts would use, and a changed label, are left out without consent', async () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type TempLibrary, createdId, tempLibrary } from '../helpers/temp-library';
-import { type Annotated, type Json, annotate, b64, open, pack, span } from './helpers';
+import { type Annotated, type Json, annotate, b64, handEdited, open, pack, span } from './helpers';
 
 let a: TempLibrary;
 let b: TempLibrary;
@@ -47,7 +47,7 @@ describe('which local document a file lands in', () => {
       record.target.selector[1].start += shift;
       record.target.selector[1].end += shift;
     }
-    const report = await open(b, JSON.stringify(file));
+    const report = await open(b, handEdited(file));
     expect(report).toMatchObject({ matchedBy: 'id', textDiffers: true, anchoring: { exact: 1, fuzzy: 0, orphaned: 0 }, records: { added: 1 } });
     const view = await b.call('documents.get', { id: ids.documentId });
     expect(view.document.text).toBe(ids.text);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type TempLibrary, createdId, tempLibrary } from '../helpers/temp-library';
-import { type Annotated, annotate, b64, open, pack, snapshot, span, tryOpen } from './helpers';
+import { type Annotated, annotate, b64, handEdited, open, pack, snapshot, span, tryOpen } from './helpers';
 
 let mine: TempLibrary;
 let theirs: TempLibrary;
@@ -202,7 +202,7 @@ describe('preview and failures', () => {
       .update(canonicalJson((({ revision: _, baseRevisions: __, target: ___, orphaned: ____, ...c }) => c)(file.mentions[1])))
       .digest('hex');
     const before = snapshot(mine);
-    const result = await tryOpen(mine, JSON.stringify(file));
+    const result = await tryOpen(mine, handEdited(file));
     expect(result).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('belongs to another document') } });
     expect(snapshot(mine)).toBe(before);
   });

@@ -16,7 +16,7 @@ afterEach(() => {
 
 /** The file without what is allowed to differ from one writing to the next. */
 const comparable = (content: string) => {
-  const { created: _created, author: _author, ...rest } = JSON.parse(content);
+  const { created: _created, author: _author, signature: _signature, ...rest } = JSON.parse(content);
   return rest;
 };
 

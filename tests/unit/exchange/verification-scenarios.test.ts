@@ -4,10 +4,8 @@
  * claim's published content under a key the library trusts.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contentOfRecord } from '../../../src/main/exchange/records';
-import { revisionOf } from '../../../src/main/exchange/revision';
 import { type TempLibrary, tempLibrary } from '../helpers/temp-library';
-import { type Annotated, type CheckerAndReviewer, annotate, checkerAndReviewer, open, pack, trustReviewer } from './helpers';
+import { type Annotated, type CheckerAndReviewer, type FileJson, annotate, checkerAndReviewer, handEdited, open, pack, trustReviewer, withRecordsEdited } from './helpers';
 
 let pair: CheckerAndReviewer;
 let checker: TempLibrary;
@@ -28,22 +26,8 @@ const claimIn = async (lib: TempLibrary, claimId = ids.claimId) =>
 const sheetClaims = async (lib: TempLibrary, documentId = ids.documentId) =>
   (await lib.call('export.factSheet', { documentId, format: 'md' })).included;
 
-
-type FileJson = {
-  author: string;
-  claims: Record<string, unknown>[];
-  reviews: Record<string, unknown>[];
-};
-
-/** A file edited by hand, its records' revisions recomputed so that it passes every consistency check. */
-function edited(content: string, change: (file: FileJson) => void): string {
-  const file = JSON.parse(content) as FileJson & Record<string, Record<string, unknown>[]>;
-  change(file);
-  for (const list of ['claims', 'reviews'] as const) {
-    for (const record of file[list]) record.revision = revisionOf(contentOfRecord(record as never));
-  }
-  return JSON.stringify(file);
-}
+/** A forged file: edited by hand, and unsigned (see handEdited). */
+const edited = (content: string, change: (file: FileJson) => void) => handEdited(withRecordsEdited(content, change));
 
 describe('shared files never launder verification', () => {
   it('both sides edit the explanation, the reviewer approves and sends it back: the checker\'s claim is not verified', async () => {

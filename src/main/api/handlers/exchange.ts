@@ -5,6 +5,7 @@ import { importBrat } from '../../exchange/brat/import';
 import { writeBrat } from '../../exchange/brat/write';
 import { listConflicts } from '../../exchange/conflict-store';
 import type { AnnotationFile } from '../../exchange/file-schema';
+import { signatureStatus } from '../../exchange/file-signature';
 import { openAnnotationFile } from '../../exchange/open-file';
 import { reattachOrphan } from '../../exchange/orphan-actions';
 import { listOrphans } from '../../exchange/orphans';
@@ -13,6 +14,7 @@ import { resolveConflict } from '../../exchange/resolve';
 import { conflictView, orphanView } from '../../exchange/views';
 import { w3cCollection } from '../../exchange/w3c';
 import { fileSlug, packDocument } from '../../exchange/write-file';
+import { userKey } from '../../identity/user-keys';
 import { listClaims } from '../../store/claims';
 import { derivedClaims } from '../../workflow/verification';
 import { getDocument } from '../../store/documents';
@@ -62,13 +64,14 @@ const recordCounts = (file: AnnotationFile) => ({
   history: file.history.length
 });
 
-function summaryOf(fileName: string, file: AnnotationFile): AnnotationFileSummary {
+function summaryOf(ctx: HandlerContext, fileName: string, file: AnnotationFile): AnnotationFileSummary {
   return {
     fileName,
     formatVersion: file.formatVersion,
     generator: `${file.generator.name} ${file.generator.version}`,
     author: file.author,
     created: file.created,
+    signature: signatureStatus(ctx.db, file),
     document: {
       id: file.document.id,
       title: file.document.title,
@@ -98,9 +101,10 @@ export const exchangeHandlers: HandlerMap<
   | 'exchange.exportW3c'
 > = {
   'exchange.pack'(ctx, { documentId }) {
+    const created = ctx.clock().toISOString();
     const { file, json, fileName } = packDocument(ctx.db, documentId, {
-      author: ctx.asSystem().user,
-      created: ctx.clock().toISOString(),
+      signer: userKey(ctx.db, ctx.asSystem().user, created),
+      created,
       generator: { name: 'Factdesk', version: ctx.version }
     });
     return {
@@ -112,7 +116,7 @@ export const exchangeHandlers: HandlerMap<
     };
   },
 
-  'exchange.validate': (_ctx, { fileName, dataBase64 }) => summaryOf(fileName, readFile(fileName, dataBase64)),
+  'exchange.validate': (ctx, { fileName, dataBase64 }) => summaryOf(ctx, fileName, readFile(fileName, dataBase64)),
 
   'exchange.preview': (ctx, { fileName, dataBase64, ...options }) =>
     openAnnotationFile(ctx.asSystem(), { fileName, file: readFile(fileName, dataBase64), ...options, dryRun: true }),

@@ -25,6 +25,20 @@ export interface AnchoringCounts {
   orphaned: number;
 }
 
+/**
+ * Whose signature a shared file carries and whether this library trusts the key. A file whose
+ * signature does not match its content is refused, so it never gets this far.
+ */
+export interface FileSignatureStatus {
+  /** 'trusted': valid, by the key this library trusts for the name; 'untrusted': valid, but nobody trusted the key yet; 'key differs': valid, but the library trusts another key for that name; 'unsigned': an older file without a signature. */
+  state: 'trusted' | 'untrusted' | 'key differs' | 'unsigned';
+  /** The signer and the short fingerprint of the key (null for an unsigned file). */
+  author: string | null;
+  fingerprint: string | null;
+  /** The state in plain words, for people. */
+  description: string;
+}
+
 export interface ExchangeReport {
   /** True for exchange.preview: nothing was written. */
   dryRun: boolean;
@@ -34,6 +48,7 @@ export interface ExchangeReport {
   matchedBy: 'new' | 'id' | 'hash' | 'target';
   document: DocumentSummary;
   file: { fileName: string; author: string; created: string; generator: string; formatVersion: number };
+  signature: FileSignatureStatus;
   /** The file's article text differs from the local one: its annotations were re-anchored. */
   textDiffers: boolean;
   /** Annotations (mentions, claims) that were new here and had to be placed. */
@@ -63,6 +78,7 @@ export interface AnnotationFileSummary {
   generator: string;
   author: string;
   created: string;
+  signature: FileSignatureStatus;
   document: { id: string; title: string; sha256: string; codePoints: number };
   counts: {
     entities: number;

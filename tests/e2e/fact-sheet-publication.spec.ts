@@ -5,7 +5,7 @@ import { expect, test } from './fixtures';
 import { SAMPLE, type SeededClaim, importFile, seedClaims } from './seed-library';
 
 const EXPLANATION = Array.from(
-  { length: 6 },
+  { length: 5 }, // a claim well under a page: it must never be split across two
   (_, i) => `Paragraph ${i + 1} of the explanation: the record was compared with the court filings, the clemency petition and two interviews given at the time.`
 ).join('\n');
 

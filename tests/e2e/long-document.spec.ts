@@ -47,7 +47,7 @@ test('a 20,000-word article with 2,000 mentions: jump to the last claim, label a
   const { id, lastClaim, freeWord: word } = await longDocument(app);
 
   await page.goto(app.url);
-  await page.getByRole('button', { name: /^Moby-Dick; or, The Whale/ }).click();
+  await page.getByRole('link', { name: /^Moby-Dick; or, The Whale/ }).click();
   await expect(page).toHaveURL(new RegExp(`#/documents/${id}$`));
   const article = articleText(page);
   await expect(article).toContainText('Call me Ishmael.');

@@ -27,8 +27,10 @@ test('hard-wrapped wire copy reads as paragraphs, and a mark across a line end k
   await page.keyboard.press('2');
   await dragSelect(page, 'Harvesh Seegolam');
   await page.keyboard.press('1');
-  const mentions = (await callApi<{ mentions: { start: number; end: number; exact: string }[] }>(app, 'documents.get', { id })).mentions;
-  expect(mentions.map((m) => [m.exact, m.start])).toEqual([
+  const storedMentions = async () =>
+    (await callApi<{ mentions: { start: number; end: number; exact: string }[] }>(app, 'documents.get', { id })).mentions.map((m) => [m.exact, m.start]);
+  // The label key's write is asynchronous: wait for it rather than read the library at once.
+  await expect.poll(storedMentions).toEqual([
     ['Mauritius kept\nits key', stored.indexOf('Mauritius kept\nits key')],
     ['Harvesh Seegolam', stored.indexOf('Harvesh Seegolam')]
   ]);

@@ -187,7 +187,7 @@ function provenance(sheet: FactSheet): string {
 <div><dt>Digest (SHA-256)</dt><dd><code>${sheet.digest}</code></dd></div>
 </dl>
 ${sheet.claims.length ? `<ol class="records">\n${sheet.claims.map(claimRecord).join('\n')}\n</ol>` : ''}
-<p>The digest covers the article text and every record shown on this sheet, so any change to them can be detected. Each claim carries its reviewer's signed approval of exactly what is shown; <code>factdesk verify-sheet</code> checks the signatures, recomputes the digest from the library and names what changed.</p>
+<p>The digest covers the article text and every record shown on this sheet, so any change to them can be detected. Each claim carries its reviewer's signed approval of exactly what is shown.</p>
 </footer>`;
 }
 

@@ -88,7 +88,7 @@ export function renderMarkdown(sheet: FactSheet): string {
       `- **Claim ${i + 1}:** Claim ID ${codeSpan(claim.id)} · Fingerprint ${codeSpan(claim.fingerprint)}; created ${formatTimestamp(claim.createdAt)}${verified}`
     );
   });
-  out.push('', "The digest covers the article text and every record shown on this sheet, so any change to them can be detected. Each claim carries its reviewer's signed approval of exactly what is shown; `factdesk verify-sheet` checks the signatures, recomputes the digest from the library and names what changed.");
+  out.push('', "The digest covers the article text and every record shown on this sheet, so any change to them can be detected. Each claim carries its reviewer's signed approval of exactly what is shown.");
   return `${out.join('\n')}\n`;
 }
 

@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { pdfPages } from '../../src/main/export/pdf-text';
 import { expect, test } from './fixtures';
 import { SAMPLE, type SeededClaim, importFile, seedClaims } from './seed-library';
+import { articleText } from './page-actions';
 
 const EXPLANATION = Array.from(
   { length: 5 }, // a claim well under a page: it must never be split across two
@@ -46,6 +47,7 @@ test('the fact sheet reads as a publication: whole claims per PDF page, no app h
   await seedClaims(app, documentId, CLAIMS);
   await page.goto(app.url);
   await page.getByRole('row').filter({ hasText: 'Reality TV star' }).getByText(/^Reality TV star/).click();
+  await expect(articleText(page)).toContainText('Reality TV star'); // the document view, whose shortcut opens the export
   await page.keyboard.press('Control+e');
   const dialog = page.getByRole('dialog', { name: 'Export fact sheet' });
   await expect(dialog).toContainText('6 verified claims included.');

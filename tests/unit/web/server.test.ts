@@ -372,6 +372,9 @@ function openSocket(port: number): Promise<{ socket: Socket; closed: Promise<voi
   });
 }
 
+/** The flood that once locked the server out for 100 s. */
+const IDLE_FLOOD = 20_000;
+
 describe('hostile clients', () => {
   it('answers a 5,000-deep JSON body with 400 invalid_input, not an internal error', async () => {
     const reply = await send({
@@ -397,10 +400,10 @@ describe('hostile clients', () => {
     expect(Buffer.concat(received).toString('latin1')).toMatch(/^HTTP\/1\.1 400 /);
   });
 
-  it('stays reachable while four times its connection cap sits idle, keeping no more than the cap open', async () => {
+  it('stays reachable after 20,000 idle connections, keeping no more than its cap open', { timeout: 120_000 }, async () => {
     const sockets: Socket[] = [];
     try {
-      for (let i = 0; i < SERVER_LIMITS.maxConnections * 4; i += 1) {
+      for (let i = 0; i < IDLE_FLOOD; i += 1) {
         const { socket } = await openSocket(web.port);
         socket.on('error', () => {});
         sockets.push(socket);

@@ -12,6 +12,7 @@ import { approvalToken, readApprovalToken } from '../../../src/main/export/signe
 import { exportPublicKey, signValue } from '../../../src/main/identity/signature';
 import { sha256Hex } from '../../../src/main/import/hash';
 import { signedReviewPart } from '../../../src/main/workflow/verification';
+import { buildHostileLibrary } from './hostile-fixture';
 import { type SampleSheetLibrary, buildSampleSheetLibrary } from './library-fixture';
 
 let sample: SampleSheetLibrary;
@@ -159,5 +160,17 @@ describe('verify-sheet on a PDF sheet (printed by headless Chromium)', () => {
         expect.stringMatching(new RegExp(`^claim ${i + 1} \\(${id}\\) ".*": the sheet shows something other than what was approved \\(edited by hand\\?\\)$`))
       )
     );
+  }, 60_000);
+
+  it('matches a printed sheet whose every string is markup, and whose links are not all web addresses', async () => {
+    const hostile = await buildHostileLibrary();
+    try {
+      const sheet = await hostile.lib.call('export.factSheet', { documentId: hostile.documentId, format: 'pdf' });
+      expect(sheet.included).toBe(3);
+      const outcome = await hostile.lib.call('export.verifySheet', { fileName: 'hostile.pdf', dataBase64: sheet.contentBase64! });
+      expect(outcome).toMatchObject({ result: 'match', reasons: [] });
+    } finally {
+      hostile.lib.close();
+    }
   }, 60_000);
 });

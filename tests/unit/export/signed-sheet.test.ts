@@ -1,17 +1,13 @@
 /** verify-sheet against forged, re-signed and hand-edited sheets: each is a mismatch naming the claim and why. */
-import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FactSheetFormat } from '../../../src/shared/api/methods/export';
-import { canonicalJson } from '../../../src/main/export/canonical-json';
 import { chromiumPrinter } from '../../../src/main/export/chromium';
 import type { SignedApproval } from '../../../src/main/export/fact-sheet';
 import { signedPdf } from '../../../src/main/export/pdf';
 import { approvalsOf, withApprovals } from '../../../src/main/export/pdf-approvals';
 import { pdfContent } from '../../../src/main/export/pdf-text';
 import { approvalToken, readApprovalToken } from '../../../src/main/export/signed-approval';
-import { exportPublicKey, signValue } from '../../../src/main/identity/signature';
-import { sha256Hex } from '../../../src/main/import/hash';
-import { signedReviewPart } from '../../../src/main/workflow/verification';
+import { forged, resigned } from './forged-approvals';
 import { buildHostileLibrary } from './hostile-fixture';
 import { type SampleSheetLibrary, buildSampleSheetLibrary } from './library-fixture';
 
@@ -33,23 +29,6 @@ async function check(sheet: string | Uint8Array, on: SampleSheetLibrary = sample
 function withFirstApproval(sheet: string, change: (approval: SignedApproval) => SignedApproval): string {
   const token = /(?:data-approval="|signed-approval |"value": "|,)([A-Za-z0-9+/=]{100,})/.exec(sheet)![1]!;
   return sheet.replaceAll(token, approvalToken(change(readApprovalToken(token)!)));
-}
-
-const signedPart = (claimId: string, a: SignedApproval) =>
-  signedReviewPart({ claimId, decision: 'approve', comment: a.comment, contentHash: a.contentHash, author: a.reviewer, createdAt: a.at, selfReview: a.selfReview });
-
-/** The approved content changed and its hash with it; the reviewer's signature kept. */
-function forged(approval: SignedApproval): SignedApproval {
-  const content = { ...JSON.parse(approval.content), explanation: 'Forged.' };
-  const json = canonicalJson(content);
-  return { ...approval, content: json, contentHash: sha256Hex(json) };
-}
-
-/** The approval signed again with a key nobody trusts. */
-function resigned(claimId: string, approval: SignedApproval): SignedApproval {
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const next = { ...approval, publicKey: exportPublicKey(publicKey) };
-  return { ...next, signature: signValue(privateKey, signedPart(claimId, next)) };
 }
 
 const FORGED_REASON = (claimId: string) => `claim 1 (${claimId}): the signature of Rui Reviewer's approval is not valid (forged or altered)`;

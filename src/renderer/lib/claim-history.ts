@@ -17,7 +17,7 @@ export interface HistoryStep {
 }
 
 /** A received review's signature check, as the history says it. */
-export function signatureNote(check: SignatureCheck, reviewer: string): string {
+function signatureNote(check: SignatureCheck, reviewer: string): string {
   switch (check) {
     case 'valid':
       return 'signature valid';

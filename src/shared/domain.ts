@@ -122,6 +122,8 @@ export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
  */
 export const REVIEW_CHECKS = ['valid', 'outdated', 'unsigned', 'unknown key', 'key changed', 'bad signature', 'own claim'] as const;
 export type ReviewCheck = (typeof REVIEW_CHECKS)[number];
+/** What a review's signature alone says, whatever the claim says now or who checked it. */
+export type SignatureCheck = Exclude<ReviewCheck, 'outdated' | 'own claim'>;
 
 export interface ApprovalState {
   reviewId: string;
@@ -232,6 +234,11 @@ export interface HistoryEntry {
   after: unknown;
   /** Set when the change applied a shared file: its name and who sent it. */
   receivedFrom: { fileName: string; sender: string } | null;
+  /**
+   * For a review received in a shared file: its signature checked against the keys this library
+   * trusts now. Derived on read, never stored or received.
+   */
+  signature?: SignatureCheck;
 }
 
 export interface Settings {

@@ -7,6 +7,11 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
 
 /** Each page's text, in page order. */
 export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
+  return (await pdfContent(bytes)).pages;
+}
+
+/** Each page's text and the document information dictionary (custom entries under `Custom`). */
+export async function pdfContent(bytes: Uint8Array): Promise<{ pages: string[]; info: unknown }> {
   const pdf = await getDocument({
     data: new Uint8Array(bytes),
     isEvalSupported: false,
@@ -20,7 +25,7 @@ export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
       const content = await (await pdf.getPage(number)).getTextContent();
       pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
     }
-    return pages;
+    return { pages, info: (await pdf.getMetadata()).info };
   } finally {
     await pdf.destroy();
   }

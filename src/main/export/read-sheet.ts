@@ -5,7 +5,8 @@
  *   md, pdf      the visible Provenance section and each claim's "Claim ID … · Fingerprint …" line
  *   csv          the document_id, sheet_digest, article_sha256, claim_id, claim_fingerprint columns
  *   claimreview  schema.org identifier PropertyValues (factdesk:document-id, …) on each ClaimReview
- * and each claim's signed approval (html data-approval, md reference line, csv column, claimreview identifier).
+ * and each claim's signed approval (html data-approval, md reference line, csv column, claimreview identifier,
+ * pdf document information entry).
  * The HTML and PDF readers (linkedom, pdf.js) load on first use: most commands never need them.
  */
 import type { FactSheetFormat } from '../../shared/api/methods/export';
@@ -14,6 +15,7 @@ import { CLAIM_COLUMNS } from './csv';
 import { parseCsv, unguardCell } from './csv-read';
 import { META } from './html';
 import { APPROVAL_COMMENT } from './markdown';
+import { approvalsOf } from './pdf-approvals';
 
 export interface SheetManifest {
   format: FactSheetFormat;
@@ -21,7 +23,7 @@ export interface SheetManifest {
   digest: string;
   articleSha256: string | null;
   claims: SheetEntry[];
-  /** The sheet's text, to compare what it shows with what was approved; null for a PDF. */
+  /** The sheet's text (a PDF's text layer), to compare what it shows with what was approved. */
   text: string | null;
 }
 
@@ -41,19 +43,23 @@ const HEX64 = /^[0-9a-f]{64}$/;
 
 export async function readSheet(bytes: Uint8Array): Promise<SheetManifest> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buffer.subarray(0, 5).toString('latin1') === '%PDF-') return { ...fromVisibleText('pdf', await readPdf(bytes)), text: null };
+  if (buffer.subarray(0, 5).toString('latin1') === '%PDF-') {
+    const { text, approvals } = await readPdf(bytes);
+    return { ...fromVisibleText('pdf', text, approvals), text };
+  }
   const text = buffer.toString('utf8').replace(/^\uFEFF/, '');
   const start = text.trimStart();
   if (/^<(!doctype html|html)[\s>]/i.test(start)) return { ...fromHtml(text, (await import('linkedom')).parseHTML), text };
   if (start.startsWith('[') || start.startsWith('{')) return { ...fromClaimReview(text), text };
   if (start.startsWith(`${CLAIM_COLUMNS[0]},${CLAIM_COLUMNS[1]},`)) return { ...fromCsv(text), text };
-  if (/^- \*\*Digest \(SHA-256\):\*\*/m.test(text)) return { ...fromVisibleText('md', text), text };
+  if (/^- \*\*Digest \(SHA-256\):\*\*/m.test(text)) return { ...fromVisibleText('md', text, markdownApprovals(text)), text };
   throw new SheetReadError('it is not a Factdesk fact sheet (no document id and digest found)');
 }
 
-async function readPdf(bytes: Uint8Array): Promise<string> {
+async function readPdf(bytes: Uint8Array): Promise<{ text: string; approvals: string[] }> {
   try {
-    return await (await import('./pdf-text')).pdfText(bytes);
+    const { pages, info } = await (await import('./pdf-text')).pdfContent(bytes);
+    return { text: pages.join('\n'), approvals: approvalsOf(info) };
   } catch (error) {
     throw new SheetReadError(`its PDF cannot be read (${error instanceof Error ? error.message : String(error)})`);
   }
@@ -83,14 +89,17 @@ function fromHtml(text: string, parseHTML: typeof import('linkedom').parseHTML):
   });
 }
 
+/** The approval tokens of a Markdown sheet's reference lines, in sheet order. */
+const markdownApprovals = (text: string) =>
+  [...text.matchAll(new RegExp(`^\\[//\\]: # \\(${APPROVAL_COMMENT} ([A-Za-z0-9+/=]+)\\)$`, 'gm'))].map((m) => m[1]!);
+
 /** Markdown and PDF text: the labels of the Provenance section; the last one wins, as it comes after all user text. */
-function fromVisibleText(format: 'md' | 'pdf', text: string): Read {
+function fromVisibleText(format: 'md' | 'pdf', text: string, approvals: string[]): Read {
   const flat = text.replace(/\s+/g, ' ');
   // Markdown wraps values in code spans (`…`) and labels in **…**; PDF text has neither.
   const value = (label: string, pattern: string) =>
     [...flat.matchAll(new RegExp(`${label}(?::\\*\\*)?\\s*\`*\\s*(${pattern})`, 'g'))].pop()?.[1].replace(/\s/g, '') ?? '';
   const hex = (n: number) => `(?:[0-9a-f]\\s?){${n}}`;
-  const approvals = [...text.matchAll(new RegExp(`^\\[//\\]: # \\(${APPROVAL_COMMENT} ([A-Za-z0-9+/=]+)\\)$`, 'gm'))].map((m) => m[1]!);
   const claims = [...flat.matchAll(/Claim ID\s*`*\s*(\S+?)\s*`*\s*· Fingerprint\s*`*\s*((?:[0-9a-f]\s?){16})/g)].map((m, i) => ({
     id: m[1]!,
     fingerprint: m[2]!.replace(/\s/g, ''),

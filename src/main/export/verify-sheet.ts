@@ -17,6 +17,7 @@ import { claimArticle } from './html';
 import { claimSection } from './markdown';
 import type { SheetEntry, SheetManifest } from './read-sheet';
 import { derivedClaims } from '../workflow/verification';
+import { compactText, printedText } from './printed-text';
 import { preview } from './sheet-text';
 import { readApproval } from './signed-approval';
 
@@ -25,7 +26,7 @@ const NAMED_CLAIMS = 10;
 
 export function compareSheet(db: Db, manifest: SheetManifest, current: FactSheet | null): SheetVerification {
   const base = { format: manifest.format, documentId: manifest.documentId, sheetDigest: manifest.digest };
-  const signed = manifest.format === 'pdf' ? [] : approvalProblems(db, manifest);
+  const signed = approvalProblems(db, manifest);
   if (!current) {
     return { ...base, result: 'mismatch', libraryDigest: null, reasons: [...signed, `document ${manifest.documentId} is not in the library`] };
   }
@@ -106,7 +107,7 @@ function shownDifference(manifest: SheetManifest, entry: SheetEntry, claim: Shee
       return differingFields(claimReviewShown(claim), { ...entry.shown, itemReviewed });
     }
     case 'pdf':
-      return null;
+      return compactText(manifest.text!).includes(printedText(claimArticle(claim, number))) ? null : handEdit;
   }
 }
 

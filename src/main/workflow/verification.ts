@@ -4,7 +4,7 @@
  * exactly the claim's current published content, by someone other than its checker (or a
  * confirmed self-review). Nothing stored or received can set it.
  */
-import type { ApprovalState, Claim, ClaimStatus, Review, ReviewCheck } from '../../shared/domain';
+import type { ApprovalState, Claim, ClaimStatus, HistoryEntry, Review, ReviewCheck, SignatureCheck } from '../../shared/domain';
 import { canonicalJson } from '../export/canonical-json';
 import { sha256Hex } from '../import/hash';
 import { keyFingerprint, shortFingerprint, signatureValid } from '../identity/signature';
@@ -45,15 +45,36 @@ function signedByKey(review: Review): boolean {
   return valid;
 }
 
-export function reviewCheck(review: Review, checker: string, currentHash: string, keys: Map<string, KnownKey>): ReviewCheck {
+/** Whether a review is signed, under the key this library trusts for its author, over its own content. */
+export function signatureCheck(review: Review, keys: Map<string, KnownKey>): SignatureCheck {
   if (!review.signature || !review.publicKey || !review.contentHash || review.content === null) return 'unsigned';
   const known = keys.get(review.author);
   if (!known) return 'unknown key';
   if (known.publicKey !== review.publicKey) return 'key changed';
   if (!signedByKey(review)) return 'bad signature';
   if (sha256Hex(review.content) !== review.contentHash) return 'bad signature';
+  return 'valid';
+}
+
+export function reviewCheck(review: Review, checker: string, currentHash: string, keys: Map<string, KnownKey>): ReviewCheck {
+  const signature = signatureCheck(review, keys);
+  if (signature !== 'valid') return signature;
   if (review.decision === 'approve' && review.author === checker && !review.selfReview) return 'own claim';
   return review.contentHash === currentHash ? 'valid' : 'outdated';
+}
+
+/** History rows with the signature check of each approval or change request received in a shared file. */
+export function withReceivedSignatures(db: Db, entries: HistoryEntry[]): HistoryEntry[] {
+  const received = (entry: HistoryEntry) => {
+    const review = entry.table === 'reviews' && entry.receivedFrom ? ((entry.after ?? entry.before) as Review | null) : null;
+    return review && review.decision !== 'comment' ? review : null;
+  };
+  if (!entries.some(received)) return entries;
+  const keys = knownKeys(db);
+  return entries.map((entry) => {
+    const review = received(entry);
+    return review ? { ...entry, signature: signatureCheck(review, keys) } : entry;
+  });
 }
 
 function approvalState(review: Review, check: ReviewCheck, current: PublishedContent): ApprovalState {

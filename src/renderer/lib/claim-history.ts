@@ -1,5 +1,5 @@
 /** claims.history rows (one per record write) as steps a person reads: one per change group. */
-import type { Claim, Evidence, HistoryEntry, Review } from '../../shared/domain';
+import type { Claim, Evidence, HistoryEntry, Review, SignatureCheck } from '../../shared/domain';
 import { actionName } from './action-names';
 
 export interface HistoryStep {
@@ -8,9 +8,28 @@ export interface HistoryStep {
   /** Who did it: for work received in a shared file, the colleague who did it there. */
   user: string;
   title: string;
-  /** For work received in a shared file: the file and who opened it here. */
-  received: { fileName: string; openedBy: string } | null;
+  /**
+   * For work received in a shared file: the file and who opened it here; for a received review,
+   * whether its signature is valid ("signature valid", "signature not valid: …"), else null.
+   */
+  received: { fileName: string; openedBy: string; signature: string | null } | null;
   details: string[];
+}
+
+/** A received review's signature check, as the history says it. */
+function signatureNote(check: SignatureCheck, reviewer: string): string {
+  switch (check) {
+    case 'valid':
+      return 'signature valid';
+    case 'unsigned':
+      return 'signature not valid: the review is not signed';
+    case 'unknown key':
+      return `signature not valid: this library does not trust ${reviewer}'s key yet`;
+    case 'key changed':
+      return `signature not valid: signed with another key than the one this library trusts for ${reviewer}`;
+    case 'bad signature':
+      return 'signature not valid: the review was altered after it was signed';
+  }
 }
 
 /** The open group's rows show what the sender did; a review names its own author. */
@@ -92,7 +111,8 @@ export function historySteps(entries: HistoryEntry[]): HistoryStep[] {
     const key = `${entry.groupId}\u0000${user}\u0000${title}`;
     let step = byKey.get(key);
     if (!step) {
-      const received = entry.receivedFrom && { fileName: entry.receivedFrom.fileName, openedBy: entry.user };
+      const signature = entry.signature ? signatureNote(entry.signature, user) : null;
+      const received = entry.receivedFrom && { fileName: entry.receivedFrom.fileName, openedBy: entry.user, signature };
       step = { groupId: key, at: entry.at, user, title, received, details: [] };
       byKey.set(key, step);
       steps.push(step);

@@ -6,7 +6,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { historySteps } from '../../../src/renderer/lib/claim-history';
 import { type TempLibrary, tempLibrary } from '../helpers/temp-library';
-import { type Annotated, annotate, open, pack } from './helpers';
+import { generateKeyPairSync } from 'node:crypto';
+import { exportPublicKey } from '../../../src/main/identity/signature';
+import { type Annotated, annotate, open, pack, trustReviewer } from './helpers';
 
 let checker: TempLibrary;
 let reviewer: TempLibrary;
@@ -48,5 +50,37 @@ describe('the history of a claim that went to a reviewer and back', () => {
     // The reviewer's own steps, carried in the file's change log, are there too, under the reviewer's name.
     expect(steps.some((s) => s.title === 'Approved' && s.user === 'Ben Reviewer' && s.received === null)).toBe(true);
     expect(steps.some((s) => s.user === 'Ana Checker' && s.title === 'Approved')).toBe(false);
+  });
+
+  it('says whether the signature of each received review is valid, checked against the keys trusted now', async () => {
+    await reviewer.call('reviews.create', { claimId: ids.claimId, decision: 'request changes', comment: 'Source?' });
+    for (const to of ['researching', 'in review'] as const) await reviewer.call('claims.transition', { id: ids.claimId, to });
+    await reviewer.call('reviews.create', { claimId: ids.claimId, decision: 'approve' });
+    await open(checker, (await pack(reviewer, ids.documentId)).content, 'from-ben.factdesk.json');
+    const receivedReviews = async () =>
+      historySteps(await checker.call('claims.history', { id: ids.claimId }))
+        .filter((s) => s.received && ['Approved', 'Requested changes'].includes(s.title))
+        .map((s) => [s.title, s.received!.signature]);
+
+    expect(await receivedReviews()).toEqual([
+      ['Approved', "signature not valid: this library does not trust Ben Reviewer's key yet"],
+      ['Requested changes', "signature not valid: this library does not trust Ben Reviewer's key yet"]
+    ]);
+
+    await trustReviewer({ checker, reviewer, ids });
+    expect(await receivedReviews()).toEqual([
+      ['Approved', 'signature valid'],
+      ['Requested changes', 'signature valid']
+    ]);
+    const page = await checker.call('documents.history', { documentId: ids.documentId });
+    expect(page.entries.filter((e) => e.table === 'reviews' && e.receivedFrom).map((e) => e.signature)).toEqual(['valid', 'valid']);
+
+    // Another key is trusted for the name: the reviews in the file were not signed with it.
+    checker.db.prepare('DELETE FROM known_keys WHERE user_name = ?').run('Ben Reviewer');
+    await checker.call('keys.trust', { userName: 'Ben Reviewer', publicKey: exportPublicKey(generateKeyPairSync('ed25519').publicKey) });
+    expect((await receivedReviews()).map(([, signature]) => signature)).toEqual([
+      'signature not valid: signed with another key than the one this library trusts for Ben Reviewer',
+      'signature not valid: signed with another key than the one this library trusts for Ben Reviewer'
+    ]);
   });
 });

@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { approvalsOf, withApprovals } from '../../../src/main/export/pdf-approvals';
+import { pdfContent } from '../../../src/main/export/pdf-text';
+import { approvalToken, readApprovalToken } from '../../../src/main/export/signed-approval';
 import { FIXTURES } from '../helpers/temp-library';
+import { forged } from './forged-approvals';
 import { buildSampleSheetLibrary } from './library-fixture';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -105,6 +109,15 @@ describe('factdesk verify-sheet', () => {
     const run = factdesk(['verify-sheet', 'tampered.csv']);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^mismatch: digest differs: /);
+  });
+
+  it('prints mismatch naming the claim for a PDF whose approval was forged by a later update of the file', async () => {
+    const pdf = readFileSync(join(work, readdirSync(work).find((name) => name.endsWith('.pdf'))!));
+    const [first, ...rest] = approvalsOf((await pdfContent(pdf)).info);
+    writeFileSync(join(work, 'forged.pdf'), withApprovals(pdf, [approvalToken(forged(readApprovalToken(first!)!)), ...rest]));
+    const run = factdesk(['verify-sheet', 'forged.pdf']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^mismatch: claim 1 \(\S+\): the signature of Rui Reviewer's approval is not valid \(forged or altered\)/);
   });
 
   it.each([

@@ -84,6 +84,19 @@ describe('the PDF printer dependency', () => {
     }
   });
 
+  it('refuses a printed PDF it cannot add the signed approvals to, rather than save one without them', async () => {
+    const bare = await buildSampleSheetLibrary({ printToPdf: async () => new TextEncoder().encode('%PDF-1.7\n%no trailer\n') });
+    try {
+      const result = await bare.lib.service.call('export.factSheet', { documentId: bare.documentId, format: 'pdf' });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'unsupported', message: 'Cannot add the signed approvals to the PDF: the printed PDF has no readable trailer.' }
+      });
+    } finally {
+      bare.lib.close();
+    }
+  });
+
   it('finds Chromium through FACTDESK_CHROMIUM, /usr/bin or the PATH, and says when there is none', () => {
     expect(findChromium({ FACTDESK_CHROMIUM: '/bin/sh' })).toBe('/bin/sh');
     expect(findChromium({ FACTDESK_CHROMIUM: '/nonexistent' })).toBeNull();

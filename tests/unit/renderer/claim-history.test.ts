@@ -82,10 +82,25 @@ describe('claim history steps', () => {
       entry('g1', 'Ada', 'undo claims.update', 'claims', claim({ claimDate: '2020-01-01' }), claim({}))
     ]);
     expect(steps.map((s) => [s.title, s.user, s.received, s.details])).toEqual([
-      ['Approved', 'Bea', { fileName: 'from-bea.factdesk.json', openedBy: 'Ada' }, []],
-      ['Edited the claim', 'Bea', { fileName: 'from-bea.factdesk.json', openedBy: 'Ada' }, ['Explanation: “a” → “b”']],
+      ['Approved', 'Bea', { fileName: 'from-bea.factdesk.json', openedBy: 'Ada', signature: null }, []],
+      ['Edited the claim', 'Bea', { fileName: 'from-bea.factdesk.json', openedBy: 'Ada', signature: null }, ['Explanation: “a” → “b”']],
       ['Changed', 'Ada', null, []],
       ['Undid: edited the claim', 'Ada', null, ['Claim date: “2020-01-01” → empty']]
+    ]);
+  });
+
+  it('says whether the signature of a received review is valid, and why not', () => {
+    const received = { fileName: 'from-bea.factdesk.json', sender: 'Bea' };
+    const review = (id: string, decision: Review['decision']): Review => ({ id, claimId: 'c1', author: 'Bea', decision, comment: '', selfReview: false, createdAt: '', content: null, contentHash: null, publicKey: null, signature: null });
+    const steps = historySteps([
+      { ...entry('g3', 'Ada', 'exchange.open', 'reviews', null, review('r3', 'approve')), receivedFrom: received, signature: 'valid' },
+      { ...entry('g2', 'Ada', 'exchange.open', 'reviews', null, review('r2', 'request changes')), receivedFrom: received, signature: 'key changed' },
+      { ...entry('g1', 'Ada', 'exchange.open', 'reviews', null, review('r1', 'approve')), receivedFrom: received, signature: 'bad signature' }
+    ]);
+    expect(steps.map((s) => `${s.title} by ${s.user} — ${s.received!.signature}`)).toEqual([
+      'Approved by Bea — signature valid',
+      'Requested changes by Bea — signature not valid: signed with another key than the one this library trusts for Bea',
+      'Approved by Bea — signature not valid: the review was altered after it was signed'
     ]);
   });
 });

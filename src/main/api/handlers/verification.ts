@@ -6,6 +6,7 @@ import { trustKey, userKey } from '../../identity/user-keys';
 import { runMutation } from '../../store/history';
 import { claimDocumentId, claimHistory, documentHistory } from '../../store/history-log';
 import { getScale, insertScaleVersion } from '../../store/scales';
+import { withReceivedSignatures } from '../../workflow/verification';
 import { documentText } from './lookups';
 import type { HandlerMap } from './types';
 
@@ -44,12 +45,13 @@ export const verificationHandlers: HandlerMap<'claims.history' | 'documents.hist
   'claims.history'(ctx, { id }) {
     const documentId = claimDocumentId(ctx.db, id);
     if (!documentId) throw new DomainError('not_found', `No claim with id ${id}.`);
-    return claimHistory(ctx.db, documentId, id);
+    return withReceivedSignatures(ctx.db, claimHistory(ctx.db, documentId, id));
   },
 
   'documents.history'(ctx, { documentId, limit, beforeSeq }) {
     documentText(ctx.db, documentId);
-    return documentHistory(ctx.db, documentId, limit ?? DEFAULT_HISTORY_PAGE, beforeSeq ?? null);
+    const page = documentHistory(ctx.db, documentId, limit ?? DEFAULT_HISTORY_PAGE, beforeSeq ?? null);
+    return { ...page, entries: withReceivedSignatures(ctx.db, page.entries) };
   },
 
   'scales.save'(ctx, { id, name, labels }) {

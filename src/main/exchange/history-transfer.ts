@@ -4,26 +4,16 @@
  * bookkeeping of changes whose own history the file already carries). Opening a file adds the
  * change groups this library does not have yet, outside the undo stack.
  */
-import { HISTORY_INSERT } from '../store/history';
+import { appendReceivedLog } from '../store/history';
+import { hasHistoryGroup, recordHistoryExcept } from '../store/history-log';
 import type { Db } from '../store/open';
-import { RECORD_TABLES } from '../store/rows';
-import type { LogRow } from '../store/history-log';
-import { statement } from '../store/statements';
 import type { HistoryItem } from './file-schema';
 
 /** The action of the change group that applies an annotation file. */
 export const OPEN_ACTION = 'exchange.open';
 
-type HistoryRow = Omit<LogRow, 'seq' | 'document_id'>;
-
-const tableList = RECORD_TABLES.map((table) => `'${table}'`).join(', ');
-
 export function historyForFile(db: Db, documentId: string): HistoryItem[] {
-  const rows = statement(
-    db,
-    `SELECT group_id, at, user, action, table_name, record_id, before_json, after_json FROM history
-     WHERE document_id = ? AND action != '${OPEN_ACTION}' AND table_name IN (${tableList}) ORDER BY seq`
-  ).all(documentId) as HistoryRow[];
+  const rows = recordHistoryExcept(db, documentId, OPEN_ACTION);
   return rows.map((row) => ({
     group: row.group_id,
     at: row.at,
@@ -42,7 +32,7 @@ export function importHistory(db: Db, documentId: string, items: readonly Histor
   const has = (group: string) => {
     let known = present.get(group);
     if (known === undefined) {
-      known = !!statement(db, 'SELECT 1 FROM history WHERE group_id = ? LIMIT 1').get(group);
+      known = hasHistoryGroup(db, group);
       present.set(group, known);
     }
     return known;
@@ -50,19 +40,16 @@ export function importHistory(db: Db, documentId: string, items: readonly Histor
   let added = 0;
   for (const item of items) {
     if (has(item.group)) continue;
-    statement(db, HISTORY_INSERT).run(
-      item.group,
-      documentId,
-      item.at,
-      item.user,
-      item.action,
-      item.table,
-      item.recordId,
-      item.before === null ? null : JSON.stringify(item.before),
-      item.after === null ? null : JSON.stringify(item.after),
-      'log',
-      'final'
-    );
+    appendReceivedLog(db, documentId, {
+      groupId: item.group,
+      at: item.at,
+      user: item.user,
+      action: item.action,
+      table: item.table,
+      recordId: item.recordId,
+      beforeJson: item.before === null ? null : JSON.stringify(item.before),
+      afterJson: item.after === null ? null : JSON.stringify(item.after)
+    });
     added += 1;
   }
   return added;

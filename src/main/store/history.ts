@@ -52,7 +52,7 @@ function sqlFor(verb: 'insert' | 'update', table: RecordTable, columns: readonly
 }
 
 /** One history row; every writer of the change log uses it. */
-export const HISTORY_INSERT = `INSERT INTO history (group_id, document_id, at, user, action, table_name, record_id, before_json, after_json, kind, state)
+const HISTORY_INSERT = `INSERT INTO history (group_id, document_id, at, user, action, table_name, record_id, before_json, after_json, kind, state)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /**
@@ -267,4 +267,32 @@ export function replay(ctx: MutationContext, documentId: string, direction: 'und
     );
   });
   return group;
+}
+
+/** A change log entry received from elsewhere (a shared file), stored as it came, outside the undo stack. */
+export interface ReceivedLogEntry {
+  groupId: string;
+  at: string;
+  user: string;
+  action: string;
+  table: string;
+  recordId: string;
+  beforeJson: string | null;
+  afterJson: string | null;
+}
+
+export function appendReceivedLog(db: Db, documentId: string, entry: ReceivedLogEntry): void {
+  statement(db, HISTORY_INSERT).run(
+    entry.groupId,
+    documentId,
+    entry.at,
+    entry.user,
+    entry.action,
+    entry.table,
+    entry.recordId,
+    entry.beforeJson,
+    entry.afterJson,
+    'log',
+    'final'
+  );
 }

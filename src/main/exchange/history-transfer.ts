@@ -5,26 +5,25 @@
  * change groups this library does not have yet, outside the undo stack.
  */
 import { appendReceivedLog } from '../store/history';
-import { hasHistoryGroup, recordHistoryExcept } from '../store/history-log';
+import { type LogRow, hasHistoryGroup, recordHistoryExcept } from '../store/history-log';
 import type { Db } from '../store/open';
 import type { HistoryItem } from './file-schema';
 
 /** The action of the change group that applies an annotation file. */
 export const OPEN_ACTION = 'exchange.open';
 
-export function historyForFile(db: Db, documentId: string): HistoryItem[] {
-  const rows = recordHistoryExcept(db, documentId, OPEN_ACTION);
-  return rows.map((row) => ({
-    group: row.group_id,
-    at: row.at,
-    user: row.user,
-    action: row.action,
-    table: row.table_name,
-    recordId: row.record_id,
-    before: row.before_json === null ? null : JSON.parse(row.before_json),
-    after: row.after_json === null ? null : JSON.parse(row.after_json)
-  }));
-}
+type ChangeRow = Omit<LogRow, 'seq' | 'document_id'>;
+
+const parsed = (json: string | null): unknown => (json === null ? null : JSON.parse(json));
+const serialised = (value: unknown): string | null => (value === null ? null : JSON.stringify(value));
+
+const toItem = (row: ChangeRow): HistoryItem => ({ group: row.group_id, at: row.at, user: row.user, action: row.action, table: row.table_name,
+  recordId: row.record_id, before: parsed(row.before_json), after: parsed(row.after_json) });
+
+const toRow = (item: HistoryItem): ChangeRow => ({ group_id: item.group, at: item.at, user: item.user, action: item.action, table_name: item.table,
+  record_id: item.recordId, before_json: serialised(item.before), after_json: serialised(item.after) });
+
+export const historyForFile = (db: Db, documentId: string): HistoryItem[] => recordHistoryExcept(db, documentId, OPEN_ACTION).map(toItem);
 
 /** Adds the file's change groups this library lacks; returns how many entries were added. */
 export function importHistory(db: Db, documentId: string, items: readonly HistoryItem[]): number {
@@ -40,16 +39,7 @@ export function importHistory(db: Db, documentId: string, items: readonly Histor
   let added = 0;
   for (const item of items) {
     if (has(item.group)) continue;
-    appendReceivedLog(db, documentId, {
-      groupId: item.group,
-      at: item.at,
-      user: item.user,
-      action: item.action,
-      table: item.table,
-      recordId: item.recordId,
-      beforeJson: item.before === null ? null : JSON.stringify(item.before),
-      afterJson: item.after === null ? null : JSON.stringify(item.after)
-    });
+    appendReceivedLog(db, documentId, toRow(item));
     added += 1;
   }
   return added;

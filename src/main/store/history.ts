@@ -1,5 +1,6 @@
 import type { UndoState } from '../../shared/api/changes';
 import { DomainError } from '../errors';
+import type { LogRow } from './history-log';
 import type { Db } from './open';
 import { type RecordTable, type Row, isRecordTable, parseJson } from './rows';
 import { statement } from './statements';
@@ -269,29 +270,18 @@ export function replay(ctx: MutationContext, documentId: string, direction: 'und
   return group;
 }
 
-/** A change log entry received from elsewhere (a shared file), stored as it came, outside the undo stack. */
-export interface ReceivedLogEntry {
-  groupId: string;
-  at: string;
-  user: string;
-  action: string;
-  table: string;
-  recordId: string;
-  beforeJson: string | null;
-  afterJson: string | null;
-}
-
-export function appendReceivedLog(db: Db, documentId: string, entry: ReceivedLogEntry): void {
+/** Stores a change log entry received from elsewhere (a shared file) as it came, outside the undo stack. */
+export function appendReceivedLog(db: Db, documentId: string, entry: Omit<LogRow, 'seq' | 'document_id'>): void {
   statement(db, HISTORY_INSERT).run(
-    entry.groupId,
+    entry.group_id,
     documentId,
     entry.at,
     entry.user,
     entry.action,
-    entry.table,
-    entry.recordId,
-    entry.beforeJson,
-    entry.afterJson,
+    entry.table_name,
+    entry.record_id,
+    entry.before_json,
+    entry.after_json,
     'log',
     'final'
   );

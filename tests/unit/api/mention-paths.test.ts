@@ -1,7 +1,8 @@
 /**
- * A document never holds the same span with the same label twice, whichever path makes the mention:
- * the single-mention paths refuse with the same conflict and store nothing; the bulk paths leave the
- * span as it is and carry on.
+ * Every path that makes a mention follows the same rules. A document never holds the same span
+ * with the same label twice: the single-mention paths refuse with the same conflict and store
+ * nothing; the bulk paths leave the span as it is and carry on. A name across paragraphs is refused
+ * with the same words on every path.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { DUPLICATE_MENTION } from '../../../src/main/workflow/create-mention';
@@ -12,6 +13,9 @@ import { EMOJI_TEXT, annotate, b64, open, pack, span } from '../exchange/helpers
 const TEXT = 'Officials said Jared Kushner met      at the White House on Monday.\n\nKushner said nothing.';
 const GAP = { start: TEXT.indexOf('met') + 3, end: TEXT.indexOf('at the') };
 const REFUSED = { ok: false, error: { code: 'conflict', message: DUPLICATE_MENTION } };
+const ACROSS_PARAGRAPHS = 'A name cannot run across paragraphs: select it within one paragraph.';
+/** "Monday." at the end of the first paragraph to "Kushner" at the start of the second. */
+const ACROSS = { start: TEXT.indexOf('Monday.'), end: TEXT.indexOf('Kushner said') + 'Kushner'.length };
 
 let lib: TempLibrary;
 let documentId: string;
@@ -27,10 +31,17 @@ const mentionsAt = async (where: { start: number; end: number }) =>
 
 /** Calls a method that must be refused as a duplicate, and proves it stored nothing. */
 async function refusedAsDuplicate(call: () => Promise<Result<unknown>>) {
+  await refused(call, REFUSED);
+}
+
+async function refused(call: () => Promise<Result<unknown>>, expected: object) {
   const before = lib.snapshot();
-  expect(await call()).toMatchObject(REFUSED);
+  expect(await call()).toMatchObject(expected);
   expect(lib.snapshot()).toBe(before);
 }
+
+const bratImport = (ann: string) =>
+  lib.service.call('exchange.importBrat', { txtFileName: 'story.txt', txtBase64: b64(TEXT), annFileName: 'story.ann', annBase64: b64(ann) });
 
 it('marking by hand, and relabelling onto a taken label, are refused the same way', async () => {
   const jared = span(TEXT, 'Jared Kushner');
@@ -67,8 +78,7 @@ it('a brat import skips a span the document already has with that label, and cou
   const jared = span(TEXT, 'Jared Kushner');
   await lib.call('mentions.create', { documentId, ...jared, type: 'person' });
   const ann = `T1\tperson ${jared.start} ${jared.end}\tJared Kushner\nT2\tperson ${jared.start} ${jared.end}\tJared Kushner\n`;
-  const report = await lib.call('exchange.importBrat', { txtFileName: 'story.txt', txtBase64: b64(TEXT), annFileName: 'story.ann', annBase64: b64(ann) });
-  expect(report).toMatchObject({ createdDocument: false, mentions: 0, duplicatesSkipped: 2 });
+  expect(await bratImport(ann)).toMatchObject({ ok: true, value: { createdDocument: false, mentions: 0, duplicatesSkipped: 2 } });
   expect(await mentionsAt(jared)).toHaveLength(1);
 });
 
@@ -86,4 +96,18 @@ it('re-attaching an orphan onto a span that already has its label is refused the
   } finally {
     original.close();
   }
+});
+
+it('a name across paragraphs is refused by hand, in accepted suggestions and in a brat import (naming its line), storing nothing', async () => {
+  const invalid = { ok: false, error: { code: 'invalid_input', message: ACROSS_PARAGRAPHS } };
+  await refused(() => lib.service.call('mentions.create', { documentId, ...ACROSS, type: 'person' }), invalid);
+  await refused(() => lib.service.call('assist.acceptEntities', { documentId, suggestions: [{ ...ACROSS, type: 'person' }] }), invalid);
+  const jared = span(TEXT, 'Jared Kushner');
+  // brat cuts a span at line breaks into fragments: "Monday." and "Kushner".
+  const fragments = `${ACROSS.start} ${ACROSS.start + 'Monday.'.length};${ACROSS.end - 'Kushner'.length} ${ACROSS.end}`;
+  const ann = `T1\tperson ${jared.start} ${jared.end}\tJared Kushner\nT2\tperson ${fragments}\tMonday. Kushner\n`;
+  await refused(() => bratImport(ann), {
+    ok: false,
+    error: { code: 'invalid_input', message: expect.stringContaining(`line 2: ${ACROSS_PARAGRAPHS}`) }
+  });
 });

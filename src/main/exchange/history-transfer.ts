@@ -14,7 +14,7 @@ export const OPEN_ACTION = 'exchange.open';
 
 type ChangeRow = Omit<LogRow, 'seq' | 'document_id'>;
 
-const parsed = (json: string | null): unknown => (json === null ? null : JSON.parse(json));
+const parsed = (json: string | null): HistoryItem['before'] => (json === null ? null : JSON.parse(json));
 const serialised = (value: unknown): string | null => (value === null ? null : JSON.stringify(value));
 
 const toItem = (row: ChangeRow): HistoryItem => ({ group: row.group_id, at: row.at, user: row.user, action: row.action, table: row.table_name,

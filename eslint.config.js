@@ -69,6 +69,11 @@ const boundaryConfigs = Object.keys(boundaries).flatMap((area) =>
   Array.from({ length: MAX_DEPTH + 1 }, (_, depth) => boundaryConfig(area, depth)),
 );
 
+const sqlElsewhere = 'SQL belongs in src/main/store: call a function of the store module of the table.';
+/** Statement-shaped text: the same signs tests/unit/store/sql-placement.test.ts looks for. */
+const SQL_TEXT =
+  '/\\b(SELECT\\s.*\\bFROM\\b|INSERT\\s+(OR\\s+\\w+\\s+)?INTO\\b|UPDATE\\s+\\w+\\s+SET\\b|DELETE\\s+FROM\\b|(CREATE|DROP)\\s+(TABLE|INDEX|TRIGGER|VIEW|VIRTUAL\\s+TABLE)\\b|ALTER\\s+TABLE\\b|PRAGMA\\s+\\w+|BEGIN\\s+IMMEDIATE\\b)/';
+
 export default defineConfig(
   { name: 'factdesk/ignores', ignores: ['out/', 'node_modules/', 'test-results/', 'playwright-report/', 'dist/'] },
   js.configs.recommended,
@@ -145,6 +150,35 @@ export default defineConfig(
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    // SQL lives in src/main/store only (one module per table); tests/unit/store/sql-placement.test.ts
+    // scans the sources for the same signs, comments and prose included.
+    name: 'factdesk/sql-in-store',
+    files: ['src/**/*.{ts,mts,js,mjs,svelte}'],
+    ignores: ['src/main/store/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'better-sqlite3', message: sqlElsewhere }],
+          patterns: [{ regex: '(?:^|/)store/statements$', message: sqlElsewhere }],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: `Literal[value=${SQL_TEXT}]`, message: sqlElsewhere },
+        { selector: `TemplateElement[value.raw=${SQL_TEXT}]`, message: sqlElsewhere },
+        {
+          selector: "CallExpression[callee.property.name=/^(prepare|exec|pragma|iterate|transaction)$/][callee.object.name=/(db|Db|database|Database)$/]",
+          message: sqlElsewhere,
+        },
+        {
+          selector: "CallExpression[callee.property.name=/^(prepare|exec|pragma|iterate|transaction)$/][callee.object.property.name=/(db|Db|database|Database)$/]",
+          message: sqlElsewhere,
+        },
       ],
     },
   },

@@ -4,14 +4,13 @@ import type { CompactAnnotations, DocumentAnnotations, DocumentText } from '../.
 import { findGaps } from '../../shared/gaps';
 import { DomainError } from '../errors';
 import { listClaims } from '../store/claims';
-import { getDocument } from '../store/documents';
+import { documentExists, getDocument } from '../store/documents';
 import { entitiesOfDocument } from '../store/entities';
 import { listEvidenceOfDocument } from '../store/evidence';
 import { undoState } from '../store/history';
 import { listMentions } from '../store/mentions';
 import type { Db } from '../store/open';
 import { listReviewsOfDocument } from '../store/reviews';
-import { statement } from '../store/statements';
 import { derivedClaims } from '../workflow/verification';
 
 const notFound = (id: string) => new DomainError('not_found', `No document with id ${id}.`);
@@ -24,7 +23,7 @@ export function readDocumentText(db: Db, id: string): DocumentText {
 
 export function readDocumentAnnotations(db: Db, id: string): DocumentAnnotations {
   // Checked without loading the article text, which this part does not return.
-  if (!statement(db, 'SELECT 1 FROM documents WHERE id = ? AND deleted_at IS NULL').get(id)) throw notFound(id);
+  if (!documentExists(db, id)) throw notFound(id);
   return {
     mentions: listMentions(db, id),
     claims: derivedClaims(db, id, listClaims(db, id)),

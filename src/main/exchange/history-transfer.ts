@@ -4,37 +4,26 @@
  * bookkeeping of changes whose own history the file already carries). Opening a file adds the
  * change groups this library does not have yet, outside the undo stack.
  */
-import { HISTORY_INSERT } from '../store/history';
+import { appendReceivedLog } from '../store/history';
+import { type LogRow, hasHistoryGroup, recordHistoryExcept } from '../store/history-log';
 import type { Db } from '../store/open';
-import { RECORD_TABLES } from '../store/rows';
-import type { LogRow } from '../store/history-log';
-import { statement } from '../store/statements';
 import type { HistoryItem } from './file-schema';
 
 /** The action of the change group that applies an annotation file. */
 export const OPEN_ACTION = 'exchange.open';
 
-type HistoryRow = Omit<LogRow, 'seq' | 'document_id'>;
+type ChangeRow = Omit<LogRow, 'seq' | 'document_id'>;
 
-const tableList = RECORD_TABLES.map((table) => `'${table}'`).join(', ');
+const parsed = (json: string | null): HistoryItem['before'] => (json === null ? null : JSON.parse(json));
+const serialised = (value: unknown): string | null => (value === null ? null : JSON.stringify(value));
 
-export function historyForFile(db: Db, documentId: string): HistoryItem[] {
-  const rows = statement(
-    db,
-    `SELECT group_id, at, user, action, table_name, record_id, before_json, after_json FROM history
-     WHERE document_id = ? AND action != '${OPEN_ACTION}' AND table_name IN (${tableList}) ORDER BY seq`
-  ).all(documentId) as HistoryRow[];
-  return rows.map((row) => ({
-    group: row.group_id,
-    at: row.at,
-    user: row.user,
-    action: row.action,
-    table: row.table_name,
-    recordId: row.record_id,
-    before: row.before_json === null ? null : JSON.parse(row.before_json),
-    after: row.after_json === null ? null : JSON.parse(row.after_json)
-  }));
-}
+const toItem = (row: ChangeRow): HistoryItem => ({ group: row.group_id, at: row.at, user: row.user, action: row.action, table: row.table_name,
+  recordId: row.record_id, before: parsed(row.before_json), after: parsed(row.after_json) });
+
+const toRow = (item: HistoryItem): ChangeRow => ({ group_id: item.group, at: item.at, user: item.user, action: item.action, table_name: item.table,
+  record_id: item.recordId, before_json: serialised(item.before), after_json: serialised(item.after) });
+
+export const historyForFile = (db: Db, documentId: string): HistoryItem[] => recordHistoryExcept(db, documentId, OPEN_ACTION).map(toItem);
 
 /** Adds the file's change groups this library lacks; returns how many entries were added. */
 export function importHistory(db: Db, documentId: string, items: readonly HistoryItem[]): number {
@@ -42,7 +31,7 @@ export function importHistory(db: Db, documentId: string, items: readonly Histor
   const has = (group: string) => {
     let known = present.get(group);
     if (known === undefined) {
-      known = !!statement(db, 'SELECT 1 FROM history WHERE group_id = ? LIMIT 1').get(group);
+      known = hasHistoryGroup(db, group);
       present.set(group, known);
     }
     return known;
@@ -50,19 +39,7 @@ export function importHistory(db: Db, documentId: string, items: readonly Histor
   let added = 0;
   for (const item of items) {
     if (has(item.group)) continue;
-    statement(db, HISTORY_INSERT).run(
-      item.group,
-      documentId,
-      item.at,
-      item.user,
-      item.action,
-      item.table,
-      item.recordId,
-      item.before === null ? null : JSON.stringify(item.before),
-      item.after === null ? null : JSON.stringify(item.after),
-      'log',
-      'final'
-    );
+    appendReceivedLog(db, documentId, toRow(item));
     added += 1;
   }
   return added;

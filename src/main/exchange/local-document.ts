@@ -12,10 +12,11 @@ import { entityRow, getEntity } from '../store/entities';
 import { evidenceRow, listEvidenceOfDocument } from '../store/evidence';
 import type { ChangeGroup } from '../store/history';
 import { listMentions, mentionRow } from '../store/mentions';
+import { deleteOrphan, documentsOfOrphans } from '../store/orphans';
 import { listReviewsOfDocument, reviewRow } from '../store/reviews';
-import { statement } from '../store/statements';
+import { type DocumentPartTable, documentsOfRecords } from '../store/rows';
 import type { FileTarget } from './file-schema';
-import { type Orphan, deleteOrphan, listOrphans, saveOrphan } from './orphans';
+import { type Orphan, listOrphans, saveOrphan } from './orphans';
 import {
   type ChildKind,
   type ClaimContent,
@@ -99,20 +100,10 @@ export class LocalDocument {
    * that document: one query per table for all of them, as a file brings thousands at once.
    */
   foreignOwners(kind: Exclude<RecordKind, 'entity'>, ids: readonly string[]): Map<string, string> {
-    const table = KIND_INFO[kind].table;
-    const wanted = JSON.stringify(ids.filter((id) => !this.maps[kind].has(id)));
-    const inWanted = 'IN (SELECT value FROM json_each(?))';
-    const sql =
-      kind === 'mention' || kind === 'claim'
-        ? `SELECT id, document_id FROM ${table} WHERE id ${inWanted}`
-        : `SELECT x.id, c.document_id FROM ${table} x JOIN claims c ON c.id = x.claim_id WHERE x.id ${inWanted}`;
-    const owners = new Map<string, string>();
-    for (const query of [sql, `SELECT id, document_id FROM orphans WHERE id ${inWanted}`]) {
-      // A record in the tables is where its id belongs; an orphan counts only for ids not there.
-      for (const row of statement(this.db, query).all(wanted) as { id: string; document_id: string }[]) {
-        if (!owners.has(row.id)) owners.set(row.id, row.document_id);
-      }
-    }
+    const wanted = ids.filter((id) => !this.maps[kind].has(id));
+    const owners = documentsOfRecords(this.db, KIND_INFO[kind].table as DocumentPartTable, wanted);
+    // A record in the tables is where its id belongs; an orphan counts only for ids not there.
+    for (const [id, owner] of documentsOfOrphans(this.db, wanted)) if (!owners.has(id)) owners.set(id, owner);
     for (const [id, owner] of owners) if (owner === this.documentId) owners.delete(id);
     return owners;
   }

@@ -8,15 +8,14 @@ import type { ExchangeReport } from '../../shared/api/methods/exchange';
 import { CodePointIndex } from '../../shared/anchoring/code-points';
 import type { Block, ImportedArticle, LabelType, VerdictScale } from '../../shared/domain';
 import { DomainError } from '../errors';
-import { findDocumentByHash, insertDocument, setTrashed } from '../store/documents';
+import { documentTextAnyState, findDocumentByHash, insertDocument, setTrashed } from '../store/documents';
+import { countConflicts } from '../store/exchange-conflicts';
 import { documentSummary } from '../workflow/document-summaries';
 import { type ChangeGroup, type MutationContext, runMutation } from '../store/history';
 import { recordHistorySource } from '../store/history-sources';
 import { insertLabel, listLabels, updateLabelLook } from '../store/labels';
 import { getScale, insertScaleVersion } from '../store/scales';
-import { statement } from '../store/statements';
 import { FileBases, recordFileBases } from './bases';
-import { countConflicts } from './conflict-store';
 import type { AnnotationFile } from './file-schema';
 import { signatureStatus } from './file-signature';
 import { OPEN_ACTION, importHistory } from './history-transfer';
@@ -105,17 +104,11 @@ export function openAnnotationFile(ctx: MutationContext, request: OpenRequest): 
 }
 
 function matchDocument(ctx: MutationContext, file: AnnotationFile, targetId: string | undefined): Match {
-  const row = (id: string) =>
-    statement(ctx.db, 'SELECT id, text, deleted_at FROM documents WHERE id = ?').get(id) as
-      | { id: string; text: string; deleted_at: string | null }
-      | undefined;
-  const found = (how: Match['how'], id: string): Match => {
-    const doc = row(id)!;
-    return { how, id: doc.id, text: doc.text, trashed: doc.deleted_at !== null };
-  };
+  const row = (id: string) => documentTextAnyState(ctx.db, id);
+  const found = (how: Match['how'], id: string): Match => ({ how, id, ...row(id)! });
   if (targetId !== undefined) {
     const target = row(targetId);
-    if (!target || target.deleted_at !== null) throw new DomainError('not_found', `No document with id ${targetId} in the library.`);
+    if (!target || target.trashed) throw new DomainError('not_found', `No document with id ${targetId} in the library.`);
     return found('target', targetId);
   }
   if (row(file.document.id)) return found('id', file.document.id);

@@ -1,7 +1,7 @@
 /** Orphans: mentions and claims a merge could not place in the local text, kept with all their data. */
 import type { ChangeGroup } from '../store/history';
 import type { Db } from '../store/open';
-import { statement } from '../store/statements';
+import { type OrphanRow, getOrphanRow, listOrphanRows, saveOrphanRow } from '../store/orphans';
 import type { FileTarget } from './file-schema';
 import type { ClaimContent, EvidenceContent, MentionContent, ReviewContent, SpanKind } from './records';
 
@@ -20,22 +20,12 @@ export type Orphan = {
   orphanedAt: string;
 } & ({ kind: 'mention'; content: MentionContent } | { kind: 'claim'; content: ClaimContent });
 
-interface OrphanRow {
-  id: string;
-  document_id: string;
-  kind: SpanKind;
-  record_json: string;
-  children_json: string;
-  reason: string;
-  orphaned_at: string;
-}
-
 const toOrphan = (row: OrphanRow): Orphan => {
   const { content, target } = JSON.parse(row.record_json) as { content: MentionContent & ClaimContent; target: FileTarget };
   return {
     id: row.id,
     documentId: row.document_id,
-    kind: row.kind,
+    kind: row.kind as SpanKind,
     content,
     target,
     children: JSON.parse(row.children_json) as OrphanChildren,
@@ -54,34 +44,12 @@ const toRow = (orphan: Orphan): OrphanRow => ({
   orphaned_at: orphan.orphanedAt
 });
 
-export function listOrphans(db: Db, documentId: string): Orphan[] {
-  return (statement(db, 'SELECT * FROM orphans WHERE document_id = ? ORDER BY orphaned_at, rowid').all(documentId) as OrphanRow[]).map(
-    toOrphan
-  );
-}
+export const listOrphans = (db: Db, documentId: string): Orphan[] => listOrphanRows(db, documentId).map(toOrphan);
 
 export function getOrphan(db: Db, id: string): Orphan | null {
-  const row = statement(db, 'SELECT * FROM orphans WHERE id = ?').get(id) as OrphanRow | undefined;
+  const row = getOrphanRow(db, id);
   return row ? toOrphan(row) : null;
 }
 
 /** Inserts or replaces an orphan; logged in history (outside the undo stack: orphans are not record tables). */
-export function saveOrphan(group: ChangeGroup, orphan: Orphan): void {
-  const before = statement(group.db, 'SELECT * FROM orphans WHERE id = ?').get(orphan.id) ?? null;
-  const row = toRow(orphan);
-  statement(
-    group.db,
-    `INSERT INTO orphans (id, document_id, kind, record_json, children_json, reason, orphaned_at)
-     VALUES (@id, @document_id, @kind, @record_json, @children_json, @reason, @orphaned_at)
-     ON CONFLICT (id) DO UPDATE SET record_json = excluded.record_json, children_json = excluded.children_json,
-       reason = excluded.reason`
-  ).run(row);
-  group.note('orphans', orphan.id, before, row);
-}
-
-export function deleteOrphan(group: ChangeGroup, id: string): void {
-  const before = statement(group.db, 'SELECT * FROM orphans WHERE id = ?').get(id) ?? null;
-  if (!before) return;
-  statement(group.db, 'DELETE FROM orphans WHERE id = ?').run(id);
-  group.note('orphans', id, before, null);
-}
+export const saveOrphan = (group: ChangeGroup, orphan: Orphan): void => saveOrphanRow(group, toRow(orphan));

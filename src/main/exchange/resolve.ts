@@ -6,10 +6,11 @@
 import type { z } from 'zod';
 import { Anchorer } from '../../shared/anchoring/anchor';
 import { DomainError } from '../errors';
+import { countConflicts, deleteConflict } from '../store/exchange-conflicts';
 import { type ChangeGroup, type MutationContext, runMutation } from '../store/history';
-import { labelExists } from '../store/labels';
 import { getScale } from '../store/scales';
-import { type StoredConflict, WHOLE_RECORD, countConflicts, deleteConflict, getConflict } from './conflict-store';
+import { requireMentionLabel } from '../workflow/create-mention';
+import { type StoredConflict, WHOLE_RECORD, getConflict } from './conflict-store';
 import { CLAIM_FIELDS, ENTITY_FIELDS, EVIDENCE_FIELDS, MENTION_FIELDS, REVIEW_FIELDS } from './file-schema';
 import { jsonPointer } from './json-guard';
 import { LocalDocument } from './local-document';
@@ -111,9 +112,7 @@ function checkedValue(local: LocalDocument, conflict: StoredConflict, value: unk
   if ((conflict.field === 'entityId' || conflict.field === 'claimantId') && checked !== null && !local.get('entity', checked as string)) {
     throw new DomainError('not_found', `No entity with id ${String(checked)}.`);
   }
-  if (conflict.kind === 'mention' && conflict.field === 'type' && !labelExists(local.db, checked as string)) {
-    throw new DomainError('invalid_input', `"${String(checked)}" is not a label of this library.`);
-  }
+  if (conflict.kind === 'mention' && conflict.field === 'type') requireMentionLabel(local.db, checked as string);
   if (conflict.field === 'verdict' && checked !== null) {
     const verdict = checked as { scaleId: string; scaleVersion: number; label: string };
     const scale = getScale(local.db, verdict.scaleId, verdict.scaleVersion);

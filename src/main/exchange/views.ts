@@ -6,7 +6,7 @@ import { getEntity } from '../store/entities';
 import { getEvidence } from '../store/evidence';
 import { getMention } from '../store/mentions';
 import type { Db } from '../store/open';
-import { statement } from '../store/statements';
+import { getReview } from '../store/reviews';
 import { type StoredConflict, WHOLE_RECORD } from './conflict-store';
 import type { RecordSide } from './merge';
 import { type Orphan, getOrphan } from './orphans';
@@ -30,7 +30,7 @@ function recordOf(db: Db, conflict: StoredConflict): Record<string, unknown> | n
     mention: () => getMention(db, id) ?? orphaned(),
     claim: () => getClaim(db, id) ?? orphaned(),
     evidence: () => getEvidence(db, id),
-    review: () => statement(db, 'SELECT author FROM reviews WHERE id = ?').get(id) ?? null
+    review: () => getReview(db, id)
   };
   const side = (value: unknown) => (value && typeof value === 'object' && 'content' in value ? (value as RecordSide).content : null);
   return (stored[conflict.kind]() ?? side(conflict.mine) ?? side(conflict.theirs)) as Record<string, unknown> | null;

@@ -13,6 +13,8 @@ import { DomainError } from '../errors';
 import { listClaims } from '../store/claims';
 import { getDocument } from '../store/documents';
 import { getEntity } from '../store/entities';
+import { exchangedRecords, exchangedRevisions } from '../store/exchange-bases';
+import { countConflicts } from '../store/exchange-conflicts';
 import { listEvidenceOfDocument } from '../store/evidence';
 import { listLabels } from '../store/labels';
 import { listMentions } from '../store/mentions';
@@ -20,9 +22,8 @@ import type { Db } from '../store/open';
 import { listReviewsOfDocument } from '../store/reviews';
 import { getScale } from '../store/scales';
 import { inWriteTransaction } from '../store/write-transaction';
-import { FileBases, exchangedRecords, exchangedRevisions, recordFileBases } from './bases';
+import { FileBases, recordFileBases } from './bases';
 import type { UserKey } from '../identity/user-keys';
-import { countConflicts } from './conflict-store';
 import {
   type AnnotationFile,
   type ClaimRecord,
@@ -178,10 +179,10 @@ function buildFile(db: Db, document: ArticleDocument, options: PackOptions): { f
 
 /** Records of the document that crossed an exchange and are gone now. */
 function deletions(db: Db, documentId: string, present: Set<string>): Deletion[] {
-  return exchangedRecords(db, documentId)
+  return exchangedRecords<RecordKind>(db, documentId)
     .filter(({ kind, id }) => (DELETABLE_TYPES as readonly string[]).includes(kind) && !present.has(id))
     .sort((a, b) => compare(a.kind, b.kind) || compare(a.id, b.id))
-    .map(({ kind, id }) => ({ type: kind as Deletion['type'], id, revisions: exchangedRevisions(db, kind, id) }));
+    .map(({ kind, id }) => ({ type: kind as Deletion['type'], id, revisions: exchangedRevisions(db, kind, id, MAX_BASE_REVISIONS) }));
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -39,6 +39,24 @@ export function getDocument(db: Db, id: string): ArticleDocument | null {
   return row ? toDocument(row) : null;
 }
 
+/** Is there a document with this id that is not in the trash? */
+export const documentExists = (db: Db, id: string): boolean =>
+  !!statement(db, 'SELECT 1 FROM documents WHERE id = ? AND deleted_at IS NULL').get(id);
+
+/** The text of a document that is not in the trash, without the rest of its record; null when there is none. */
+export function liveDocumentText(db: Db, id: string): string | null {
+  const row = statement(db, 'SELECT text FROM documents WHERE id = ? AND deleted_at IS NULL').get(id) as { text: string } | undefined;
+  return row?.text ?? null;
+}
+
+/** A document's text and whether it is in the trash; null when the library has no document with this id. */
+export function documentTextAnyState(db: Db, id: string): { text: string; trashed: boolean } | null {
+  const row = statement(db, 'SELECT text, deleted_at FROM documents WHERE id = ?').get(id) as
+    | { text: string; deleted_at: string | null }
+    | undefined;
+  return row ? { text: row.text, trashed: row.deleted_at !== null } : null;
+}
+
 export function findDocumentByHash(db: Db, sha256: string): { id: string; trashed: boolean } | null {
   const row = statement(db, 'SELECT id, deleted_at FROM documents WHERE sha256 = ?').get(sha256) as
     | { id: string; deleted_at: string | null }

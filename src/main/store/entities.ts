@@ -77,3 +77,26 @@ export function otherDocumentsUsing(db: Db, entityId: string, documentId: string
   ).get({ entityId, documentId }) as { n: number };
   return row.n;
 }
+
+/** The oldest entity of this type named so (case-insensitive), or null. */
+export function findEntityByName(db: Db, name: string, type: string): string | null {
+  const row = statement(db, 'SELECT id FROM entities WHERE name = ? COLLATE NOCASE AND type = ? ORDER BY created_at LIMIT 1').get(name, type) as
+    | { id: string }
+    | undefined;
+  return row?.id ?? null;
+}
+
+/** An entity that carries this external id (e.g. a knowledge base's key and its id there), or null. */
+export function findEntityByExternalId(db: Db, key: string, value: string): string | null {
+  const row = statement(db, 'SELECT e.id FROM entities e, json_each(e.external_ids_json) j WHERE j.key = ? AND j.value = ? LIMIT 1').get(
+    key,
+    value
+  ) as { id: string } | undefined;
+  return row?.id ?? null;
+}
+
+/** Every entity's id, name, type and aliases: the names a text may be searched for. */
+export function entityNames(db: Db): Array<Pick<Entity, 'id' | 'name' | 'type' | 'aliases'>> {
+  const rows = statement(db, 'SELECT id, name, type, aliases_json FROM entities').all() as Array<Pick<EntityRow, 'id' | 'name' | 'type' | 'aliases_json'>>;
+  return rows.map((row) => ({ id: row.id, name: row.name, type: row.type, aliases: parseJson<string[]>(row.aliases_json, []) }));
+}

@@ -6,7 +6,7 @@ import { type EvidenceRow, toEvidence } from './evidence';
 import { type MentionRow, toMention } from './mentions';
 import type { Db } from './open';
 import { type ReviewRow, toReview } from './reviews';
-import { parseJson } from './rows';
+import { RECORD_TABLES, parseJson } from './rows';
 import { statement } from './statements';
 
 /** A row of the history table as stored. */
@@ -105,3 +105,16 @@ export function documentHistory(
     nextBeforeSeq: rows.length > limit ? page[page.length - 1]!.seq : null
   };
 }
+
+const recordTableList = RECORD_TABLES.map((table) => `'${table}'`).join(', ');
+
+/** A document's changes to record tables in log order, without the groups of one action. */
+export function recordHistoryExcept(db: Db, documentId: string, skippedAction: string): Omit<LogRow, 'seq' | 'document_id'>[] {
+  return statement(
+    db,
+    `SELECT group_id, at, user, action, table_name, record_id, before_json, after_json FROM history
+     WHERE document_id = ? AND action != ? AND table_name IN (${recordTableList}) ORDER BY seq`
+  ).all(documentId, skippedAction) as Omit<LogRow, 'seq' | 'document_id'>[];
+}
+
+export const hasHistoryGroup = (db: Db, groupId: string): boolean => !!statement(db, 'SELECT 1 FROM history WHERE group_id = ? LIMIT 1').get(groupId);

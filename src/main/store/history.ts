@@ -1,5 +1,6 @@
 import type { UndoState } from '../../shared/api/changes';
 import { DomainError } from '../errors';
+import type { LogRow } from './history-log';
 import type { Db } from './open';
 import { type RecordTable, type Row, isRecordTable, parseJson } from './rows';
 import { statement } from './statements';
@@ -52,7 +53,7 @@ function sqlFor(verb: 'insert' | 'update', table: RecordTable, columns: readonly
 }
 
 /** One history row; every writer of the change log uses it. */
-export const HISTORY_INSERT = `INSERT INTO history (group_id, document_id, at, user, action, table_name, record_id, before_json, after_json, kind, state)
+const HISTORY_INSERT = `INSERT INTO history (group_id, document_id, at, user, action, table_name, record_id, before_json, after_json, kind, state)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /**
@@ -267,4 +268,21 @@ export function replay(ctx: MutationContext, documentId: string, direction: 'und
     );
   });
   return group;
+}
+
+/** Stores a change log entry received from elsewhere (a shared file) as it came, outside the undo stack. */
+export function appendReceivedLog(db: Db, documentId: string, entry: Omit<LogRow, 'seq' | 'document_id'>): void {
+  statement(db, HISTORY_INSERT).run(
+    entry.group_id,
+    documentId,
+    entry.at,
+    entry.user,
+    entry.action,
+    entry.table_name,
+    entry.record_id,
+    entry.before_json,
+    entry.after_json,
+    'log',
+    'final'
+  );
 }

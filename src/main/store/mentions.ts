@@ -69,3 +69,21 @@ export function listMentions(db: Db, documentId: string): Mention[] {
     ) as MentionRow[]
   ).map(toMention);
 }
+
+/**
+ * The distinct (text, label, entity) triples of accepted, unmasked mentions in documents outside
+ * the trash, most frequent first, at most `limit` of them.
+ */
+export function acceptedMentionTexts(db: Db, limit: number): Array<Pick<Mention, 'exact' | 'type' | 'entityId'>> {
+  const rows = statement(
+    db,
+    `SELECT m.exact, m.type, m.entity_id, count(*) AS n FROM mentions m JOIN documents d ON d.id = m.document_id
+     WHERE m.status = 'accepted' AND m.masked = 0 AND d.deleted_at IS NULL
+     GROUP BY m.exact, m.type, m.entity_id ORDER BY n DESC LIMIT ?`
+  ).all(limit) as Array<{ exact: string; type: string; entity_id: string | null }>;
+  return rows.map((row) => ({ exact: row.exact, type: row.type, entityId: row.entity_id }));
+}
+
+/** Does the document have a mention with exactly this span and label? */
+export const hasMentionAt = (db: Db, documentId: string, start: number, end: number, type: string): boolean =>
+  !!statement(db, 'SELECT 1 FROM mentions WHERE document_id = ? AND start = ? AND "end" = ? AND type = ?').get(documentId, start, end, type);

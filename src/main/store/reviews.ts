@@ -1,6 +1,6 @@
 import type { Review } from '../../shared/domain';
 import type { Db } from './open';
-import type { Row } from './rows';
+import { type Row, getRecord } from './rows';
 import { statement } from './statements';
 
 export interface ReviewRow extends Row {
@@ -71,3 +71,5 @@ export function claimIdsWithDecisions(db: Db, documentId: string): string[] {
     .pluck()
     .all(documentId) as string[];
 }
+
+export const getReview = (db: Db, id: string): Review | null => getRecord(db, 'reviews', id, toReview);

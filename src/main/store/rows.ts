@@ -19,3 +19,21 @@ export function getRecord<R, T>(db: Db, table: RecordTable, id: string, convert:
   const row = statement(db, `SELECT * FROM ${table} WHERE id = ?`).get(id) as R | undefined;
   return row ? convert(row) : null;
 }
+
+/** The record tables whose records belong to one document. */
+export type DocumentPartTable = Exclude<RecordTable, 'documents' | 'entities'>;
+
+const IN_IDS = 'IN (SELECT value FROM json_each(?))';
+
+/**
+ * The document of each of these records that exists, by id: one query for all of them. Evidence
+ * and reviews belong to the document of their claim.
+ */
+export function documentsOfRecords(db: Db, table: DocumentPartTable, ids: readonly string[]): Map<string, string> {
+  const sql =
+    table === 'mentions' || table === 'claims'
+      ? `SELECT id, document_id FROM ${table} WHERE id ${IN_IDS}`
+      : `SELECT x.id, c.document_id FROM ${table} x JOIN claims c ON c.id = x.claim_id WHERE x.id ${IN_IDS}`;
+  const rows = statement(db, sql).all(JSON.stringify(ids)) as { id: string; document_id: string }[];
+  return new Map(rows.map((row) => [row.id, row.document_id]));
+}

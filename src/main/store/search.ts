@@ -5,7 +5,8 @@
  */
 import type { SearchHit, SearchResults, SnippetPart } from '../../shared/api/methods/assist';
 import type { SearchKind } from '../../shared/api/search-kinds';
-import type { ClaimStatus } from '../../shared/domain';
+import type { ArticleDocument, ClaimStatus } from '../../shared/domain';
+import { type DocumentRow, toDocument } from './documents';
 import type { Db } from './open';
 import { statement } from './statements';
 
@@ -189,4 +190,14 @@ function snippetParts(snippet: string): SnippetPart[] {
     if (close + 1 < piece.length) parts.push({ text: piece.slice(close + 1), match: false });
   }
   return parts;
+}
+
+/** Documents outside the trash whose text has every word of a full-text query (see ftsQuery), oldest import first. */
+export function documentsMatching(db: Db, match: string): ArticleDocument[] {
+  const rows = statement(
+    db,
+    `SELECT d.* FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+     WHERE documents_fts MATCH ? AND d.deleted_at IS NULL ORDER BY d.imported_at, d.rowid`
+  ).all(match) as DocumentRow[];
+  return rows.map(toDocument);
 }

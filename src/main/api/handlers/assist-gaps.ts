@@ -6,15 +6,14 @@ import { documentNames } from '../../assist/gaps/names';
 import { buildGapPool } from '../../assist/gaps/pool';
 import { rankGapCandidates } from '../../assist/gaps/rank';
 import { textKey } from '../../assist/text/words';
-import { DomainError } from '../../errors';
 import { getEntity } from '../../store/entities';
 import { runMutation } from '../../store/history';
 import { listMentions } from '../../store/mentions';
 import { entityRegistry } from '../../store/registry';
 import { changeSetOf } from '../change-set';
-import { analyseDocument, entityNamed, openEntitySuggestions, requireLabels } from './assist-suggestions';
-import { documentText, requireEntity } from './lookups';
-import { newMentionRow } from './new-records';
+import { analyseDocument, entityNamed, openEntitySuggestions } from './assist-suggestions';
+import { requireEntity } from './lookups';
+import { checkMention, createMention, mentionTarget } from '../../workflow/create-mention';
 import type { HandlerMap } from './types';
 
 /** Library entities offered beyond the document's own names (the most mentioned ones). */
@@ -66,12 +65,9 @@ export const gapHandlers: HandlerMap<'assist.gapCandidates' | 'assist.confirmGap
   },
 
   'assist.confirmGap'(ctx, input) {
-    const text = documentText(ctx.db, input.documentId);
-    if (!findGaps(text).some((g) => g.start === input.start && g.end === input.end)) {
-      throw new DomainError('invalid_input', `There is no masked-name gap at ${input.start}–${input.end}.`);
-    }
+    const target = mentionTarget(ctx.db, input.documentId);
+    checkMention(ctx.db, target, { start: input.start, end: input.end, type: input.type, masked: true });
     if (input.entityId) requireEntity(ctx.db, input.entityId);
-    requireLabels(ctx, [input.type]);
     const mentions = listMentions(ctx.db, input.documentId);
     const existing = mentions.find((m) => m.masked && m.start === input.start && m.end === input.end);
     const id = existing?.id ?? ctx.newId();
@@ -85,20 +81,8 @@ export const gapHandlers: HandlerMap<'assist.gapCandidates' | 'assist.confirmGap
         g.update('mentions', existing.id, { type: input.type, entity_id: entityId, restoration: input.restoration, updated_at: g.at });
         return;
       }
-      g.insert(
-        'mentions',
-        newMentionRow(g, text, {
-          id,
-          documentId: input.documentId,
-          start: input.start,
-          end: input.end,
-          type: input.type,
-          entityId,
-          origin: 'manual',
-          masked: true,
-          restoration: input.restoration
-        })
-      );
+      const fields = { start: input.start, end: input.end, type: input.type, entityId, origin: 'manual' as const, masked: true, restoration: input.restoration };
+      createMention(g, target, fields, { duplicate: 'refuse', newId: () => id });
     });
     return changeSetOf(ctx.db, group, existing ? null : id);
   }

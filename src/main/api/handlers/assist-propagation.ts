@@ -7,28 +7,26 @@
  */
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { PropagationDocument } from '../../../shared/api/methods/assist';
-import type { Mention } from '../../../shared/domain';
+import type { ArticleDocument, Mention } from '../../../shared/domain';
 import { findGaps } from '../../../shared/gaps';
 import { findWholeWord } from '../../assist/text/words';
 import { DomainError } from '../../errors';
+import { getDocument } from '../../store/documents';
 import { type ChangeGroup, runMutation } from '../../store/history';
 import { getMention, listMentions } from '../../store/mentions';
-import { ftsQuery } from '../../store/search';
-import { statement } from '../../store/statements';
+import { documentsMatching, ftsQuery } from '../../store/search';
 import { inWriteTransaction } from '../../store/write-transaction';
 import { changeSetOf } from '../change-set';
 import type { HandlerContext } from '../context';
-import { insertMention } from './assist-suggestions';
+import { type MentionTarget, createMention, mentionSpanProblem } from '../../workflow/create-mention';
 import { documentText } from './lookups';
 import type { HandlerMap } from './types';
 
 const CONTEXT = 40;
 const EXAMPLES = 3;
 
-interface Target {
-  documentId: string;
+interface Target extends MentionTarget {
   title: string;
-  text: string;
   spans: Array<{ start: number; end: number }>;
 }
 
@@ -44,24 +42,21 @@ function sourceMention(ctx: HandlerContext, mentionId: string): Mention {
 /** Where the mention's text occurs unlabelled: whole words only, never over a mention or a gap. */
 function targets(ctx: HandlerContext, mention: Mention, input: ParsedInput<'assist.propagate'>): Target[] {
   const caseSensitive = input.caseSensitive ?? true;
-  let documents: Array<{ id: string; title: string; text: string }>;
+  let documents: ArticleDocument[];
   if (input.scope === 'document') {
-    documents = [statement(ctx.db, 'SELECT id, title, text FROM documents WHERE id = ?').get(mention.documentId) as { id: string; title: string; text: string }];
+    documents = [getDocument(ctx.db, mention.documentId)!];
   } else {
     // The full-text index narrows the library to documents with the words; the exact test follows.
     const match = ftsQuery(`"${mention.exact}"`);
-    documents = match
-      ? (statement(
-          ctx.db,
-          `SELECT d.id, d.title, d.text FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
-           WHERE documents_fts MATCH ? AND d.deleted_at IS NULL ORDER BY d.imported_at, d.rowid`
-        ).all(match) as Array<{ id: string; title: string; text: string }>)
-      : [];
+    documents = match ? documentsMatching(ctx.db, match) : [];
   }
   return documents.map((doc) => {
     const taken: Array<{ start: number; end: number }> = [...listMentions(ctx.db, doc.id), ...findGaps(doc.text)];
-    const spans = findWholeWord(doc.text, mention.exact, caseSensitive).filter((o) => !taken.some((t) => o.start < t.end && t.start < o.end));
-    return { documentId: doc.id, title: doc.title, text: doc.text, spans };
+    const target = { documentId: doc.id, text: doc.text, blocks: doc.blocks };
+    const spans = findWholeWord(doc.text, mention.exact, caseSensitive).filter(
+      (o) => !taken.some((t) => o.start < t.end && t.start < o.end) && mentionSpanProblem(target, { ...o, masked: false }) === null
+    );
+    return { ...target, title: doc.title, spans };
   });
 }
 
@@ -104,7 +99,7 @@ export const propagationHandlers: HandlerMap<'assist.propagationPreview' | 'assi
         if (target.spans.length === 0 && target.documentId !== mention.documentId) continue;
         const { group, value } = runMutation(mutation, { documentId: target.documentId, action: 'assist.propagate' }, (g) =>
           target.spans.filter((span) =>
-            insertMention(g, ctx, target.text, { documentId: target.documentId, ...span, type: mention.type, entityId: mention.entityId, origin: 'propagated' })
+            createMention(g, target, { ...span, type: mention.type, entityId: mention.entityId, origin: 'propagated' }, { duplicate: 'skip', newId: ctx.newId })
           ).length
         );
         if (target.documentId === mention.documentId) own = group;

@@ -1,6 +1,5 @@
 /** Entity and claim suggestions: computed by the assist workers, accepted as annotations, rejections remembered. */
 import type { ClaimSuggestion, EntitySuggestion } from '../../../shared/api/methods/assist';
-import type { Mention } from '../../../shared/domain';
 import { findGaps } from '../../../shared/gaps';
 import { spanProblem } from '../../../shared/text/spans';
 import { libraryKnowledge } from '../../assist/library-knowledge';
@@ -8,16 +7,16 @@ import { textKey } from '../../assist/text/words';
 import { assistEngine } from '../../assist/worker-pool';
 import { DomainError } from '../../errors';
 import { listClaims } from '../../store/claims';
-import { entityRow } from '../../store/entities';
+import { entityRow, findEntityByName } from '../../store/entities';
 import { type ChangeGroup, runMutation } from '../../store/history';
 import { listLabels } from '../../store/labels';
 import { listMentions } from '../../store/mentions';
 import { insertRejection, listRejections, rejectedKeys, rejectionKey, removeRejection } from '../../store/rejections';
-import { statement } from '../../store/statements';
 import { changeSetOf } from '../change-set';
 import type { HandlerContext } from '../context';
 import { documentText, requireEntity } from './lookups';
-import { newClaimRow, newMentionRow } from './new-records';
+import { newClaimRow } from './new-records';
+import { createMention, mentionTarget } from '../../workflow/create-mention';
 import type { HandlerMap } from './types';
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
@@ -56,32 +55,10 @@ export function requireLabels(ctx: HandlerContext, types: string[]) {
   if (unknown.length) throw new DomainError('invalid_input', `Not a label of this library: ${unknown.map((t) => `"${t}"`).join(', ')}.`);
 }
 
-/** Inserts an accepted mention unless the same span already has that label; returns its id or null. */
-export function insertMention(
-  group: ChangeGroup,
-  ctx: HandlerContext,
-  text: string,
-  fields: Pick<Mention, 'documentId' | 'start' | 'end' | 'type' | 'entityId' | 'origin'>
-): string | null {
-  const duplicate = statement(group.db, 'SELECT 1 FROM mentions WHERE document_id = ? AND start = ? AND "end" = ? AND type = ?').get(
-    fields.documentId,
-    fields.start,
-    fields.end,
-    fields.type
-  );
-  if (duplicate) return null;
-  const id = ctx.newId();
-  group.insert('mentions', newMentionRow(group, text, { id, ...fields }));
-  return id;
-}
-
 /** An entity by exact name and type, or a new one: how an accepted claimant or restoration gets its entity. */
 export function entityNamed(group: ChangeGroup, ctx: HandlerContext, name: string, type: string): string {
-  const existing = statement(group.db, 'SELECT id FROM entities WHERE name = ? COLLATE NOCASE AND type = ? ORDER BY created_at LIMIT 1').get(
-    name,
-    type
-  ) as { id: string } | undefined;
-  if (existing) return existing.id;
+  const existing = findEntityByName(group.db, name, type);
+  if (existing) return existing;
   const id = ctx.newId();
   group.insert('entities', entityRow({ id, name, type, aliases: [], description: '', externalIds: {}, createdAt: group.at, updatedAt: group.at }));
   return id;
@@ -103,16 +80,11 @@ export const suggestionHandlers: HandlerMap<
   },
 
   'assist.acceptEntities'(ctx, { documentId, suggestions }) {
-    const text = documentText(ctx.db, documentId);
-    for (const s of suggestions) {
-      const problem = spanProblem(text, s.start, s.end);
-      if (problem) throw new DomainError('invalid_input', `Cannot accept the suggestion at ${s.start}–${s.end}: ${problem}.`);
-      if (s.entityId) requireEntity(ctx.db, s.entityId);
-    }
-    requireLabels(ctx, suggestions.map((s) => s.type));
+    const target = mentionTarget(ctx.db, documentId);
     const { group } = runMutation(ctx.asUser(), { documentId, action: 'assist.acceptEntities' }, (g) => {
       for (const s of suggestions) {
-        insertMention(g, ctx, text, { documentId, start: s.start, end: s.end, type: s.type, entityId: s.entityId ?? null, origin: 'suggested' });
+        const fields = { start: s.start, end: s.end, type: s.type, entityId: s.entityId ?? null, origin: 'suggested' as const };
+        createMention(g, target, fields, { duplicate: 'skip', newId: ctx.newId });
       }
     });
     return changeSetOf(ctx.db, group);

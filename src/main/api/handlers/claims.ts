@@ -6,11 +6,11 @@ import { canonicalJson } from '../../export/canonical-json';
 import { signValue } from '../../identity/signature';
 import { userKey } from '../../identity/user-keys';
 import { sha256Hex } from '../../import/hash';
+import { listEvidenceOfClaim } from '../../store/evidence';
 import { type ChangeGroup, runMutation } from '../../store/history';
-import { reviewRow } from '../../store/reviews';
+import { listReviewsOfClaim, reviewRow } from '../../store/reviews';
 import { getScale } from '../../store/scales';
 import { getSettings } from '../../store/settings';
-import { statement } from '../../store/statements';
 import { checkerMove, reviewOutcome } from '../../workflow/claim-workflow';
 import { signedReviewPart, verifyClaims } from '../../workflow/verification';
 import { changeSetOf } from '../change-set';
@@ -136,10 +136,8 @@ export const claimHandlers: HandlerMap<
     const claim = requireClaim(ctx.db, id);
     const { group } = runMutation(ctx.asUser(), { documentId: claim.documentId, action: 'claims.delete' }, (g) => {
       // Children are removed one by one (not by cascade) so that undo can bring them back.
-      for (const table of ['evidence', 'reviews'] as const) {
-        const children = statement(ctx.db, `SELECT id FROM ${table} WHERE claim_id = ?`).all(id) as { id: string }[];
-        for (const child of children) g.remove(table, child.id);
-      }
+      for (const evidence of listEvidenceOfClaim(ctx.db, id)) g.remove('evidence', evidence.id);
+      for (const review of listReviewsOfClaim(ctx.db, id)) g.remove('reviews', review.id);
       g.remove('claims', id);
     });
     return changeSetOf(ctx.db, group);

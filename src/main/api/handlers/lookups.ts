@@ -1,17 +1,15 @@
 import { DomainError } from '../../errors';
 import { getClaim } from '../../store/claims';
+import { liveDocumentText } from '../../store/documents';
 import { getEntity } from '../../store/entities';
 import type { Db } from '../../store/open';
-import { statement } from '../../store/statements';
 
 /** Lookups that refuse with a clear not_found instead of returning null. */
 
 export function documentText(db: Db, documentId: string): string {
-  const row = statement(db, 'SELECT text FROM documents WHERE id = ? AND deleted_at IS NULL').get(documentId) as
-    | { text: string }
-    | undefined;
-  if (!row) throw new DomainError('not_found', `No document with id ${documentId} in the library.`);
-  return row.text;
+  const text = liveDocumentText(db, documentId);
+  if (text === null) throw new DomainError('not_found', `No document with id ${documentId} in the library.`);
+  return text;
 }
 
 export function requireClaim(db: Db, id: string) {

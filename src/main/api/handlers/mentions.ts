@@ -1,20 +1,17 @@
-import { findGaps } from '../../../shared/gaps';
-import { crossesBlocks, spanProblem } from '../../../shared/text/spans';
 import { DomainError } from '../../errors';
 import { runMutation } from '../../store/history';
-import { getDocument } from '../../store/documents';
-import { labelExists } from '../../store/labels';
 import { getMention } from '../../store/mentions';
-import { statement } from '../../store/statements';
 import { changeSetOf } from '../change-set';
 import type { HandlerContext } from '../context';
-import { documentText, requireEntity } from './lookups';
-import { newMentionRow } from './new-records';
+import {
+  createMention,
+  mentionTarget,
+  refuseDuplicateMention,
+  refuseRestorationUnlessMasked,
+  requireMentionLabel
+} from '../../workflow/create-mention';
+import { requireEntity } from './lookups';
 import type { HandlerMap } from './types';
-
-function requireLabel(ctx: HandlerContext, type: string) {
-  if (!labelExists(ctx.db, type)) throw new DomainError('invalid_input', `"${type}" is not a label of this library.`);
-}
 
 function requireMention(ctx: HandlerContext, id: string) {
   const mention = getMention(ctx.db, id);
@@ -24,55 +21,33 @@ function requireMention(ctx: HandlerContext, id: string) {
 
 export const mentionHandlers: HandlerMap<'mentions.create' | 'mentions.update' | 'mentions.delete'> = {
   'mentions.create'(ctx, input) {
-    const text = documentText(ctx.db, input.documentId);
-    const problem = spanProblem(text, input.start, input.end);
-    if (problem) throw new DomainError('invalid_input', `Cannot mark this span: ${problem}.`);
-    requireLabel(ctx, input.type);
-    if (input.entityId) requireEntity(ctx.db, input.entityId);
-    const masked = input.masked ?? false;
-    if (masked && !findGaps(text).some((gap) => gap.start === input.start && gap.end === input.end)) {
-      throw new DomainError('invalid_input', 'A masked mention must cover exactly one masked-name gap.');
-    }
-    if (!masked && input.restoration) {
-      throw new DomainError('invalid_input', 'Only a masked mention carries a restoration.');
-    }
-    if (!masked && crossesBlocks(getDocument(ctx.db, input.documentId)?.blocks ?? [], input.start, input.end)) {
-      throw new DomainError('invalid_input', 'A name cannot run across paragraphs: select it within one paragraph.');
-    }
-    const duplicate = statement(
-      ctx.db,
-      'SELECT 1 FROM mentions WHERE document_id = ? AND start = ? AND "end" = ? AND type = ?'
-    ).get(input.documentId, input.start, input.end, input.type);
-    if (duplicate) throw new DomainError('conflict', 'This span is already marked with that label.');
-
+    const target = mentionTarget(ctx.db, input.documentId);
     const id = ctx.newId();
-    const restoration = masked ? input.restoration?.trim() || null : null;
-    const { group } = runMutation(ctx.asUser(), { documentId: input.documentId, action: 'mentions.create' }, (g) => {
-      g.insert(
-        'mentions',
-        newMentionRow(g, text, {
-          id,
-          documentId: input.documentId,
+    const { group } = runMutation(ctx.asUser(), { documentId: input.documentId, action: 'mentions.create' }, (g) =>
+      createMention(
+        g,
+        target,
+        {
           start: input.start,
           end: input.end,
           type: input.type,
           entityId: input.entityId ?? null,
           origin: 'manual',
-          masked,
-          restoration
-        })
-      );
-    });
+          masked: input.masked ?? false,
+          restoration: input.restoration ?? null
+        },
+        { duplicate: 'refuse', newId: () => id }
+      )
+    );
     return changeSetOf(ctx.db, group, id);
   },
 
   'mentions.update'(ctx, { id, type, entityId, restoration }) {
     const mention = requireMention(ctx, id);
-    if (type !== undefined) requireLabel(ctx, type);
+    if (type !== undefined) requireMentionLabel(ctx.db, type);
+    if (type !== undefined && type !== mention.type) refuseDuplicateMention(ctx.db, mention.documentId, { ...mention, type });
     if (entityId) requireEntity(ctx.db, entityId);
-    if (restoration !== undefined && restoration !== null && !mention.masked) {
-      throw new DomainError('invalid_input', 'Only a masked mention carries a restoration.');
-    }
+    refuseRestorationUnlessMasked(mention.masked, restoration);
     const restored = restoration === undefined ? mention.restoration : restoration?.trim() || null;
     const { group } = runMutation(ctx.asUser(), { documentId: mention.documentId, action: 'mentions.update' }, (g) => {
       g.update('mentions', id, {

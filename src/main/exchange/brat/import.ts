@@ -14,12 +14,12 @@ import { sha256Hex } from '../../import/hash';
 import { importArticle } from '../../import';
 import { findDocumentByHash, insertDocument, setTrashed } from '../../store/documents';
 import { documentSummary } from '../../workflow/document-summaries';
-import { getEntity } from '../../store/entities';
+import { findEntityByExternalId, getEntity } from '../../store/entities';
 import { type MutationContext, runMutation } from '../../store/history';
 import { listLabels } from '../../store/labels';
 import { getScale } from '../../store/scales';
 import { getSettings } from '../../store/settings';
-import { statement } from '../../store/statements';
+import { createMention, isDuplicateMention, mentionSpanProblem } from '../../workflow/create-mention';
 import { LocalDocument } from '../local-document';
 import { readNote } from './notes';
 import { type BratReference, type BratSpan, parseAnn } from './read';
@@ -59,6 +59,18 @@ export async function importBrat(ctx: MutationContext, files: BratFiles): Promis
     refuse(`${parsed.errors.length} bad line${parsed.errors.length === 1 ? '' : 's'} in the .ann (${parsed.errors.slice(0, 3).join('; ')}${parsed.errors.length > 3 ? '; …' : ''})`, parsed.errors);
   }
   const toText = offsetMap(raw, rawIndex.length);
+  const offsets = (span: BratSpan) => ({ start: toText[span.fragments[0]![0]]!, end: toText[span.fragments[span.fragments.length - 1]![1]]! });
+  const gaps = new Set(findGaps(article.text).map((gap) => `${gap.start}:${gap.end}`));
+  const isGap = ({ start, end }: { start: number; end: number }) => gaps.has(`${start}:${end}`);
+  const place = { text: article.text, blocks: article.blocks };
+  const misplaced = parsed.spans.flatMap((span) => {
+    if (span.type === CLAIM_TYPE) return [];
+    const problem = mentionSpanProblem(place, { ...offsets(span), masked: isGap(offsets(span)) });
+    return problem ? [`line ${span.line}: ${problem}`] : [];
+  });
+  if (misplaced.length > 0) {
+    refuse(`${misplaced.length} annotation${misplaced.length === 1 ? '' : 's'} cannot be a mention here (${misplaced.slice(0, 3).join('; ')}${misplaced.length > 3 ? '; …' : ''})`, misplaced);
+  }
   const warnings = [...parsed.warnings];
   const labels = labelResolver(listLabels(ctx.db));
   const sha256 = sha256Hex(article.text);
@@ -69,14 +81,13 @@ export async function importBrat(ctx: MutationContext, files: BratFiles): Promis
     if (!existing) insertDocument(group, documentId, article, sha256);
     else if (existing.trashed) setTrashed(group, documentId, false);
     const local = new LocalDocument(group, documentId, article.text);
-    const gaps = new Set(findGaps(article.text).map((gap) => `${gap.start}:${gap.end}`));
+    const target = { documentId, ...place };
     const entities = new EntityMaker(local, ctx.newId);
     const stamp = { author: ctx.user, createdAt: group.at, updatedAt: group.at };
     const report = { mentions: 0, claims: 0, duplicatesSkipped: 0 };
 
     for (const span of parsed.spans) {
-      const start = toText[span.fragments[0]![0]]!;
-      const end = toText[span.fragments[span.fragments.length - 1]![1]]!;
+      const { start, end } = offsets(span);
       const note = readNote(parsed.notes.get(span.id) ?? '');
       if (span.type === CLAIM_TYPE) {
         if (local.all('claim').some((c) => c.home === 'table' && c.start === start && c.end === end)) {
@@ -99,21 +110,14 @@ export async function importBrat(ctx: MutationContext, files: BratFiles): Promis
         continue;
       }
       const type = labels.keyOf(span);
-      if (local.all('mention').some((m) => m.home === 'table' && m.start === start && m.end === end && m.content.type === type)) {
+      if (isDuplicateMention(ctx.db, documentId, { start, end, type })) {
         report.duplicatesSkipped += 1;
         continue;
       }
-      const masked = gaps.has(`${start}:${end}`);
-      local.insertPlaced('mention', {
-        id: ctx.newId(),
-        type,
-        entityId: entities.of(type, parsed.references.filter((r) => r.target === span.id), article.text.slice(start, end)),
-        origin: 'manual',
-        status: 'accepted',
-        masked,
-        restoration: masked ? note.get('restoration') || null : null,
-        ...stamp
-      }, start, end);
+      const masked = isGap({ start, end });
+      const entityId = entities.of(type, parsed.references.filter((r) => r.target === span.id), article.text.slice(start, end));
+      const restoration = masked ? note.get('restoration') || null : null;
+      createMention(group, target, { start, end, type, entityId, origin: 'manual', masked, restoration }, { duplicate: 'refuse', newId: ctx.newId });
       report.mentions += 1;
     }
     return { createdDocument: !existing, entities: entities.created, ...report };
@@ -233,11 +237,8 @@ class EntityMaker {
   private existing(factdeskId: string | undefined, external: BratReference[]): string | null {
     if (factdeskId && getEntity(this.local.db, factdeskId)) return factdeskId;
     for (const reference of external) {
-      const row = statement(
-        this.local.db,
-        'SELECT e.id FROM entities e, json_each(e.external_ids_json) j WHERE j.key = ? AND j.value = ? LIMIT 1'
-      ).get(reference.db, reference.dbId) as { id: string } | undefined;
-      if (row) return row.id;
+      const id = findEntityByExternalId(this.local.db, reference.db, reference.dbId);
+      if (id) return id;
     }
     return null;
   }

@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /*
- * Runtime boundaries (DESIGN §4), enforced with no-restricted-imports:
+ * Runtime boundaries (docs/ARCHITECTURE.md, "Layers"), enforced with no-restricted-imports:
  * - src/shared   pure TypeScript: no Node, Electron or SQLite, nothing from the other src/ areas;
  * - src/renderer browser only: no Node, Electron or SQLite, nothing from src/main;
  * - src/preload  sandboxed: only `electron` and src/shared.
@@ -22,19 +22,19 @@ const hostModules = ['electron', 'better-sqlite3', ...nodeBuiltins];
 
 const boundaries = {
   shared: {
-    why: 'src/shared is pure TypeScript shared by every runtime: no Node, Electron, SQLite or DOM (DESIGN §4)',
+    why: 'src/shared is pure TypeScript shared by every runtime: no Node, Electron, SQLite or DOM (docs/ARCHITECTURE.md, Layers)',
     forbiddenAreas: ['main', 'renderer', 'preload'],
     forbidHostModules: true,
     onlyElectron: false,
   },
   renderer: {
-    why: 'src/renderer runs in a sandboxed page and reaches data only through the API client (DESIGN §4)',
+    why: 'src/renderer runs in a sandboxed page and reaches data only through the API client (docs/ARCHITECTURE.md, Layers)',
     forbiddenAreas: ['main'],
     forbidHostModules: true,
     onlyElectron: false,
   },
   preload: {
-    why: 'src/preload is a sandboxed preload: it may import only electron and src/shared (DESIGN §4)',
+    why: 'src/preload is a sandboxed preload: it may import only electron and src/shared (docs/ARCHITECTURE.md, Layers)',
     forbiddenAreas: ['main', 'renderer'],
     forbidHostModules: false,
     onlyElectron: true,

@@ -58,6 +58,10 @@ describe('importPdf: a three-page report', () => {
 });
 
 describe('importPdf: a two-column journal article', () => {
+  /** Runs from the foot of the left column to the top of the right one. */
+  const INTRODUCTION =
+    'Salt marshes along the estuary lost much of their vegetation in the floods of 2019. This study measured how ' +
+    'quickly the marsh recovered in the four years after the floods, working with Natural England and two local councils.';
   const load = () => imported('journal.pdf', articleFixture('journal.pdf', 'pdf'));
 
   it('takes the first heading as title when the metadata title is an identifier', async () => {
@@ -70,13 +74,7 @@ describe('importPdf: a two-column journal article', () => {
     expect(blockRows(article)).toEqual([
       ['heading', 1, 1, 'Salt marsh recovery after the 2019 floods'],
       ['heading', 2, 1, '1. Introduction'],
-      [
-        'paragraph',
-        undefined,
-        1,
-        'Salt marshes along the estuary lost much of their vegetation in the floods of 2019. This study measured how ' +
-          'quickly the marsh recovered in the four years after the floods, working with Natural England and two local councils.'
-      ],
+      ['paragraph', undefined, 1, INTRODUCTION],
       ['heading', 2, 1, '2. Experimental method'],
       ['paragraph', undefined, 1, 'Plots were sampled in three steps:'],
       ['list-item', undefined, 1, '1. Mark each plot with a stake.'],

@@ -9,13 +9,13 @@ const FIELD_NAMES: Record<string, string> = {
   status: 'status',
   verdict: 'verdict',
   explanation: 'explanation',
-  relation: 'relation to the claim',
+  relation: 'relation',
   title: 'title',
-  url: 'address',
-  archivedUrl: 'archived address',
+  url: 'URL',
+  archivedUrl: 'archived URL',
   publisher: 'publisher',
   accessedAt: 'date accessed',
-  excerpt: 'quoted excerpt',
+  excerpt: 'excerpt',
   note: 'note',
   position: 'order',
   type: 'type',
@@ -29,7 +29,7 @@ const FIELD_NAMES: Record<string, string> = {
   externalIds: 'external identifiers'
 };
 
-/** "archivedUrl" → "archived address"; a field this list does not know is split into words ("someField" → "some field"). */
+/** "archivedUrl" → "archived URL", as the forms label it; a field this list does not know is split into words ("someField" → "some field"). */
 export function fieldName(key: string): string {
   return FIELD_NAMES[key] ?? key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }

@@ -350,11 +350,13 @@ function uploadTooLarge(method: string, head: string, bodyBytes: number): string
   for (const rule of UPLOADS_BY_METHOD[method] ?? []) {
     const quoted = new RegExp(`"${rule.nameField}"\\s*:\\s*("(?:[^"\\\\]|\\\\.){1,1000}")`).exec(head)?.[1];
     if (!quoted) continue;
+    let name: unknown;
     try {
-      return rule.refuse(JSON.parse(quoted) as string, Math.floor((bodyBytes * 3) / 4));
+      name = JSON.parse(quoted);
     } catch {
       return null;
     }
+    return typeof name === 'string' && name.trim() !== '' ? rule.refuse(name.trim(), Math.floor((bodyBytes * 3) / 4)) : null;
   }
   return null;
 }

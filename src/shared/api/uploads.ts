@@ -79,12 +79,15 @@ export function uploadInput<S extends z.ZodRawShape>(shape: S, rules: readonly U
   return z.strictObject(shape).superRefine((input, ctx) => {
     const fields = input as Record<string, unknown>;
     for (const rule of rules) {
-      const bytes = base64Bytes(String(fields[rule.dataField]));
+      const [name, data] = [fields[rule.nameField], fields[rule.dataField]];
+      // Without a name the refusal could not say which file; the name's own issue says what is missing.
+      if (typeof name !== 'string' || name.trim() === '' || typeof data !== 'string') continue;
+      const bytes = base64Bytes(data);
       if (bytes <= rule.limit) continue;
       ctx.addIssue({
         code: 'custom',
         path: [rule.dataField],
-        message: rule.refuse(String(fields[rule.nameField]), bytes),
+        message: rule.refuse(name.trim(), bytes),
         params: { [FILE_TOO_LARGE]: true }
       });
     }

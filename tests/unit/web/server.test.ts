@@ -47,6 +47,9 @@ function send(options: {
         port: web.port,
         method: options.method ?? 'GET',
         path: options.path,
+        // A fresh connection each time: a pooled one may have passed the server's keep-alive timeout
+        // while a test builds a large body, and be reset as the body goes out.
+        agent: false,
         headers: { host: `127.0.0.1:${web.port}`, ...options.headers }
       },
       (res) => {

@@ -51,7 +51,7 @@ async function dropFile(page: Page, file: Saved): Promise<void> {
   await page.dispatchEvent('body', 'drop', { dataTransfer });
 }
 
-/** A report value of the preview / open dialog ("Placed exactly" → "1"). */
+/** A report value of the preview / open dialog ("Annotations found in the text" → "1"). */
 const reportValue = (dialog: Locator, term: string) => dialog.locator('dt', { hasText: new RegExp(`^${term}$`) }).locator('+ dd');
 
 async function researchAndSend(page: Page, explanation: string): Promise<void> {
@@ -112,8 +112,8 @@ test('a reviewer opens the checker’s file, approves the claim and sends it bac
   await expect(dialog).toContainText('from Ada Checker');
   await expect(dialog).toContainText('A new document');
   await expect(dialog).toContainText(/Signed by Ada Checker, key [0-9a-f]{4}( [0-9a-f]{4}){3}: valid, but this library does not trust that key yet\./);
-  await expect(reportValue(dialog, 'Placed exactly')).toHaveText('1');
-  await expect(reportValue(dialog, 'Orphaned')).toHaveText('0');
+  await expect(reportValue(dialog, 'Annotations found in the text')).toHaveText('1');
+  await expect(reportValue(dialog, 'Annotations that could not be placed')).toHaveText('0');
   await expect(reportValue(dialog, 'Conflicts to decide')).toHaveText('0');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(bea.getByRole('heading', { name: 'No articles yet' })).toBeVisible(); // the preview wrote nothing

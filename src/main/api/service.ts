@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { contract, isMethodName, type MethodName } from '../../shared/api/contract';
+import { FILE_TOO_LARGE } from '../../shared/api/uploads';
 import { type Result, fail, ok } from '../../shared/result';
 import { DomainError } from '../errors';
 import { type ServiceDeps, createHandlerContext } from './context';
@@ -23,6 +24,8 @@ export function createService(deps: ServiceDeps): Service {
       }
       const parsed = contract[method].input.safeParse(input ?? {});
       if (!parsed.success) {
+        const tooLarge = parsed.error.issues.find((issue) => issue.code === 'custom' && issue.params?.[FILE_TOO_LARGE]);
+        if (tooLarge) return fail('too_large', tooLarge.message);
         return fail(
           'invalid_input',
           `Invalid input for ${method}: ${z.prettifyError(parsed.error).replace(/\s*\n\s*/g, '; ')}`,

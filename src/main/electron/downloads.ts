@@ -31,9 +31,10 @@ export function saveDialogOptions(fileName: string, defaultDir: string): SaveDia
 
 /**
  * Downloads of blob: URLs (made by the page itself) are saved where the user picks in the native
- * dialog; anything else is cancelled, as the app loads no remote content.
+ * dialog, and `saved` hears the path of each file written; anything else is cancelled, as the app
+ * loads no remote content.
  */
-export function saveDownloadsWithDialog(session: Pick<Session, 'on'>, defaultDir: () => string): void {
+export function saveDownloadsWithDialog(session: Pick<Session, 'on'>, defaultDir: () => string, saved: (path: string) => void): void {
   session.on('will-download', (_event, item: DownloadItem) => {
     if (!item.getURL().startsWith('blob:')) {
       item.cancel();
@@ -41,5 +42,8 @@ export function saveDownloadsWithDialog(session: Pick<Session, 'on'>, defaultDir
     }
     // Without a save path Electron asks with these options (the native Save dialog).
     item.setSaveDialogOptions(saveDialogOptions(item.getFilename(), defaultDir()));
+    item.once('done', (_done, state) => {
+      if (state === 'completed') saved(item.getSavePath());
+    });
   });
 }

@@ -5,7 +5,7 @@
  */
 import { app, BrowserWindow, dialog, Menu, MessageChannelMain, session, shell, utilityProcess, type OpenDialogOptions } from 'electron';
 import { once } from 'node:events';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../data-dir';
@@ -105,7 +105,11 @@ async function start(): Promise<void> {
   });
 
   hardenSession(session.defaultSession);
-  saveDownloadsWithDialog(session.defaultSession, () => app.getPath('documents'));
+  saveDownloadsWithDialog(
+    session.defaultSession,
+    () => app.getPath('documents'),
+    (path) => tellRenderer({ type: 'file-saved', fileName: basename(path), folder: dirname(path) })
+  );
   bindApiChannel(service, RENDERER_LOCATION, () => mainWindow);
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(

@@ -11,7 +11,7 @@ import { sha256Hex } from '../import/hash';
 import { type AnnotationFile, FILE_FORMAT, FORMAT_VERSION, annotationFileSchema } from './file-schema';
 import { signatureProblem } from './file-signature';
 import { excessiveNesting, forbiddenKey, guardProblem, jsonPointer } from './json-guard';
-import { megabytes } from '../../shared/api/file-limits';
+import { annotationFileTooLarge } from '../../shared/api/file-limits';
 import { MAX_DEPTH, MAX_FILE_BYTES, MAX_HISTORY_ENTRIES, MAX_RECORDS } from './limits';
 import { KIND_INFO, RECORD_KINDS, contentOfRecord } from './records';
 import { revisionOf } from './revision';
@@ -30,11 +30,7 @@ export function refusal(fileName: string, code: ErrorCode, reason: string, detai
 export function readAnnotationFile(fileName: string, bytes: Uint8Array): Result<AnnotationFile> {
   if (bytes.length === 0) return refusal(fileName, 'empty', 'the file is empty');
   if (bytes.length > MAX_FILE_BYTES) {
-    return refusal(
-      fileName,
-      'too_large',
-      `the file (${megabytes(bytes.length)} MB) is larger than the ${megabytes(MAX_FILE_BYTES)} MB limit for annotation files`
-    );
+    return refusal(fileName, 'too_large', annotationFileTooLarge(bytes.length));
   }
   const text = utf8Text(bytes);
   if (text === null) {

@@ -44,6 +44,9 @@ const HEADING_SCALE = 1.15;
 const MAX_HEADING_LENGTH = 200;
 const PAGE_NUMBER = /^[-–—\s]*(?:page\s*)?(?:\d{1,5}|[ivxlcdm]{1,8})(?:\s*(?:of|\/)\s*\d{1,5})?[-–—\s]*$/i;
 const LIST_MARKER = /^(?:[•◦▪▫●○■□‣⁃∙·*–-]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s/u;
+/** "2. Experimental method", "3.1 Sampling": a section number, then a capitalised title with no sentence end. */
+const NUMBERED_HEADING = /^(\d{1,2}(?:\.\d{1,2})*)\.?\s+\p{Lu}/u;
+const MAX_NUMBERED_HEADING_LENGTH = 80;
 const SENTENCE_END = /[.!?:;…]["'”’)\]]*$/u;
 /** Words written with a hyphen even when it falls at a line end ("well-known", "self-made"). */
 const HYPHENATED_PREFIXES = new Set(['self', 'well', 'ex', 'all', 'half']);
@@ -184,15 +187,16 @@ class ParagraphBuilder {
   build(): BlockDraft[] {
     const drafts: BlockDraft[] = [];
     let block: OpenBlock | null = null;
-    for (const line of this.lines) {
-      if (block && this.continues(block, line)) {
+    for (const [i, line] of this.lines.entries()) {
+      const sectionLevel = this.numberedHeadingLevel(i);
+      if (block && !sectionLevel && this.continues(block, line)) {
         block.text = joinLines(block.text, line.text);
         block.last = line;
         block.right = Math.max(block.right, line.right);
         continue;
       }
       if (block) drafts.push(draftOf(block));
-      const level = this.looksLikeHeading(line) ? this.headingLevels.get(line.fontSize) : undefined;
+      const level = this.looksLikeHeading(line) ? this.headingLevels.get(line.fontSize) : sectionLevel;
       block = {
         kind: level ? 'heading' : LIST_MARKER.test(line.text) ? 'list-item' : 'paragraph',
         ...(level ? { level } : {}),
@@ -211,19 +215,45 @@ class ParagraphBuilder {
     return line.fontSize >= this.bodySize * HEADING_SCALE && line.text.length <= MAX_HEADING_LENGTH;
   }
 
+  /**
+   * A numbered section heading set in the body's size (bold, which the text layer does not say):
+   * a short line such as "2. Experimental method" that stands apart from the line above (a wider
+   * gap, or the top of a page or column) and is not followed by the next item of a list. Its level
+   * comes after the headings found by size, deeper for "2.1" than for "2.".
+   */
+  private numberedHeadingLevel(i: number): number | undefined {
+    const line = this.lines[i];
+    const number = NUMBERED_HEADING.exec(line.text)?.[1];
+    if (!number || line.text.length > MAX_NUMBERED_HEADING_LENGTH || SENTENCE_END.test(line.text)) return undefined;
+    if (this.looksLikeHeading(line)) return undefined;
+    const [previous, next] = [this.lines[i - 1], this.lines[i + 1]];
+    if (previous && previous.page === line.page && !this.isBreak(previous, line) && !this.looksLikeHeading(previous)) {
+      return undefined;
+    }
+    if (next && next.page === line.page && !this.isBreak(line, next) && LIST_MARKER.test(next.text)) return undefined;
+    return Math.min(this.headingLevels.size + number.split('.').length, 6);
+  }
+
+  /** A column break or a wider gap than between the lines of a paragraph. */
+  private isBreak(previous: Line, line: Line): boolean {
+    return startsColumn(previous, line) || this.isWideGap(previous, line);
+  }
+
+  private isWideGap(previous: Line, line: Line): boolean {
+    return previous.y - line.y > line.fontSize * this.lineSpacing * 1.4;
+  }
+
   private continues(block: OpenBlock, line: Line): boolean {
     const previous = block.last;
     if (Math.abs(previous.fontSize - line.fontSize) > previous.fontSize * 0.1) return false;
     if ((block.kind === 'heading') !== this.looksLikeHeading(line)) return false;
     if (LIST_MARKER.test(line.text)) return false;
-    if (line.page !== previous.page) {
-      // A paragraph runs on over a page break when its sentence does.
-      return block.kind === 'paragraph' && !SENTENCE_END.test(block.text) && /^\p{Ll}/u.test(line.text);
+    if (line.page !== previous.page || startsColumn(previous, line)) {
+      // A paragraph runs on over a page or column break when its sentence does.
+      return block.kind === 'paragraph' && !SENTENCE_END.test(block.text);
     }
+    if (this.isWideGap(previous, line)) return false;
     const size = line.fontSize;
-    const step = previous.y - line.y;
-    // Moving up (a new column) or a wider gap than between the lines of a paragraph.
-    if (step < size * 0.5 || step > size * this.lineSpacing * 1.4) return false;
     if (block.kind === 'heading') return true;
     if (block.kind === 'list-item') {
       // A list item's later lines hang to the right of its marker.
@@ -235,6 +265,9 @@ class ParagraphBuilder {
     return !(previous.right < block.right - size * 2 && SENTENCE_END.test(previous.text));
   }
 }
+
+/** The line starts higher up than the one before it: the top of the next column. */
+const startsColumn = (previous: Line, line: Line): boolean => previous.y - line.y < line.fontSize * 0.5;
 
 function draftOf(block: OpenBlock): BlockDraft {
   return { kind: block.kind, text: block.text, page: block.page, ...(block.level ? { level: block.level } : {}) };

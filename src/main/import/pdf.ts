@@ -30,6 +30,8 @@ const NO_TEXT_LAYER = 'this PDF has no text layer; OCR is not supported';
 
 /** Document titles that are really file names or tool defaults, not the article's title. */
 const NOT_A_TITLE = /^(?:untitled|microsoft (?:word|powerpoint) - .*|.*\.(?:docx?|pdf|odt|rtf|tex|indd|pptx?|txt))$/i;
+/** A publisher's or typesetter's identifier ("sag-39-3-4-0902-21:sag-0", "10.1000/xyz123"): one word holding a digit. */
+const IDENTIFIER = /^\S*\d\S*$/;
 
 export async function importPdf(
   fileName: string,
@@ -93,7 +95,7 @@ export async function importPdf(
     const { text, blocks } = assembleBlocks(pdfBlocks(pages));
     if (text === '') return importFailure(fileName, 'no_text', NO_TEXT_LAYER);
     const info = ((await pdf.getMetadata().catch(() => null))?.info ?? {}) as { Title?: unknown; Author?: unknown };
-    const metaTitle = typeof info.Title === 'string' && !NOT_A_TITLE.test(info.Title.trim()) ? info.Title : null;
+    const metaTitle = typeof info.Title === 'string' && isTitle(info.Title.trim()) ? info.Title : null;
     const author = typeof info.Author === 'string' ? info.Author.replace(/\s+/g, ' ').trim().slice(0, 300) : '';
     const heading = blocks.find((block) => block.kind === 'heading');
     return ok({
@@ -112,6 +114,8 @@ export async function importPdf(
     await task.destroy();
   }
 }
+
+const isTitle = (text: string): boolean => !NOT_A_TITLE.test(text) && !IDENTIFIER.test(text);
 
 function tooManyPages(fileName: string, pages: number): Result<never> {
   const count = (n: number) => n.toLocaleString('en');

@@ -9,6 +9,7 @@ import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { readFile, realpath } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { MAX_ANNOTATION_FILE_BYTES, MAX_BRAT_FILE_BYTES } from '../../shared/api/file-limits';
+import { UPLOADS_BY_METHOD } from '../../shared/api/uploads';
 import type { ErrorCode } from '../../shared/result';
 import { answerBody, type BodyService } from '../api/request-body';
 import type { Service } from '../api/service';
@@ -143,11 +144,13 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
       return sendError(res, 401, 'unauthorized', 'Missing or wrong access token');
     }
     const body = await readBody(req, MAX_BODY_BYTES);
-    if (body === 'too_large') {
+    if ('tooLarge' in body) {
       res.setHeader('Connection', 'close');
-      return sendError(res, 413, 'too_large', `Request body is larger than ${(MAX_BODY_BYTES / 1024 / 1024).toFixed(0)} MB`);
+      const message =
+        uploadTooLarge(method, body.head, body.tooLarge) ?? `Request body is larger than ${(MAX_BODY_BYTES / 1024 / 1024).toFixed(0)} MB`;
+      return sendError(res, 413, 'too_large', message);
     }
-    const answer = await answerBody(options.service, method, body);
+    const answer = await answerBody(options.service, method, body.body);
     if ('badBody' in answer) return sendError(res, 400, 'invalid_input', `Request body is ${answer.badBody}`);
     sendJson(res, 200, answer);
   }
@@ -317,8 +320,14 @@ function bearerToken(header: string | undefined): string | null {
   return match ? match[1] : null;
 }
 
-/** The whole body, or 'too_large' once it passes the limit (the rest is drained, not kept). */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
+/** Bytes of a refused body kept to find the name of the file it uploads. */
+const HEAD_BYTES = 4096;
+
+/**
+ * The whole body, or, once it passes the limit, its size and its first bytes (the rest is
+ * drained, not kept).
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<{ body: Buffer } | { tooLarge: number; head: string }> {
   return new Promise((done, fail) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -326,9 +335,30 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too_la
       size += chunk.length;
       if (size <= limit) chunks.push(chunk);
     });
-    req.on('end', () => done(size > limit ? 'too_large' : Buffer.concat(chunks)));
+    req.on('end', () =>
+      done(size > limit ? { tooLarge: size, head: Buffer.concat(chunks, HEAD_BYTES).toString('utf8') } : { body: Buffer.concat(chunks) })
+    );
     req.on('error', fail);
   });
+}
+
+/**
+ * The refusal of an upload whose request body alone is over the limit, naming the file when the
+ * body's first bytes hold its name (clients send the name before the bytes).
+ */
+function uploadTooLarge(method: string, head: string, bodyBytes: number): string | null {
+  for (const rule of UPLOADS_BY_METHOD[method] ?? []) {
+    const quoted = new RegExp(`"${rule.nameField}"\\s*:\\s*("(?:[^"\\\\]|\\\\.){1,1000}")`).exec(head)?.[1];
+    if (!quoted) continue;
+    let name: unknown;
+    try {
+      name = JSON.parse(quoted);
+    } catch {
+      return null;
+    }
+    return typeof name === 'string' && name.trim() !== '' ? rule.refuse(name.trim(), Math.floor((bodyBytes * 3) / 4)) : null;
+  }
+  return null;
 }
 
 function sendJson(res: ServerResponse, status: number, payload: unknown): void {

@@ -86,6 +86,8 @@ function httpTransport(token: string | null): Transport {
 }
 
 const bridge = window.factdesk?.mode === 'electron' ? window.factdesk : null;
+/** The desktop app (the main process saves downloads through a Save dialog), not browser mode. */
+export const isDesktop = bridge !== null;
 
 // A new address opened in this tab changes only the fragment, which does not reload the page: it is
 // reloaded here, so every view starts again with the new token.

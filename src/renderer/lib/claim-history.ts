@@ -1,6 +1,7 @@
 /** claims.history rows (one per record write) as steps a person reads: one per change group. */
 import type { Claim, Evidence, HistoryEntry, Review, SignatureCheck } from '../../shared/domain';
 import { actionName } from './action-names';
+import { fieldName } from './field-names';
 
 export interface HistoryStep {
   groupId: string;
@@ -79,7 +80,7 @@ function evidenceDetails(before: Evidence | null, after: Evidence | null): strin
   const changed = (['relation', 'title', 'url', 'archivedUrl', 'publisher', 'accessedAt', 'excerpt', 'note'] as const).filter(
     (key) => before[key] !== after[key]
   );
-  return [changed.length ? `${name}: ${changed.join(', ')} changed` : name];
+  return [changed.length ? `${name}: ${changed.map(fieldName).join(', ')} changed` : name];
 }
 
 function reviewDetails(before: Review | null, after: Review | null): string[] {

@@ -1,8 +1,21 @@
+import { isDesktop } from './api-client';
+import type { Notices } from './state/notices.svelte';
+
+/**
+ * Saves a file the page made and says what was written: in browser mode the browser's download
+ * ("Downloaded …"); in the desktop app the main process asks where in a Save dialog and, once the
+ * file is written, names its folder (the `file-saved` event).
+ */
+export function saveDownload(notices: Notices, fileName: string, mimeType: string, data: BlobPart): void {
+  downloadFile(fileName, mimeType, data);
+  if (!isDesktop) notices.info(`Downloaded “${fileName}” to your browser’s downloads folder.`);
+}
+
 /**
  * Saves a file the page made as a download: the browser's download in browser mode; in the desktop
  * app the main process turns it into a native Save dialog (src/main/electron/downloads.ts).
  */
-export function downloadFile(fileName: string, mimeType: string, data: BlobPart): void {
+function downloadFile(fileName: string, mimeType: string, data: BlobPart): void {
   const url = URL.createObjectURL(new Blob([data], { type: mimeType }));
   const link = document.createElement('a');
   link.href = url;

@@ -21,3 +21,10 @@ export const cannotImport = (fileName: string, reason: string) => `Cannot import
 
 /** Why an article over the import limit is refused; checked before the file is read. */
 export const importTooLarge = (bytes: number) => `the file (${megabytes(bytes)} MB) is larger than the ${MAX_IMPORT_BYTES / (1024 * 1024)} MB import limit`;
+
+/** Bytes a base64 string decodes to (without decoding it). */
+export const base64Bytes = (base64: string) => Math.floor((base64.length * 3) / 4) - (/==$/.test(base64) ? 2 : /=$/.test(base64) ? 1 : 0);
+
+/** Why an annotation file over its limit is refused. */
+export const annotationFileTooLarge = (bytes: number) =>
+  `the file (${megabytes(bytes)} MB) is larger than the ${megabytes(MAX_ANNOTATION_FILE_BYTES)} MB limit for annotation files`;

@@ -25,6 +25,8 @@ export type AppEvent =
   | { type: 'shared-file-refused'; fileName: string; error: AppError }
   /** File → Export Annotation File…: the renderer writes the open document's file. */
   | { type: 'export-annotation-file' }
+  /** A file the page offered was written where the user chose in the Save dialog. */
+  | { type: 'file-saved'; fileName: string; folder: string }
   /** Something the main process did for the user failed; the message names the file and the reason. */
   | { type: 'error'; message: string };
 

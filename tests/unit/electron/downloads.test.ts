@@ -5,23 +5,34 @@ import { saveDialogOptions, saveDownloadsWithDialog } from '../../../src/main/el
 
 type WillDownload = (event: unknown, item: unknown) => void;
 
+type Done = (event: unknown, state: string) => void;
+
 function download(url: string, fileName: string) {
-  const calls: { cancelled: boolean; options: unknown } = { cancelled: false, options: null };
+  const calls: { cancelled: boolean; options: unknown; done?: Done } = { cancelled: false, options: null };
   const item = {
     getURL: () => url,
     getFilename: () => fileName,
+    getSavePath: () => join('/home/ada/Desktop', fileName),
     cancel: () => (calls.cancelled = true),
-    setSaveDialogOptions: (options: unknown) => (calls.options = options)
+    setSaveDialogOptions: (options: unknown) => (calls.options = options),
+    once: (event: string, listener: Done) => {
+      expect(event).toBe('done');
+      calls.done = listener;
+    }
   };
   return { item, calls };
 }
 
-function handler(): WillDownload {
+function handler(saved: string[] = []): WillDownload {
   let registered: WillDownload | null = null;
-  saveDownloadsWithDialog({ on: ((event: string, listener: WillDownload) => {
-    expect(event).toBe('will-download');
-    registered = listener;
-  }) as never }, () => '/home/ada/Documents');
+  saveDownloadsWithDialog(
+    { on: ((event: string, listener: WillDownload) => {
+      expect(event).toBe('will-download');
+      registered = listener;
+    }) as never },
+    () => '/home/ada/Documents',
+    (path) => saved.push(path)
+  );
   return registered!;
 }
 
@@ -35,6 +46,18 @@ describe('fact sheet downloads in the desktop app', () => {
       defaultPath: join('/home/ada/Documents', 'pardon-fact-sheet.claimreview.json'),
       filters: [{ name: 'ClaimReview JSON-LD', extensions: ['json'] }]
     });
+  });
+
+  it('reports the path of each file written, and nothing for a Save dialog that was cancelled', () => {
+    const saved: string[] = [];
+    const onDownload = handler(saved);
+    const written = download('blob:file:///1', 'pardon-fact-sheet.pdf');
+    onDownload({}, written.item);
+    written.calls.done!({}, 'completed');
+    const cancelled = download('blob:file:///2', 'pardon-fact-sheet.md');
+    onDownload({}, cancelled.item);
+    cancelled.calls.done!({}, 'cancelled');
+    expect(saved).toEqual([join('/home/ada/Desktop', 'pardon-fact-sheet.pdf')]);
   });
 
   it('cancels any download that the page did not make itself', () => {

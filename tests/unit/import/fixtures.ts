@@ -5,9 +5,9 @@ import type { AppError } from '../../../src/shared/result';
 import { importArticle } from '../../../src/main/import/index';
 import type { ImportOptions } from '../../../src/main/import/importer';
 
-/** The bytes of a committed fixture under tests/fixtures/articles/. */
-export function articleFixture(name: string): Uint8Array {
-  return new Uint8Array(readFileSync(new URL(`../../fixtures/articles/${name}`, import.meta.url)));
+/** The bytes of a committed fixture under tests/fixtures/articles/ (or another folder of tests/fixtures/). */
+export function articleFixture(name: string, folder = 'articles'): Uint8Array {
+  return new Uint8Array(readFileSync(new URL(`../../fixtures/${folder}/${name}`, import.meta.url)));
 }
 
 /** Imports through the dispatch table (in this thread) and fails the test on a refusal. */

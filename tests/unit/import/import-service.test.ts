@@ -132,6 +132,11 @@ describe('import jobs', () => {
       const result = await lib.service.call('imports.start', { fileName, dataBase64: base64(bytes) });
       expect(result.ok ? null : result.error.code).toBe(code);
     }
+    const tooLarge = await lib.service.call('imports.start', { fileName: 'big.pdf', dataBase64: base64(new Uint8Array(21 * 1024 * 1024)) });
+    expect(tooLarge).toEqual({
+      ok: false,
+      error: { code: 'too_large', message: 'Cannot import "big.pdf": the file (21.0 MB) is larger than the 20 MB import limit.' }
+    });
     const notBase64 = await lib.service.call('imports.start', { fileName: 'a.pdf', dataBase64: 'not base64!' });
     expect(notBase64.ok ? null : notBase64.error.code).toBe('invalid_input');
     expect(await lib.call('imports.list', {})).toEqual([]);

@@ -136,19 +136,46 @@ describe('pdfBlocks: paragraphs', () => {
     ]);
   });
 
-  it('does not join across a page break after a full stop or before a capital', () => {
+  it('does not join across a page break after a full stop, and joins mid-sentence before a capital', () => {
     const pages = [pageOf(1, body(['Ends with a full stop.'])), pageOf(2, body(['starts lowercase anyway.']))];
     expect(texts(pages)).toEqual(['Ends with a full stop.', 'starts lowercase anyway.']);
-    const capital = [pageOf(1, body(['No full stop'])), pageOf(2, body(['Capital next']))];
-    expect(texts(capital)).toEqual(['No full stop', 'Capital next']);
+    const capital = [pageOf(1, body(['Talks were held with the'])), pageOf(2, body(['White House on Friday.']))];
+    expect(texts(capital)).toEqual(['Talks were held with the White House on Friday.']);
   });
 
-  it('reads a second column, which starts higher up, as a new paragraph', () => {
+  it('reads a second column, which starts higher up, as a new paragraph after a full stop', () => {
     const left = body(['Left column line one and', 'left column line two.']);
     const right = body(['Right column line one and', 'right column line two.'], 700, 320);
     expect(texts([pageOf(1, [...left, ...right])])).toEqual([
       'Left column line one and left column line two.',
       'Right column line one and right column line two.'
+    ]);
+  });
+
+  it('keeps a paragraph going over a column break mid-sentence', () => {
+    const left = body(['The survey was carried out with', 'the help of']);
+    const right = body(['Natural England in 2021.'], 700, 320);
+    expect(texts([pageOf(1, [...left, ...right])])).toEqual(['The survey was carried out with the help of Natural England in 2021.']);
+  });
+
+  it('reads a numbered line standing apart in body type as a section heading, and numbered lines in a run as a list', () => {
+    const lines = [
+      { text: 'A title in large type', y: 720, size: 20 },
+      { text: '1. Introduction', y: 690 },
+      ...body(['Body text under the first section, long enough to be the body size.'], 676),
+      { text: '2.1 Sampling sites', y: 640 },
+      ...body(['Body text under the subsection, long enough to be the body size too.'], 626),
+      { text: '1. Apples', y: 590 },
+      { text: '2. Pears', y: 576 }
+    ];
+    expect(pdfBlocks([pageOf(1, lines)]).map((block) => [block.kind, block.level, block.text])).toEqual([
+      ['heading', 1, 'A title in large type'],
+      ['heading', 2, '1. Introduction'],
+      ['paragraph', undefined, 'Body text under the first section, long enough to be the body size.'],
+      ['heading', 3, '2.1 Sampling sites'],
+      ['paragraph', undefined, 'Body text under the subsection, long enough to be the body size too.'],
+      ['list-item', undefined, '1. Apples'],
+      ['list-item', undefined, '2. Pears']
     ]);
   });
 

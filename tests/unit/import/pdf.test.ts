@@ -57,6 +57,36 @@ describe('importPdf: a three-page report', () => {
   });
 });
 
+describe('importPdf: a two-column journal article', () => {
+  /** Runs from the foot of the left column to the top of the right one. */
+  const INTRODUCTION =
+    'Salt marshes along the estuary lost much of their vegetation in the floods of 2019. This study measured how ' +
+    'quickly the marsh recovered in the four years after the floods, working with Natural England and two local councils.';
+  const load = () => imported('journal.pdf', articleFixture('journal.pdf', 'pdf'));
+
+  it('takes the first heading as title when the metadata title is an identifier', async () => {
+    expect((await load()).title).toBe('Salt marsh recovery after the 2019 floods');
+  });
+
+  it('reads numbered section headings as headings, keeps a numbered list, and joins paragraphs over column and page breaks', async () => {
+    const article = await load();
+    expectExtractedBlocks(article);
+    expect(blockRows(article)).toEqual([
+      ['heading', 1, 1, 'Salt marsh recovery after the 2019 floods'],
+      ['heading', 2, 1, '1. Introduction'],
+      ['paragraph', undefined, 1, INTRODUCTION],
+      ['heading', 2, 1, '2. Experimental method'],
+      ['paragraph', undefined, 1, 'Plots were sampled in three steps:'],
+      ['list-item', undefined, 1, '1. Mark each plot with a stake.'],
+      ['list-item', undefined, 1, '2. Count the shoots in a quadrat.'],
+      ['list-item', undefined, 1, '3. Take a core of the sediment.'],
+      ['paragraph', undefined, 1, 'Samples were dried and weighed at the laboratory of Plymouth University, as in earlier surveys.'],
+      ['heading', 2, 2, '3. Results'],
+      ['paragraph', undefined, 2, 'Shoot counts returned to their level before the floods within three years.']
+    ]);
+  });
+});
+
 describe('importPdf: metadata and protection', () => {
   it('uses the document’s title and author', async () => {
     const article = await imported('short.pdf', articleFixture('short.pdf'));

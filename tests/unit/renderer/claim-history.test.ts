@@ -60,14 +60,14 @@ describe('claim history steps', () => {
     ]);
   });
 
-  it('names undo and redo by what they reverted, and evidence by its title', () => {
+  it('names undo and redo by what they reverted, and evidence by its title and changed fields in words', () => {
     const evidence = { id: 'e1', claimId: 'c1', relation: 'supports', title: 'DOJ pardon list', url: '', archivedUrl: '', publisher: '', accessedAt: '', excerpt: '', note: '', position: 0, author: 'Ada', createdAt: '', updatedAt: '' };
     const steps = historySteps([
-      entry('g2', 'Ada', 'undo evidence.update', 'evidence', { ...evidence, url: 'https://justice.gov' }, evidence),
+      entry('g2', 'Ada', 'undo evidence.update', 'evidence', { ...evidence, url: 'https://justice.gov', archivedUrl: 'https://web.archive.org/x', accessedAt: '2024-05-01' }, evidence),
       entry('g1', 'Ada', 'reviews.approve', 'reviews', null, { id: 'r', claimId: 'c1', author: 'Ada', decision: 'approve', comment: '', selfReview: true, createdAt: '' })
     ]);
     expect(steps.map((s) => [s.title, s.details])).toEqual([
-      ['Undid: edited evidence', ['Evidence “DOJ pardon list”: url changed']],
+      ['Undid: edited evidence', ['Evidence “DOJ pardon list”: URL, archived URL, date accessed changed']],
       ['Approved', ['self-reviewed']]
     ]);
   });

@@ -47,6 +47,9 @@ function send(options: {
         port: web.port,
         method: options.method ?? 'GET',
         path: options.path,
+        // A fresh connection each time: a pooled one may have passed the server's keep-alive timeout
+        // while a test builds a large body, and be reset as the body goes out.
+        agent: false,
         headers: { host: `127.0.0.1:${web.port}`, ...options.headers }
       },
       (res) => {
@@ -214,8 +217,45 @@ describe('API calls', () => {
       body
     });
     expect(reply.status).toBe(413);
-    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'too_large' } });
+    expect(JSON.parse(reply.body)).toMatchObject({
+      ok: false,
+      error: { code: 'too_large', message: expect.stringMatching(/^Cannot import "huge\.txt": the file \(\d+\.\d MB\) is larger than the 20 MB import limit\.$/) }
+    });
     expect(JSON.parse((await api('documents.list', {})).body).value.length).toBe(before);
+  });
+
+  it('refuses every upload over its limit in words that name the file, never with a schema message', async () => {
+    const before = JSON.parse((await api('documents.list', {})).body).value.length;
+    const base64Of = (megabytes: number) => 'A'.repeat(Math.ceil((megabytes * 1024 * 1024) / 3) * 4);
+    const article = base64Of(21);
+    const cases: Array<[string, unknown, string]> = [
+      ['imports.start', { fileName: 'big.pdf', dataBase64: article }, 'Cannot import "big.pdf": the file (21.0 MB) is larger than the 20 MB import limit.'],
+      ['documents.import', { fileName: 'big.txt', dataBase64: article }, 'Cannot import "big.txt": the file (21.0 MB) is larger than the 20 MB import limit.'],
+      [
+        'export.verifySheet',
+        { fileName: 'sheet.html', dataBase64: article },
+        'Cannot verify "sheet.html": the file (21.0 MB) is larger than the 20.0 MB limit for fact sheets.'
+      ],
+      [
+        'exchange.importBrat',
+        { txtFileName: 'a.txt', txtBase64: 'AAAA', annFileName: 'a.ann', annBase64: article },
+        'Cannot import "a.ann": the file (21.0 MB) is larger than the 20.0 MB limit for brat files.'
+      ]
+    ];
+    for (const [method, input, message] of cases) {
+      const reply = await api(method, input);
+      expect(reply.status, method).toBe(200);
+      expect(JSON.parse(reply.body), method).toEqual({ ok: false, error: { code: 'too_large', message } });
+    }
+    expect(JSON.parse((await api('documents.list', {})).body).value.length).toBe(before);
+  });
+
+  it('refuses a shared annotation file over its limit, sent as a body under the server’s, in words', async () => {
+    const reply = await api('exchange.open', { fileName: 'big.factdesk.json', dataBase64: 'A'.repeat(Math.ceil((51 * 1024 * 1024) / 3) * 4) });
+    expect(JSON.parse(reply.body)).toEqual({
+      ok: false,
+      error: { code: 'too_large', message: 'Cannot open "big.factdesk.json": the file (51.0 MB) is larger than the 50.0 MB limit for annotation files.' }
+    });
   });
 
   it('takes a shared annotation file of the full 50 MB limit: the method, not the server, judges it', async () => {

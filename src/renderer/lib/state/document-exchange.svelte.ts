@@ -2,7 +2,7 @@ import type { MethodInput } from '../../../shared/api/contract';
 import type { ExchangeConflict, ExchangeReport, ExportedFile, OrphanedAnnotation } from '../../../shared/api/methods/exchange';
 import type { AppError } from '../../../shared/result';
 import { api } from '../api-client';
-import { downloadFile } from '../download';
+import { saveDownload } from '../download';
 import type { DocumentState, Span } from './document.svelte';
 import type { Notices } from './notices.svelte';
 
@@ -18,7 +18,7 @@ export interface ReviewOrigin {
 }
 
 
-const save = (file: ExportedFile) => downloadFile(file.fileName, file.mediaType, file.content);
+const save = (notices: Notices, file: ExportedFile) => saveDownload(notices, file.fileName, file.mediaType, file.content);
 
 /**
  * The open document's exchange with colleagues and other tools: review mode (it came from a shared
@@ -110,7 +110,7 @@ export class DocumentExchange {
       this.#notices.error('The annotation file was not written', result.error);
       return false;
     }
-    save(result.value);
+    save(this.#notices, result.value);
     return true;
   }
 
@@ -127,7 +127,7 @@ export class DocumentExchange {
     for (const file of result.value.files) zip.file(file.fileName, file.content);
     const bytes = await zip.generateAsync({ type: 'uint8array' });
     const txt = result.value.files[0]!.fileName;
-    downloadFile(`${txt.slice(0, txt.lastIndexOf('.'))}.brat.zip`, 'application/zip', new Uint8Array(bytes));
+    saveDownload(this.#notices, `${txt.slice(0, txt.lastIndexOf('.'))}.brat.zip`, 'application/zip', new Uint8Array(bytes));
     for (const warning of result.value.warnings) this.#notices.info(`brat: ${warning}`);
   }
 
@@ -138,7 +138,7 @@ export class DocumentExchange {
     const result = await api.call('exchange.exportW3c', { documentId });
     this.busy = null;
     if (!result.ok) return this.#notices.error('W3C Web Annotation export failed', result.error);
-    save(result.value);
+    save(this.#notices, result.value);
   }
 
   /** Settles one conflict; the list is then read again, so it shows what the library holds. */

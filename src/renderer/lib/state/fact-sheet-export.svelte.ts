@@ -1,7 +1,8 @@
 import type { FactSheetFile, FactSheetFormat } from '../../../shared/api/methods/export';
 import type { AppError } from '../../../shared/result';
 import { api } from '../api-client';
-import { base64Bytes, downloadFile } from '../download';
+import { base64Bytes, saveDownload } from '../download';
+import type { Notices } from './notices.svelte';
 
 export const EXPORT_FORMATS: { format: FactSheetFormat; label: string; description: string }[] = [
   { format: 'html', label: 'HTML', description: 'One self-contained web page with print styles.' },
@@ -31,6 +32,11 @@ export class FactSheetExport {
   /** Rendered sheets by format, for switching back and forth while the dialog is open. */
   #rendered = new Map<FactSheetFormat, FactSheetFile>();
   #seq = 0;
+  #notices: Notices;
+
+  constructor(notices: Notices) {
+    this.#notices = notices;
+  }
 
   async open(documentId: string): Promise<void> {
     this.#documentId = documentId;
@@ -61,7 +67,7 @@ export class FactSheetExport {
     if (!preview) return false;
     this.saveError = null;
     if (this.format !== 'pdf') {
-      downloadFile(preview.fileName, preview.mimeType, preview.text ?? '');
+      saveDownload(this.#notices, preview.fileName, preview.mimeType, preview.text ?? '');
       return true;
     }
     const documentId = this.#documentId;
@@ -74,7 +80,7 @@ export class FactSheetExport {
       return false;
     }
     const file = result.value;
-    downloadFile(file.fileName, file.mimeType, file.contentBase64 !== undefined ? base64Bytes(file.contentBase64) : (file.text ?? ''));
+    saveDownload(this.#notices, file.fileName, file.mimeType, file.contentBase64 !== undefined ? base64Bytes(file.contentBase64) : (file.text ?? ''));
     return true;
   }
 

@@ -7,6 +7,8 @@ import { readAsBase64 } from '../files';
 
 /** How often running jobs are asked for their progress. */
 const POLL_MS = 250;
+/** How long the tray stays after every file imported, so the user sees it did (a failure stays until dismissed). */
+const CLOSE_AFTER_SUCCESS_MS = 4000;
 
 /** `reading`: the file is being read and sent; the other states are the import job's own. */
 export type ImportRowState = 'reading' | ImportJobStatus['state'];
@@ -61,6 +63,7 @@ export class Imports {
   /** Per batch, where the user was when it started; dropped once the batch opened a document. */
   #batches = new Map<number, string>();
   #timer: ReturnType<typeof setTimeout> | null = null;
+  #closeTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(hooks: ImportHooks) {
     this.#hooks = hooks;
@@ -69,6 +72,7 @@ export class Imports {
   /** Starts one import job per file; all of them run at once (the server queues the parsing). */
   start(files: File[], htmlMode?: HtmlMode): void {
     const batch = this.#newBatch();
+    clearTimeout(this.#closeTimer);
     this.expanded = true;
     for (const file of files) {
       this.rows.push({
@@ -119,7 +123,9 @@ export class Imports {
   }
 
   dismiss(row: ImportRow): void {
-    if (finished(row.state)) this.rows = this.rows.filter((other) => other.key !== row.key);
+    if (!finished(row.state)) return;
+    this.rows = this.rows.filter((other) => other.key !== row.key);
+    this.#closeWhenAllImported();
   }
 
   /** Removes every finished row; running ones stay. */
@@ -197,6 +203,16 @@ export class Imports {
     }
     this.#openWhenBatchDone(row.batch);
     if (this.running === 0) this.#batches.clear();
+    this.#closeWhenAllImported();
+  }
+
+  /** Once every file in the tray has imported, the tray closes itself so it no longer covers the document. */
+  #closeWhenAllImported(): void {
+    if (!this.rows.every((row) => row.state === 'done')) return;
+    clearTimeout(this.#closeTimer);
+    this.#closeTimer = setTimeout(() => {
+      if (this.rows.every((row) => row.state === 'done')) this.rows = [];
+    }, CLOSE_AFTER_SUCCESS_MS);
   }
 
   /**

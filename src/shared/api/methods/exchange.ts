@@ -2,17 +2,14 @@ import { z } from 'zod';
 import type { DocumentSummary } from '../../domain';
 import type { ChangeSet } from '../changes';
 import { id, method, offset, returns } from '../define';
-import { MAX_ANNOTATION_FILE_BYTES, MAX_BRAT_FILE_BYTES } from '../file-limits';
-
-/** Base64 of up to twice the limit: the handler then refuses what is over it with a clear message. */
-const base64Up = (bytes: number) => z.string().max(Math.ceil((2 * bytes) / 3) * 4 + 8);
+import { UPLOADS, uploadInput } from '../uploads';
 const fileName = z.string().trim().min(1).max(255);
 
 /** An annotation file's bytes, as chosen by the user (dialog, drag and drop, command line). */
 const incomingFile = {
   fileName,
   /** The file's bytes, base64-encoded. */
-  dataBase64: base64Up(MAX_ANNOTATION_FILE_BYTES)
+  dataBase64: z.string()
 };
 
 /** How the annotations of an opened file were placed in the local text. */
@@ -193,19 +190,19 @@ export const exchangeMethods = {
   /** Writes the document's annotation file. Refused while the document has open conflicts. */
   'exchange.pack': method(z.strictObject({ documentId: id }), returns<PackedFile>()),
   /** Checks a file without touching the library. */
-  'exchange.validate': method(z.strictObject(incomingFile), returns<AnnotationFileSummary>()),
+  'exchange.validate': method(uploadInput(incomingFile, UPLOADS.annotationFile), returns<AnnotationFileSummary>()),
   /**
    * What opening the file would do (same report as exchange.open), without writing anything.
    * `targetDocumentId` merges into that document instead of matching by id or text hash
    * (e.g. annotations made on an earlier version of the article).
    */
-  'exchange.preview': method(z.strictObject(openInput), returns<ExchangeReport>()),
+  'exchange.preview': method(uploadInput(openInput, UPLOADS.annotationFile), returns<ExchangeReport>()),
   /**
    * Imports the file (new document) or merges it into the local copy; one transaction. Its changes
    * to what the library shares apply only with `acceptLibraryChanges`; otherwise an entity change
    * is a conflict, and a new scale version or a label change is left out (both listed in the report).
    */
-  'exchange.open': method(z.strictObject(openInput), returns<ExchangeReport>()),
+  'exchange.open': method(uploadInput(openInput, UPLOADS.annotationFile), returns<ExchangeReport>()),
   /** Open conflicts of a document, or of the whole library without documentId; oldest first. */
   'exchange.conflicts': method(z.strictObject({ documentId: id.optional() }), returns<ExchangeConflict[]>()),
   'exchange.resolve': method(resolveInput, returns<ResolveOutcome>()),
@@ -214,12 +211,7 @@ export const exchangeMethods = {
   'exchange.reattach': method(z.strictObject({ orphanId: id, start: offset, end: offset }), returns<ChangeSet>()),
   'exchange.exportBrat': method(z.strictObject({ documentId: id }), returns<BratExport>()),
   'exchange.importBrat': method(
-    z.strictObject({
-      txtFileName: fileName,
-      txtBase64: base64Up(MAX_BRAT_FILE_BYTES),
-      annFileName: fileName,
-      annBase64: base64Up(MAX_BRAT_FILE_BYTES)
-    }),
+    uploadInput({ txtFileName: fileName, txtBase64: z.string(), annFileName: fileName, annBase64: z.string() }, UPLOADS.brat),
     returns<BratImportReport>()
   ),
   /** The document's mentions and claims as a W3C Web Annotation collection (JSON-LD). */

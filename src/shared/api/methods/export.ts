@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ClaimStatus } from '../../domain';
 import { id, method, returns } from '../define';
-import { MAX_SHEET_BYTES } from '../file-limits';
+import { UPLOADS, uploadInput } from '../uploads';
 
 export const FACT_SHEET_FORMATS = ['html', 'md', 'csv', 'claimreview', 'pdf'] as const;
 export type FactSheetFormat = (typeof FACT_SHEET_FORMATS)[number];
@@ -48,11 +48,14 @@ export const exportMethods = {
     returns<FactSheetFile>()
   ),
   'export.verifySheet': method(
-    z.strictObject({
-      fileName: z.string().trim().min(1).max(255),
-      /** The sheet file's bytes, base64-encoded. */
-      dataBase64: z.string().max(Math.ceil(MAX_SHEET_BYTES / 3) * 4 + 8)
-    }),
+    uploadInput(
+      {
+        fileName: z.string().trim().min(1).max(255),
+        /** The sheet file's bytes, base64-encoded. */
+        dataBase64: z.string()
+      },
+      UPLOADS.sheet
+    ),
     returns<SheetVerification>()
   )
 } as const;

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { AppError } from '../../result';
 import type { ImportOutcome } from '../contract';
 import { id, method, returns } from '../define';
-import { MAX_IMPORT_BYTES } from '../file-limits';
+import { UPLOADS, uploadInput } from '../uploads';
 
 /**
  * How a saved web page becomes an article: `article` extracts it with Readability (refused with
@@ -16,13 +16,16 @@ export const HTML_MODES = ['article', 'full-text'] as const;
 export type HtmlMode = (typeof HTML_MODES)[number];
 
 /** The input of documents.import and imports.start: one file's name and bytes. */
-export const importFileInput = z.strictObject({
-  fileName: z.string().trim().min(1).max(255),
-  /** The file's bytes, base64-encoded. */
-  dataBase64: z.string().max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 8),
-  /** Only for .html/.htm/.xhtml files; defaults to `article`. */
-  htmlMode: z.enum(HTML_MODES).optional()
-});
+export const importFileInput = uploadInput(
+  {
+    fileName: z.string().trim().min(1).max(255),
+    /** The file's bytes, base64-encoded. */
+    dataBase64: z.string(),
+    /** Only for .html/.htm/.xhtml files; defaults to `article`. */
+    htmlMode: z.enum(HTML_MODES).optional()
+  },
+  UPLOADS.article
+);
 
 export const IMPORT_JOB_STATES = ['running', 'done', 'failed', 'cancelled'] as const;
 export type ImportJobState = (typeof IMPORT_JOB_STATES)[number];

@@ -69,3 +69,14 @@ export function listMentions(db: Db, documentId: string): Mention[] {
     ) as MentionRow[]
   ).map(toMention);
 }
+
+/** The masked mentions of a document that carry a restoration and are not rejected: what a claim's quote shows restored. */
+export function listRestoredGaps(db: Db, documentId: string): Mention[] {
+  return (
+    statement(
+      db,
+      `SELECT * FROM mentions WHERE document_id = ? AND masked = 1 AND restoration IS NOT NULL AND status != 'rejected'
+       ORDER BY start, "end" DESC`
+    ).all(documentId) as MentionRow[]
+  ).map(toMention);
+}

@@ -1,3 +1,4 @@
+import type { MentionColumns } from '../../shared/api/mention-columns';
 import type { Mention } from '../../shared/domain';
 import type { Db } from './open';
 import { type Row, getRecord } from './rows';
@@ -68,6 +69,39 @@ export function listMentions(db: Db, documentId: string): Mention[] {
       documentId
     ) as MentionRow[]
   ).map(toMention);
+}
+
+/**
+ * A document's mentions in text order, column by column (the document view's wire form), read as
+ * rows of values: no object per mention, which for 10,000 mentions is half the time of the read.
+ */
+export function listMentionColumns(db: Db, documentId: string): MentionColumns {
+  const rows = statement(
+    db,
+    `SELECT id, start, "end", exact, prefix, suffix, type, entity_id, origin, status, masked, restoration, author, created_at, updated_at
+     FROM mentions WHERE document_id = ? ORDER BY start, "end" DESC`
+  )
+    .raw(true)
+    .all(documentId) as unknown[][];
+  const column = <T>(index: number) => rows.map((row) => row[index] as T);
+  return {
+    documentId,
+    id: column(0),
+    start: column(1),
+    end: column(2),
+    exact: column(3),
+    prefix: column(4),
+    suffix: column(5),
+    type: column(6),
+    entityId: column(7),
+    origin: column(8),
+    status: column(9),
+    masked: column(10),
+    restoration: column(11),
+    author: column(12),
+    createdAt: column(13),
+    updatedAt: column(14)
+  };
 }
 
 /** The masked mentions of a document that carry a restoration and are not rejected: what a claim's quote shows restored. */

@@ -14,10 +14,9 @@ import { createService } from '../../src/main/api/service';
 import { listClaims } from '../../src/main/store/claims';
 import { openLibrary } from '../../src/main/store/open';
 import { derivedClaims } from '../../src/main/workflow/verification';
-import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/api/contract';
-import type { Result } from '../../src/shared/result';
 import { loadCorpus } from '../render/corpus';
 import { planAnnotations } from '../render/library';
+import { serviceCaller } from '../service-call';
 
 export interface DocumentReadOptions {
   words: number;
@@ -50,11 +49,7 @@ export async function runDocumentReadBenchmark(options: DocumentReadOptions) {
   const dataDir = mkdtempSync(join(tmpdir(), 'factdesk-bench-document-read-'));
   const db = openLibrary(dataDir);
   const service = createService({ db, mode: 'cli', version: 'bench' });
-  async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-    const result = (await service.call(method, input)) as Result<MethodOutput<M>>;
-    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-    return result.value;
-  }
+  const call = serviceCaller(service);
   async function timed(run: () => unknown): Promise<number> {
     const samples: number[] = [];
     for (let i = 0; i < options.runs; i += 1) {

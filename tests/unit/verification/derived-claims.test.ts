@@ -83,4 +83,21 @@ describe('derived claim status', () => {
     expect(statuses(claims)).toMatchObject({ [ids.approved]: 'verified', [ids.withGap]: 'in review' });
     expect(claims.find((c) => c.id === ids.withGap)!.verification?.approval).toMatchObject({ check: 'outdated', changed: ['quoted text'] });
   });
+
+  it('re-derives the reviewed claims after a change to a masked mention, not after one to a plain mention', async () => {
+    const ids = await setUp();
+    await lib.call('settings.update', { userName: 'Ana Checker' });
+    const plain = await lib.call('mentions.create', { documentId: ids.documentId, ...spanOf('mayor'), type: 'person' });
+    expect(plain.claims.upsert).toEqual([]);
+    const deleted = await lib.call('mentions.delete', { id: plain.createdId! });
+    expect(deleted.claims.upsert).toEqual([]);
+    const undone = await lib.call('history.undo', { documentId: ids.documentId });
+    expect(undone.mentions.upsert.map((m) => m.id)).toEqual([plain.createdId]);
+    expect(undone.claims.upsert).toEqual([]);
+
+    const restored = await lib.call('mentions.update', { id: ids.gapId, restoration: 'the county' });
+    expect(statuses(restored.claims.upsert)).toEqual({ [ids.approved]: 'verified', [ids.withGap]: 'in review', [ids.sentBack]: 'changes requested' });
+    const removed = await lib.call('mentions.delete', { id: ids.gapId });
+    expect(statuses(removed.claims.upsert)).toMatchObject({ [ids.withGap]: 'in review' });
+  });
 });

@@ -49,17 +49,27 @@ export function changeSetOf(db: Db, group: ChangeGroup, createdId: string | null
         break;
     }
   }
-  if (documentId) set.claims.upsert = withDerivedStatus(db, documentId, set.claims.upsert);
+  if (documentId) set.claims.upsert = withDerivedStatus(db, documentId, set.claims.upsert, group);
   return set;
 }
 
 /**
- * The touched claims with their derived status, plus every reviewed claim of the document: an
- * edit anywhere (a claimant's name, a restored gap, evidence) can change whether it is verified.
+ * Whether the group leaves every claim's published content as it was: it changed only mentions, none
+ * of them masked (a restored name is the only part of a mention a claim's quote shows).
  */
-function withDerivedStatus(db: Db, documentId: string, touched: Claim[]): Claim[] {
+function onlyPlainMentions(group: ChangeGroup): boolean {
+  const touches = group.touches();
+  return touches.length > 0 && touches.every((t) => t.table === 'mentions' && t.before?.masked !== 1 && t.after?.masked !== 1);
+}
+
+/**
+ * The touched claims with their derived status, plus every reviewed claim of the document: an
+ * edit anywhere (a claimant's name, a restored gap, evidence) can change whether it is verified,
+ * unless the group cannot have changed what any claim publishes.
+ */
+function withDerivedStatus(db: Db, documentId: string, touched: Claim[], group: ChangeGroup): Claim[] {
   const ids = new Set(touched.map((c) => c.id));
-  const reviewed = claimIdsWithDecisions(db, documentId)
+  const reviewed = (onlyPlainMentions(group) ? [] : claimIdsWithDecisions(db, documentId))
     .filter((id) => !ids.has(id))
     .map((id) => getClaim(db, id)!);
   return derivedClaims(db, documentId, [...touched.filter((c) => c.documentId === documentId), ...reviewed]);

@@ -1,5 +1,4 @@
 /** Reading an open document: its text part and its annotations part (documents.get is both). */
-import { toMentionColumns } from '../../shared/api/mention-columns';
 import type { CompactAnnotations, DocumentAnnotations, DocumentText } from '../../shared/api/methods/document-parts';
 import { findGaps } from '../../shared/gaps';
 import { DomainError } from '../errors';
@@ -8,7 +7,7 @@ import { documentExists, getDocument } from '../store/documents';
 import { entitiesOfDocument } from '../store/entities';
 import { listEvidenceOfDocument } from '../store/evidence';
 import { undoState } from '../store/history';
-import { listMentions } from '../store/mentions';
+import { listMentionColumns, listMentions } from '../store/mentions';
 import type { Db } from '../store/open';
 import { listReviewsOfDocument } from '../store/reviews';
 import { derivedClaims } from '../workflow/verification';
@@ -22,19 +21,21 @@ export function readDocumentText(db: Db, id: string): DocumentText {
 }
 
 export function readDocumentAnnotations(db: Db, id: string): DocumentAnnotations {
+  return { mentions: listMentions(db, id), ...readOtherAnnotations(db, id) };
+}
+
+/** What the document view asks for: the annotations, with the mentions in their compact wire form. */
+export function readCompactAnnotations(db: Db, id: string): CompactAnnotations {
+  return { mentions: listMentionColumns(db, id), ...readOtherAnnotations(db, id) };
+}
+
+function readOtherAnnotations(db: Db, id: string): Omit<DocumentAnnotations, 'mentions'> {
   // Checked without loading the article text, which this part does not return.
   if (!documentExists(db, id)) throw notFound(id);
   return {
-    mentions: listMentions(db, id),
     claims: derivedClaims(db, id, listClaims(db, id)),
     evidence: listEvidenceOfDocument(db, id),
     reviews: listReviewsOfDocument(db, id),
     entities: entitiesOfDocument(db, id)
   };
-}
-
-/** What the document view asks for: the annotations, with the mentions in their compact wire form. */
-export function readCompactAnnotations(db: Db, id: string): CompactAnnotations {
-  const annotations = readDocumentAnnotations(db, id);
-  return { ...annotations, mentions: toMentionColumns(id, annotations.mentions) };
 }

@@ -17,6 +17,8 @@ export interface MutationContext {
 export interface Touch {
   table: RecordTable;
   id: string;
+  /** The record before the group's first change to it (null: it was created). */
+  before: Row | null;
   after: Row | null;
 }
 
@@ -138,7 +140,8 @@ export class ChangeGroup {
 
   private log(table: RecordTable, id: string, before: Row | null, after: Row | null): void {
     this.writeHistory(table, id, before, after);
-    this.touched.set(`${table}:${id}`, { table, id, after });
+    const key = `${table}:${id}`;
+    this.touched.set(key, { table, id, before: this.touched.get(key)?.before ?? before, after });
   }
 
   private writeHistory(table: string, recordId: string, before: unknown, after: unknown): void {

@@ -1,3 +1,4 @@
+import type { MentionColumns } from '../../shared/api/mention-columns';
 import type { Mention } from '../../shared/domain';
 import type { Db } from './open';
 import { type Row, getRecord } from './rows';
@@ -87,3 +88,47 @@ export function acceptedMentionTexts(db: Db, limit: number): Array<Pick<Mention,
 /** Does the document have a mention with exactly this span and label? */
 export const hasMentionAt = (db: Db, documentId: string, start: number, end: number, type: string): boolean =>
   !!statement(db, 'SELECT 1 FROM mentions WHERE document_id = ? AND start = ? AND "end" = ? AND type = ?').get(documentId, start, end, type);
+
+/**
+ * A document's mentions in text order, column by column (the document view's wire form), read as
+ * rows of values: no object per mention, which for 10,000 mentions is half the time of the read.
+ */
+export function listMentionColumns(db: Db, documentId: string): MentionColumns {
+  const rows = statement(
+    db,
+    `SELECT id, start, "end", exact, prefix, suffix, type, entity_id, origin, status, masked, restoration, author, created_at, updated_at
+     FROM mentions WHERE document_id = ? ORDER BY start, "end" DESC`
+  )
+    .raw(true)
+    .all(documentId) as unknown[][];
+  const column = <T>(index: number) => rows.map((row) => row[index] as T);
+  return {
+    documentId,
+    id: column(0),
+    start: column(1),
+    end: column(2),
+    exact: column(3),
+    prefix: column(4),
+    suffix: column(5),
+    type: column(6),
+    entityId: column(7),
+    origin: column(8),
+    status: column(9),
+    masked: column(10),
+    restoration: column(11),
+    author: column(12),
+    createdAt: column(13),
+    updatedAt: column(14)
+  };
+}
+
+/** The masked mentions of a document that carry a restoration and are not rejected: what a claim's quote shows restored. */
+export function listRestoredGaps(db: Db, documentId: string): Mention[] {
+  return (
+    statement(
+      db,
+      `SELECT * FROM mentions WHERE document_id = ? AND masked = 1 AND restoration IS NOT NULL AND status != 'rejected'
+       ORDER BY start, "end" DESC`
+    ).all(documentId) as MentionRow[]
+  ).map(toMention);
+}

@@ -6,14 +6,18 @@
  * every write once it is committed.
  */
 import { answerBody, type BodyService } from '../api/request-body';
-import { createService } from '../api/service';
 import type { Db } from '../store/open';
-import { openLibraryReadOnly } from '../store/open';
 import { startServiceThread } from '../service-host/thread';
 import { fail, type Result } from '../../shared/result';
 
-/** Methods that only read the library (their handlers write nothing). */
-export const READS_ON_HTTP_THREAD: ReadonlySet<string> = new Set(['documents.list', 'documents.get']);
+/** Methods that only read the library (their handlers write nothing): the library and the opened document. */
+export const READS_ON_HTTP_THREAD: ReadonlySet<string> = new Set([
+  'documents.list',
+  'documents.get',
+  'documents.text',
+  'documents.annotations',
+  'documents.annotationColumns'
+]);
 
 export interface Backend {
   service: BodyService;
@@ -22,7 +26,8 @@ export interface Backend {
 
 export async function startBackend(dataDir: string, version: string): Promise<Result<Backend>> {
   const host = startServiceThread({ dataDir, mode: 'web', version });
-  const ready = await host.ready;
+  // This thread's service (the API contract and every handler) loads while the service's thread opens the library.
+  const [ready, { createService }, { openLibraryReadOnly }] = await Promise.all([host.ready, import('../api/service'), import('../store/open')]);
   if (!ready.ok) return ready;
   let readDb: Db;
   try {

@@ -11,7 +11,7 @@ import { listClaims } from '../store/claims';
 import { getDocument } from '../store/documents';
 import { getEntity } from '../store/entities';
 import { listEvidenceOfDocument } from '../store/evidence';
-import { listMentions } from '../store/mentions';
+import { listRestoredGaps } from '../store/mentions';
 import type { Db } from '../store/open';
 import { getScale } from '../store/scales';
 
@@ -58,7 +58,7 @@ export function publishedContents(db: Db, documentId: string, claims?: readonly 
   if (!document) return contents;
   const wanted = claims ?? listClaims(db, documentId);
   if (wanted.length === 0) return contents;
-  const mentions = listMentions(db, documentId);
+  const gaps = listRestoredGaps(db, documentId);
   const evidence = new Map<string, SheetEvidence[]>();
   for (const e of listEvidenceOfDocument(db, documentId)) {
     const list = evidence.get(e.claimId) ?? [];
@@ -81,7 +81,7 @@ export function publishedContents(db: Db, documentId: string, claims?: readonly 
       id: claim.id,
       articleSha256: document.sha256,
       text: claim.text,
-      quote: quoteParts(document.text, claim.start, claim.end, mentions),
+      quote: quoteParts(document.text, claim.start, claim.end, gaps),
       claimant: claimant ? { id: claimant.id, name: claimant.name, type: claimant.type } : null,
       claimDate: claim.claimDate || null,
       verdict: claim.verdict ? sheetVerdict(claim.verdict.label, scale(claim.verdict.scaleId, claim.verdict.scaleVersion), claim.verdict) : null,

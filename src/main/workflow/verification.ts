@@ -99,35 +99,39 @@ export interface Verified {
   content: PublishedContent;
 }
 
-/**
- * The claims of one document with their derived status and verification, plus each claim's
- * published content and the approval it rests on.
- */
-export function verifyClaims(db: Db, documentId: string, claims: readonly Claim[]): Verified[] {
-  if (claims.length === 0) return [];
-  const contents = publishedContents(db, documentId, claims);
+/** A document's approvals and change requests of the given claims, oldest first, by claim id. */
+function decisionsByClaim(db: Db, documentId: string, claims: readonly Claim[]): Map<string, Review[]> {
+  const decisions = new Map<string, Review[]>();
+  if (claims.length === 0) return decisions;
   const wanted = new Set(claims.map((c) => c.id));
-  const reviewsByClaim = new Map<string, Review[]>();
   for (const review of listReviewsOfDocument(db, documentId)) {
     if (review.decision === 'comment' || !wanted.has(review.claimId)) continue;
-    const list = reviewsByClaim.get(review.claimId) ?? [];
+    const list = decisions.get(review.claimId) ?? [];
     list.push(review);
-    reviewsByClaim.set(review.claimId, list);
+    decisions.set(review.claimId, list);
   }
+  return decisions;
+}
+
+/** A stored "verified" is never taken on trust: without a valid approval the claim is back in review. */
+const unapprovedStatus = (stored: Claim): ClaimStatus => (stored.status === 'verified' ? 'in review' : stored.status);
+
+function verifyWith(db: Db, documentId: string, claims: readonly Claim[], decisionsOf: Map<string, Review[]>): Verified[] {
+  if (claims.length === 0) return [];
+  const contents = publishedContents(db, documentId, claims);
   const keys = knownKeys(db);
   return claims.map((stored) => {
     const content = contents.get(stored.id)!;
     const hash = contentHash(content);
-    const decisions = reviewsByClaim.get(stored.id) ?? [];
+    const decisions = decisionsOf.get(stored.id) ?? [];
     const checks: Record<string, ReviewCheck> = {};
     for (const review of decisions) checks[review.id] = reviewCheck(review, stored.author, hash, keys);
     const latestTrusted = last(decisions, (r) => TRUSTED_CHECKS.has(checks[r.id]!));
     const approval = latestTrusted?.decision === 'approve' && checks[latestTrusted.id] === 'valid' ? latestTrusted : null;
     const latestApproval = last(decisions, (r) => r.decision === 'approve');
-    const status: ClaimStatus = approval ? 'verified' : stored.status === 'verified' ? 'in review' : stored.status;
     const claim: Claim = {
       ...stored,
-      status,
+      status: approval ? 'verified' : unapprovedStatus(stored),
       verification: {
         approval: latestApproval ? approvalState(latestApproval, checks[latestApproval.id]!, content) : null,
         checks
@@ -137,12 +141,28 @@ export function verifyClaims(db: Db, documentId: string, claims: readonly Claim[
   });
 }
 
+/**
+ * The claims of one document with their derived status and verification, plus each claim's
+ * published content and the approval it rests on.
+ */
+export const verifyClaims = (db: Db, documentId: string, claims: readonly Claim[]): Verified[] =>
+  verifyWith(db, documentId, claims, decisionsByClaim(db, documentId, claims));
+
+/**
+ * The claims with their derived status, for every reader of claims. Only a claim with an approval or
+ * a change request can be verified, so the published content (quote, evidence, hash) is built for
+ * those alone: opening a document costs as many content hashes as it has reviewed claims.
+ */
+export function derivedClaims(db: Db, documentId: string, claims: readonly Claim[]): Claim[] {
+  const decisions = decisionsByClaim(db, documentId, claims);
+  const reviewed = verifyWith(db, documentId, claims.filter((c) => decisions.has(c.id)), decisions);
+  const derived = new Map(reviewed.map((v) => [v.claim.id, v.claim]));
+  return claims.map(
+    (stored) => derived.get(stored.id) ?? { ...stored, status: unapprovedStatus(stored), verification: { approval: null, checks: {} } }
+  );
+}
+
 function last<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {
   for (let i = items.length - 1; i >= 0; i -= 1) if (test(items[i]!)) return items[i];
   return undefined;
 }
-
-/** The claims with their derived status, for every reader of claims. */
-export const derivedClaims = (db: Db, documentId: string, claims: readonly Claim[]): Claim[] =>
-  verifyClaims(db, documentId, claims).map((v) => v.claim);
-

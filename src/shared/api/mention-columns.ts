@@ -26,46 +26,6 @@ export interface MentionColumns {
   updatedAt: string[];
 }
 
-export function toMentionColumns(documentId: string, mentions: Mention[]): MentionColumns {
-  const columns: MentionColumns = {
-    documentId,
-    id: [],
-    start: [],
-    end: [],
-    exact: [],
-    prefix: [],
-    suffix: [],
-    type: [],
-    entityId: [],
-    origin: [],
-    status: [],
-    masked: [],
-    restoration: [],
-    author: [],
-    createdAt: [],
-    updatedAt: []
-  };
-  for (const m of mentions) {
-    if (m.documentId !== documentId) throw new Error(`Mention ${m.id} belongs to document ${m.documentId}, not ${documentId}.`);
-    columns.id.push(m.id);
-    columns.start.push(m.start);
-    columns.end.push(m.end);
-    columns.exact.push(m.exact);
-    columns.prefix.push(m.prefix);
-    columns.suffix.push(m.suffix);
-    columns.type.push(m.type);
-    columns.entityId.push(m.entityId);
-    columns.origin.push(m.origin);
-    columns.status.push(m.status);
-    columns.masked.push(m.masked ? 1 : 0);
-    columns.restoration.push(m.restoration);
-    columns.author.push(m.author);
-    columns.createdAt.push(m.createdAt);
-    columns.updatedAt.push(m.updatedAt);
-  }
-  return columns;
-}
-
 export function fromMentionColumns(columns: MentionColumns): Mention[] {
   const { documentId } = columns;
   return columns.id.map((id, i) => ({

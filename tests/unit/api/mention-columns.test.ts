@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fromMentionColumns, toMentionColumns } from '../../../src/shared/api/mention-columns';
+import { fromMentionColumns } from '../../../src/shared/api/mention-columns';
 import { type TempLibrary, SAMPLE_FILE, createdId, tempLibrary } from '../helpers/temp-library';
 
 let lib: TempLibrary;
@@ -30,12 +30,18 @@ describe('documents.annotationColumns: mentions column by column', () => {
     expect(JSON.stringify(compact.mentions).length).toBeLessThan(JSON.stringify(records).length * 0.75);
   });
 
-  it('refuses to put another document’s mention in a document’s columns', async () => {
+  it('holds only the document’s own mentions, and none for a document without any', async () => {
     await lib.call('settings.update', { userName: 'Ana Checker' });
     const { document } = await lib.importFile(SAMPLE_FILE);
+    const other = (await lib.importText('Another article about Kim Kardashian West.\n', 'other.txt')).document;
+    const blank = (await lib.importText('A third article, left unmarked.\n', 'blank.txt')).document;
     await lib.call('mentions.create', { documentId: document.id, start: 0, end: 7, type: 'person' });
-    const { mentions } = await lib.call('documents.get', { id: document.id });
-    expect(() => toMentionColumns('another-document', mentions)).toThrow(/belongs to document/);
-    expect(fromMentionColumns(toMentionColumns(document.id, []))).toEqual([]);
+    await lib.call('mentions.create', { documentId: other.id, start: 22, end: 41, type: 'person' });
+
+    const compact = await lib.call('documents.annotationColumns', { id: other.id });
+    expect(compact.mentions.documentId).toBe(other.id);
+    expect(fromMentionColumns(compact.mentions)).toEqual((await lib.call('documents.annotations', { id: other.id })).mentions);
+    expect(compact.mentions.exact).toEqual(['Kim Kardashian West']);
+    expect(fromMentionColumns((await lib.call('documents.annotationColumns', { id: blank.id })).mentions)).toEqual([]);
   });
 });

@@ -14,7 +14,7 @@ import { listLabels } from '../../store/labels';
 import { listMentions } from '../../store/mentions';
 import { insertRejection, listRejections, rejectedKeys, rejectionKey, removeRejection } from '../../store/rejections';
 import { statement } from '../../store/statements';
-import { changeSetOf } from '../change-set';
+import { changeSetOf, withLinkedEntities } from '../change-set';
 import type { HandlerContext } from '../context';
 import { documentText, requireEntity } from './lookups';
 import { newClaimRow, newMentionRow } from './new-records';
@@ -56,12 +56,15 @@ export function requireLabels(ctx: HandlerContext, types: string[]) {
   if (unknown.length) throw new DomainError('invalid_input', `Not a label of this library: ${unknown.map((t) => `"${t}"`).join(', ')}.`);
 }
 
-/** Inserts an accepted mention unless the same span already has that label; returns its id or null. */
+/**
+ * Inserts an accepted mention unless the same span already has that label; returns its id or null.
+ * An entity given as a function is looked up only when the mention is inserted, so a duplicate makes none.
+ */
 export function insertMention(
   group: ChangeGroup,
   ctx: HandlerContext,
   text: string,
-  fields: Pick<Mention, 'documentId' | 'start' | 'end' | 'type' | 'entityId' | 'origin'>
+  fields: Pick<Mention, 'documentId' | 'start' | 'end' | 'type' | 'origin'> & { entityId: string | null | (() => string) }
 ): string | null {
   const duplicate = statement(group.db, 'SELECT 1 FROM mentions WHERE document_id = ? AND start = ? AND "end" = ? AND type = ?').get(
     fields.documentId,
@@ -71,9 +74,13 @@ export function insertMention(
   );
   if (duplicate) return null;
   const id = ctx.newId();
-  group.insert('mentions', newMentionRow(group, text, { id, ...fields }));
+  const entityId = typeof fields.entityId === 'function' ? fields.entityId() : fields.entityId;
+  group.insert('mentions', newMentionRow(group, text, { id, ...fields, entityId }));
   return id;
 }
+
+/** The registry name of a mention's text: its whitespace folded ("Kim\nKardashian" is "Kim Kardashian"). */
+export const registryName = (exact: string) => exact.replace(/\s+/g, ' ').trim();
 
 /** An entity by exact name and type, or a new one: how an accepted claimant or restoration gets its entity. */
 export function entityNamed(group: ChangeGroup, ctx: HandlerContext, name: string, type: string): string {
@@ -112,10 +119,12 @@ export const suggestionHandlers: HandlerMap<
     requireLabels(ctx, suggestions.map((s) => s.type));
     const { group } = runMutation(ctx.asUser(), { documentId, action: 'assist.acceptEntities' }, (g) => {
       for (const s of suggestions) {
-        insertMention(g, ctx, text, { documentId, start: s.start, end: s.end, type: s.type, entityId: s.entityId ?? null, origin: 'suggested' });
+        // Linked to the registry entity of that name and type, made once for all mentions of it.
+        const entityId = s.entityId ?? (() => entityNamed(g, ctx, registryName(text.slice(s.start, s.end)), s.type));
+        insertMention(g, ctx, text, { documentId, start: s.start, end: s.end, type: s.type, entityId, origin: 'suggested' });
       }
     });
-    return changeSetOf(ctx.db, group);
+    return withLinkedEntities(ctx.db, changeSetOf(ctx.db, group));
   },
 
   'assist.rejectEntities'(ctx, { documentId, suggestions, everywhere }) {

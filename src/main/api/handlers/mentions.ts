@@ -4,10 +4,11 @@ import { DomainError } from '../../errors';
 import { runMutation } from '../../store/history';
 import { getDocument } from '../../store/documents';
 import { labelExists } from '../../store/labels';
-import { getMention } from '../../store/mentions';
+import { getMention, listMentions } from '../../store/mentions';
 import { statement } from '../../store/statements';
-import { changeSetOf } from '../change-set';
+import { changeSetOf, withLinkedEntities } from '../change-set';
 import type { HandlerContext } from '../context';
+import { entityNamed, registryName } from './assist-suggestions';
 import { documentText, requireEntity } from './lookups';
 import { newMentionRow } from './new-records';
 import type { HandlerMap } from './types';
@@ -22,7 +23,7 @@ function requireMention(ctx: HandlerContext, id: string) {
   return mention;
 }
 
-export const mentionHandlers: HandlerMap<'mentions.create' | 'mentions.update' | 'mentions.delete'> = {
+export const mentionHandlers: HandlerMap<'mentions.create' | 'mentions.update' | 'mentions.delete' | 'mentions.linkSameText'> = {
   'mentions.create'(ctx, input) {
     const text = documentText(ctx.db, input.documentId);
     const problem = spanProblem(text, input.start, input.end);
@@ -83,6 +84,20 @@ export const mentionHandlers: HandlerMap<'mentions.create' | 'mentions.update' |
       });
     });
     return changeSetOf(ctx.db, group);
+  },
+
+  'mentions.linkSameText'(ctx, { id }) {
+    const mention = requireMention(ctx, id);
+    if (mention.masked) throw new DomainError('invalid_input', 'A masked gap has no text to look for elsewhere.');
+    const unlinked = listMentions(ctx.db, mention.documentId).filter(
+      (m) => !m.masked && m.entityId === null && m.type === mention.type && m.exact === mention.exact
+    );
+    if (unlinked.length === 0) throw new DomainError('invalid_input', `Every mention of “${mention.exact}” is already linked.`);
+    const { group } = runMutation(ctx.asUser(), { documentId: mention.documentId, action: 'mentions.linkSameText' }, (g) => {
+      const entityId = mention.entityId ?? entityNamed(g, ctx, registryName(mention.exact), mention.type);
+      for (const m of unlinked) g.update('mentions', m.id, { entity_id: entityId, updated_at: g.at });
+    });
+    return withLinkedEntities(ctx.db, changeSetOf(ctx.db, group));
   },
 
   'mentions.delete'(ctx, { id }) {

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { type FactdeskApp, expect, test } from './fixtures';
+import { type FactdeskApp, callApi, expect, test } from './fixtures';
 import { articleText, dragSelect, dragSelectBetween, importArticles, inspector, outline, signIn } from './page-actions';
 
 const SAMPLE = fileURLToPath(new URL('../fixtures/articles/sample-ap-2018.txt', import.meta.url));
@@ -17,13 +17,9 @@ async function markPerson(page: Page): Promise<void> {
 }
 
 /** The registry's entities of exactly this name, asked of the API as a script would. */
-async function registryEntities(page: Page, app: FactdeskApp, name: string): Promise<Array<{ id: string; type: string }>> {
-  const response = await page.request.post(`${app.baseURL}/api/entities.list`, {
-    headers: { authorization: `Bearer ${app.token}` },
-    data: { query: name }
-  });
-  const { value } = (await response.json()) as { value: Array<{ id: string; name: string; type: string }> };
-  return value.filter((e) => e.name === name);
+async function registryEntities(app: FactdeskApp, name: string): Promise<Array<{ id: string; type: string }>> {
+  const entities = await callApi<Array<{ id: string; name: string; type: string }>>(app, 'entities.list', { query: name });
+  return entities.filter((e) => e.name === name);
 }
 
 const legend = (page: Page) => outline(page).getByText(/Names in italic are not linked to an entity/);
@@ -45,7 +41,7 @@ test('accept all links every suggestion to one registry entity per name; the out
   const kim = outline(page).getByRole('button', { name: /^Kardashian West, \d+ mentions$/ });
   await expect(kim).toBeVisible();
   await expect(kim.locator('.name')).toHaveCSS('font-style', 'normal');
-  const entities = await registryEntities(page, app, 'Kardashian West');
+  const entities = await registryEntities(app, 'Kardashian West');
   expect(entities).toEqual([expect.objectContaining({ type: 'person' })]);
   await expect(legend(page)).toHaveCount(0);
 
@@ -75,7 +71,7 @@ test('label all occurrences links them; italic is explained; "link all unlinked 
   await expect(page.getByRole('status').filter({ hasText: 'Linked 2 mentions of “Trump” to Trump.' })).toBeVisible();
   await expect(entry(page, 'Trump, 2 mentions')).toBeVisible();
   await expect(legend(page)).toHaveCount(0);
-  expect(await registryEntities(page, app, 'Trump')).toHaveLength(1);
+  expect(await registryEntities(app, 'Trump')).toHaveLength(1);
   await page.getByRole('document', { name: 'Article' }).focus();
   await page.keyboard.press('Control+z');
   await expect(entry(page, 'Trump, 2 mentions, not linked')).toBeVisible();
@@ -94,5 +90,5 @@ test('label all occurrences links them; italic is explained; "link all unlinked 
   await inspector(page).getByRole('button', { name: 'Link all unlinked mentions of this text (1)' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Linked 1 mention of “Trump” to Trump.' })).toBeVisible();
   await expect(outline(page).getByRole('button', { name: /^Trump, 12 mentions$/ })).toBeVisible();
-  expect(await registryEntities(page, app, 'Trump')).toHaveLength(1);
+  expect(await registryEntities(app, 'Trump')).toHaveLength(1);
 });

@@ -1,15 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { type FactdeskApp, callApi, expect, test } from './fixtures';
-import { articleText, dragSelect, dragSelectBetween, importArticles, inspector, outline, signIn } from './page-actions';
+import { articleText, dragSelect, dragSelectBetween, inspector, openArticle, outline } from './page-actions';
+import { SAMPLE } from './seed-library';
 
-const SAMPLE = fileURLToPath(new URL('../fixtures/articles/sample-ap-2018.txt', import.meta.url));
-
-async function openSample(page: Page, user: string): Promise<void> {
-  await signIn(page, user);
-  await importArticles(page, SAMPLE);
-  await expect(articleText(page)).toContainText('Reality TV star');
-}
+const openSample = (page: Page, user: string) => openArticle(page, user, SAMPLE, 'Reality TV star');
 
 async function markPerson(page: Page): Promise<void> {
   const key = await page.getByRole('button', { name: 'Mark as Person' }).getAttribute('aria-keyshortcuts');

@@ -65,6 +65,11 @@ test('the reviewer sees the claim as it will be published, decides at the top, a
   expect((await requestChanges.boundingBox())!.y).toBeLessThan((await card.boundingBox())!.y);
   const changes = claim.getByRole('region', { name: 'What changed since the last review' });
   await expect(changes).toContainText('Nobody has reviewed this claim yet');
+  // A reviewer may still choose to edit the claim, and go back.
+  await claim.getByRole('button', { name: 'Edit the claim yourself' }).click();
+  await expect(claim.getByLabel('Explanation')).toHaveValue(EXPLANATION);
+  await claim.getByRole('button', { name: 'Back to the claim as it will be published' }).click();
+  await expect(card).toBeVisible();
 
   await claim.getByLabel('Review comment').fill('The record says True: check the verdict and the explanation.');
   await requestChanges.click();

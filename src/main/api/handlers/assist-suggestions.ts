@@ -118,9 +118,18 @@ export const suggestionHandlers: HandlerMap<
     }
     requireLabels(ctx, suggestions.map((s) => s.type));
     const { group } = runMutation(ctx.asUser(), { documentId, action: 'assist.acceptEntities' }, (g) => {
+      // Linked to the registry entity of that name and type, made once for all mentions of it
+      // (looked up once per name: "accept all" may pass thousands of mentions of a few names).
+      const named = new Map<string, string>();
+      const entityOf = (name: string, type: string) => {
+        // Folded as SQLite's NOCASE folds (ASCII letters only), so the memo agrees with the lookup.
+        const key = `${type}\u0000${name.replace(/[A-Z]/g, (c) => c.toLowerCase())}`;
+        let id = named.get(key);
+        if (!id) named.set(key, (id = entityNamed(g, ctx, name, type)));
+        return id;
+      };
       for (const s of suggestions) {
-        // Linked to the registry entity of that name and type, made once for all mentions of it.
-        const entityId = s.entityId ?? (() => entityNamed(g, ctx, registryName(text.slice(s.start, s.end)), s.type));
+        const entityId = s.entityId ?? (() => entityOf(registryName(text.slice(s.start, s.end)), s.type));
         insertMention(g, ctx, text, { documentId, start: s.start, end: s.end, type: s.type, entityId, origin: 'suggested' });
       }
     });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { articleText, dragSelect, dragSelectBetween, importArticles, inspector, markClaim, outline, signIn } from './page-actions';
+import { articleText, dragSelect, dragSelectBetween, importArticles, inspector, markClaim, openArticle, outline, signIn } from './page-actions';
 
 const SAMPLE = fileURLToPath(new URL('../fixtures/articles/sample-ap-2018.txt', import.meta.url));
 const SAMPLE_TEXT = readFileSync(SAMPLE, 'utf8');
@@ -14,11 +14,7 @@ const suggestionsIn = (page: Page) => articleText(page).locator('[data-suggestio
 /** The dashed suggestion in the article whose text is exactly `text`. */
 const suggestion = (page: Page, text: string) => suggestionsIn(page).filter({ hasText: new RegExp(`^${text}$`) });
 
-async function openSample(page: Page, user: string): Promise<void> {
-  await signIn(page, user);
-  await importArticles(page, SAMPLE);
-  await expect(articleText(page)).toContainText('Reality TV star');
-}
+const openSample = (page: Page, user: string) => openArticle(page, user, SAMPLE, 'Reality TV star');
 
 async function personKey(page: Page): Promise<string> {
   const key = await page.getByRole('button', { name: 'Mark as Person' }).getAttribute('aria-keyshortcuts');

@@ -85,6 +85,10 @@ async function beaRewrites(context: BrowserContext, url: string, fromAda: Saved,
   await opened.getByRole('button', { name: 'Open', exact: true }).click();
   await bea.getByRole('button', { name: 'Show the document' }).click();
   await claimEntry(bea, PARDON).click();
+  // A claim in review opens as it will be published; Bea edits it herself.
+  const heading = inspector(bea).getByRole('heading', { name: /^(Claim|Review the claim)$/ });
+  await expect(heading).toBeVisible();
+  if ((await heading.textContent()) === 'Review the claim') await inspector(bea).getByRole('button', { name: 'Edit the claim yourself' }).click();
   await setExplanation(bea, 'Bea: the pardon was signed on 24 May.');
   if (approve) await inspector(bea).getByRole('button', { name: 'Approve' }).click();
   const download = bea.waitForEvent('download');

@@ -18,6 +18,13 @@ export async function importArticles(page: Page, ...files: string[]): Promise<vo
   await (await chooser).setFiles(files);
 }
 
+/** Signs in and imports an article with the Import button; the document view then shows `shows`. */
+export async function openArticle(page: Page, user: string, file: string, shows: string): Promise<void> {
+  await signIn(page, user);
+  await importArticles(page, file);
+  await expect(articleText(page)).toContainText(shows);
+}
+
 /** Switches the current user through the header's user menu ("Switch user…"). */
 export async function switchUser(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: /^User menu — signed in as/ }).click();

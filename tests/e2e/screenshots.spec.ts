@@ -50,6 +50,7 @@ for (const size of SIZES) {
     await dialog.getByRole('button', { name: 'Switch', exact: true }).click();
     await claimEntry(page, STALLONE).click();
     await expect(inspector(page).getByRole('button', { name: 'Approve' })).toBeVisible();
+    await expect(inspector(page).getByRole('article', { name: 'As it will be published' })).toContainText('Stallone confirmed the call');
     await shoot(page, 'review', size);
 
     await page.keyboard.press('Control+e');

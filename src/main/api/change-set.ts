@@ -1,7 +1,7 @@
 import type { ChangeSet, RecordChanges } from '../../shared/api/changes';
 import type { Claim } from '../../shared/domain';
 import { type ClaimRow, getClaim, toClaim } from '../store/claims';
-import { type EntityRow, toEntity } from '../store/entities';
+import { type EntityRow, getEntity, toEntity } from '../store/entities';
 import { type EvidenceRow, toEvidence } from '../store/evidence';
 import { type ChangeGroup, undoState } from '../store/history';
 import { type MentionRow, toMention } from '../store/mentions';
@@ -50,6 +50,22 @@ export function changeSetOf(db: Db, group: ChangeGroup, createdId: string | null
     }
   }
   if (documentId) set.claims.upsert = withDerivedStatus(db, documentId, set.claims.upsert, group);
+  return set;
+}
+
+/**
+ * Adds the entities that the changed mentions now link to, when the change did not touch them (an
+ * existing registry entity), so the client can name them.
+ */
+export function withLinkedEntities(db: Db, set: ChangeSet): ChangeSet {
+  const known = new Set(set.entities.upsert.map((e) => e.id));
+  for (const mention of set.mentions.upsert) {
+    const id = mention.entityId;
+    if (!id || known.has(id)) continue;
+    known.add(id);
+    const entity = getEntity(db, id);
+    if (entity) set.entities.upsert.push(entity);
+  }
   return set;
 }
 

@@ -1,7 +1,4 @@
-/** Verdict colours from red (step 0, the scale's worst) to green (the last step, its best); slate grey off the scale. */
-export const VERDICT_STEPS = 13;
-export const VERDICT_OFF_SCALE = '#6b7280';
-export const verdictHue = (step: number): string => `hsl(${step * 10} 60% 36%)`;
+import { VERDICT_OFF_SCALE, VERDICT_STEPS, verdictHue } from '../../shared/verdict-colors';
 
 /** A class per colour, so the sheet needs no style attributes (a page with a strict CSP previews it). */
 const VERDICT_CLASSES = [

@@ -4,7 +4,8 @@
  * escaped, in text and in attributes; only http(s) URLs become links.
  */
 import type { FactSheet, SheetClaim, SheetEvidence, VerdictCount } from './fact-sheet';
-import { SHEET_CSS, VERDICT_OFF_SCALE, VERDICT_STEPS, verdictHue } from './html-style';
+import { type VerdictRange, numericRange, verdictColor, verdictStep } from '../../shared/verdict-colors';
+import { SHEET_CSS } from './html-style';
 import { httpUrl } from './links';
 import { approvalToken } from './signed-approval';
 import {
@@ -196,26 +197,7 @@ function claimRecord(claim: SheetClaim): string {
   return `<li>Claim ID <code>${escapeHtml(claim.id)}</code> · Fingerprint <code>${claim.fingerprint}</code> · created ${escapeHtml(formatTimestamp(claim.createdAt))}${verified}</li>`;
 }
 
-type Range = { worst: number; best: number } | null;
-
-function numericRange(values: (number | null)[]): Range {
-  const numbers = values.filter((v): v is number => v !== null);
-  return numbers.length ? { worst: Math.min(...numbers), best: Math.max(...numbers) } : null;
-}
-
-/** The colour step along the numeric scale, red (worst) to green (best); null for labels off it. */
-function verdictStep(value: number | null, range: Range): number | null {
-  if (value === null || !range) return null;
-  const share = range.best === range.worst ? 1 : (value - range.worst) / (range.best - range.worst);
-  return Math.round(share * VERDICT_STEPS);
-}
-
-function verdictColor(value: number | null, range: Range): string {
-  const step = verdictStep(value, range);
-  return step === null ? VERDICT_OFF_SCALE : verdictHue(step);
-}
-
-function verdictClass(value: number | null, range: Range): string {
+function verdictClass(value: number | null, range: VerdictRange): string {
   const step = verdictStep(value, range);
   return step === null ? 'verdict-off-scale' : `verdict-step-${step}`;
 }

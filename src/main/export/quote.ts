@@ -1,7 +1,7 @@
 import type { Mention } from '../../shared/domain';
+import type { QuotePart } from '../../shared/published-content';
 
-/** A piece of a claim's article quote: article text, or the restored name of a masked mention. */
-export type QuotePart = { kind: 'text'; text: string } | { kind: 'restored'; text: string };
+export type { QuotePart };
 
 // A restored name is kept apart from the words around it ("President [X] and"), but not from
 // punctuation that hugs a word ("Sheriff [X], a") or from an opening bracket or quote ("“[X] said").

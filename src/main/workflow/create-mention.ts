@@ -74,7 +74,9 @@ export function refuseDuplicateMention(db: Db, documentId: string, span: Pick<Me
   if (isDuplicateMention(db, documentId, span)) throw new DomainError('conflict', DUPLICATE_MENTION);
 }
 
-export type NewMention = Pick<Mention, 'start' | 'end' | 'type' | 'entityId' | 'origin'> & Partial<Pick<Mention, 'masked' | 'restoration'>>;
+/** A new mention's fields; an entity given as a function is looked up only once the mention is made, so a skipped duplicate makes none. */
+export type NewMention = Pick<Mention, 'start' | 'end' | 'type' | 'origin'> &
+  Partial<Pick<Mention, 'masked' | 'restoration'>> & { entityId: string | null | (() => string) };
 
 export interface CreateOptions {
   /** 'refuse' throws a conflict; 'skip' creates nothing and returns null (accepting many suggestions at once). */
@@ -90,7 +92,9 @@ export interface CreateOptions {
 export function createMention(group: ChangeGroup, target: MentionTarget, fields: NewMention, options: CreateOptions): string | null {
   const masked = fields.masked ?? false;
   checkMention(group.db, target, { ...fields, masked });
-  if (fields.entityId && !getEntity(group.db, fields.entityId)) throw new DomainError('not_found', `No entity with id ${fields.entityId}.`);
+  if (typeof fields.entityId === 'string' && !getEntity(group.db, fields.entityId)) {
+    throw new DomainError('not_found', `No entity with id ${fields.entityId}.`);
+  }
   refuseRestorationUnlessMasked(masked, fields.restoration);
   if (isDuplicateMention(group.db, target.documentId, fields)) {
     if (options.duplicate === 'skip') return null;
@@ -101,6 +105,7 @@ export function createMention(group: ChangeGroup, target: MentionTarget, fields:
     'mentions',
     mentionRow({
       ...fields,
+      entityId: typeof fields.entityId === 'function' ? fields.entityId() : fields.entityId,
       id,
       documentId: target.documentId,
       ...quoteAt(target.text, fields.start, fields.end),

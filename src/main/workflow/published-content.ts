@@ -1,11 +1,11 @@
 /**
- * A claim's published content: everything a fact sheet shows for it. Approval records its hash,
- * the verified check compares against it, the fact sheet prints it and verify-sheet recomputes it,
- * so this is the one place that says what it holds.
+ * A claim's published content, read from the store (what it holds is defined in
+ * src/shared/published-content.ts), its hash, and what changed between two versions of it.
  */
-import type { Claim, Evidence, VerdictScale } from '../../shared/domain';
+import type { Claim, VerdictScale } from '../../shared/domain';
+import { type PublishedContent, type SheetEvidence, type SheetVerdict, PUBLISHED_PARTS, publishedPartKeys } from '../../shared/published-content';
 import { canonicalJson } from '../export/canonical-json';
-import { type QuotePart, quoteParts } from '../export/quote';
+import { quoteParts } from '../export/quote';
 import { sha256Hex } from '../import/hash';
 import { listClaims } from '../store/claims';
 import { getDocument } from '../store/documents';
@@ -15,38 +15,7 @@ import { listRestoredGaps } from '../store/mentions';
 import type { Db } from '../store/open';
 import { getScale } from '../store/scales';
 
-export interface SheetVerdict {
-  label: string;
-  /** The label's number on its scale; null for labels off the numeric scale. */
-  value: number | null;
-  scaleId: string;
-  scaleName: string;
-  scaleVersion: number;
-  /** Highest and lowest number of the scale version (null when it has none). */
-  best: number | null;
-  worst: number | null;
-}
-
-/** An evidence item as a fact sheet shows it (its internal note is not shown). */
-export type SheetEvidence = Pick<Evidence, 'id' | 'relation' | 'title' | 'url' | 'archivedUrl' | 'publisher' | 'accessedAt' | 'excerpt'>;
-
-export interface PublishedContent {
-  id: string;
-  /** SHA-256 of the article text the quote is taken from. */
-  articleSha256: string;
-  /** The claim as checked. */
-  text: string;
-  /** The article's wording, restored names of masked mentions in brackets. */
-  quote: QuotePart[];
-  claimant: { id: string; name: string; type: string } | null;
-  claimDate: string | null;
-  verdict: SheetVerdict | null;
-  explanation: string;
-  /** In the claim's evidence order. */
-  evidence: SheetEvidence[];
-  checkedBy: string;
-  createdAt: string;
-}
+export type { PublishedContent, SheetEvidence, SheetVerdict };
 
 /** SHA-256 (lower-case hex) of the canonical JSON of a claim's published content. */
 export const contentHash = (content: PublishedContent): string => sha256Hex(canonicalJson(content));
@@ -94,27 +63,14 @@ export function publishedContents(db: Db, documentId: string, claims?: readonly 
   return contents;
 }
 
-/** What a reader would call each part of the content, for "the explanation changed" notices. */
-const PART_NAMES: Record<keyof PublishedContent, string> = {
-  id: 'claim',
-  articleSha256: 'article text',
-  text: 'claim as checked',
-  quote: 'quoted text',
-  claimant: 'claimant',
-  claimDate: 'claim date',
-  verdict: 'verdict',
-  explanation: 'explanation',
-  evidence: 'evidence',
-  checkedBy: 'checker',
-  createdAt: 'creation date'
-};
+/** The parts that differ between two versions of a claim's content, in reading order. */
+export function changedKeys(before: PublishedContent, after: PublishedContent): (keyof PublishedContent)[] {
+  return publishedPartKeys().filter((key) => canonicalJson(before[key] ?? null) !== canonicalJson(after[key] ?? null));
+}
 
 /** The parts that differ between approved and current content, named for a reader. */
-export function changedParts(approved: PublishedContent, current: PublishedContent): string[] {
-  return (Object.keys(PART_NAMES) as (keyof PublishedContent)[])
-    .filter((key) => canonicalJson(approved[key] ?? null) !== canonicalJson(current[key] ?? null))
-    .map((key) => PART_NAMES[key]);
-}
+export const changedParts = (approved: PublishedContent, current: PublishedContent): string[] =>
+  changedKeys(approved, current).map((key) => PUBLISHED_PARTS[key]);
 
 export type ScaleLookup = (id: string, version: number) => VerdictScale | null;
 

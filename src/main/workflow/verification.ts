@@ -11,7 +11,8 @@ import { keyFingerprint, shortFingerprint, signatureValid } from '../identity/si
 import { type KnownKey, knownKeys } from '../store/known-keys';
 import type { Db } from '../store/open';
 import { listReviewsOfDocument } from '../store/reviews';
-import { type PublishedContent, changedParts, contentHash, publishedContents } from './published-content';
+import type { ClaimReviewView } from '../../shared/api/methods/verification';
+import { type PublishedContent, changedKeys, changedParts, contentHash, publishedContents } from './published-content';
 
 /** What a review's signature covers. */
 export const signedReviewPart = (r: Pick<Review, 'claimId' | 'decision' | 'comment' | 'contentHash' | 'author' | 'createdAt' | 'selfReview'>) => ({
@@ -165,4 +166,26 @@ export function derivedClaims(db: Db, documentId: string, claims: readonly Claim
 function last<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {
   for (let i = items.length - 1; i >= 0; i -= 1) if (test(items[i]!)) return items[i];
   return undefined;
+}
+
+/** A claim as its reviewer sees it: its published content, and the last trusted decision on it with what changed since. */
+export function reviewView(db: Db, claim: Claim): ClaimReviewView {
+  const [{ claim: derived, content }] = verifyClaims(db, claim.documentId, [claim]) as [Verified];
+  const checks = derived.verification?.checks ?? {};
+  const latest = last(
+    listReviewsOfDocument(db, claim.documentId),
+    (r) => r.claimId === claim.id && r.decision !== 'comment' && r.content !== null && TRUSTED_CHECKS.has(checks[r.id]!)
+  );
+  if (!latest) return { content, lastReview: null };
+  const reviewed = JSON.parse(latest.content!) as PublishedContent;
+  return {
+    content,
+    lastReview: {
+      reviewer: latest.author,
+      decision: latest.decision as 'approve' | 'request changes',
+      at: latest.createdAt,
+      content: reviewed,
+      changed: changedKeys(reviewed, content)
+    }
+  };
 }

@@ -8,6 +8,7 @@ const ACTION_NAMES: Record<string, string> = {
   'mentions.create': 'Marked a mention',
   'mentions.update': 'Edited a mention',
   'mentions.delete': 'Removed a mention',
+  'mentions.linkSameText': 'Linked the mentions of a name',
   'entities.create': 'Created an entity',
   'entities.update': 'Edited an entity',
   'entities.merge': 'Merged entities',

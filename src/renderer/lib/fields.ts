@@ -10,3 +10,13 @@ export async function saveField(field: Editable, stored: string, save: (value: s
   if (value === stored) return;
   if (!(await save(value))) field.value = stored;
 }
+
+/**
+ * Enter in a one-line text box that wraps (a long title or web address shown whole) saves it as
+ * Enter does in an input, instead of starting a new line.
+ */
+export function enterSaves(event: KeyboardEvent & { currentTarget: HTMLTextAreaElement }): void {
+  if (event.key !== 'Enter') return;
+  event.preventDefault();
+  event.currentTarget.dispatchEvent(new Event('change'));
+}

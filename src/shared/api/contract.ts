@@ -173,6 +173,8 @@ const coreMethods = {
     returns<ChangeSet>()
   ),
   'mentions.delete': method(z.strictObject({ id }), returns<ChangeSet>()),
+  /** Links every unlinked mention of the same text and type in the document to this mention's entity. */
+  'mentions.linkSameText': method(z.strictObject({ id }), returns<ChangeSet>()),
 
   'claims.create': method(
     z.strictObject({ documentId: id, ...span, text: longText.optional() }),

@@ -1,7 +1,8 @@
 /**
  * "Label all occurrences": every unlabelled whole-word occurrence of a mention's text, in its
- * document or across the library, becomes a mention like it (same type and entity, origin
- * 'propagated'). Undo is per document, so each document's part is one change group there: the
+ * document or across the library, becomes a mention like it (same type, origin 'propagated'),
+ * linked to the mention's entity: an unlinked mention is first linked to the registry entity of
+ * its text and type, made once if missing. Undo is per document, so each document's part is one change group there: the
  * mention's own document reverts with one undo, another document with one undo in that document.
  * All parts are written in one transaction: either every document is labelled or none is.
  */
@@ -16,9 +17,10 @@ import { type ChangeGroup, runMutation } from '../../store/history';
 import { getMention, listMentions } from '../../store/mentions';
 import { documentsMatching, ftsQuery } from '../../store/search';
 import { inWriteTransaction } from '../../store/write-transaction';
-import { changeSetOf } from '../change-set';
+import { changeSetOf, withLinkedEntities } from '../change-set';
 import type { HandlerContext } from '../context';
 import { type MentionTarget, createMention, mentionSpanProblem } from '../../workflow/create-mention';
+import { entityNamed, registryName } from './assist-suggestions';
 import { documentText } from './lookups';
 import type { HandlerMap } from './types';
 
@@ -92,21 +94,29 @@ export const propagationHandlers: HandlerMap<'assist.propagationPreview' | 'assi
     const mention = sourceMention(ctx, input.mentionId);
     const mutation = ctx.asUser();
     return inWriteTransaction(ctx.db, () => {
-      const found = targets(ctx, mention, input);
+      // The mention's own document first: an entity made for it belongs to that document's undo step.
+      const isOwn = (target: Target) => target.documentId === mention.documentId;
+      const found = targets(ctx, mention, input).sort((a, b) => Number(isOwn(b)) - Number(isOwn(a)));
+      const anything = found.some((t) => t.spans.length > 0);
+      let entityId = mention.entityId;
       let own: ChangeGroup | null = null;
       const documents: Array<{ documentId: string; title: string; created: number }> = [];
       for (const target of found) {
-        if (target.spans.length === 0 && target.documentId !== mention.documentId) continue;
-        const { group, value } = runMutation(mutation, { documentId: target.documentId, action: 'assist.propagate' }, (g) =>
-          target.spans.filter((span) =>
-            createMention(g, target, { ...span, type: mention.type, entityId: mention.entityId, origin: 'propagated' }, { duplicate: 'skip', newId: ctx.newId })
-          ).length
-        );
-        if (target.documentId === mention.documentId) own = group;
+        if (target.spans.length === 0 && !isOwn(target)) continue;
+        const { group, value } = runMutation(mutation, { documentId: target.documentId, action: 'assist.propagate' }, (g) => {
+          if (isOwn(target) && anything && !entityId) {
+            entityId = entityNamed(g, ctx, registryName(mention.exact), mention.type);
+            g.update('mentions', mention.id, { entity_id: entityId, updated_at: g.at });
+          }
+          return target.spans.filter((span) =>
+            createMention(g, target, { ...span, type: mention.type, entityId, origin: 'propagated' }, { duplicate: 'skip', newId: ctx.newId })
+          ).length;
+        });
+        if (isOwn(target)) own = group;
         if (value > 0) documents.push({ documentId: target.documentId, title: target.title, created: value });
       }
       own ??= runMutation(mutation, { documentId: mention.documentId, action: 'assist.propagate' }, () => undefined).group;
-      return { changes: changeSetOf(ctx.db, own), total: documents.reduce((sum, d) => sum + d.created, 0), documents };
+      return { changes: withLinkedEntities(ctx.db, changeSetOf(ctx.db, own)), total: documents.reduce((sum, d) => sum + d.created, 0), documents };
     });
   }
 };

@@ -12,7 +12,7 @@ import { type ChangeGroup, runMutation } from '../../store/history';
 import { listLabels } from '../../store/labels';
 import { listMentions } from '../../store/mentions';
 import { insertRejection, listRejections, rejectedKeys, rejectionKey, removeRejection } from '../../store/rejections';
-import { changeSetOf } from '../change-set';
+import { changeSetOf, withLinkedEntities } from '../change-set';
 import type { HandlerContext } from '../context';
 import { documentText, requireEntity } from './lookups';
 import { newClaimRow } from './new-records';
@@ -55,6 +55,9 @@ export function requireLabels(ctx: HandlerContext, types: string[]) {
   if (unknown.length) throw new DomainError('invalid_input', `Not a label of this library: ${unknown.map((t) => `"${t}"`).join(', ')}.`);
 }
 
+/** The registry name of a mention's text: its whitespace folded ("Kim\nKardashian" is "Kim Kardashian"). */
+export const registryName = (exact: string) => exact.replace(/\s+/g, ' ').trim();
+
 /** An entity by exact name and type, or a new one: how an accepted claimant or restoration gets its entity. */
 export function entityNamed(group: ChangeGroup, ctx: HandlerContext, name: string, type: string): string {
   const existing = findEntityByName(group.db, name, type);
@@ -82,12 +85,22 @@ export const suggestionHandlers: HandlerMap<
   'assist.acceptEntities'(ctx, { documentId, suggestions }) {
     const target = mentionTarget(ctx.db, documentId);
     const { group } = runMutation(ctx.asUser(), { documentId, action: 'assist.acceptEntities' }, (g) => {
+      // Linked to the registry entity of that name and type, made once for all mentions of it
+      // (looked up once per name: "accept all" may pass thousands of mentions of a few names).
+      const named = new Map<string, string>();
+      const entityOf = (name: string, type: string) => {
+        // Folded as SQLite's NOCASE folds (ASCII letters only), so the memo agrees with the lookup.
+        const key = `${type}\u0000${name.replace(/[A-Z]/g, (c) => c.toLowerCase())}`;
+        let id = named.get(key);
+        if (!id) named.set(key, (id = entityNamed(g, ctx, name, type)));
+        return id;
+      };
       for (const s of suggestions) {
-        const fields = { start: s.start, end: s.end, type: s.type, entityId: s.entityId ?? null, origin: 'suggested' as const };
-        createMention(g, target, fields, { duplicate: 'skip', newId: ctx.newId });
+        const entityId = s.entityId ?? (() => entityOf(registryName(target.text.slice(s.start, s.end)), s.type));
+        createMention(g, target, { start: s.start, end: s.end, type: s.type, entityId, origin: 'suggested' }, { duplicate: 'skip', newId: ctx.newId });
       }
     });
-    return changeSetOf(ctx.db, group);
+    return withLinkedEntities(ctx.db, changeSetOf(ctx.db, group));
   },
 
   'assist.rejectEntities'(ctx, { documentId, suggestions, everywhere }) {

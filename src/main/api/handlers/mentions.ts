@@ -1,7 +1,7 @@
 import { DomainError } from '../../errors';
 import { runMutation } from '../../store/history';
-import { getMention } from '../../store/mentions';
-import { changeSetOf } from '../change-set';
+import { getMention, listMentions } from '../../store/mentions';
+import { changeSetOf, withLinkedEntities } from '../change-set';
 import type { HandlerContext } from '../context';
 import {
   createMention,
@@ -10,6 +10,7 @@ import {
   refuseRestorationUnlessMasked,
   requireMentionLabel
 } from '../../workflow/create-mention';
+import { entityNamed, registryName } from './assist-suggestions';
 import { requireEntity } from './lookups';
 import type { HandlerMap } from './types';
 
@@ -19,7 +20,7 @@ function requireMention(ctx: HandlerContext, id: string) {
   return mention;
 }
 
-export const mentionHandlers: HandlerMap<'mentions.create' | 'mentions.update' | 'mentions.delete'> = {
+export const mentionHandlers: HandlerMap<'mentions.create' | 'mentions.update' | 'mentions.delete' | 'mentions.linkSameText'> = {
   'mentions.create'(ctx, input) {
     const target = mentionTarget(ctx.db, input.documentId);
     const id = ctx.newId();
@@ -58,6 +59,20 @@ export const mentionHandlers: HandlerMap<'mentions.create' | 'mentions.update' |
       });
     });
     return changeSetOf(ctx.db, group);
+  },
+
+  'mentions.linkSameText'(ctx, { id }) {
+    const mention = requireMention(ctx, id);
+    if (mention.masked) throw new DomainError('invalid_input', 'A masked gap has no text to look for elsewhere.');
+    const unlinked = listMentions(ctx.db, mention.documentId).filter(
+      (m) => !m.masked && m.entityId === null && m.type === mention.type && m.exact === mention.exact
+    );
+    if (unlinked.length === 0) throw new DomainError('invalid_input', `Every mention of “${mention.exact}” is already linked.`);
+    const { group } = runMutation(ctx.asUser(), { documentId: mention.documentId, action: 'mentions.linkSameText' }, (g) => {
+      const entityId = mention.entityId ?? entityNamed(g, ctx, registryName(mention.exact), mention.type);
+      for (const m of unlinked) g.update('mentions', m.id, { entity_id: entityId, updated_at: g.at });
+    });
+    return withLinkedEntities(ctx.db, changeSetOf(ctx.db, group));
   },
 
   'mentions.delete'(ctx, { id }) {

@@ -5,8 +5,10 @@ import { shortFingerprint } from '../../identity/signature';
 import { trustKey, userKey } from '../../identity/user-keys';
 import { runMutation } from '../../store/history';
 import { claimDocumentId, claimHistory, documentHistory } from '../../store/history-log';
+import { getClaim } from '../../store/claims';
 import { getScale, insertScaleVersion } from '../../store/scales';
 import { withReceivedSignatures } from '../../workflow/verification';
+import { reviewView } from '../../workflow/verification';
 import { documentText } from './lookups';
 import type { HandlerMap } from './types';
 
@@ -32,7 +34,9 @@ const sameScale = (a: VerdictScale, name: string, labels: VerdictLabel[]) =>
 
 const keyInfo = (userName: string, fingerprint: string): KeyInfo => ({ userName, fingerprint, shortFingerprint: shortFingerprint(fingerprint) });
 
-export const verificationHandlers: HandlerMap<'claims.history' | 'documents.history' | 'keys.mine' | 'keys.trust' | 'scales.save'> = {
+export const verificationHandlers: HandlerMap<
+  'claims.history' | 'claims.reviewView' | 'documents.history' | 'keys.mine' | 'keys.trust' | 'scales.save'
+> = {
   'keys.mine'(ctx) {
     const { user } = ctx.asUser();
     return keyInfo(user, userKey(ctx.db, user, ctx.clock().toISOString()).fingerprint);
@@ -46,6 +50,12 @@ export const verificationHandlers: HandlerMap<'claims.history' | 'documents.hist
     const documentId = claimDocumentId(ctx.db, id);
     if (!documentId) throw new DomainError('not_found', `No claim with id ${id}.`);
     return withReceivedSignatures(ctx.db, claimHistory(ctx.db, documentId, id));
+  },
+
+  'claims.reviewView'(ctx, { id }) {
+    const claim = getClaim(ctx.db, id);
+    if (!claim) throw new DomainError('not_found', `No claim with id ${id}.`);
+    return reviewView(ctx.db, claim);
   },
 
   'documents.history'(ctx, { documentId, limit, beforeSeq }) {

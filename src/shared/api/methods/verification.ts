@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { HistoryEntry, VerdictScale } from '../../domain';
+import type { PublishedContent } from '../../published-content';
 import { id, method, returns } from '../define';
 
 export interface HistoryPage {
@@ -18,6 +19,23 @@ export interface KeyInfo {
   shortFingerprint: string;
 }
 
+/** A claim as a reviewer sees it: as it will be published, and what changed since the last review. */
+export interface ClaimReviewView {
+  /** What a fact sheet would show for the claim now. */
+  content: PublishedContent;
+  /**
+   * The latest approval or change request signed under a key this library trusts, the content
+   * it was given on and the parts changed since; null when there is none.
+   */
+  lastReview: {
+    reviewer: string;
+    decision: 'approve' | 'request changes';
+    at: string;
+    content: PublishedContent;
+    changed: (keyof PublishedContent)[];
+  } | null;
+}
+
 const verdictLabel = z.strictObject({
   label: z.string().trim().min(1).max(120),
   /** Position on the numeric scale; null for a label off it (Misleading, …). */
@@ -31,6 +49,8 @@ export const verificationMethods = {
    * redo), newest first. Records in `before`/`after` are domain records (Claim, Evidence, Review).
    */
   'claims.history': method(z.strictObject({ id }), returns<HistoryEntry[]>()),
+  /** The claim as it will be published, and what changed since its last review. */
+  'claims.reviewView': method(z.strictObject({ id }), returns<ClaimReviewView>()),
   /** Every change to a document's records, newest first, a page at a time. */
   'documents.history': method(
     z.strictObject({

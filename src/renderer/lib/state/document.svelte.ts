@@ -87,7 +87,7 @@ export class DocumentState {
   #textRange = $state.raw<Span | null>(null);
   #reveal = $state.raw<Reveal | null>(null);
   /** The text selection was made with Alt held: it keeps its exact characters instead of whole words. */
-  exactSelection = false;
+  #exactSelection = false;
   /** Counts marks made from the text selection; the text view then clears the DOM selection. */
   #selectionUsed = $state(0);
 
@@ -326,6 +326,11 @@ export class DocumentState {
     if (ref && options.reveal) this.#reveal = { start: ref.start, focus: options.focus ?? false };
   }
 
+  /** Whether the text selection being made keeps its exact characters (Alt held) or grows to whole words. */
+  selectExactly(exact: boolean): void {
+    this.#exactSelection = exact;
+  }
+
   /**
    * Follows the DOM selection in the article; trimmed so "  Trump " marks "Trump", and widened to
    * whole words unless the selection was made with Alt held.
@@ -333,7 +338,7 @@ export class DocumentState {
   setTextRange(span: Span | null): void {
     const text = this.#document?.text;
     const trimmed = span && text !== undefined ? trimToText(text, span.start, span.end, this.#gaps) : null;
-    this.#textRange = trimmed && !this.exactSelection ? snapToWords(text!, trimmed.start, trimmed.end) : trimmed;
+    this.#textRange = trimmed && !this.#exactSelection ? snapToWords(text!, trimmed.start, trimmed.end) : trimmed;
   }
 
   /** Moves the selection to the next / previous annotation in text order; false at either end. */

@@ -27,6 +27,16 @@ export class Assist {
   /** A span to select in the article as if dragged over (a claim suggestion's "Show in text"); a new object every time. */
   #textRequest = $state.raw<{ start: number; end: number } | null>(null);
 
+  constructor(api: ApiClient, doc: DocumentState, notices: Notices, focus: DocumentFocus) {
+    this.doc = doc;
+    this.notices = notices;
+    this.focus = focus;
+    this.suggestions = new EntitySuggestions(api, doc, notices);
+    this.claims = new ClaimSuggestions(api, doc, notices);
+    this.gaps = new GapRestoration(api, doc, notices);
+    this.find = new DocumentFind(doc);
+  }
+
   get pane() {
     return this.#pane;
   }
@@ -37,16 +47,6 @@ export class Assist {
 
   showPane(pane: SidePane): void {
     this.#pane = pane;
-  }
-
-  constructor(api: ApiClient, doc: DocumentState, notices: Notices, focus: DocumentFocus) {
-    this.doc = doc;
-    this.notices = notices;
-    this.focus = focus;
-    this.suggestions = new EntitySuggestions(api, doc, notices);
-    this.claims = new ClaimSuggestions(api, doc, notices);
-    this.gaps = new GapRestoration(api, doc, notices);
-    this.find = new DocumentFind(doc);
   }
 
   /** Selects text[start, end) in the article, scrolled into view, ready to be marked. */

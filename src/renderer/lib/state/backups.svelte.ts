@@ -14,6 +14,11 @@ export class Backups {
 
   readonly #api: ApiClient;
 
+  constructor(api: ApiClient, notices: Notices) {
+    this.#api = api;
+    this.#notices = notices;
+  }
+
   get list() {
     return this.#list;
   }
@@ -28,11 +33,6 @@ export class Backups {
 
   get busy() {
     return this.#busy;
-  }
-
-  constructor(api: ApiClient, notices: Notices) {
-    this.#api = api;
-    this.#notices = notices;
   }
 
   async refresh(): Promise<void> {

@@ -17,7 +17,6 @@ export interface ReviewOrigin {
   openedAt: string;
 }
 
-
 const save = (file: ExportedFile) => downloadFile(file.fileName, file.mediaType, file.content);
 
 /**
@@ -43,6 +42,12 @@ export class DocumentExchange {
   #seq = 0;
 
   readonly #api: ApiClient;
+
+  constructor(api: ApiClient, notices: Notices, doc: DocumentState) {
+    this.#api = api;
+    this.#notices = notices;
+    this.#doc = doc;
+  }
 
   get documentId() {
     return this.#documentId;
@@ -86,12 +91,6 @@ export class DocumentExchange {
 
   showOrphans(open: boolean): void {
     this.#orphansOpen = open;
-  }
-
-  constructor(api: ApiClient, notices: Notices, doc: DocumentState) {
-    this.#api = api;
-    this.#notices = notices;
-    this.#doc = doc;
   }
 
   async load(documentId: string): Promise<void> {

@@ -130,6 +130,11 @@ export class DocumentState {
 
   readonly #api: ApiClient;
 
+  constructor(api: ApiClient, notices: Notices) {
+    this.#api = api;
+    this.#notices = notices;
+  }
+
   get document() {
     return this.#document;
   }
@@ -233,11 +238,6 @@ export class DocumentState {
   /** Asks the text view to bring the text at `start` on screen (and focus it). */
   revealAt(start: number, focus: boolean): void {
     this.#reveal = { start, focus };
-  }
-
-  constructor(api: ApiClient, notices: Notices) {
-    this.#api = api;
-    this.#notices = notices;
   }
 
   /**

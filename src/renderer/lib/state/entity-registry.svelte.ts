@@ -30,6 +30,11 @@ export class EntityRegistry {
 
   readonly #api: ApiClient;
 
+  constructor(api: ApiClient, notices: Notices) {
+    this.#api = api;
+    this.#notices = notices;
+  }
+
   get query() {
     return this.#query;
   }
@@ -70,11 +75,6 @@ export class EntityRegistry {
   filterBy(filter: { query?: string; type?: string }): void {
     if (filter.query !== undefined) this.#query = filter.query;
     if (filter.type !== undefined) this.#type = filter.type;
-  }
-
-  constructor(api: ApiClient, notices: Notices) {
-    this.#api = api;
-    this.#notices = notices;
   }
 
   /** The first page of entities for the current search and type. */

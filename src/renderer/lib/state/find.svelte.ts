@@ -19,6 +19,10 @@ export class DocumentFind {
   #doc: DocumentState;
   #documentId: string | null = null;
 
+  constructor(doc: DocumentState) {
+    this.#doc = doc;
+  }
+
   get open() {
     return this.#open;
   }
@@ -49,10 +53,6 @@ export class DocumentFind {
 
   get currentMatch() {
     return this.#currentMatch;
-  }
-
-  constructor(doc: DocumentState) {
-    this.#doc = doc;
   }
 
   /** Another document opened: the find bar closes and forgets its query. */

@@ -23,6 +23,12 @@ export class GapRestoration {
 
   readonly #api: ApiClient;
 
+  constructor(api: ApiClient, doc: DocumentState, notices: Notices) {
+    this.#api = api;
+    this.#doc = doc;
+    this.#notices = notices;
+  }
+
   get result() {
     return this.#result;
   }
@@ -33,12 +39,6 @@ export class GapRestoration {
 
   get confirming() {
     return this.#confirming;
-  }
-
-  constructor(api: ApiClient, doc: DocumentState, notices: Notices) {
-    this.#api = api;
-    this.#doc = doc;
-    this.#notices = notices;
   }
 
   /** The ranking for one gap, once loaded. */

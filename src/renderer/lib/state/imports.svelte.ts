@@ -64,6 +64,11 @@ export class Imports {
 
   readonly #api: ApiClient;
 
+  constructor(api: ApiClient, hooks: ImportHooks) {
+    this.#api = api;
+    this.#hooks = hooks;
+  }
+
   get rows() {
     return this.#rows;
   }
@@ -83,11 +88,6 @@ export class Imports {
   /** Folds the tray down to its header, or unfolds it. */
   setExpanded(expanded: boolean): void {
     this.#expanded = expanded;
-  }
-
-  constructor(api: ApiClient, hooks: ImportHooks) {
-    this.#api = api;
-    this.#hooks = hooks;
   }
 
   /** Starts one import job per file; all of them run at once (the server queues the parsing). */

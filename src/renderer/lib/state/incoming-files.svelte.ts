@@ -57,18 +57,18 @@ export class IncomingFiles {
 
   readonly #api: ApiClient;
 
+  constructor(api: ApiClient, notices: Notices, hooks: Hooks) {
+    this.#api = api;
+    this.#notices = notices;
+    this.#hooks = hooks;
+  }
+
   get step() {
     return this.#step;
   }
 
   get bratBusy() {
     return this.#bratBusy;
-  }
-
-  constructor(api: ApiClient, notices: Notices, hooks: Hooks) {
-    this.#api = api;
-    this.#notices = notices;
-    this.#hooks = hooks;
   }
 
   /** Checks the file and says what opening it would do; nothing is written yet. */

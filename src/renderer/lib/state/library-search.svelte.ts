@@ -31,6 +31,11 @@ export class LibrarySearch {
 
   readonly #api: ApiClient;
 
+  constructor(api: ApiClient, notices: Notices) {
+    this.#api = api;
+    this.#notices = notices;
+  }
+
   get query() {
     return this.#query;
   }
@@ -53,11 +58,6 @@ export class LibrarySearch {
 
   setQuery(query: string): void {
     this.#query = query;
-  }
-
-  constructor(api: ApiClient, notices: Notices) {
-    this.#api = api;
-    this.#notices = notices;
   }
 
   setFilter<K extends keyof SearchFilters>(key: K, value: SearchFilters[K]): void {

@@ -11,17 +11,17 @@ export class Library {
 
   readonly #api: ApiClient;
 
+  constructor(api: ApiClient, notices: Notices) {
+    this.#api = api;
+    this.#notices = notices;
+  }
+
   get documents() {
     return this.#documents;
   }
 
   get loading() {
     return this.#loading;
-  }
-
-  constructor(api: ApiClient, notices: Notices) {
-    this.#api = api;
-    this.#notices = notices;
   }
 
   async refresh(): Promise<void> {

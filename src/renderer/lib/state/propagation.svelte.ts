@@ -27,6 +27,13 @@ export class Propagation {
 
   readonly #api: ApiClient;
 
+  constructor(api: ApiClient, doc: DocumentState, notices: Notices, mention: Mention) {
+    this.#api = api;
+    this.#doc = doc;
+    this.#notices = notices;
+    this.#mention = mention;
+  }
+
   get scope() {
     return this.#scope;
   }
@@ -57,13 +64,6 @@ export class Propagation {
 
   setCaseSensitive(caseSensitive: boolean): void {
     this.#caseSensitive = caseSensitive;
-  }
-
-  constructor(api: ApiClient, doc: DocumentState, notices: Notices, mention: Mention) {
-    this.#api = api;
-    this.#doc = doc;
-    this.#notices = notices;
-    this.#mention = mention;
   }
 
   async refresh(): Promise<void> {

@@ -30,6 +30,15 @@ export class Session {
 
   readonly #api: ApiClient;
 
+  constructor(api: ApiClient, notices: Notices) {
+    this.#api = api;
+    this.#notices = notices;
+    // Back/Forward between views; pushState itself fires neither event.
+    const follow = () => (this.#route = routeFromHash(location.hash));
+    window.addEventListener('popstate', follow);
+    window.addEventListener('hashchange', follow);
+  }
+
   get settings() {
     return this.#settings;
   }
@@ -64,15 +73,6 @@ export class Session {
 
   get verdictScale() {
     return this.#verdictScale;
-  }
-
-  constructor(api: ApiClient, notices: Notices) {
-    this.#api = api;
-    this.#notices = notices;
-    // Back/Forward between views; pushState itself fires neither event.
-    const follow = () => (this.#route = routeFromHash(location.hash));
-    window.addEventListener('popstate', follow);
-    window.addEventListener('hashchange', follow);
   }
 
   async load(): Promise<void> {

@@ -25,6 +25,12 @@ export abstract class SuggestionRun<T> {
   protected readonly notices: Notices;
   #seq = 0;
 
+  constructor(api: ApiClient, doc: DocumentState, notices: Notices) {
+    this.api = api;
+    this.doc = doc;
+    this.notices = notices;
+  }
+
   get documentId() {
     return this.#documentId;
   }
@@ -48,12 +54,6 @@ export abstract class SuggestionRun<T> {
   /** What subclasses keep of the suggestions after acting on some. */
   protected keep(all: T[]): void {
     this.#all = all;
-  }
-
-  constructor(api: ApiClient, doc: DocumentState, notices: Notices) {
-    this.api = api;
-    this.doc = doc;
-    this.notices = notices;
   }
 
   /** Forgets everything when another document opens (or none is). */

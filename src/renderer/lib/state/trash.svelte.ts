@@ -11,6 +11,11 @@ export class Trash {
 
   readonly #api: ApiClient;
 
+  constructor(api: ApiClient, notices: Notices) {
+    this.#api = api;
+    this.#notices = notices;
+  }
+
   get documents() {
     return this.#documents;
   }
@@ -21,11 +26,6 @@ export class Trash {
 
   get busy() {
     return this.#busy;
-  }
-
-  constructor(api: ApiClient, notices: Notices) {
-    this.#api = api;
-    this.#notices = notices;
   }
 
   async refresh(): Promise<void> {

@@ -1,6 +1,9 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The renderer's state classes (*.svelte.ts) use runes: compiled for the browser, as the window runs them.
+  plugins: [svelte({ configFile: false, dynamicCompileOptions: () => ({ generate: 'client' }) })],
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',

@@ -1,7 +1,7 @@
 // The entry is kept small: it asks for the open document's text and annotations at once and draws
 // its first screen when the text arrives (lib/early-text.ts); then the window's code loads and takes
-// over (it takes the same answers, see callOrTakeEarly). The page runs this script as soon as it is loaded (async), so
-// the page may still be parsing: what touches the page waits for it.
+// over (it takes the same answers: see `api` in lib/api-client.ts). The page runs this script as soon as
+// it is loaded (async), so the page may still be parsing: what touches the page waits for it.
 import { afterNextPaint } from './lib/after-paint';
 import { callEarly } from './lib/api-client';
 import { paintEarlyText } from './lib/early-text';

@@ -99,9 +99,7 @@ if (!bridge) {
   });
 }
 
-export const api: ApiClient = createClient(
-  bridge ? (method, input) => bridge.call(method, input) : httpTransport(takeToken())
-);
+const transport: Transport = bridge ? (method, input) => bridge.call(method, input) : httpTransport(takeToken());
 
 /** Calls made before the views' code has loaded (main.ts), each waiting for its one taker. */
 const early = new Map<string, Promise<Result<unknown>>>();
@@ -109,18 +107,18 @@ const earlyKey = (method: MethodName, input: unknown) => `${method} ${JSON.strin
 
 /** Sends a call now, so its answer travels while the rest of the window's code loads; the answer is also returned. */
 export function callEarly<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>> {
-  const sent = api.call(method, input);
+  const sent = transport(method, input) as Promise<Result<MethodOutput<M>>>;
   early.set(earlyKey(method, input), sent);
   return sent;
 }
 
-/** The answer to the same call sent by callEarly (taken once), or else a new call. */
-export function callOrTakeEarly<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>> {
+/** The window's client: the answer to the same call sent early by callEarly (taken once), or else a new call. */
+export const api: ApiClient = createClient((method, input) => {
   const key = earlyKey(method, input);
-  const sent = early.get(key) as Promise<Result<MethodOutput<M>>> | undefined;
+  const sent = early.get(key);
   early.delete(key);
-  return sent ?? api.call(method, input);
-}
+  return sent ?? transport(method, input);
+});
 
 /** Main-process notifications (menus, native dialogs); browser mode has none. */
 export function onAppEvent(listener: (event: AppEvent) => void): () => void {

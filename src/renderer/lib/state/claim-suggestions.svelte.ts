@@ -1,5 +1,4 @@
 import type { ClaimSuggestion } from '../../../shared/api/methods/assist';
-import { api } from '../api-client';
 import { withoutOverlaps } from '../suggestions';
 import { SuggestionRun } from './suggestion-run.svelte';
 
@@ -11,28 +10,41 @@ const LIMIT = 50;
  */
 export class ClaimSuggestions extends SuggestionRun<ClaimSuggestion> {
   /** A request answered for this document (a new document forgets its language). */
-  loaded = $derived(this.language !== null);
+  #loaded = $derived(this.language !== null);
   /** Sentences being accepted right now (by start offset). */
-  accepting = $state.raw<Set<number>>(new Set());
+  #accepting = $state.raw<Set<number>>(new Set());
 
   /** Sentences not marked as claims since (an accepted one leaves, and comes back on undo). */
-  visible = $derived.by(() => withoutOverlaps(this.all, this.doc.claims));
+  #visible = $derived.by(() => withoutOverlaps(this.all, this.doc.claims));
+
+
+  get loaded() {
+    return this.#loaded;
+  }
+
+  get accepting() {
+    return this.#accepting;
+  }
+
+  get visible() {
+    return this.#visible;
+  }
 
   protected forget(): void {
-    this.accepting = new Set();
+    this.#accepting = new Set();
   }
 
   async load(): Promise<void> {
     await this.request('Could not suggest claims', (documentId) =>
-      api.call('assist.claimSuggestions', { documentId, limit: LIMIT })
+      this.api.call('assist.claimSuggestions', { documentId, limit: LIMIT })
     );
   }
 
   /** Marks the sentence as a claim, with its score, reasons and claimant: one undo step. Returns the claim's id. */
   async accept(suggestion: ClaimSuggestion): Promise<string | null> {
     const documentId = this.documentId;
-    if (!documentId || this.accepting.has(suggestion.start)) return null;
-    this.accepting = new Set(this.accepting).add(suggestion.start);
+    if (!documentId || this.#accepting.has(suggestion.start)) return null;
+    this.#accepting = new Set(this.#accepting).add(suggestion.start);
     const claimant = suggestion.claimant;
     const changes = await this.doc.change(
       'assist.acceptClaim',
@@ -46,9 +58,9 @@ export class ClaimSuggestions extends SuggestionRun<ClaimSuggestion> {
       },
       'Could not mark the claim'
     );
-    const accepting = new Set(this.accepting);
+    const accepting = new Set(this.#accepting);
     accepting.delete(suggestion.start);
-    this.accepting = accepting;
+    this.#accepting = accepting;
     return changes?.createdId ?? null;
   }
 }

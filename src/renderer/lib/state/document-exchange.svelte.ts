@@ -1,7 +1,7 @@
+import type { ApiClient } from '../../../shared/api/client';
 import type { MethodInput } from '../../../shared/api/contract';
 import type { ExchangeConflict, ExchangeReport, ExportedFile, OrphanedAnnotation } from '../../../shared/api/methods/exchange';
 import type { AppError } from '../../../shared/result';
-import { api } from '../api-client';
 import { saveDownload } from '../download';
 import type { DocumentState, Span } from './document.svelte';
 import type { Notices } from './notices.svelte';
@@ -17,7 +17,6 @@ export interface ReviewOrigin {
   openedAt: string;
 }
 
-
 const save = (notices: Notices, file: ExportedFile) => saveDownload(notices, file.fileName, file.mediaType, file.content);
 
 /**
@@ -26,56 +25,103 @@ const save = (notices: Notices, file: ExportedFile) => saveDownload(notices, fil
  * changes (resolve, re-attach) are applied to the DocumentState exactly as the API returns them.
  */
 export class DocumentExchange {
-  documentId = $state<string | null>(null);
-  conflicts = $state.raw<ExchangeConflict[]>([]);
-  orphans = $state.raw<OrphanedAnnotation[]>([]);
+  #documentId = $state<string | null>(null);
+  #conflicts = $state.raw<ExchangeConflict[]>([]);
+  #orphans = $state.raw<OrphanedAnnotation[]>([]);
   /** Why the last "Send back" / export was refused (e.g. conflicts remain); cleared by the next try. */
-  packError = $state.raw<AppError | null>(null);
-  busy = $state<string | null>(null);
-  origins = $state.raw<Record<string, ReviewOrigin>>({});
-  conflictsOpen = $state(false);
-  orphansOpen = $state(false);
+  #packError = $state.raw<AppError | null>(null);
+  #busy = $state<string | null>(null);
+  #origins = $state.raw<Record<string, ReviewOrigin>>({});
+  #conflictsOpen = $state(false);
+  #orphansOpen = $state(false);
 
-  reviewOrigin = $derived(this.documentId ? (this.origins[this.documentId] ?? null) : null);
+  #reviewOrigin = $derived(this.#documentId ? (this.#origins[this.#documentId] ?? null) : null);
 
   #notices: Notices;
   #doc: DocumentState;
   #seq = 0;
 
-  constructor(notices: Notices, doc: DocumentState) {
+  readonly #api: ApiClient;
+
+  constructor(api: ApiClient, notices: Notices, doc: DocumentState) {
+    this.#api = api;
     this.#notices = notices;
     this.#doc = doc;
   }
 
+  get documentId() {
+    return this.#documentId;
+  }
+
+  get conflicts() {
+    return this.#conflicts;
+  }
+
+  get orphans() {
+    return this.#orphans;
+  }
+
+  get packError() {
+    return this.#packError;
+  }
+
+  get busy() {
+    return this.#busy;
+  }
+
+  get origins() {
+    return this.#origins;
+  }
+
+  get conflictsOpen() {
+    return this.#conflictsOpen;
+  }
+
+  get orphansOpen() {
+    return this.#orphansOpen;
+  }
+
+  get reviewOrigin() {
+    return this.#reviewOrigin;
+  }
+
+  showConflicts(open: boolean): void {
+    this.#conflictsOpen = open;
+  }
+
+  showOrphans(open: boolean): void {
+    this.#orphansOpen = open;
+  }
+
   async load(documentId: string): Promise<void> {
     const seq = ++this.#seq;
-    if (this.documentId !== documentId) {
-      this.conflicts = [];
-      this.orphans = [];
-      this.packError = null;
-      this.conflictsOpen = false;
-      this.orphansOpen = false;
+    if (this.#documentId !== documentId) {
+      this.#conflicts = [];
+      this.#orphans = [];
+      this.#packError = null;
+      this.#conflictsOpen = false;
+      this.#orphansOpen = false;
     }
-    this.documentId = documentId;
+    this.#documentId = documentId;
     const [conflicts, orphans] = await Promise.all([
-      api.call('exchange.conflicts', { documentId }),
-      api.call('exchange.orphans', { documentId })
+      this.#api.call('exchange.conflicts', { documentId }),
+      this.#api.call('exchange.orphans', { documentId })
     ]);
     if (seq !== this.#seq) return;
-    if (conflicts.ok) this.conflicts = conflicts.value;
+    if (conflicts.ok) this.#conflicts = conflicts.value;
     else this.#notices.error('Could not list the merge conflicts', conflicts.error);
-    if (orphans.ok) this.orphans = orphans.value;
+    if (orphans.ok) this.#orphans = orphans.value;
     else this.#notices.error('Could not list the orphaned annotations', orphans.error);
   }
 
   close(): void {
     this.#seq++;
-    this.documentId = null;
-    this.conflicts = [];
-    this.orphans = [];
-    this.packError = null;
-    this.conflictsOpen = false;
-    this.orphansOpen = false;
+    this.#documentId = null;
+    this.#conflicts = [];
+    this.#orphans = [];
+    this.#packError = null;
+    this.#conflictsOpen = false;
+    this.#orphansOpen = false;
   }
 
   /**
@@ -85,28 +131,28 @@ export class DocumentExchange {
    */
   async enterReview(report: ExchangeReport, userName: string): Promise<void> {
     const id = report.document.id;
-    const annotations = await api.call('documents.annotations', { id });
+    const annotations = await this.#api.call('documents.annotations', { id });
     if (!annotations.ok || !annotations.value.claims.some((claim) => claim.author !== userName)) return;
-    this.origins = { ...this.origins, [id]: { author: report.file.author, fileName: report.file.fileName, openedAt: new Date().toISOString() } };
+    this.#origins = { ...this.#origins, [id]: { author: report.file.author, fileName: report.file.fileName, openedAt: new Date().toISOString() } };
   }
 
   leaveReview(): void {
-    const id = this.documentId;
+    const id = this.#documentId;
     if (!id) return;
-    const { [id]: _left, ...rest } = this.origins;
-    this.origins = rest;
+    const { [id]: _left, ...rest } = this.#origins;
+    this.#origins = rest;
   }
 
   /** Writes the document's annotation file as a download ("Send back", "Export Annotation File…"). */
   async pack(): Promise<boolean> {
-    const documentId = this.documentId;
-    if (!documentId || this.busy) return false;
-    this.busy = 'pack';
-    this.packError = null;
-    const result = await api.call('exchange.pack', { documentId });
-    this.busy = null;
+    const documentId = this.#documentId;
+    if (!documentId || this.#busy) return false;
+    this.#busy = 'pack';
+    this.#packError = null;
+    const result = await this.#api.call('exchange.pack', { documentId });
+    this.#busy = null;
     if (!result.ok) {
-      this.packError = result.error;
+      this.#packError = result.error;
       this.#notices.error('The annotation file was not written', result.error);
       return false;
     }
@@ -115,11 +161,11 @@ export class DocumentExchange {
   }
 
   async exportBrat(): Promise<void> {
-    const documentId = this.documentId;
-    if (!documentId || this.busy) return;
-    this.busy = 'brat';
-    const result = await api.call('exchange.exportBrat', { documentId });
-    this.busy = null;
+    const documentId = this.#documentId;
+    if (!documentId || this.#busy) return;
+    this.#busy = 'brat';
+    const result = await this.#api.call('exchange.exportBrat', { documentId });
+    this.#busy = null;
     if (!result.ok) return this.#notices.error('brat export failed', result.error);
     // One download for the pair: brat reads the .txt and the .ann side by side.
     const { default: JSZip } = await import('jszip');
@@ -132,35 +178,35 @@ export class DocumentExchange {
   }
 
   async exportW3c(): Promise<void> {
-    const documentId = this.documentId;
-    if (!documentId || this.busy) return;
-    this.busy = 'w3c';
-    const result = await api.call('exchange.exportW3c', { documentId });
-    this.busy = null;
+    const documentId = this.#documentId;
+    if (!documentId || this.#busy) return;
+    this.#busy = 'w3c';
+    const result = await this.#api.call('exchange.exportW3c', { documentId });
+    this.#busy = null;
     if (!result.ok) return this.#notices.error('W3C Web Annotation export failed', result.error);
     save(this.#notices, result.value);
   }
 
   /** Settles one conflict; the list is then read again, so it shows what the library holds. */
   async resolve(conflictId: string, decision: ConflictChoice): Promise<boolean> {
-    const documentId = this.documentId;
+    const documentId = this.#documentId;
     if (!documentId) return false;
-    const result = await api.call('exchange.resolve', { conflictId, ...decision } as ResolveInput);
+    const result = await this.#api.call('exchange.resolve', { conflictId, ...decision } as ResolveInput);
     if (!result.ok) {
       this.#notices.error('The conflict was not resolved', result.error);
       return false;
     }
     this.#doc.applyChanges(result.value.changes);
-    this.packError = null;
+    this.#packError = null;
     await this.load(documentId);
     return true;
   }
 
   /** Places an orphan at the text selected in the article. */
   async reattach(orphanId: string, span: Span): Promise<boolean> {
-    const documentId = this.documentId;
+    const documentId = this.#documentId;
     if (!documentId) return false;
-    const result = await api.call('exchange.reattach', { orphanId, start: span.start, end: span.end });
+    const result = await this.#api.call('exchange.reattach', { orphanId, start: span.start, end: span.end });
     if (!result.ok) {
       this.#notices.error('The annotation was not re-attached', result.error);
       return false;

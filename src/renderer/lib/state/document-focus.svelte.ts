@@ -8,17 +8,21 @@ export type { FocusTarget };
  * the document's annotations have arrived.
  */
 export class DocumentFocus {
-  pending = $state.raw<{ documentId: string; target: FocusTarget } | null>(null);
+  #pending = $state.raw<{ documentId: string; target: FocusTarget } | null>(null);
+
+  get pending() {
+    return this.#pending;
+  }
 
   request(documentId: string, target: FocusTarget): void {
-    this.pending = { documentId, target };
+    this.#pending = { documentId, target };
   }
 
   /** The target, once `doc` shows its document with the annotations loaded; taken only once. */
   take(doc: DocumentState): FocusTarget | null {
-    const pending = this.pending;
+    const pending = this.#pending;
     if (!pending || doc.document?.id !== pending.documentId || doc.loading || doc.annotationsPending) return null;
-    this.pending = null;
+    this.#pending = null;
     return pending.target;
   }
 }

@@ -1,9 +1,9 @@
+import type { ApiClient } from '../../../shared/api/client';
 import type { ChangeSet, RecordChanges, UndoState } from '../../../shared/api/changes';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
 import type { ArticleDocument, Claim, ClaimStatus, Entity, Evidence, Gap, Mention, Review, ReviewDecision } from '../../../shared/domain';
 import { fromMentionColumns } from '../../../shared/api/mention-columns';
 import type { AppError } from '../../../shared/result';
-import { api, callOrTakeEarly } from '../api-client';
 import {
   rebucket,
   refKey,
@@ -67,60 +67,60 @@ const byStart = <T extends Span>(a: T, b: T) => a.start - b.start || b.end - a.e
  * ChangeSet the API returns for a mutation applied to it. Also what is selected in the text view.
  */
 export class DocumentState {
-  document = $state.raw<ArticleDocument | null>(null);
-  mentions = $state.raw<Mention[]>([]);
-  claims = $state.raw<Claim[]>([]);
-  evidence = $state.raw<Evidence[]>([]);
-  reviews = $state.raw<Review[]>([]);
-  entities = $state.raw<Map<string, Entity>>(new Map());
-  gaps = $state.raw<Gap[]>([]);
-  undo = $state.raw<UndoState>(NO_UNDO);
+  #document = $state.raw<ArticleDocument | null>(null);
+  #mentions = $state.raw<Mention[]>([]);
+  #claims = $state.raw<Claim[]>([]);
+  #evidence = $state.raw<Evidence[]>([]);
+  #reviews = $state.raw<Review[]>([]);
+  #entities = $state.raw<Map<string, Entity>>(new Map());
+  #gaps = $state.raw<Gap[]>([]);
+  #undo = $state.raw<UndoState>(NO_UNDO);
   #replays: Promise<void> = Promise.resolve();
-  loading = $state(false);
+  #loading = $state(false);
   /** The text is shown; its annotations are still on their way. */
-  annotationsPending = $state(false);
-  loadError = $state.raw<AppError | null>(null);
+  #annotationsPending = $state(false);
+  #loadError = $state.raw<AppError | null>(null);
 
   /** The annotation the inspector shows. */
-  selected = $state.raw<AnnotationRef | null>(null);
+  #selected = $state.raw<AnnotationRef | null>(null);
   /** The text selected in the article (whitespace at the edges trimmed), ready to be marked. */
-  textRange = $state.raw<Span | null>(null);
-  reveal = $state.raw<Reveal | null>(null);
+  #textRange = $state.raw<Span | null>(null);
+  #reveal = $state.raw<Reveal | null>(null);
   /** The text selection was made with Alt held: it keeps its exact characters instead of whole words. */
-  exactSelection = false;
+  #exactSelection = false;
   /** Counts marks made from the text selection; the text view then clears the DOM selection. */
-  selectionUsed = $state(0);
+  #selectionUsed = $state(0);
 
-  blocks = $derived(textBlocks(this.document?.blocks ?? [], this.document?.text.length ?? 0));
+  #blocks = $derived(textBlocks(this.#document?.blocks ?? [], this.#document?.text.length ?? 0));
   #bucketed: Bucketed | null = null;
   /** Per block, the annotations overlapping it; after an edit only the blocks it touched get new buckets. */
-  buckets = $derived.by(() => {
+  #buckets = $derived.by(() => {
     this.#bucketed = rebucket(this.#bucketed, {
-      blocks: this.blocks,
-      mentions: this.mentions,
-      claims: this.claims,
-      gaps: this.gaps
+      blocks: this.#blocks,
+      mentions: this.#mentions,
+      claims: this.#claims,
+      gaps: this.#gaps
     });
     return this.#bucketed.buckets;
   });
-  order = $derived(textOrder(this.mentions, this.claims, this.gaps));
-  sortedClaims = $derived([...this.claims].sort(byStart));
-  selectedKey = $derived(this.selected ? refKey(this.selected) : null);
-  selectedMention = $derived.by(() => {
-    const selected = this.selected;
-    return selected?.kind === 'mention' ? (this.mentions.find((m) => m.id === selected.id) ?? null) : null;
+  #order = $derived(textOrder(this.#mentions, this.#claims, this.#gaps));
+  #sortedClaims = $derived([...this.#claims].sort(byStart));
+  #selectedKey = $derived(this.#selected ? refKey(this.#selected) : null);
+  #selectedMention = $derived.by(() => {
+    const selected = this.#selected;
+    return selected?.kind === 'mention' ? (this.#mentions.find((m) => m.id === selected.id) ?? null) : null;
   });
-  selectedClaim = $derived.by(() => {
-    const selected = this.selected;
-    return selected?.kind === 'claim' ? (this.claims.find((c) => c.id === selected.id) ?? null) : null;
+  #selectedClaim = $derived.by(() => {
+    const selected = this.#selected;
+    return selected?.kind === 'claim' ? (this.#claims.find((c) => c.id === selected.id) ?? null) : null;
   });
-  evidenceByClaim = $derived(
-    groupBy([...this.evidence].sort((a, b) => a.position - b.position), (item) => item.claimId)
+  #evidenceByClaim = $derived(
+    groupBy([...this.#evidence].sort((a, b) => a.position - b.position), (item) => item.claimId)
   );
-  reviewsByClaim = $derived(
-    groupBy([...this.reviews].sort((a, b) => a.createdAt.localeCompare(b.createdAt)), (review) => review.claimId)
+  #reviewsByClaim = $derived(
+    groupBy([...this.#reviews].sort((a, b) => a.createdAt.localeCompare(b.createdAt)), (review) => review.claimId)
   );
-  selectedText = $derived(this.textRange && this.document ? this.document.text.slice(this.textRange.start, this.textRange.end) : '');
+  #selectedText = $derived(this.#textRange && this.#document ? this.#document.text.slice(this.#textRange.start, this.#textRange.end) : '');
 
   #notices: Notices;
   #loadSeq = 0;
@@ -128,8 +128,116 @@ export class DocumentState {
   #annotationsLoaded: Promise<void> = Promise.resolve();
   #annotationsArrived: () => void = () => {};
 
-  constructor(notices: Notices) {
+  readonly #api: ApiClient;
+
+  constructor(api: ApiClient, notices: Notices) {
+    this.#api = api;
     this.#notices = notices;
+  }
+
+  get document() {
+    return this.#document;
+  }
+
+  get mentions() {
+    return this.#mentions;
+  }
+
+  get claims() {
+    return this.#claims;
+  }
+
+  get evidence() {
+    return this.#evidence;
+  }
+
+  get reviews() {
+    return this.#reviews;
+  }
+
+  get entities() {
+    return this.#entities;
+  }
+
+  get gaps() {
+    return this.#gaps;
+  }
+
+  get undo() {
+    return this.#undo;
+  }
+
+  get loading() {
+    return this.#loading;
+  }
+
+  get annotationsPending() {
+    return this.#annotationsPending;
+  }
+
+  get loadError() {
+    return this.#loadError;
+  }
+
+  get selected() {
+    return this.#selected;
+  }
+
+  get textRange() {
+    return this.#textRange;
+  }
+
+  get reveal() {
+    return this.#reveal;
+  }
+
+  get selectionUsed() {
+    return this.#selectionUsed;
+  }
+
+  get blocks() {
+    return this.#blocks;
+  }
+
+  get buckets() {
+    return this.#buckets;
+  }
+
+  get order() {
+    return this.#order;
+  }
+
+  get sortedClaims() {
+    return this.#sortedClaims;
+  }
+
+  get selectedKey() {
+    return this.#selectedKey;
+  }
+
+  get selectedMention() {
+    return this.#selectedMention;
+  }
+
+  get selectedClaim() {
+    return this.#selectedClaim;
+  }
+
+  get evidenceByClaim() {
+    return this.#evidenceByClaim;
+  }
+
+  get reviewsByClaim() {
+    return this.#reviewsByClaim;
+  }
+
+  get selectedText() {
+    return this.#selectedText;
+  }
+
+  /** Asks the text view to bring the text at `start` on screen (and focus it). */
+  revealAt(start: number, focus: boolean): void {
+    this.#reveal = { start, focus };
   }
 
   /**
@@ -140,82 +248,87 @@ export class DocumentState {
   async load(id: string): Promise<void> {
     const seq = ++this.#loadSeq;
     this.#annotationsArrived();
-    this.loading = true;
-    this.loadError = null;
+    this.#loading = true;
+    this.#loadError = null;
     this.#annotationsLoaded = new Promise<void>((resolve) => (this.#annotationsArrived = resolve));
-    const textAsked = callOrTakeEarly('documents.text', { id });
-    const annotationsAsked = callOrTakeEarly('documents.annotationColumns', { id });
+    const textAsked = this.#api.call('documents.text', { id });
+    const annotationsAsked = this.#api.call('documents.annotationColumns', { id });
     const text = await textAsked;
     if (seq !== this.#loadSeq) return; // another document was opened meanwhile
-    this.loading = false;
+    this.#loading = false;
     if (!text.ok) return this.#failLoad(text.error);
     this.#reset();
-    this.document = text.value.document;
-    this.gaps = text.value.gaps;
-    this.undo = text.value.undo;
-    this.annotationsPending = true;
+    this.#document = text.value.document;
+    this.#gaps = text.value.gaps;
+    this.#undo = text.value.undo;
+    this.#annotationsPending = true;
     const annotations = await annotationsAsked;
     if (seq !== this.#loadSeq) return;
     if (!annotations.ok) return this.#failLoad(annotations.error);
     const view = annotations.value;
-    this.mentions = fromMentionColumns(view.mentions);
-    this.claims = view.claims;
-    this.evidence = view.evidence;
-    this.reviews = view.reviews;
-    this.entities = new Map(view.entities.map((entity) => [entity.id, entity]));
-    this.annotationsPending = false;
+    this.#mentions = fromMentionColumns(view.mentions);
+    this.#claims = view.claims;
+    this.#evidence = view.evidence;
+    this.#reviews = view.reviews;
+    this.#entities = new Map(view.entities.map((entity) => [entity.id, entity]));
+    this.#annotationsPending = false;
     this.#annotationsArrived();
   }
 
   /** Saves corrected document details (title, address, byline…); false when they were refused. */
   async updateDetails(patch: DocumentDetailsPatch): Promise<boolean> {
-    if (!this.document) return false;
-    const result = await api.call('documents.update', { id: this.document.id, ...patch });
+    if (!this.#document) return false;
+    const result = await this.#api.call('documents.update', { id: this.#document.id, ...patch });
     if (!result.ok) {
       this.#notices.error('Document details not saved', result.error);
       return false;
     }
-    this.document = result.value;
+    this.#document = result.value;
     this.#notices.info('Document details saved in the library: the title and source now show on every fact sheet and export.');
     return true;
   }
 
   #failLoad(error: AppError): void {
     this.#annotationsArrived();
-    this.annotationsPending = false;
+    this.#annotationsPending = false;
     this.#reset();
-    this.loadError = error;
+    this.#loadError = error;
     this.#notices.error('Could not open the document', error);
   }
 
   close(): void {
     this.#loadSeq++;
     this.#annotationsArrived();
-    this.loading = false;
-    this.annotationsPending = false;
-    this.loadError = null;
+    this.#loading = false;
+    this.#annotationsPending = false;
+    this.#loadError = null;
     this.#reset();
   }
 
   #reset(): void {
-    this.document = null;
-    this.mentions = [];
-    this.claims = [];
-    this.evidence = [];
-    this.reviews = [];
-    this.entities = new Map();
-    this.gaps = [];
-    this.undo = NO_UNDO;
-    this.selected = null;
-    this.textRange = null;
-    this.reveal = null;
+    this.#document = null;
+    this.#mentions = [];
+    this.#claims = [];
+    this.#evidence = [];
+    this.#reviews = [];
+    this.#entities = new Map();
+    this.#gaps = [];
+    this.#undo = NO_UNDO;
+    this.#selected = null;
+    this.#textRange = null;
+    this.#reveal = null;
   }
 
   // ---- selection -------------------------------------------------------------------------
 
   select(ref: AnnotationRef | null, options: { reveal?: boolean; focus?: boolean } = {}): void {
-    this.selected = ref;
-    if (ref && options.reveal) this.reveal = { start: ref.start, focus: options.focus ?? false };
+    this.#selected = ref;
+    if (ref && options.reveal) this.#reveal = { start: ref.start, focus: options.focus ?? false };
+  }
+
+  /** Whether the text selection being made keeps its exact characters (Alt held) or grows to whole words. */
+  selectExactly(exact: boolean): void {
+    this.#exactSelection = exact;
   }
 
   /**
@@ -223,15 +336,15 @@ export class DocumentState {
    * whole words unless the selection was made with Alt held.
    */
   setTextRange(span: Span | null): void {
-    const text = this.document?.text;
-    const trimmed = span && text !== undefined ? trimToText(text, span.start, span.end, this.gaps) : null;
-    this.textRange = trimmed && !this.exactSelection ? snapToWords(text!, trimmed.start, trimmed.end) : trimmed;
+    const text = this.#document?.text;
+    const trimmed = span && text !== undefined ? trimToText(text, span.start, span.end, this.#gaps) : null;
+    this.#textRange = trimmed && !this.#exactSelection ? snapToWords(text!, trimmed.start, trimmed.end) : trimmed;
   }
 
   /** Moves the selection to the next / previous annotation in text order; false at either end. */
   step(direction: 1 | -1): boolean {
-    const order = this.order;
-    const key = this.selectedKey;
+    const order = this.#order;
+    const key = this.#selectedKey;
     const current = key === null ? -1 : order.findIndex((ref) => refKey(ref) === key);
     const next = current === -1 ? (direction === 1 ? 0 : order.length - 1) : current + direction;
     if (next < 0 || next >= order.length) return false;
@@ -241,8 +354,8 @@ export class DocumentState {
 
   /** Cycles through a group of mentions (an outline entry): the next one after the selected one. */
   selectNextOf(mentionIds: string[]): void {
-    const current = this.selected?.kind === 'mention' ? mentionIds.indexOf(this.selected.id) : -1;
-    const mention = this.mentions.find((m) => m.id === mentionIds[(current + 1) % mentionIds.length]);
+    const current = this.#selected?.kind === 'mention' ? mentionIds.indexOf(this.#selected.id) : -1;
+    const mention = this.#mentions.find((m) => m.id === mentionIds[(current + 1) % mentionIds.length]);
     if (mention) this.select({ kind: 'mention', id: mention.id, start: mention.start, end: mention.end }, { reveal: true, focus: true });
   }
 
@@ -253,10 +366,10 @@ export class DocumentState {
    * becomes a masked mention), or else the selected gap as a masked mention.
    */
   async markWithLabel(type: string): Promise<void> {
-    const range = this.textRange;
-    const selected = this.selected;
+    const range = this.#textRange;
+    const selected = this.#selected;
     if (range) {
-      const masked = this.gaps.some((gap) => gap.start === range.start && gap.end === range.end);
+      const masked = this.#gaps.some((gap) => gap.start === range.start && gap.end === range.end);
       await this.createMention({ ...range, type, masked });
     } else if (selected?.kind === 'gap') {
       await this.createMention({ start: selected.start, end: selected.end, type, masked: true });
@@ -266,7 +379,7 @@ export class DocumentState {
   }
 
   async createMention(fields: Span & { type: string; masked?: boolean; restoration?: string | null; entityId?: string | null }): Promise<boolean> {
-    const documentId = this.document?.id;
+    const documentId = this.#document?.id;
     if (!documentId) return false;
     const changes = await this.#change('mentions.create', { documentId, ...fields }, 'Could not mark the mention');
     if (!changes) return false;
@@ -276,8 +389,8 @@ export class DocumentState {
   }
 
   async markClaim(): Promise<void> {
-    const documentId = this.document?.id;
-    const range = this.textRange;
+    const documentId = this.#document?.id;
+    const range = this.#textRange;
     if (!documentId) return;
     if (!range) {
       this.#notices.info('Select a sentence or clause in the article first, then press c or “Mark claim”.');
@@ -322,7 +435,7 @@ export class DocumentState {
 
   /** Deletes the selected mention or claim; false when nothing deletable is selected. */
   async deleteSelected(): Promise<boolean> {
-    const selected = this.selected;
+    const selected = this.#selected;
     if (selected?.kind === 'mention') {
       return this.#ok(this.#change('mentions.delete', { id: selected.id }, 'Could not delete the mention'));
     }
@@ -334,13 +447,13 @@ export class DocumentState {
 
   /** Creates an entity (linked to this document's undo history) and returns it. */
   async createEntity(name: string, type: string): Promise<Entity | null> {
-    const documentId = this.document?.id;
+    const documentId = this.#document?.id;
     const changes = await this.#change('entities.create', { documentId, name, type }, `Could not create the entity “${name}”`);
-    return changes?.createdId ? (this.entities.get(changes.createdId) ?? null) : null;
+    return changes?.createdId ? (this.#entities.get(changes.createdId) ?? null) : null;
   }
 
   async searchEntities(query: string): Promise<Entity[]> {
-    const result = await api.call('entities.list', { query, limit: 8 });
+    const result = await this.#api.call('entities.list', { query, limit: 8 });
     if (result.ok) return result.value;
     this.#notices.error('Could not search the entities', result.error);
     return [];
@@ -348,7 +461,7 @@ export class DocumentState {
 
   /** An entity picked from a search is linked next; keep it so its name can be shown. */
   rememberEntity(entity: Entity): void {
-    this.entities = new Map(this.entities).set(entity.id, entity);
+    this.#entities = new Map(this.#entities).set(entity.id, entity);
   }
 
   undoLast(): Promise<void> {
@@ -365,8 +478,8 @@ export class DocumentState {
    */
   #replay(direction: 'undo' | 'redo'): Promise<void> {
     this.#replays = this.#replays.then(async () => {
-      const documentId = this.document?.id;
-      const possible = direction === 'undo' ? this.undo.canUndo : this.undo.canRedo;
+      const documentId = this.#document?.id;
+      const possible = direction === 'undo' ? this.#undo.canUndo : this.#undo.canRedo;
       if (!documentId || !possible) return;
       await this.#change(`history.${direction}`, { documentId }, direction === 'undo' ? 'Could not undo' : 'Could not redo');
     });
@@ -380,16 +493,16 @@ export class DocumentState {
 
   /** Trusts a reviewer's key, then reads the claims again: approvals signed with it now count. */
   async trustKey(userName: string, publicKey: string): Promise<boolean> {
-    const result = await api.call('keys.trust', { userName, publicKey });
+    const result = await this.#api.call('keys.trust', { userName, publicKey });
     if (!result.ok) {
       this.#notices.error(`Could not trust ${userName}'s key`, result.error);
       return false;
     }
-    const id = this.document?.id;
-    const annotations = id ? await api.call('documents.annotations', { id }) : null;
-    if (annotations?.ok && this.document?.id === id) {
-      this.claims = annotations.value.claims;
-      this.reviews = annotations.value.reviews;
+    const id = this.#document?.id;
+    const annotations = id ? await this.#api.call('documents.annotations', { id }) : null;
+    if (annotations?.ok && this.#document?.id === id) {
+      this.#claims = annotations.value.claims;
+      this.#reviews = annotations.value.reviews;
     }
     return true;
   }
@@ -400,9 +513,9 @@ export class DocumentState {
   }
 
   #useTextRange(): void {
-    if (this.textRange === null) return;
-    this.textRange = null;
-    this.selectionUsed++;
+    if (this.#textRange === null) return;
+    this.#textRange = null;
+    this.#selectionUsed++;
   }
 
   async #ok(pending: Promise<ChangeSet | null>): Promise<boolean> {
@@ -412,7 +525,7 @@ export class DocumentState {
   async #change<M extends ChangeMethod>(method: M, input: MethodInput<M>, failure: string): Promise<ChangeSet | null> {
     // A change made before the annotations arrived would be overwritten by them.
     await this.#annotationsLoaded;
-    const result = await api.call(method, input);
+    const result = await this.#api.call(method, input);
     if (!result.ok) {
       this.#notices.error(failure, result.error);
       return null;
@@ -424,28 +537,28 @@ export class DocumentState {
 
   /** Applies exactly what the store reports changed: the renderer keeps no other copy. */
   #apply(changes: ChangeSet): void {
-    const documentId = this.document?.id;
+    const documentId = this.#document?.id;
     if (!documentId) return;
     if (changes.entities.upsert.length || changes.entities.remove.length) {
-      const entities = new Map(this.entities);
+      const entities = new Map(this.#entities);
       for (const id of changes.entities.remove) entities.delete(id);
       for (const entity of changes.entities.upsert) entities.set(entity.id, entity);
-      this.entities = entities;
+      this.#entities = entities;
     }
     if (changes.documentId !== null && changes.documentId !== documentId) return;
     const inDocument = (record: { documentId: string }) => record.documentId === documentId;
-    this.mentions = applyRecords(this.mentions, changes.mentions, inDocument);
-    const before = this.claims;
-    this.claims = applyRecords(this.claims, changes.claims, inDocument);
-    for (const message of backInReview(before, this.claims)) this.#notices.info(message);
-    const claimIds = new Set(this.claims.map((claim) => claim.id));
+    this.#mentions = applyRecords(this.#mentions, changes.mentions, inDocument);
+    const before = this.#claims;
+    this.#claims = applyRecords(this.#claims, changes.claims, inDocument);
+    for (const message of backInReview(before, this.#claims)) this.#notices.info(message);
+    const claimIds = new Set(this.#claims.map((claim) => claim.id));
     const ofClaims = (record: { claimId: string }) => claimIds.has(record.claimId);
-    this.evidence = applyRecords(this.evidence, changes.evidence, ofClaims);
-    this.reviews = applyRecords(this.reviews, changes.reviews, ofClaims);
-    if (changes.documentId === documentId) this.undo = changes.undo;
+    this.#evidence = applyRecords(this.#evidence, changes.evidence, ofClaims);
+    this.#reviews = applyRecords(this.#reviews, changes.reviews, ofClaims);
+    if (changes.documentId === documentId) this.#undo = changes.undo;
 
-    const selected = this.selected;
-    if (selected?.kind === 'mention' && !this.mentions.some((m) => m.id === selected.id)) this.selected = null;
-    if (selected?.kind === 'claim' && !this.claims.some((c) => c.id === selected.id)) this.selected = null;
+    const selected = this.#selected;
+    if (selected?.kind === 'mention' && !this.#mentions.some((m) => m.id === selected.id)) this.#selected = null;
+    if (selected?.kind === 'claim' && !this.#claims.some((c) => c.id === selected.id)) this.#selected = null;
   }
 }

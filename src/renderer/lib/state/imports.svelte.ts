@@ -1,8 +1,8 @@
+import type { ApiClient } from '../../../shared/api/client';
 import type { ImportOutcome } from '../../../shared/api/contract';
 import { MAX_IMPORT_BYTES, cannotImport, importTooLarge } from '../../../shared/api/file-limits';
 import type { HtmlMode, ImportJobStatus } from '../../../shared/api/methods/imports';
 import type { AppError } from '../../../shared/result';
-import { api } from '../api-client';
 import { readAsBase64 } from '../files';
 
 /** How often running jobs are asked for their progress. */
@@ -50,12 +50,12 @@ const finished = (state: ImportRowState) => state === 'done' || state === 'faile
  * until it is done, failed or cancelled. Nothing is stored for a failed or cancelled job.
  */
 export class Imports {
-  rows = $state<ImportRow[]>([]);
+  #rows = $state<ImportRow[]>([]);
   /** The latest outcome in words, for screen readers. */
-  announcement = $state('');
-  running = $derived(this.rows.filter((row) => !finished(row.state)).length);
+  #announcement = $state('');
+  #running = $derived(this.#rows.filter((row) => !finished(row.state)).length);
   /** The rows are shown (the tray can fold down to its header); new imports unfold it. */
-  expanded = $state(true);
+  #expanded = $state(true);
 
   #hooks: ImportHooks;
   #nextKey = 1;
@@ -65,17 +65,41 @@ export class Imports {
   #timer: ReturnType<typeof setTimeout> | null = null;
   #closeTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(hooks: ImportHooks) {
+  readonly #api: ApiClient;
+
+  constructor(api: ApiClient, hooks: ImportHooks) {
+    this.#api = api;
     this.#hooks = hooks;
+  }
+
+  get rows() {
+    return this.#rows;
+  }
+
+  get announcement() {
+    return this.#announcement;
+  }
+
+  get running() {
+    return this.#running;
+  }
+
+  get expanded() {
+    return this.#expanded;
+  }
+
+  /** Folds the tray down to its header, or unfolds it. */
+  setExpanded(expanded: boolean): void {
+    this.#expanded = expanded;
   }
 
   /** Starts one import job per file; all of them run at once (the server queues the parsing). */
   start(files: File[], htmlMode?: HtmlMode): void {
     const batch = this.#newBatch();
     clearTimeout(this.#closeTimer);
-    this.expanded = true;
+    this.#expanded = true;
     for (const file of files) {
-      this.rows.push({
+      this.#rows.push({
         key: this.#nextKey++,
         fileName: file.name,
         file,
@@ -89,7 +113,7 @@ export class Imports {
         cancelRequested: false,
         batch
       });
-      void this.#begin(this.rows[this.rows.length - 1]);
+      void this.#begin(this.#rows[this.#rows.length - 1]);
     }
   }
 
@@ -117,20 +141,20 @@ export class Imports {
       row.stage = 'Cancelling';
       return;
     }
-    const result = await api.call('imports.cancel', { jobId: row.jobId });
+    const result = await this.#api.call('imports.cancel', { jobId: row.jobId });
     if (result.ok) this.#apply(row, result.value);
     else this.#settle(row, 'failed', { error: result.error });
   }
 
   dismiss(row: ImportRow): void {
     if (!finished(row.state)) return;
-    this.rows = this.rows.filter((other) => other.key !== row.key);
+    this.#rows = this.#rows.filter((other) => other.key !== row.key);
     this.#closeWhenAllImported();
   }
 
   /** Removes every finished row; running ones stay. */
   clearFinished(): void {
-    this.rows = this.rows.filter((row) => !finished(row.state));
+    this.#rows = this.#rows.filter((row) => !finished(row.state));
   }
 
   #newBatch(): number {
@@ -159,7 +183,7 @@ export class Imports {
     }
     row.stage = 'Sending the file';
     const input = { fileName: row.fileName, dataBase64, ...(row.htmlMode ? { htmlMode: row.htmlMode } : {}) };
-    const result = await api.call('imports.start', input);
+    const result = await this.#api.call('imports.start', input);
     if (!result.ok) {
       this.#settle(row, 'failed', { error: result.error });
       return;
@@ -194,24 +218,24 @@ export class Imports {
     row.stage = '';
     const outcome = row.outcome;
     if (state === 'done' && outcome) {
-      this.announcement = `${row.fileName}: ${outcome.existing ? 'already in the library' : 'imported'}.`;
+      this.#announcement = `${row.fileName}: ${outcome.existing ? 'already in the library' : 'imported'}.`;
       this.#hooks.imported();
     } else if (state === 'failed') {
-      this.announcement = `${row.fileName}: import failed. ${row.error?.message ?? ''}`;
+      this.#announcement = `${row.fileName}: import failed. ${row.error?.message ?? ''}`;
     } else if (state === 'cancelled') {
-      this.announcement = `${row.fileName}: import cancelled, nothing was stored.`;
+      this.#announcement = `${row.fileName}: import cancelled, nothing was stored.`;
     }
     this.#openWhenBatchDone(row.batch);
-    if (this.running === 0) this.#batches.clear();
+    if (this.#running === 0) this.#batches.clear();
     this.#closeWhenAllImported();
   }
 
   /** Once every file in the tray has imported, the tray closes itself so it no longer covers the document. */
   #closeWhenAllImported(): void {
-    if (!this.rows.every((row) => row.state === 'done')) return;
+    if (!this.#rows.every((row) => row.state === 'done')) return;
     clearTimeout(this.#closeTimer);
     this.#closeTimer = setTimeout(() => {
-      if (this.rows.every((row) => row.state === 'done')) this.rows = [];
+      if (this.#rows.every((row) => row.state === 'done')) this.#rows = [];
     }, CLOSE_AFTER_SUCCESS_MS);
   }
 
@@ -221,7 +245,7 @@ export class Imports {
    */
   #openWhenBatchDone(batch: number): void {
     const startedAt = this.#batches.get(batch);
-    const rows = this.rows.filter((row) => row.batch === batch);
+    const rows = this.#rows.filter((row) => row.batch === batch);
     if (startedAt === undefined || rows.some((row) => !finished(row.state))) return;
     this.#batches.delete(batch);
     const first = rows.find((row) => row.state === 'done')?.outcome;
@@ -234,13 +258,13 @@ export class Imports {
   }
 
   async #poll(): Promise<void> {
-    const polled = this.rows.filter((row) => row.state === 'running' && row.jobId !== null);
-    const answers = await Promise.all(polled.map((row) => api.call('imports.status', { jobId: row.jobId! })));
+    const polled = this.#rows.filter((row) => row.state === 'running' && row.jobId !== null);
+    const answers = await Promise.all(polled.map((row) => this.#api.call('imports.status', { jobId: row.jobId! })));
     answers.forEach((answer, i) => {
       if (answer.ok) this.#apply(polled[i], answer.value);
       else this.#settle(polled[i], 'failed', { error: answer.error });
     });
     this.#timer = null;
-    if (this.rows.some((row) => row.state === 'running' && row.jobId !== null)) this.#schedulePoll();
+    if (this.#rows.some((row) => row.state === 'running' && row.jobId !== null)) this.#schedulePoll();
   }
 }

@@ -1,8 +1,8 @@
+import type { ApiClient } from '../../../shared/api/client';
 import type { MethodInput } from '../../../shared/api/contract';
 import { MAX_ANNOTATION_FILE_BYTES, MAX_BRAT_FILE_BYTES, megabytes } from '../../../shared/api/file-limits';
 import type { BratImportReport, ExchangeReport } from '../../../shared/api/methods/exchange';
 import type { AppError } from '../../../shared/result';
-import { api } from '../api-client';
 import { readAsBase64 } from '../files';
 import { plural } from '../format';
 import type { Notices } from './notices.svelte';
@@ -47,17 +47,28 @@ async function upload(file: File): Promise<{ ok: true; value: Upload } | { ok: f
  * (preview → open → report) and brat standoff pairs.
  */
 export class IncomingFiles {
-  step = $state.raw<SharedFileStep>({ name: 'idle' });
-  bratBusy = $state(false);
+  #step = $state.raw<SharedFileStep>({ name: 'idle' });
+  #bratBusy = $state(false);
 
   #notices: Notices;
   #hooks: Hooks;
   #upload: Upload | null = null;
   #seq = 0;
 
-  constructor(notices: Notices, hooks: Hooks) {
+  readonly #api: ApiClient;
+
+  constructor(api: ApiClient, notices: Notices, hooks: Hooks) {
+    this.#api = api;
     this.#notices = notices;
     this.#hooks = hooks;
+  }
+
+  get step() {
+    return this.#step;
+  }
+
+  get bratBusy() {
+    return this.#bratBusy;
   }
 
   /** Checks the file and says what opening it would do; nothing is written yet. */
@@ -66,70 +77,70 @@ export class IncomingFiles {
     this.#upload = null;
     const large = tooLarge(file, MAX_ANNOTATION_FILE_BYTES);
     if (large) {
-      this.step = { name: 'refused', fileName: file.name, error: large };
+      this.#step = { name: 'refused', fileName: file.name, error: large };
       return;
     }
-    this.step = { name: 'checking', fileName: file.name };
+    this.#step = { name: 'checking', fileName: file.name };
     const read = await upload(file);
     if (seq !== this.#seq) return;
     if (!read.ok) {
-      this.step = { name: 'refused', fileName: file.name, error: read.error };
+      this.#step = { name: 'refused', fileName: file.name, error: read.error };
       return;
     }
-    const result = await api.call('exchange.preview', read.value);
+    const result = await this.#api.call('exchange.preview', read.value);
     if (seq !== this.#seq) return; // closed or replaced meanwhile
     if (!result.ok) {
-      this.step = { name: 'refused', fileName: file.name, error: result.error };
+      this.#step = { name: 'refused', fileName: file.name, error: result.error };
       return;
     }
     this.#upload = read.value;
-    this.step = { name: 'preview', fileName: file.name, report: result.value };
+    this.#step = { name: 'preview', fileName: file.name, report: result.value };
   }
 
   /** Consents (or not) to the file's changes to what the whole library shares; the preview is made again to show the outcome. */
   async acceptLibraryChanges(accept: boolean): Promise<void> {
-    const step = this.step;
+    const step = this.#step;
     const data = this.#upload;
     if (step.name !== 'preview' || !data) return;
     const seq = ++this.#seq;
     const consented = { ...data, acceptLibraryChanges: accept };
-    this.step = { name: 'checking', fileName: step.fileName };
-    const result = await api.call('exchange.preview', consented);
+    this.#step = { name: 'checking', fileName: step.fileName };
+    const result = await this.#api.call('exchange.preview', consented);
     if (seq !== this.#seq) return;
     if (!result.ok) {
-      this.step = { name: 'refused', fileName: step.fileName, error: result.error };
+      this.#step = { name: 'refused', fileName: step.fileName, error: result.error };
       return;
     }
     this.#upload = consented;
-    this.step = { name: 'preview', fileName: step.fileName, report: result.value };
+    this.#step = { name: 'preview', fileName: step.fileName, report: result.value };
   }
 
   /** Opens the previewed file: one transaction that imports or merges it. */
   async open(): Promise<void> {
-    const step = this.step;
+    const step = this.#step;
     const data = this.#upload;
     if (step.name !== 'preview' || !data) return;
     const seq = ++this.#seq;
-    this.step = { name: 'opening', fileName: step.fileName, report: step.report };
-    const result = await api.call('exchange.open', data);
+    this.#step = { name: 'opening', fileName: step.fileName, report: step.report };
+    const result = await this.#api.call('exchange.open', data);
     if (seq !== this.#seq) return;
     this.#upload = null;
     if (!result.ok) {
-      this.step = { name: 'refused', fileName: step.fileName, error: result.error };
+      this.#step = { name: 'refused', fileName: step.fileName, error: result.error };
       return;
     }
-    this.step = { name: 'opened', report: result.value };
+    this.#step = { name: 'opened', report: result.value };
     this.#hooks.opened(result.value);
   }
 
   showRefused(fileName: string, error: AppError): void {
-    this.step = { name: 'refused', fileName, error };
+    this.#step = { name: 'refused', fileName, error };
   }
 
   close(): void {
     this.#seq++;
     this.#upload = null;
-    this.step = { name: 'idle' };
+    this.#step = { name: 'idle' };
   }
 
   /** A brat pair: exactly one .txt and one .ann, picked or dropped together. */
@@ -150,14 +161,14 @@ export class IncomingFiles {
       this.#notices.error(title, large);
       return;
     }
-    this.bratBusy = true;
+    this.#bratBusy = true;
     try {
       const [text, standoff] = await Promise.all([upload(txt[0]), upload(ann[0])]);
       if (!text.ok || !standoff.ok) {
         this.#notices.error(title, text.ok ? (standoff as { error: AppError }).error : text.error);
         return;
       }
-      const result = await api.call('exchange.importBrat', {
+      const result = await this.#api.call('exchange.importBrat', {
         txtFileName: text.value.fileName,
         txtBase64: text.value.dataBase64,
         annFileName: standoff.value.fileName,
@@ -175,7 +186,7 @@ export class IncomingFiles {
       for (const warning of report.warnings) this.#notices.info(warning);
       this.#hooks.imported(report);
     } finally {
-      this.bratBusy = false;
+      this.#bratBusy = false;
     }
   }
 }

@@ -15,8 +15,12 @@ const MAX_VISIBLE = 4;
 
 /** Messages for the user: every refused API call ends up here, shown until dismissed or pushed out by newer ones. */
 export class Notices {
-  items = $state.raw<Notice[]>([]);
+  #items = $state.raw<Notice[]>([]);
   #nextId = 1;
+
+  get items() {
+    return this.#items;
+  }
 
   error(title: string, error: AppError): void {
     this.#push({ kind: 'error', title, message: error.message, details: error.details ?? [] });
@@ -28,14 +32,14 @@ export class Notices {
   }
 
   dismiss(id: number): void {
-    this.items = this.items.filter((notice) => notice.id !== id);
+    this.#items = this.#items.filter((notice) => notice.id !== id);
   }
 
   #push(notice: Omit<Notice, 'id'>): number {
     const id = this.#nextId++;
     // The same message again replaces the older copy (and is announced again).
-    const others = this.items.filter((item) => item.kind !== notice.kind || item.message !== notice.message);
-    this.items = [...others, { id, ...notice }].slice(-MAX_VISIBLE);
+    const others = this.#items.filter((item) => item.kind !== notice.kind || item.message !== notice.message);
+    this.#items = [...others, { id, ...notice }].slice(-MAX_VISIBLE);
     return id;
   }
 }

@@ -15,14 +15,18 @@ function stored(): string[] {
  * reviewer is one click. Kept in the window's local storage: a convenience, not library data.
  */
 export class RecentUsers {
-  names = $state.raw<string[]>(stored());
+  #names = $state.raw<string[]>(stored());
+
+  get names() {
+    return this.#names;
+  }
 
   remember(name: string): void {
     const trimmed = name.trim();
-    if (!trimmed || this.names[0] === trimmed) return;
-    this.names = [trimmed, ...this.names.filter((other) => other !== trimmed)].slice(0, KEEP);
+    if (!trimmed || this.#names[0] === trimmed) return;
+    this.#names = [trimmed, ...this.#names.filter((other) => other !== trimmed)].slice(0, KEEP);
     try {
-      localStorage.setItem(STORAGE_KEY, JSON.stringify(this.names));
+      localStorage.setItem(STORAGE_KEY, JSON.stringify(this.#names));
     } catch {
       // Storage full or disabled: the list still works for this session.
     }

@@ -1,0 +1,111 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ClaimHistory } from '../../../src/renderer/lib/state/claim-history.svelte';
+import { DocumentState } from '../../../src/renderer/lib/state/document.svelte';
+import { SAMPLE_FILE } from '../helpers/temp-library';
+import { type StateLibrary, said, stateLibrary } from './helpers';
+
+let lib: StateLibrary;
+let doc: DocumentState;
+let documentId: string;
+let text: string;
+beforeEach(async () => {
+  lib = stateLibrary();
+  await lib.call('settings.update', { userName: 'Ana Checker' });
+  documentId = (await lib.importFile(SAMPLE_FILE)).document.id;
+  text = (await lib.call('documents.text', { id: documentId })).document.text;
+  doc = new DocumentState(lib.api, lib.notices);
+});
+afterEach(() => lib.close());
+
+const spanOf = (quote: string) => {
+  const start = text.indexOf(quote);
+  if (start === -1) throw new Error(`"${quote}" is not in the sample`);
+  return { start, end: start + quote.length };
+};
+
+/** The open document as the library holds it, for comparison with what the state shows. */
+async function stored() {
+  const annotations = await lib.call('documents.annotations', { id: documentId });
+  return { mentions: annotations.mentions, claims: annotations.claims };
+}
+
+describe('the open document', () => {
+  it('shows the text, then the annotations the library holds', async () => {
+    await lib.call('mentions.create', { documentId, ...spanOf('Alice Marie Johnson'), type: 'person' });
+    const loading = doc.load(documentId);
+    expect(doc.loading).toBe(true);
+    await loading;
+    expect(doc.document?.text).toBe(text);
+    expect(doc.annotationsPending).toBe(false);
+    expect(doc.gaps).toHaveLength(4);
+    expect(doc.mentions).toEqual((await stored()).mentions);
+    expect(doc.blocks.length).toBeGreaterThan(0);
+  });
+
+  it('marks the selected words with a label, grown to whole words, and undoes it', async () => {
+    await doc.load(documentId);
+    const { start, end } = spanOf('Alice Marie Johnson');
+    doc.setTextRange({ start: start + 1, end: end - 2 });
+    expect(doc.selectedText).toBe('Alice Marie Johnson');
+    await doc.markWithLabel('person');
+    expect(doc.mentions).toEqual((await stored()).mentions);
+    expect(doc.selectedMention).toMatchObject({ start, end, type: 'person' });
+    expect(doc.textRange).toBeNull();
+    expect(doc.undo.canUndo).toBe(true);
+
+    await doc.undoLast();
+    expect(doc.mentions).toEqual([]);
+    expect(doc.selected).toBeNull();
+    expect((await stored()).mentions).toEqual([]);
+  });
+
+  it('keeps the exact characters of a selection made with Alt held', async () => {
+    await doc.load(documentId);
+    const { start } = spanOf('Johnson');
+    doc.selectExactly(true);
+    doc.setTextRange({ start, end: start + 4 });
+    expect(doc.selectedText).toBe('John');
+  });
+
+  it('refuses a mention of an unknown label with a notice, and keeps showing what the library holds', async () => {
+    await doc.load(documentId);
+    const sentence = spanOf('Alice Marie Johnson');
+    doc.setTextRange(sentence);
+    await doc.markClaim();
+    expect(doc.claims).toHaveLength(1);
+    const before = await stored();
+    expect(await doc.createMention({ ...sentence, type: 'no-such-label' })).toBe(false);
+    expect(said(lib.notices)).toEqual([expect.stringMatching(/^Could not mark the mention: /)]);
+    expect(await stored()).toEqual(before);
+    expect({ mentions: doc.mentions, claims: doc.claims }).toEqual(before);
+  });
+
+  it('says why a document cannot be opened and shows none', async () => {
+    await doc.load('no-such-document');
+    expect(doc.document).toBeNull();
+    expect(doc.loadError?.code).toBe('not_found');
+    expect(said(lib.notices)).toEqual([expect.stringMatching(/^Could not open the document: /)]);
+  });
+});
+
+describe("a claim's history", () => {
+  it('lists each step of the claim, newest first, read again after a change', async () => {
+    await doc.load(documentId);
+    doc.setTextRange(spanOf('Alice Marie Johnson'));
+    await doc.markClaim();
+    const claimId = doc.claims[0].id;
+    const history = new ClaimHistory(lib.api);
+    await history.load(claimId);
+    expect(history.error).toBeNull();
+    expect(history.steps).toHaveLength(1);
+    expect(history.steps[0].user).toBe('Ana Checker');
+
+    expect(await doc.transitionClaim(claimId, 'researching')).toBe(true);
+    await history.load(claimId);
+    expect(history.steps).toHaveLength(2);
+    expect(history.steps[0].title).not.toBe(history.steps[1].title);
+
+    await history.load('no-such-claim');
+    expect(history.error?.code).toBe('not_found');
+  });
+});

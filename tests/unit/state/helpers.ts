@@ -1,0 +1,23 @@
+/** The renderer's state classes on a real library: an API client that calls the real service in this process. */
+import { createClient, type ApiClient } from '../../../src/shared/api/client';
+import { Notices } from '../../../src/renderer/lib/state/notices.svelte';
+import { type TempLibrary, tempLibrary } from '../helpers/temp-library';
+
+export interface StateLibrary extends TempLibrary {
+  /** The client the state classes get, as the window's composition root would pass it. */
+  api: ApiClient;
+  notices: Notices;
+}
+
+/**
+ * A temp library and a client over its service. Inputs and answers are copied as they would be on
+ * the way through IPC or HTTP, so no object is shared between the state and the service.
+ */
+export function stateLibrary(): StateLibrary {
+  const lib = tempLibrary('factdesk-state-');
+  const api = createClient(async (method, input) => structuredClone(await lib.service.call(method, structuredClone(input))));
+  return { ...lib, api, notices: new Notices() };
+}
+
+/** What the notices say, one line each, for assertions. */
+export const said = (notices: Notices) => notices.items.map((item) => [item.title, item.message].filter(Boolean).join(': '));

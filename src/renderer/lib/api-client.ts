@@ -7,6 +7,7 @@ import { createClient, type ApiClient, type Transport } from '../../shared/api/c
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
 import type { AppEvent, FactdeskBridge } from '../../shared/api/preload-bridge';
 import type { AppError, Result } from '../../shared/result';
+import { desktopBridge } from './desktop-bridge';
 
 declare global {
   interface Window {
@@ -85,9 +86,7 @@ function httpTransport(token: string | null): Transport {
   };
 }
 
-const bridge = window.factdesk?.mode === 'electron' ? window.factdesk : null;
-/** The desktop app (the main process saves downloads through a Save dialog), not browser mode. */
-export const isDesktop = bridge !== null;
+const bridge = desktopBridge();
 
 // A new address opened in this tab changes only the fragment, which does not reload the page: it is
 // reloaded here, so every view starts again with the new token.

@@ -1,4 +1,4 @@
-import { isDesktop } from './api-client';
+import { desktopBridge } from './desktop-bridge';
 import type { Notices } from './state/notices.svelte';
 
 /**
@@ -8,7 +8,7 @@ import type { Notices } from './state/notices.svelte';
  */
 export function saveDownload(notices: Notices, fileName: string, mimeType: string, data: BlobPart): void {
   downloadFile(fileName, mimeType, data);
-  if (!isDesktop) notices.info(`Downloaded “${fileName}” to your browser’s downloads folder.`);
+  if (!desktopBridge()) notices.info(`Downloaded “${fileName}” to your browser’s downloads folder.`);
 }
 
 /**

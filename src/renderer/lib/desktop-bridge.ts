@@ -1,0 +1,2 @@
+/** The preload's bridge when this page runs in the desktop app; null in browser mode. Read at call time, so importing this module touches no window. */
+export const desktopBridge = () => (window.factdesk?.mode === 'electron' ? window.factdesk : null);

@@ -5,15 +5,9 @@
  */
 import { createClient, type ApiClient, type Transport } from '../../shared/api/client';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
-import type { AppEvent, FactdeskBridge } from '../../shared/api/preload-bridge';
+import type { AppEvent } from '../../shared/api/preload-bridge';
 import type { AppError, Result } from '../../shared/result';
 import { desktopBridge } from './desktop-bridge';
-
-declare global {
-  interface Window {
-    factdesk?: FactdeskBridge;
-  }
-}
 
 const TOKEN_KEY = 'factdesk.token';
 

@@ -93,6 +93,26 @@ describe('suggestEntities on the sample article', () => {
   });
 });
 
+describe('names the text itself contradicts', () => {
+  it("ends an organisation at its possessive, and keeps a possessive that is part of the name", () => {
+    const text = 'said John Lichtblau of Harvard University\'s Energy and Environment Policy Center. The New People\'s Army fought on.';
+    const found = texts(text, suggestEntities(text, []), 'organization');
+    expect(found).toContain('Harvard University');
+    expect(found.some((t) => t.includes("University's"))).toBe(false);
+    expect(found).toContain("New People's Army");
+  });
+
+  it('suggests no capitalised word the text also writes in lower case as a common word', () => {
+    // Reuters-21578 (crude), as the wire sent it: the model reads "Trust" of "Houston Oil Trust" as a person.
+    const text =
+      'HOUSTON, March 2 - Houston Oil Trust said that independent\npetroleum engineers completed an annual study that estimates\n' +
+      "the trust's future net revenues.\n    Based on the estimate, the trust said there may be no money\navailable, John Smith said.";
+    const found = suggestEntities(text, []);
+    expect(texts(text, found).filter((t) => t === 'Trust')).toEqual([]);
+    expect(texts(text, found, 'person')).toContain('John Smith');
+  });
+});
+
 describe('library knowledge', () => {
   it('finds known names and aliases as whole words, case-sensitively, linked to their entity', () => {
     const text = 'Ms. Kardashian met the president. kim kardashian west is not matched; Kim Kardashian West is. The Kardashians too.';

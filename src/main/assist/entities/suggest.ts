@@ -72,7 +72,34 @@ export function combineEntities(text: string, knowledge: KnowledgeTerm[], analys
   for (const span of wireQuietSpans(text)) quiet.add(span);
   // What no cue could type is kept only when it looks like a name of several words ("New Granada"):
   // single capitalised words are mostly demonyms ("British") or sentence openers.
-  return all.filter((c) => (c.type !== 'other' || wordsOf(text.slice(c.start, c.end)).length > 1) && quiet.overlapping(c).length === 0);
+  const common = commonWords(text);
+  return all.map((c) => endAtOwner(text, c)).filter(
+    (c) =>
+      (c.type !== 'other' || wordsOf(text.slice(c.start, c.end)).length > 1) &&
+      quiet.overlapping(c).length === 0 &&
+      !(NAME_TYPES.has(c.type) && c.source !== 'library' && c.source !== 'pattern' && isCommonWord(text.slice(c.start, c.end), common))
+  );
+}
+
+/**
+ * An organisation's possessive inside a span ends it: "Harvard University's Energy" is "Harvard
+ * University" (the rest names what it owns); "New People's Army" keeps its possessive.
+ */
+function endAtOwner(text: string, c: EntityCandidate): EntityCandidate {
+  if (c.type !== 'organization' || c.source === 'library') return c;
+  const owner = /(\p{L}+)['’]s\s+\p{Lu}/u.exec(text.slice(c.start, c.end));
+  return owner && isHeadWord('organization', owner[1]!) ? { ...c, end: c.start + owner.index + owner[1]!.length } : c;
+}
+
+const NAME_TYPES = new Set(['person', 'organization', 'location']);
+/**
+ * Words the text itself writes in lower case ("traders", "embassy", "trust"): capitalised at a
+ * sentence opening or in a heading, they are the same common word, not a name.
+ */
+const isCommonWord = (exact: string, common: Set<string>) => /^\p{Lu}\p{Ll}+$/u.test(exact) && common.has(exact.toLowerCase());
+
+function commonWords(text: string): Set<string> {
+  return new Set(text.match(/(?<![\p{L}\p{N}'’.-])\p{Ll}[\p{Ll}-]*(?![\p{L}\p{N}])/gu) ?? []);
 }
 
 /** An acronym right after an organisation's name is its short name: "Saudi Press Agency SPA", "National Action Party (PAN)". */

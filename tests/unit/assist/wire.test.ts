@@ -47,6 +47,15 @@ describe('entity suggestions on wire copy', () => {
       ['Liebert', 'organization']
     ]);
   });
+
+  it('keeps the place a company is based in and an investor\'s role out of the names', () => {
+    // Reuters-21578 acq stories outside the gold set, shortened.
+    const based = 'said it agreed to acquire Miami-based Heinl\'s Nursery Inc for cash.\n';
+    expect(entitiesOf(based)).toContainEqual(["Heinl's Nursery Inc", 'organization']);
+    expect(entitiesOf(based).map(([text]) => text)).not.toContain("Miami-based Heinl's Nursery Inc");
+    const investor = 'NEW YORK, March 2 - Investor Sumner Redstone said he raised his stake.\n';
+    expect(entitiesOf(investor)).toContainEqual(['Sumner Redstone', 'person']);
+  });
 });
 
 describe('masked names in wire copy', () => {

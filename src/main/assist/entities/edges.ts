@@ -12,7 +12,7 @@ export const TITLE_WORDS = new Set(
     'chancellor king queen prince princess pope rev rev. reverend gen. col col. colonel capt capt. captain lt lt. lieutenant ' +
     'sgt sgt. sergeant officer detective chief ceo chairman chairwoman director commissioner ambassador speaker ' +
     'democrat republican actor actress rapper singer star socialite boxer lawyer spokesman spokeswoman former late ' +
-    'birthday dear saint st st. sir dame lord lady')
+    'birthday dear saint st st. sir dame lord lady investor analyst economist financier banker')
     .split(' ')
 );
 

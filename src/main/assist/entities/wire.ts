@@ -160,7 +160,8 @@ function companyNames(text: string): Company[] {
   for (const m of text.matchAll(COMPANY)) {
     let start = m.index;
     const words = m[0].split(/[ \n]/u);
-    while (words.length > 2 && OPENERS.has(words[0]!)) start += words.shift()!.length + 1;
+    // "Miami-based Heinl's Nursery Inc": the place the company is based in is not part of its name.
+    while (words.length > 2 && (OPENERS.has(words[0]!) || /-based$/u.test(words[0]!))) start += words.shift()!.length + 1;
     found.push({ start, end: m.index + m[0].length, reason: 'company or institution name (legal suffix)' });
   }
   for (const m of text.matchAll(BRACKETED)) {

@@ -4,7 +4,7 @@
  * a tuning half and a held-out half that no rule was settled on. Scores are exact-span (same
  * start, end and an accepted type), per type. Measured when the wire rules were settled
  * (before → after, held-out half: 13 wire stories, 2 news pages, 1 Factbook profile, 404 entities):
- *   person        P 0.382 → 0.769   R 0.808 → 0.769
+ *   person        P 0.382 → 0.808   R 0.808 → 0.808
  *   organization  P 0.527 → 0.824   R 0.500 → 0.836
  *   location      P 0.657 → 0.910   R 0.603 → 0.836
  *   date          P 0.914 → 0.945   R 0.810 → 0.873
@@ -28,7 +28,7 @@ const heldOut = analyseGold(gold.filter((d) => d.heldOut));
 type Floors = Record<(typeof ENTITY_TYPES)[number], [number, number]>;
 
 const HELD_OUT_FLOORS: Floors = {
-  person: [0.75, 0.75],
+  person: [0.8, 0.8],
   organization: [0.82, 0.83],
   location: [0.85, 0.8],
   date: [0.9, 0.85],

@@ -56,6 +56,15 @@ describe('entity suggestions on wire copy', () => {
     const investor = 'NEW YORK, March 2 - Investor Sumner Redstone said he raised his stake.\n';
     expect(entitiesOf(investor)).toContainEqual(['Sumner Redstone', 'person']);
   });
+
+  it('keeps a person whole across a middle initial and across the line break of wrapped copy', () => {
+    const text =
+      'NEW YORK, March 2 - Investor David F. La Roche of North\nKingstown, R.I., said he is offering to purchase shares.\n' +
+      '    The shares will be acquired from Michael\nPenhale and his beneficiaries.\n' +
+      '    Larry Eckenfelder of Prudential-Bache Securities said he\nbelieves the offer is fair.\n';
+    const people = entitiesOf(text).filter(([, type]) => type === 'person').map(([name]) => name);
+    expect(people).toEqual(['David F. La Roche', 'Michael\nPenhale', 'Larry Eckenfelder']);
+  });
 });
 
 describe('masked names in wire copy', () => {

@@ -70,6 +70,9 @@ const COMPANY = new RegExp(
   'gu'
 );
 const SUFFIX_WORD = new RegExp(String.raw`^${SUFFIX}$`, 'u');
+
+/** True when a name closes with a legal suffix ("Woodco Inc", "Inc"). */
+export const hasLegalSuffix = (name: string) => SUFFIX_WORD.test(name.split(/\s+/u).at(-1) ?? '');
 /** Capitalised sentence openers a company pattern may pick up before the name. */
 const OPENERS = new Set(['The', 'A', 'An', 'In', 'Under', 'But', 'And', 'Its', 'Both', 'When', 'If', 'As', 'After', 'Following']);
 /** Words too general to stand for a company on their own ("Bank" of "Bank of New York Co Inc"). */

@@ -57,6 +57,15 @@ describe('entity suggestions on wire copy', () => {
     expect(entitiesOf(investor)).toContainEqual(['Sumner Redstone', 'person']);
   });
 
+  it('reads Swedish companies by "AB", a ticker with its exchange as no entity, and a time zone as no organisation', () => {
+    const text = 'STOCKHOLM, March 2 - Skanska AB said it bought a stake in Swedish Match <SMBS ST> at 1000 EST.\n';
+    const found = entitiesOf(text);
+    expect(found).toContainEqual(['Skanska AB', 'organization']);
+    expect(found.map(([name]) => name)).not.toContain('ST');
+    expect(found.map(([name]) => name)).not.toContain('SMBS ST');
+    expect(found.map(([name]) => name)).not.toContain('EST');
+  });
+
   it('keeps a person whole across a middle initial and across the line break of wrapped copy', () => {
     const text =
       'NEW YORK, March 2 - Investor David F. La Roche of North\nKingstown, R.I., said he is offering to purchase shares.\n' +

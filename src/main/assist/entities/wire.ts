@@ -62,7 +62,7 @@ const FIGURE = new RegExp(
 );
 
 /** Words that close a company or institution name. */
-const SUFFIX = String.raw`(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|KK|N\.V\.|NV|AG|SA|S\.A\.|GmbH|Bancorp|Commission|Board|Court|Association|Partners|Hotels|Holdings)\.?`;
+const SUFFIX = String.raw`(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|KK|N\.V\.|NV|AG|AB|SA|S\.A\.|GmbH|Bancorp|Commission|Board|Court|Association|Partners|Hotels|Holdings)\.?`;
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}\p{N}'’&.-]*|\(\p{Lu}[\p{L}]*(?: \p{Lu}[\p{L}]*)*\))`;
 /** Capitalised words (joined by "and", "of", "&") up to a legal suffix, across one line break: "Drexel Burnham\nLambert Inc". */
 const COMPANY = new RegExp(
@@ -79,7 +79,8 @@ const OPENERS = new Set(['The', 'A', 'An', 'In', 'Under', 'But', 'And', 'Its', '
 const GENERIC = new Set(['Bank', 'First', 'National', 'American', 'United', 'General', 'International', 'Federal', 'Industrial', 'New', 'Financial', 'Group', 'Securities', 'U.S.', 'Canadian', 'British']);
 /** A name in angle brackets: the wire's mark for a company without a ticker ("<Sedio N.V.>"). */
 const BRACKETED = /<([^<>\n]{2,80}(?:\n[^<>\n]{1,80})?)>/gu;
-const TICKER = /^[\p{Lu}\d.]{1,10}$/u;
+/** A ticker, with the exchange after a space as the wire writes Stockholm's ("SMBS ST"). */
+const TICKER = /^[\p{Lu}\d.]{1,10}(?: \p{Lu}{1,2})?$/u;
 
 /**
  * Types the text's own wording settles, whatever a model guessed: a name followed by a company

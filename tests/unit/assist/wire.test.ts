@@ -66,6 +66,14 @@ describe('entity suggestions on wire copy', () => {
     expect(found.map(([name]) => name)).not.toContain('EST');
   });
 
+  it('reads "Name of Firm Ltd" as a person and a company, and keeps "Bank of … Co" one company', () => {
+    const text = 'The Bank of New York Co agreed, said Dillard Spriggs of Petroleum Analysis Ltd in Houston.\n';
+    const found = entitiesOf(text);
+    expect(found).toContainEqual(['Dillard Spriggs', 'person']);
+    expect(found).toContainEqual(['Petroleum Analysis Ltd', 'organization']);
+    expect(found).toContainEqual(['Bank of New York Co', 'organization']);
+  });
+
   it('keeps a person whole across a middle initial and across the line break of wrapped copy', () => {
     const text =
       'NEW YORK, March 2 - Investor David F. La Roche of North\nKingstown, R.I., said he is offering to purchase shares.\n' +

@@ -6,6 +6,7 @@
  */
 import type { EntityCandidate } from './candidate';
 import { STATE_ABBREVIATIONS, TITLE_WORDS, type Span } from './edges';
+import { isHeadWord } from './typing';
 
 const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;
 /** "Feb 26", "February 20, 1986", "Dec 31, 1986". */
@@ -150,23 +151,40 @@ export function wireCandidates(text: string): EntityCandidate[] {
   for (const m of text.matchAll(TITLED_NAME)) add(m.index, m.index + m[0].length, 'person', 'name after a title');
   for (const m of text.matchAll(BYLINE)) add(m.index + 3, m.index + m[0].length, 'person', 'byline');
   for (const m of text.matchAll(FIGURE)) add(m.index, m.index + m[0].length, 'number', 'figure with its unit');
-  for (const company of companyNames(text)) add(company.start, company.end, 'organization', company.reason);
+  const people: Span[] = [];
+  for (const company of companyNames(text, people)) add(company.start, company.end, 'organization', company.reason);
+  for (const person of people) add(person.start, person.end, 'person', 'name before "of" and a firm');
   return out;
+}
+
+/**
+ * Wire copy names people by their firm: "Dillard Spriggs of Petroleum Analysis Ltd". When the
+ * words before "of" are a name that no institution word opens or closes ("Bank of New York Co"
+ * stays whole), the company starts after "of"; returns how far to move the start.
+ */
+function personBeforeOf(words: string[]): number {
+  const of = words.indexOf('of');
+  if (of < 2 || of > 3) return 0;
+  const before = words.slice(0, of);
+  if (before.some((w) => GENERIC.has(w) || isHeadWord('organization', w) || isHeadWord('location', w) || !/^\p{Lu}\p{Ll}/u.test(w))) return 0;
+  return words.slice(0, of + 1).join(' ').length + 1;
 }
 
 interface Company extends Span {
   reason: string;
 }
 
-/** Names closed by a legal suffix and bracketed company names. */
-function companyNames(text: string): Company[] {
+/** Names closed by a legal suffix and bracketed company names; `people` collects those named by their firm. */
+function companyNames(text: string, people: Span[]): Company[] {
   const found: Company[] = [];
   for (const m of text.matchAll(COMPANY)) {
     let start = m.index;
     const words = m[0].split(/[ \n]/u);
     // "Miami-based Heinl's Nursery Inc": the place the company is based in is not part of its name.
     while (words.length > 2 && (OPENERS.has(words[0]!) || /-based$/u.test(words[0]!))) start += words.shift()!.length + 1;
-    found.push({ start, end: m.index + m[0].length, reason: 'company or institution name (legal suffix)' });
+    const person = personBeforeOf(words);
+    if (person > 0) people.push({ start, end: start + words.slice(0, words.indexOf('of')).join(' ').length });
+    found.push({ start: start + person, end: m.index + m[0].length, reason: 'company or institution name (legal suffix)' });
   }
   for (const m of text.matchAll(BRACKETED)) {
     const inner = m[1]!;

@@ -66,8 +66,8 @@ describe('entity suggestions on wire copy', () => {
     expect(found.map(([name]) => name)).not.toContain('EST');
   });
 
-  it('reads "Name of Firm Ltd" as a person and a company, and keeps "Bank of … Co" one company', () => {
-    const text = 'The Bank of New York Co agreed, said Dillard Spriggs of Petroleum Analysis Ltd in Houston.\n';
+  it('reads "Name of Firm Ltd" as a person and a company, and keeps "Bank of … Co" one company that opens its sentence', () => {
+    const text = 'said Dillard Spriggs of Petroleum Analysis Ltd in New York.\nThe Bank of New York Co agreed.\n';
     const found = entitiesOf(text);
     expect(found).toContainEqual(['Dillard Spriggs', 'person']);
     expect(found).toContainEqual(['Petroleum Analysis Ltd', 'organization']);

@@ -170,6 +170,8 @@ function personBeforeOf(words: string[]): number {
   return words.slice(0, of + 1).join(' ').length + 1;
 }
 
+const STATE_NAMES = new Set(STATE_ABBREVIATIONS.split('|'));
+
 interface Company extends Span {
   reason: string;
 }
@@ -180,6 +182,9 @@ function companyNames(text: string, people: Span[]): Company[] {
   for (const m of text.matchAll(COMPANY)) {
     let start = m.index;
     const words = m[0].split(/[ \n]/u);
+    // A sentence that ends just before the name is not part of it: "in New York.\nThe Bank of New York Co".
+    const endsSentence = (w: string) => /^\p{Lu}\p{Ll}{2,}\.$/u.test(w) && !SUFFIX_WORD.test(w) && !STATE_NAMES.has(w.slice(0, -1));
+    while (words.slice(0, -2).some(endsSentence)) start += words.shift()!.length + 1;
     // "Miami-based Heinl's Nursery Inc": the place the company is based in is not part of its name.
     while (words.length > 2 && (OPENERS.has(words[0]!) || /-based$/u.test(words[0]!))) start += words.shift()!.length + 1;
     const person = personBeforeOf(words);

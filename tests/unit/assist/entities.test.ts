@@ -29,6 +29,8 @@ describe('span edges', () => {
     expect(clean('about 40% of revenue', 'about 40%', 'number')).toBe('40%');
     expect(clean('in the U.S. market', 'U.S.', 'location')).toBe('U.S.');
     expect(clean('BROWN (Labour) government', 'BROWN (Labour', 'person')).toBe('BROWN');
+    expect(clean('"None of the OPEC members has asked', 'None of the OPEC', 'organization')).toBe('OPEC');
+    expect(clean('Most of Latin America', 'Most of Latin America', 'location')).toBe('Latin America');
   });
 
   it('keeps "The" inside a name mid-sentence, refuses handles, half words and paragraph breaks', () => {

@@ -29,6 +29,8 @@ describe('span edges', () => {
     expect(clean('about 40% of revenue', 'about 40%', 'number')).toBe('40%');
     expect(clean('in the U.S. market', 'U.S.', 'location')).toBe('U.S.');
     expect(clean('BROWN (Labour) government', 'BROWN (Labour', 'person')).toBe('BROWN');
+    expect(clean('"None of the OPEC members has asked', 'None of the OPEC', 'organization')).toBe('OPEC');
+    expect(clean('Most of Latin America', 'Most of Latin America', 'location')).toBe('Latin America');
   });
 
   it('keeps "The" inside a name mid-sentence, refuses handles, half words and paragraph breaks', () => {
@@ -90,6 +92,26 @@ describe('suggestEntities on the sample article', () => {
 
   it('never suggests anything inside a masked gap', () => {
     for (const c of found) expect(SAMPLE.slice(c.start, c.end)).not.toMatch(/ {2}/);
+  });
+});
+
+describe('names the text itself contradicts', () => {
+  it("ends an organisation at its possessive, and keeps a possessive that is part of the name", () => {
+    const text = 'said John Lichtblau of Harvard University\'s Energy and Environment Policy Center. The New People\'s Army fought on.';
+    const found = texts(text, suggestEntities(text, []), 'organization');
+    expect(found).toContain('Harvard University');
+    expect(found.some((t) => t.includes("University's"))).toBe(false);
+    expect(found).toContain("New People's Army");
+  });
+
+  it('suggests no capitalised word the text also writes in lower case as a common word', () => {
+    // Reuters-21578 (crude), as the wire sent it: the model reads "Trust" of "Houston Oil Trust" as a person.
+    const text =
+      'HOUSTON, March 2 - Houston Oil Trust said that independent\npetroleum engineers completed an annual study that estimates\n' +
+      "the trust's future net revenues.\n    Based on the estimate, the trust said there may be no money\navailable, John Smith said.";
+    const found = suggestEntities(text, []);
+    expect(texts(text, found).filter((t) => t === 'Trust')).toEqual([]);
+    expect(texts(text, found, 'person')).toContain('John Smith');
   });
 });
 

@@ -47,6 +47,41 @@ describe('entity suggestions on wire copy', () => {
       ['Liebert', 'organization']
     ]);
   });
+
+  it('keeps the place a company is based in and an investor\'s role out of the names', () => {
+    // Reuters-21578 acq stories outside the gold set, shortened.
+    const based = 'said it agreed to acquire Miami-based Heinl\'s Nursery Inc for cash.\n';
+    expect(entitiesOf(based)).toContainEqual(["Heinl's Nursery Inc", 'organization']);
+    expect(entitiesOf(based).map(([text]) => text)).not.toContain("Miami-based Heinl's Nursery Inc");
+    const investor = 'NEW YORK, March 2 - Investor Sumner Redstone said he raised his stake.\n';
+    expect(entitiesOf(investor)).toContainEqual(['Sumner Redstone', 'person']);
+  });
+
+  it('reads Swedish companies by "AB", a ticker with its exchange as no entity, and a time zone as no organisation', () => {
+    const text = 'STOCKHOLM, March 2 - Skanska AB said it bought a stake in Swedish Match <SMBS ST> at 1000 EST.\n';
+    const found = entitiesOf(text);
+    expect(found).toContainEqual(['Skanska AB', 'organization']);
+    expect(found.map(([name]) => name)).not.toContain('ST');
+    expect(found.map(([name]) => name)).not.toContain('SMBS ST');
+    expect(found.map(([name]) => name)).not.toContain('EST');
+  });
+
+  it('reads "Name of Firm Ltd" as a person and a company, and keeps "Bank of … Co" one company that opens its sentence', () => {
+    const text = 'said Dillard Spriggs of Petroleum Analysis Ltd in New York.\nThe Bank of New York Co agreed.\n';
+    const found = entitiesOf(text);
+    expect(found).toContainEqual(['Dillard Spriggs', 'person']);
+    expect(found).toContainEqual(['Petroleum Analysis Ltd', 'organization']);
+    expect(found).toContainEqual(['Bank of New York Co', 'organization']);
+  });
+
+  it('keeps a person whole across a middle initial and across the line break of wrapped copy', () => {
+    const text =
+      'NEW YORK, March 2 - Investor David F. La Roche of North\nKingstown, R.I., said he is offering to purchase shares.\n' +
+      '    The shares will be acquired from Michael\nPenhale and his beneficiaries.\n' +
+      '    Larry Eckenfelder of Prudential-Bache Securities said he\nbelieves the offer is fair.\n';
+    const people = entitiesOf(text).filter(([, type]) => type === 'person').map(([name]) => name);
+    expect(people).toEqual(['David F. La Roche', 'Michael\nPenhale', 'Larry Eckenfelder']);
+  });
 });
 
 describe('masked names in wire copy', () => {

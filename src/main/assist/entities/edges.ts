@@ -12,7 +12,7 @@ export const TITLE_WORDS = new Set(
     'chancellor king queen prince princess pope rev rev. reverend gen. col col. colonel capt capt. captain lt lt. lieutenant ' +
     'sgt sgt. sergeant officer detective chief ceo chairman chairwoman director commissioner ambassador speaker ' +
     'democrat republican actor actress rapper singer star socialite boxer lawyer spokesman spokeswoman former late ' +
-    'birthday dear saint st st. sir dame lord lady')
+    'birthday dear saint st st. sir dame lord lady investor analyst economist financier banker')
     .split(' ')
 );
 
@@ -27,6 +27,7 @@ export const STATE_ABBREVIATIONS =
 const QUANTITY_LEADS =
   /^(?:(?:about|roughly|around|approximately|nearly|almost|some|over|under|just|only|another|an estimated|estimated|more than|less than|fewer than|at least|at most|up to|since|from|in|on|at|by|until|till|during|between|of)\s+)+/iu;
 
+const QUANTIFIER_OF = /^(?:None|Some|Most|Many|All|Each|Both|Several|Any|Much|Part|Half|Rest)\s+of\s+(?:the\s+)?/u;
 const OPENING = /^[\s"'“”‘’«»()[\]{}<>.,;:!?*_/\\|-]+/u;
 const CLOSING = /[\s"'“”‘’«»()[\]{}<>,;:!?*_/\\|-]+$/u;
 const POSSESSIVE = /(?:['’]s|(?<=s)['’])$/u;
@@ -81,6 +82,9 @@ function stripWords(text: string, start: number, end: number, type: string): Spa
     const lead = QUANTITY_LEADS.exec(text.slice(s, e));
     if (lead && lead[0].length < e - s) s += lead[0].length;
   }
+  // "None of the OPEC members": a share of a group opens no name.
+  const share = type === 'number' || type === 'date' ? null : QUANTIFIER_OF.exec(text.slice(s, e));
+  if (share && share[0].length < e - s) s += share[0].length;
   for (;;) {
     const match = /^(\S+)\s+/u.exec(text.slice(s, e));
     if (!match) break;

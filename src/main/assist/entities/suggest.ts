@@ -10,7 +10,7 @@ import { compromiseEntities } from './compromise-source';
 import { TITLE_WORDS, cleanSpan, type Span } from './edges';
 import { knowledgeEntities } from './knowledge-source';
 import { ACRONYM, NOT_ORGANIZATIONS, isHeadWord, typeProperNounRun } from './typing';
-import { companyShortForms, typeFromWording, wireCandidates, wireQuietSpans } from './wire';
+import { companyShortForms, hasLegalSuffix, typeFromWording, wireCandidates, wireQuietSpans } from './wire';
 import { NAME_JOINERS, winkEntities } from './wink-source';
 
 /** One word of a nationality or origin: "Venezuelan", "Japanese", "British", "Afghan". */
@@ -60,7 +60,7 @@ export function combineEntities(text: string, knowledge: KnowledgeTerm[], analys
   }
   const isDemonym = (c: Span) => nounFollows.has(c.end) && DEMONYM.test(text.slice(c.start, c.end));
   const isNoName = (c: EntityCandidate) => c.source !== 'library' && (isDemonym(c) || NOT_ORGANIZATIONS.has(text.slice(c.start, c.end)));
-  const strong = joinPersonHalves(text, extendByRuns(text, select(text, cleaned(text, raw).filter((c) => !isNoName(c))), runs));
+  const strong = withSurnames(text, joinPersonHalves(text, extendByRuns(text, select(text, cleaned(text, raw).filter((c) => !isNoName(c))), runs)));
   const nouns = properNouns(text, runs, strong, tagged).filter((c) => !isNoName(c));
   const all = withCompanyShortForms(text, [...strong, ...nouns]).sort((a, b) => a.start - b.start);
   for (const [i, c] of all.entries()) {
@@ -72,7 +72,34 @@ export function combineEntities(text: string, knowledge: KnowledgeTerm[], analys
   for (const span of wireQuietSpans(text)) quiet.add(span);
   // What no cue could type is kept only when it looks like a name of several words ("New Granada"):
   // single capitalised words are mostly demonyms ("British") or sentence openers.
-  return all.filter((c) => (c.type !== 'other' || wordsOf(text.slice(c.start, c.end)).length > 1) && quiet.overlapping(c).length === 0);
+  const common = commonWords(text);
+  return all.map((c) => endAtOwner(text, c)).filter(
+    (c) =>
+      (c.type !== 'other' || wordsOf(text.slice(c.start, c.end)).length > 1) &&
+      quiet.overlapping(c).length === 0 &&
+      !(NAME_TYPES.has(c.type) && c.source !== 'library' && c.source !== 'pattern' && isCommonWord(text.slice(c.start, c.end), common))
+  );
+}
+
+/**
+ * An organisation's possessive inside a span ends it: "Harvard University's Energy" is "Harvard
+ * University" (the rest names what it owns); "New People's Army" keeps its possessive.
+ */
+function endAtOwner(text: string, c: EntityCandidate): EntityCandidate {
+  if (c.type !== 'organization' || c.source === 'library') return c;
+  const owner = /(\p{L}+)['’]s\s+\p{Lu}/u.exec(text.slice(c.start, c.end));
+  return owner && isHeadWord('organization', owner[1]!) ? { ...c, end: c.start + owner.index + owner[1]!.length } : c;
+}
+
+const NAME_TYPES = new Set(['person', 'organization', 'location']);
+/**
+ * Words the text itself writes in lower case ("traders", "embassy", "trust"): capitalised at a
+ * sentence opening or in a heading, they are the same common word, not a name.
+ */
+const isCommonWord = (exact: string, common: Set<string>) => /^\p{Lu}\p{Ll}+$/u.test(exact) && common.has(exact.toLowerCase());
+
+function commonWords(text: string): Set<string> {
+  return new Set(text.match(/(?<![\p{L}\p{N}'’.-])\p{Ll}[\p{Ll}-]*(?![\p{L}\p{N}])/gu) ?? []);
 }
 
 /** An acronym right after an organisation's name is its short name: "Saudi Press Agency SPA", "National Action Party (PAN)". */
@@ -150,13 +177,16 @@ function extendedType(type: string, left: string[], right: string[], run: string
   return right.length === 0 || structured || right.every((w) => isHeadWord(type, w)) ? type : null;
 }
 
-/** compromise splits "Jack Johnson's" into two people; two person names side by side are one. */
+/**
+ * compromise splits "Jack Johnson's" into two people; two person names side by side are one, also
+ * across a middle initial ("David F. La Roche") or the line break of hard-wrapped copy.
+ */
 function joinPersonHalves(text: string, chosen: EntityCandidate[]): EntityCandidate[] {
   const sorted = [...chosen].sort((a, b) => a.start - b.start);
   const out: EntityCandidate[] = [];
   for (const c of sorted) {
     const previous = out.at(-1);
-    const adjacent = previous && text.slice(previous.end, c.start) === ' ';
+    const adjacent = previous && /^(?: |\n| \p{Lu}\. )$/u.test(text.slice(previous.end, c.start));
     if (adjacent && previous.type === 'person' && c.type === 'person' && previous.source !== 'library' && c.source !== 'library') {
       previous.end = c.end;
       continue;
@@ -164,6 +194,25 @@ function joinPersonHalves(text: string, chosen: EntityCandidate[]): EntityCandid
     out.push(c);
   }
   return out;
+}
+
+/**
+ * A lone given name that a capitalised word nothing else claims follows, on the same line or the
+ * next, ends at that word: "Larry Eckenfelder of Prudential-Bache", "from Michael\nPenhale".
+ */
+function withSurnames(text: string, chosen: EntityCandidate[]): EntityCandidate[] {
+  const taken = new SpanIndex<EntityCandidate>(text.length);
+  for (const c of chosen) taken.add(c);
+  for (const c of chosen) {
+    if (c.type !== 'person' || c.source === 'library' || wordsOf(text.slice(c.start, c.end)).length !== 1) continue;
+    const next = /^[ \n](\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}.'’-])/u.exec(text.slice(c.end, c.end + 40));
+    if (!next || TITLE_WORDS.has(next[1]!.toLowerCase()) || hasLegalSuffix(next[1]!)) continue;
+    const end = c.end + next[0].length;
+    if (taken.overlapping({ start: c.end, end }).length > 0) continue;
+    c.end = end;
+    c.reason += ', with the surname after it';
+  }
+  return chosen;
 }
 
 function cleaned(text: string, candidates: EntityCandidate[]): EntityCandidate[] {

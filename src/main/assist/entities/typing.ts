@@ -25,7 +25,7 @@ const LOCATION_OPENERS = new Set(
   'republic kingdom commonwealth union federation state states cape gulf bay isle isles lake mount port fort city county province island islands sea'.split(' ')
 );
 /** Acronyms that name no organisation. */
-export const NOT_ORGANIZATIONS = new Set('GDP GNP CPI VAT CEO CFO TV AM PM OK ID DNA HIV AIDS COVID AI IT USD EUR GMT UTC PDF'.split(' '));
+export const NOT_ORGANIZATIONS = new Set('GDP GNP CPI VAT CEO CFO TV AM PM OK ID DNA HIV AIDS COVID AI IT USD EUR GMT UTC EST EDT CST CDT PST PDT PDF'.split(' '));
 /** Country abbreviations, which look like organisation acronyms. */
 const COUNTRY_CODES = new Set(['US', 'USA', 'UK', 'UAE', 'USSR', 'DRC', 'PRC', 'ROK', 'DPRK']);
 const REPORTING_VERBS = /^\s*(?:,\s*)?(?:said|says|told|tells|stated|claimed|claims|announced|wrote|writes|tweeted|argued|added|insisted|denied|confirmed|explained|noted|warned|urged|testified|who)\b/u;

@@ -6,6 +6,7 @@
  */
 import type { EntityCandidate } from './candidate';
 import { STATE_ABBREVIATIONS, TITLE_WORDS, type Span } from './edges';
+import { isHeadWord } from './typing';
 
 const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;
 /** "Feb 26", "February 20, 1986", "Dec 31, 1986". */
@@ -62,7 +63,7 @@ const FIGURE = new RegExp(
 );
 
 /** Words that close a company or institution name. */
-const SUFFIX = String.raw`(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|KK|N\.V\.|NV|AG|SA|S\.A\.|GmbH|Bancorp|Commission|Board|Court|Association|Partners|Hotels|Holdings)\.?`;
+const SUFFIX = String.raw`(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|KK|N\.V\.|NV|AG|AB|SA|S\.A\.|GmbH|Bancorp|Commission|Board|Court|Association|Partners|Hotels|Holdings)\.?`;
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}\p{N}'’&.-]*|\(\p{Lu}[\p{L}]*(?: \p{Lu}[\p{L}]*)*\))`;
 /** Capitalised words (joined by "and", "of", "&") up to a legal suffix, across one line break: "Drexel Burnham\nLambert Inc". */
 const COMPANY = new RegExp(
@@ -70,13 +71,17 @@ const COMPANY = new RegExp(
   'gu'
 );
 const SUFFIX_WORD = new RegExp(String.raw`^${SUFFIX}$`, 'u');
+
+/** True when a name closes with a legal suffix ("Woodco Inc", "Inc"). */
+export const hasLegalSuffix = (name: string) => SUFFIX_WORD.test(name.split(/\s+/u).at(-1) ?? '');
 /** Capitalised sentence openers a company pattern may pick up before the name. */
 const OPENERS = new Set(['The', 'A', 'An', 'In', 'Under', 'But', 'And', 'Its', 'Both', 'When', 'If', 'As', 'After', 'Following']);
 /** Words too general to stand for a company on their own ("Bank" of "Bank of New York Co Inc"). */
 const GENERIC = new Set(['Bank', 'First', 'National', 'American', 'United', 'General', 'International', 'Federal', 'Industrial', 'New', 'Financial', 'Group', 'Securities', 'U.S.', 'Canadian', 'British']);
 /** A name in angle brackets: the wire's mark for a company without a ticker ("<Sedio N.V.>"). */
 const BRACKETED = /<([^<>\n]{2,80}(?:\n[^<>\n]{1,80})?)>/gu;
-const TICKER = /^[\p{Lu}\d.]{1,10}$/u;
+/** A ticker, with the exchange after a space as the wire writes Stockholm's ("SMBS ST"). */
+const TICKER = /^[\p{Lu}\d.]{1,10}(?: \p{Lu}{1,2})?$/u;
 
 /**
  * Types the text's own wording settles, whatever a model guessed: a name followed by a company
@@ -146,22 +151,45 @@ export function wireCandidates(text: string): EntityCandidate[] {
   for (const m of text.matchAll(TITLED_NAME)) add(m.index, m.index + m[0].length, 'person', 'name after a title');
   for (const m of text.matchAll(BYLINE)) add(m.index + 3, m.index + m[0].length, 'person', 'byline');
   for (const m of text.matchAll(FIGURE)) add(m.index, m.index + m[0].length, 'number', 'figure with its unit');
-  for (const company of companyNames(text)) add(company.start, company.end, 'organization', company.reason);
+  const people: Span[] = [];
+  for (const company of companyNames(text, people)) add(company.start, company.end, 'organization', company.reason);
+  for (const person of people) add(person.start, person.end, 'person', 'name before "of" and a firm');
   return out;
 }
+
+/**
+ * Wire copy names people by their firm: "Dillard Spriggs of Petroleum Analysis Ltd". When the
+ * words before "of" are a name that no institution word opens or closes ("Bank of New York Co"
+ * stays whole), the company starts after "of"; returns how far to move the start.
+ */
+function personBeforeOf(words: string[]): number {
+  const of = words.indexOf('of');
+  if (of < 2 || of > 3) return 0;
+  const before = words.slice(0, of);
+  if (before.some((w) => GENERIC.has(w) || isHeadWord('organization', w) || isHeadWord('location', w) || !/^\p{Lu}\p{Ll}/u.test(w))) return 0;
+  return words.slice(0, of + 1).join(' ').length + 1;
+}
+
+const STATE_NAMES = new Set(STATE_ABBREVIATIONS.split('|'));
 
 interface Company extends Span {
   reason: string;
 }
 
-/** Names closed by a legal suffix and bracketed company names. */
-function companyNames(text: string): Company[] {
+/** Names closed by a legal suffix and bracketed company names; `people` collects those named by their firm. */
+function companyNames(text: string, people: Span[]): Company[] {
   const found: Company[] = [];
   for (const m of text.matchAll(COMPANY)) {
     let start = m.index;
     const words = m[0].split(/[ \n]/u);
-    while (words.length > 2 && OPENERS.has(words[0]!)) start += words.shift()!.length + 1;
-    found.push({ start, end: m.index + m[0].length, reason: 'company or institution name (legal suffix)' });
+    // A sentence that ends just before the name is not part of it: "in New York.\nThe Bank of New York Co".
+    const endsSentence = (w: string) => /^\p{Lu}\p{Ll}{2,}\.$/u.test(w) && !SUFFIX_WORD.test(w) && !STATE_NAMES.has(w.slice(0, -1));
+    while (words.slice(0, -2).some(endsSentence)) start += words.shift()!.length + 1;
+    // "Miami-based Heinl's Nursery Inc": the place the company is based in is not part of its name.
+    while (words.length > 2 && (OPENERS.has(words[0]!) || /-based$/u.test(words[0]!))) start += words.shift()!.length + 1;
+    const person = personBeforeOf(words);
+    if (person > 0) people.push({ start, end: start + words.slice(0, words.indexOf('of')).join(' ').length });
+    found.push({ start: start + person, end: m.index + m[0].length, reason: 'company or institution name (legal suffix)' });
   }
   for (const m of text.matchAll(BRACKETED)) {
     const inner = m[1]!;

@@ -42,7 +42,7 @@ describe('fact sheet downloads in the desktop app', () => {
     handler()({}, item);
     expect(calls.cancelled).toBe(false);
     expect(calls.options).toEqual({
-      title: 'Save Fact Sheet',
+      title: 'Save fact sheet',
       defaultPath: join('/home/ada/Documents', 'pardon-fact-sheet.claimreview.json'),
       filters: [{ name: 'ClaimReview JSON-LD', extensions: ['json'] }]
     });
@@ -77,11 +77,34 @@ describe('fact sheet downloads in the desktop app', () => {
   });
 
   it('gives every filter extensions without dots, as the native dialogs need', () => {
-    const names = ['a.claimreview.json', 'a.html', 'a.pdf', 'a.md', 'a.csv', 'a.factdesk.json', 'a.jsonld', 'a.ann'];
+    const names = ['a.claimreview.json', 'a.html', 'a.pdf', 'a.md', 'a.csv', 'a.factdesk.json', 'a.jsonld', 'a.brat.zip', 'a.ann'];
     for (const name of names) {
       const [filter] = saveDialogOptions(name, '/d').filters!;
       expect(filter, name).toBeDefined();
       for (const extension of filter!.extensions) expect(extension, name).toMatch(/^[a-z]+$/);
     }
+  });
+
+  it('titles the dialog by what is saved, not always as a fact sheet', () => {
+    const titles = Object.fromEntries(
+      ['a-fact-sheet.pdf', 'a-fact-sheet.claimreview.json', 'a-fact-sheet.md', 'a-fact-sheet.csv', 'a-fact-sheet.html',
+        'pardon.factdesk.json', 'pardon.annotations.jsonld', 'pardon.brat.zip', 'pardon.ann', 'notes.txt'].map((name) => [
+        name,
+        saveDialogOptions(name, '/d').title
+      ])
+    );
+    expect(titles).toEqual({
+      'a-fact-sheet.pdf': 'Save fact sheet',
+      'a-fact-sheet.claimreview.json': 'Save fact sheet',
+      'a-fact-sheet.md': 'Save fact sheet',
+      'a-fact-sheet.csv': 'Save fact sheet',
+      'a-fact-sheet.html': 'Save fact sheet',
+      'pardon.factdesk.json': 'Save annotation file',
+      'pardon.annotations.jsonld': 'Save W3C Web Annotations',
+      'pardon.brat.zip': 'Save brat annotations',
+      'pardon.ann': 'Save brat annotations',
+      'notes.txt': 'Save file'
+    });
+    expect(saveDialogOptions('PARDON.BRAT.ZIP', '/d').filters).toEqual([{ name: 'brat annotations (.txt + .ann in a .zip)', extensions: ['zip'] }]);
   });
 });

@@ -34,8 +34,8 @@ export function startHost(channel: Channel<FrontMessage, HostMessage>, options: 
     version: options.version,
     ...(options.printThroughFront ? { printToPdf: printThroughFront(channel) } : {})
   });
-  serveService(channel, service, () => {
-    stopBackups();
+  serveService(channel, service, async () => {
+    await stopBackups();
     db.close();
     setImmediate(end);
   });

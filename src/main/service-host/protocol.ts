@@ -108,17 +108,16 @@ async function answerPrint(channel: Channel<HostMessage, FrontMessage>, { id, ht
 
 /**
  * The host's side: answers calls with `service` until the front asks it to shut down, then runs
- * `close` (stop timers, close the library) and says so.
+ * `close` (stop timers and backups, close the library) and says so once it has finished.
  */
 export function serveService(
   channel: Channel<FrontMessage, HostMessage>,
   service: Service,
-  close: () => void
+  close: () => void | Promise<void>
 ): void {
   channel.onMessage((message) => {
     if (message.kind === 'shutdown') {
-      close();
-      channel.send({ kind: 'closed' });
+      void Promise.resolve(close()).finally(() => channel.send({ kind: 'closed' }));
       return;
     }
     if (message.kind !== 'call' && message.kind !== 'call-body') return;

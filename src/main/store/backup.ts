@@ -6,6 +6,7 @@ import { type Db, openReadOnlyBeside } from './open';
 
 export const BACKUPS_TO_KEEP = 10;
 const DAY_MS = 24 * 60 * 60 * 1000;
+const PAGES_PER_STEP = 100;
 const BACKUP_NAME = /^factdesk-(\d{8}T\d{6}\d{3}Z)(-[a-z-]+)?\.sqlite$/;
 
 export interface BackupInfo {
@@ -48,22 +49,36 @@ export async function createBackup(
   db: Db,
   backupsDir: string,
   clock: () => Date,
-  opts: { keep?: number; suffix?: string } = {}
+  opts: { keep?: number; suffix?: string; signal?: AbortSignal } = {}
 ): Promise<BackupInfo> {
+  const { signal } = opts;
+  signal?.throwIfAborted();
   mkdirSync(backupsDir, { recursive: true });
   const fileName = `factdesk-${stamp(clock())}${opts.suffix ?? ''}.sqlite`;
   const path = join(backupsDir, fileName);
-  await db.backup(path);
+  try {
+    // The copy runs in steps between other work; an aborted signal stops it at the next step.
+    await db.backup(path, {
+      progress: () => {
+        signal?.throwIfAborted();
+        return PAGES_PER_STEP;
+      }
+    });
+  } catch (error) {
+    // A stopped or failed copy leaves no partial file that would be listed as a backup.
+    rmSync(path, { force: true });
+    throw error;
+  }
   const regular = listBackups(backupsDir).filter((b) => !/-before-restore\.sqlite$/.test(b.fileName));
   for (const old of regular.slice(opts.keep ?? BACKUPS_TO_KEEP)) rmSync(old.path, { force: true });
   return listBackups(backupsDir).find((b) => b.fileName === fileName)!;
 }
 
-/** Makes a backup when none was made in the last 24 hours (at start-up and on a daily timer). */
-export async function backupIfDue(db: Db, backupsDir: string, clock: () => Date): Promise<BackupInfo | null> {
+/** Makes a backup when none was made in the last 24 hours (at start-up and on a daily timer); `signal` stops it. */
+export async function backupIfDue(db: Db, backupsDir: string, clock: () => Date, signal?: AbortSignal): Promise<BackupInfo | null> {
   const newest = listBackups(backupsDir)[0];
   if (newest && clock().getTime() - Date.parse(newest.createdAt) < DAY_MS) return null;
-  return createBackup(db, backupsDir, clock);
+  return createBackup(db, backupsDir, clock, signal ? { signal } : {});
 }
 
 /** Checks that a file is an intact Factdesk library this version can read. */

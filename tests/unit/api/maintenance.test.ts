@@ -96,7 +96,7 @@ describe('backups', () => {
     try {
       await expect.poll(() => listBackups(join(lib.dir, 'backups')).length).toBe(1);
     } finally {
-      stop();
+      await stop();
     }
   });
 });

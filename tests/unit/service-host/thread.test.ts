@@ -74,7 +74,7 @@ describe('the host protocol', () => {
     const db = openLibrary(tempDir());
     try {
       const { port1, port2 } = new MessageChannel();
-      serveService(portChannel<FrontMessage, HostMessage>(port2, 'close'), createService({ db, mode: 'web' }), () => db.close());
+      serveService(portChannel<FrontMessage, HostMessage>(port2, 'close'), createService({ db, mode: 'web' }), () => void db.close());
       const front = connectService(portChannel<HostMessage, FrontMessage>(port1, 'close'));
       expect((await front.call('documents.list', {})).ok).toBe(true);
       // Closed before the host could read the call.

@@ -1,17 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClaimHistory } from '../../../src/renderer/lib/state/claim-history.svelte';
 import { DocumentState } from '../../../src/renderer/lib/state/document.svelte';
-import { SAMPLE_FILE } from '../helpers/temp-library';
-import { type StateLibrary, said, stateLibrary } from './helpers';
+import { type StateLibrary, said, libraryWithSample } from './helpers';
 
 let lib: StateLibrary;
 let doc: DocumentState;
 let documentId: string;
 let text: string;
 beforeEach(async () => {
-  lib = stateLibrary();
-  await lib.call('settings.update', { userName: 'Ana Checker' });
-  documentId = (await lib.importFile(SAMPLE_FILE)).document.id;
+  ({ lib, documentId } = await libraryWithSample());
   text = (await lib.call('documents.text', { id: documentId })).document.text;
   doc = new DocumentState(lib.api, lib.notices);
 });

@@ -1,15 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EntityRegistry } from '../../../src/renderer/lib/state/entity-registry.svelte';
 import { LibrarySearch } from '../../../src/renderer/lib/state/library-search.svelte';
-import { SAMPLE_FILE, createdId } from '../helpers/temp-library';
-import { type StateLibrary, said, stateLibrary } from './helpers';
+import { createdId } from '../helpers/temp-library';
+import { type StateLibrary, said, libraryWithSample } from './helpers';
 
 let lib: StateLibrary;
 let documentId: string;
 beforeEach(async () => {
-  lib = stateLibrary();
-  await lib.call('settings.update', { userName: 'Ana Checker' });
-  documentId = (await lib.importFile(SAMPLE_FILE)).document.id;
+  ({ lib, documentId } = await libraryWithSample());
 });
 afterEach(() => lib.close());
 

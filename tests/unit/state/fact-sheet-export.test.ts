@@ -1,21 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FactSheetExport } from '../../../src/renderer/lib/state/fact-sheet-export.svelte';
-import { Notices } from '../../../src/renderer/lib/state/notices.svelte';
-import { SAMPLE_FILE } from '../helpers/temp-library';
-import { type StateLibrary, stateLibrary } from './helpers';
+import { type StateLibrary, libraryWithSample } from './helpers';
 
 let lib: StateLibrary;
 let documentId: string;
 beforeEach(async () => {
-  lib = stateLibrary();
-  await lib.call('settings.update', { userName: 'Ana Checker' });
-  documentId = (await lib.importFile(SAMPLE_FILE)).document.id;
+  ({ lib, documentId } = await libraryWithSample());
 });
 afterEach(() => lib.close());
 
 describe('the export dialog', () => {
   it('previews the sheet the library renders, in each format chosen', async () => {
-    const exporter = new FactSheetExport(lib.api, new Notices());
+    const exporter = new FactSheetExport(lib.api, lib.notices);
     await exporter.open(documentId);
     expect(exporter.format).toBe('html');
     expect(exporter.loading).toBe(false);
@@ -32,7 +28,7 @@ describe('the export dialog', () => {
   });
 
   it('shows why a format cannot be rendered, with no preview to save', async () => {
-    const exporter = new FactSheetExport(lib.api, new Notices());
+    const exporter = new FactSheetExport(lib.api, lib.notices);
     await exporter.open(documentId);
     // ClaimReview needs the address where the fact-checks are published, which this library has not set.
     await exporter.choose('claimreview');

@@ -1,7 +1,7 @@
 /** The renderer's state classes on a real library: an API client that calls the real service in this process. */
 import { createClient, type ApiClient } from '../../../src/shared/api/client';
 import { Notices } from '../../../src/renderer/lib/state/notices.svelte';
-import { type TempLibrary, tempLibrary } from '../helpers/temp-library';
+import { SAMPLE_FILE, type TempLibrary, tempLibrary } from '../helpers/temp-library';
 
 export interface StateLibrary extends TempLibrary {
   /** The client the state classes get, as the window's composition root would pass it. */
@@ -17,6 +17,13 @@ export function stateLibrary(): StateLibrary {
   const lib = tempLibrary('factdesk-state-');
   const api = createClient(async (method, input) => structuredClone(await lib.service.call(method, structuredClone(input))));
   return { ...lib, api, notices: new Notices() };
+}
+
+/** A state library in which Ana Checker has imported the sample article: where most tests start. */
+export async function libraryWithSample(): Promise<{ lib: StateLibrary; documentId: string }> {
+  const lib = stateLibrary();
+  await lib.call('settings.update', { userName: 'Ana Checker' });
+  return { lib, documentId: (await lib.importFile(SAMPLE_FILE)).document.id };
 }
 
 /** What the notices say, one line each, for assertions. */

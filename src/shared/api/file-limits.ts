@@ -25,6 +25,9 @@ export const importTooLarge = (bytes: number) => `the file (${megabytes(bytes)} 
 /** Bytes a base64 string decodes to (without decoding it). */
 export const base64Bytes = (base64: string) => Math.floor((base64.length * 3) / 4) - (/==$/.test(base64) ? 2 : /=$/.test(base64) ? 1 : 0);
 
+/** Why a file over its limit is refused: its size, the limit, and what the limit is for ("annotation files"). */
+export const overLimit = (bytes: number, limit: number, what: string) =>
+  `the file (${megabytes(bytes)} MB) is larger than the ${megabytes(limit)} MB limit for ${what}`;
+
 /** Why an annotation file over its limit is refused. */
-export const annotationFileTooLarge = (bytes: number) =>
-  `the file (${megabytes(bytes)} MB) is larger than the ${megabytes(MAX_ANNOTATION_FILE_BYTES)} MB limit for annotation files`;
+export const annotationFileTooLarge = (bytes: number) => overLimit(bytes, MAX_ANNOTATION_FILE_BYTES, 'annotation files');

@@ -13,7 +13,7 @@ import {
   base64Bytes,
   cannotImport,
   importTooLarge,
-  megabytes
+  overLimit
 } from './file-limits';
 
 /** One file in a method's input: the fields holding its name and its bytes, its limit, and the refusal. */
@@ -26,9 +26,6 @@ export interface UploadRule {
 
 /** Marks the schema issue that carries an upload's refusal, so the service passes its sentence on as is. */
 export const FILE_TOO_LARGE = 'fileTooLarge';
-
-const overLimit = (bytes: number, limit: number, what: string) =>
-  `the file (${megabytes(bytes)} MB) is larger than the ${megabytes(limit)} MB limit for ${what}`;
 
 const article: UploadRule = {
   nameField: 'fileName',

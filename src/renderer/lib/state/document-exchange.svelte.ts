@@ -69,10 +69,6 @@ export class DocumentExchange {
     return this.#busy;
   }
 
-  get origins() {
-    return this.#origins;
-  }
-
   get conflictsOpen() {
     return this.#conflictsOpen;
   }

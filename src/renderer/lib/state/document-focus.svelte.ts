@@ -10,10 +10,6 @@ export type { FocusTarget };
 export class DocumentFocus {
   #pending = $state.raw<{ documentId: string; target: FocusTarget } | null>(null);
 
-  get pending() {
-    return this.#pending;
-  }
-
   request(documentId: string, target: FocusTarget): void {
     this.#pending = { documentId, target };
   }

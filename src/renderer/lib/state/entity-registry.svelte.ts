@@ -20,7 +20,6 @@ export class EntityRegistry {
   #loaded = $state(false);
 
   #page = $state.raw<EntityPage | null>(null);
-  #pageLoading = $state(false);
   /** Why the entity page could not be shown (e.g. the entity was merged away). */
   #pageError = $state<string | null>(null);
 
@@ -61,10 +60,6 @@ export class EntityRegistry {
 
   get page() {
     return this.#page;
-  }
-
-  get pageLoading() {
-    return this.#pageLoading;
   }
 
   get pageError() {
@@ -128,11 +123,9 @@ export class EntityRegistry {
   async openPage(id: string): Promise<void> {
     const seq = ++this.#pageSeq;
     if (this.#page?.entity.id !== id) this.#page = null;
-    this.#pageLoading = true;
     this.#pageError = null;
     const result = await this.#api.call('entities.page', { id });
     if (seq !== this.#pageSeq) return;
-    this.#pageLoading = false;
     if (result.ok) this.#page = result.value;
     else {
       this.#page = null;

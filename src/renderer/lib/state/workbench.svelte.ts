@@ -92,8 +92,7 @@ export class Workbench {
   /** Loads what the newly shown view needs, and lets go of what the view it replaced held. */
   follow(route: Route): void {
     if (route.name === 'document') {
-      void this.doc.load(route.id);
-      void this.exchange.load(route.id);
+      this.#loadDocument(route.id);
       return;
     }
     this.doc.close();
@@ -187,9 +186,13 @@ export class Workbench {
   /** Shows a document that an opened file changed; the open one is read again. */
   showDocument(id: string): void {
     const route = this.session.route;
-    if (route.name === 'document' && route.id === id) {
-      void this.doc.load(id);
-      void this.exchange.load(id);
-    } else this.session.openDocument(id);
+    if (route.name === 'document' && route.id === id) this.#loadDocument(id);
+    else this.session.openDocument(id);
+  }
+
+  /** Reads the document and its exchange state (conflicts, orphans) from the library. */
+  #loadDocument(id: string): void {
+    void this.doc.load(id);
+    void this.exchange.load(id);
   }
 }

@@ -47,7 +47,7 @@ function signedByKey(review: Review): boolean {
 }
 
 /** Whether a review is signed, under the key this library trusts for its author, over its own content. */
-export function signatureCheck(review: Review, keys: Map<string, KnownKey>): SignatureCheck {
+function signatureCheck(review: Review, keys: Map<string, KnownKey>): SignatureCheck {
   if (!review.signature || !review.publicKey || !review.contentHash || review.content === null) return 'unsigned';
   const known = keys.get(review.author);
   if (!known) return 'unknown key';

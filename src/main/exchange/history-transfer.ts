@@ -5,22 +5,20 @@
  * change groups this library does not have yet, outside the undo stack.
  */
 import { appendReceivedLog } from '../store/history';
-import { type LogRow, hasHistoryGroup, recordHistoryExcept } from '../store/history-log';
+import { type ChangeEntry, hasHistoryGroup, recordHistoryExcept } from '../store/history-log';
 import type { Db } from '../store/open';
 import type { HistoryItem } from './file-schema';
 
 /** The action of the change group that applies an annotation file. */
 export const OPEN_ACTION = 'exchange.open';
 
-type ChangeRow = Omit<LogRow, 'seq' | 'document_id'>;
-
 const parsed = (json: string | null): HistoryItem['before'] => (json === null ? null : JSON.parse(json));
 const serialised = (value: unknown): string | null => (value === null ? null : JSON.stringify(value));
 
-const toItem = (row: ChangeRow): HistoryItem => ({ group: row.group_id, at: row.at, user: row.user, action: row.action, table: row.table_name,
+const toItem = (row: ChangeEntry): HistoryItem => ({ group: row.group_id, at: row.at, user: row.user, action: row.action, table: row.table_name,
   recordId: row.record_id, before: parsed(row.before_json), after: parsed(row.after_json) });
 
-const toRow = (item: HistoryItem): ChangeRow => ({ group_id: item.group, at: item.at, user: item.user, action: item.action, table_name: item.table,
+const toRow = (item: HistoryItem): ChangeEntry => ({ group_id: item.group, at: item.at, user: item.user, action: item.action, table_name: item.table,
   record_id: item.recordId, before_json: serialised(item.before), after_json: serialised(item.after) });
 
 export const historyForFile = (db: Db, documentId: string): HistoryItem[] => recordHistoryExcept(db, documentId, OPEN_ACTION).map(toItem);

@@ -23,6 +23,12 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 /** Escapes text for HTML content and for double-quoted attribute values alike. */
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
+const UNESCAPES: Record<string, string> = Object.fromEntries(Object.entries(ESCAPES).map(([char, entity]) => [entity, char]));
+const ESCAPED = new RegExp(Object.values(ESCAPES).join('|'), 'g');
+
+/** Undoes escapeHtml (only the entities it writes: for the sheet's own HTML). */
+export const unescapeHtml = (html: string) => html.replace(ESCAPED, (entity) => UNESCAPES[entity]!);
+
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 /** Meta names that carry the sheet's provenance (read back by verify-sheet). */

@@ -4,7 +4,7 @@
  * as an incremental update after printing, so the printed bytes stay as any printer made them; the
  * update copies the printer's own information entries (title, producer, dates) into the new one.
  */
-export const APPROVALS_KEY = 'FactdeskApprovals';
+const APPROVALS_KEY = 'FactdeskApprovals';
 
 /** Thrown when a printed file lacks the trailer an incremental update builds on. */
 export class PdfLayoutError extends Error {}

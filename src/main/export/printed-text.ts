@@ -4,7 +4,7 @@
  * writes each evidence link's address after it; whitespace is dropped, as a PDF breaks lines
  * anywhere. Only for the sheet's own HTML, where every user string is escaped.
  */
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+import { unescapeHtml } from './html';
 
 /** Text in the form a printed sheet's text layer is compared in. */
 export const compactText = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
@@ -19,7 +19,6 @@ export function printedText(html: string): string {
     .replace(/<li>/g, () => `${(item += 1)}.`)
     .replace(/<span class="relation [^"]*">([^<]*)<\/span>/g, (_tag, label: string) => label.toUpperCase())
     .replace(/<a href="([^"]*)"[^>]*>([^<]*)<\/a>/g, (_tag, href: string, shown: string) => `${shown} (${href})`)
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity]!);
-  return compactText(text);
+    .replace(/<[^>]*>/g, ' ');
+  return compactText(unescapeHtml(text));
 }

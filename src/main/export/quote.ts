@@ -1,8 +1,6 @@
 import type { Mention } from '../../shared/domain';
 import type { QuotePart } from '../../shared/published-content';
 
-export type { QuotePart };
-
 // A restored name is kept apart from the words around it ("President [X] and"), but not from
 // punctuation that hugs a word ("Sheriff [X], a") or from an opening bracket or quote ("“[X] said").
 const STRAIGHT_QUOTES = /["']/;

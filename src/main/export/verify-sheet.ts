@@ -73,6 +73,8 @@ const describe = (id: string, text: string) => `${id} "${preview(text, 50)}"`;
 function approvalProblems(db: Db, manifest: SheetManifest): string[] {
   const keys = knownKeys(db);
   const problems: string[] = [];
+  // The sheet's text in the form claims are looked for in it, made once for all of them.
+  const shownText = manifest.format === 'pdf' ? compactText(manifest.text!) : manifest.text;
   manifest.claims.forEach((entry, i) => {
     const reading = readApproval(entry.id, entry.approval, keys);
     const name = `claim ${i + 1} (${entry.id})`;
@@ -84,21 +86,24 @@ function approvalProblems(db: Db, manifest: SheetManifest): string[] {
       problems.push(`${name}: it was approved on another article text`);
       return;
     }
-    const edited = shownDifference(manifest, entry, reading.claim, i + 1);
+    const edited = shownDifference(manifest.format, shownText, entry, reading.claim, i + 1);
     if (edited) problems.push(`${name} "${preview(reading.claim.text, 50)}": ${edited}`);
   });
   return problems;
 }
 
-/** What the sheet shows for a claim that differs from the approved content, or null when nothing does. */
-function shownDifference(manifest: SheetManifest, entry: SheetEntry, claim: SheetClaim, number: number): string | null {
+/**
+ * What the sheet shows for a claim that differs from the approved content, or null when nothing does;
+ * `text` is the sheet's text (a PDF's with its whitespace dropped, see printed-text.ts).
+ */
+function shownDifference(format: SheetManifest['format'], text: string | null, entry: SheetEntry, claim: SheetClaim, number: number): string | null {
   const handEdit = 'the sheet shows something other than what was approved (edited by hand?)';
   if (entry.fingerprint !== claim.fingerprint) return 'its fingerprint is not that of the approved content';
-  switch (manifest.format) {
+  switch (format) {
     case 'html':
-      return manifest.text!.includes(claimArticle(claim, number)) ? null : handEdit;
+      return text!.includes(claimArticle(claim, number)) ? null : handEdit;
     case 'md':
-      return manifest.text!.includes(claimSection(claim, number).join('\n')) ? null : handEdit;
+      return text!.includes(claimSection(claim, number).join('\n')) ? null : handEdit;
     case 'csv':
       return differingFields(claimCells(claim), entry.shown ?? {});
     case 'claimreview': {
@@ -107,7 +112,7 @@ function shownDifference(manifest: SheetManifest, entry: SheetEntry, claim: Shee
       return differingFields(claimReviewShown(claim), { ...entry.shown, itemReviewed });
     }
     case 'pdf':
-      return compactText(manifest.text!).includes(printedText(claimArticle(claim, number))) ? null : handEdit;
+      return text!.includes(printedText(claimArticle(claim, number))) ? null : handEdit;
   }
 }
 

@@ -23,6 +23,9 @@ export interface LogRow {
   after_json: string | null;
 }
 
+/** One change as it travels between libraries: a history row without its local numbering and document. */
+export type ChangeEntry = Omit<LogRow, 'seq' | 'document_id'>;
+
 /** A history row with the shared file its group applied, if any (history_sources). */
 interface SourcedRow extends LogRow {
   source_file: string | null;
@@ -109,12 +112,12 @@ export function documentHistory(
 const recordTableList = RECORD_TABLES.map((table) => `'${table}'`).join(', ');
 
 /** A document's changes to record tables in log order, without the groups of one action. */
-export function recordHistoryExcept(db: Db, documentId: string, skippedAction: string): Omit<LogRow, 'seq' | 'document_id'>[] {
+export function recordHistoryExcept(db: Db, documentId: string, skippedAction: string): ChangeEntry[] {
   return statement(
     db,
     `SELECT group_id, at, user, action, table_name, record_id, before_json, after_json FROM history
      WHERE document_id = ? AND action != ? AND table_name IN (${recordTableList}) ORDER BY seq`
-  ).all(documentId, skippedAction) as Omit<LogRow, 'seq' | 'document_id'>[];
+  ).all(documentId, skippedAction) as ChangeEntry[];
 }
 
 export const hasHistoryGroup = (db: Db, groupId: string): boolean => !!statement(db, 'SELECT 1 FROM history WHERE group_id = ? LIMIT 1').get(groupId);

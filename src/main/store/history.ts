@@ -1,6 +1,6 @@
 import type { UndoState } from '../../shared/api/changes';
 import { DomainError } from '../errors';
-import type { LogRow } from './history-log';
+import type { ChangeEntry } from './history-log';
 import type { Db } from './open';
 import { type RecordTable, type Row, isRecordTable, parseJson } from './rows';
 import { statement } from './statements';
@@ -274,7 +274,7 @@ export function replay(ctx: MutationContext, documentId: string, direction: 'und
 }
 
 /** Stores a change log entry received from elsewhere (a shared file) as it came, outside the undo stack. */
-export function appendReceivedLog(db: Db, documentId: string, entry: Omit<LogRow, 'seq' | 'document_id'>): void {
+export function appendReceivedLog(db: Db, documentId: string, entry: ChangeEntry): void {
   statement(db, HISTORY_INSERT).run(
     entry.group_id,
     documentId,

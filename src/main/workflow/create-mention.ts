@@ -66,7 +66,7 @@ export function checkMention(db: Db, target: MentionTarget, span: MentionSpan): 
   requireMentionLabel(db, span.type);
 }
 
-export const isDuplicateMention = (db: Db, documentId: string, span: Pick<MentionSpan, 'start' | 'end' | 'type'>): boolean =>
+const isDuplicateMention = (db: Db, documentId: string, span: Pick<MentionSpan, 'start' | 'end' | 'type'>): boolean =>
   hasMentionAt(db, documentId, span.start, span.end, span.type);
 
 /** Refuses (conflict) a span the document already has with that label. */
@@ -76,7 +76,7 @@ export function refuseDuplicateMention(db: Db, documentId: string, span: Pick<Me
 
 /** A new mention's fields; an entity given as a function is looked up only once the mention is made, so a skipped duplicate makes none. */
 export type NewMention = Pick<Mention, 'start' | 'end' | 'type' | 'origin'> &
-  Partial<Pick<Mention, 'masked' | 'restoration'>> & { entityId: string | null | (() => string) };
+  Partial<Pick<Mention, 'masked' | 'restoration'>> & { entityId: string | null | (() => string | null) };
 
 export interface CreateOptions {
   /** 'refuse' throws a conflict; 'skip' creates nothing and returns null (accepting many suggestions at once). */

@@ -47,7 +47,7 @@ function signedByKey(review: Review): boolean {
 }
 
 /** Whether a review is signed, under the key this library trusts for its author, over its own content. */
-export function signatureCheck(review: Review, keys: Map<string, KnownKey>): SignatureCheck {
+function signatureCheck(review: Review, keys: Map<string, KnownKey>): SignatureCheck {
   if (!review.signature || !review.publicKey || !review.contentHash || review.content === null) return 'unsigned';
   const known = keys.get(review.author);
   if (!known) return 'unknown key';
@@ -170,12 +170,10 @@ function last<T>(items: readonly T[], test: (item: T) => boolean): T | undefined
 
 /** A claim as its reviewer sees it: its published content, and the last trusted decision on it with what changed since. */
 export function reviewView(db: Db, claim: Claim): ClaimReviewView {
-  const [{ claim: derived, content }] = verifyClaims(db, claim.documentId, [claim]) as [Verified];
+  const decisions = decisionsByClaim(db, claim.documentId, [claim]);
+  const [{ claim: derived, content }] = verifyWith(db, claim.documentId, [claim], decisions) as [Verified];
   const checks = derived.verification?.checks ?? {};
-  const latest = last(
-    listReviewsOfDocument(db, claim.documentId),
-    (r) => r.claimId === claim.id && r.decision !== 'comment' && r.content !== null && TRUSTED_CHECKS.has(checks[r.id]!)
-  );
+  const latest = last(decisions.get(claim.id) ?? [], (r) => r.content !== null && TRUSTED_CHECKS.has(checks[r.id]!));
   if (!latest) return { content, lastReview: null };
   const reviewed = JSON.parse(latest.content!) as PublishedContent;
   return {

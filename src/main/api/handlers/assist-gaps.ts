@@ -11,7 +11,8 @@ import { runMutation } from '../../store/history';
 import { listMentions } from '../../store/mentions';
 import { entityRegistry } from '../../store/registry';
 import { changeSetOf } from '../change-set';
-import { analyseDocument, entityNamed, openEntitySuggestions } from './assist-suggestions';
+import { analyseDocument, openEntitySuggestions } from './assist-suggestions';
+import { entityNamed } from '../../workflow/registry-entity';
 import { requireEntity } from './lookups';
 import { checkMention, createMention, mentionTarget } from '../../workflow/create-mention';
 import type { HandlerMap } from './types';
@@ -72,7 +73,7 @@ export const gapHandlers: HandlerMap<'assist.gapCandidates' | 'assist.confirmGap
     const existing = mentions.find((m) => m.masked && m.start === input.start && m.end === input.end);
     const id = existing?.id ?? ctx.newId();
     const { group } = runMutation(ctx.asUser(), { documentId: input.documentId, action: 'assist.confirmGap' }, (g) => {
-      const entityId = input.entityId ?? (input.createEntity ? entityNamed(g, ctx, input.restoration, input.type) : null);
+      const entityId = input.entityId ?? (input.createEntity ? entityNamed(g, ctx.newId, input.restoration, input.type) : null);
       // The article's unlinked mentions of the restored name are the same entity: one entry, not two.
       for (const m of entityId ? sameNameUnlinked(mentions, input.restoration, input.type) : []) {
         g.update('mentions', m.id, { entity_id: entityId, updated_at: g.at });

@@ -7,8 +7,7 @@ import { textKey } from '../../assist/text/words';
 import { assistEngine } from '../../assist/worker-pool';
 import { DomainError } from '../../errors';
 import { listClaims } from '../../store/claims';
-import { entityRow, findEntityByName } from '../../store/entities';
-import { type ChangeGroup, runMutation } from '../../store/history';
+import { runMutation } from '../../store/history';
 import { listLabels } from '../../store/labels';
 import { listMentions } from '../../store/mentions';
 import { insertRejection, listRejections, rejectedKeys, rejectionKey, removeRejection } from '../../store/rejections';
@@ -17,6 +16,7 @@ import type { HandlerContext } from '../context';
 import { documentText, requireEntity } from './lookups';
 import { newClaimRow } from './new-records';
 import { createMention, mentionTarget } from '../../workflow/create-mention';
+import { entityNamed, registryName } from '../../workflow/registry-entity';
 import type { HandlerMap } from './types';
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
@@ -55,18 +55,6 @@ export function requireLabels(ctx: HandlerContext, types: string[]) {
   if (unknown.length) throw new DomainError('invalid_input', `Not a label of this library: ${unknown.map((t) => `"${t}"`).join(', ')}.`);
 }
 
-/** The registry name of a mention's text: its whitespace folded ("Kim\nKardashian" is "Kim Kardashian"). */
-export const registryName = (exact: string) => exact.replace(/\s+/g, ' ').trim();
-
-/** An entity by exact name and type, or a new one: how an accepted claimant or restoration gets its entity. */
-export function entityNamed(group: ChangeGroup, ctx: HandlerContext, name: string, type: string): string {
-  const existing = findEntityByName(group.db, name, type);
-  if (existing) return existing;
-  const id = ctx.newId();
-  group.insert('entities', entityRow({ id, name, type, aliases: [], description: '', externalIds: {}, createdAt: group.at, updatedAt: group.at }));
-  return id;
-}
-
 export const suggestionHandlers: HandlerMap<
   | 'assist.entitySuggestions'
   | 'assist.acceptEntities'
@@ -92,7 +80,7 @@ export const suggestionHandlers: HandlerMap<
         // Folded as SQLite's NOCASE folds (ASCII letters only), so the memo agrees with the lookup.
         const key = `${type}\u0000${name.replace(/[A-Z]/g, (c) => c.toLowerCase())}`;
         let id = named.get(key);
-        if (!id) named.set(key, (id = entityNamed(g, ctx, name, type)));
+        if (!id) named.set(key, (id = entityNamed(g, ctx.newId, name, type)));
         return id;
       };
       for (const s of suggestions) {
@@ -157,7 +145,7 @@ export const suggestionHandlers: HandlerMap<
     if (claimant && 'type' in claimant) requireLabels(ctx, [claimant.type]);
     const id = ctx.newId();
     const { group } = runMutation(ctx.asUser(), { documentId: input.documentId, action: 'assist.acceptClaim' }, (g) => {
-      const claimantId = !claimant ? null : 'entityId' in claimant ? claimant.entityId : entityNamed(g, ctx, claimant.name, claimant.type);
+      const claimantId = !claimant ? null : 'entityId' in claimant ? claimant.entityId : entityNamed(g, ctx.newId, claimant.name, claimant.type);
       g.insert(
         'claims',
         newClaimRow(g, text, {

@@ -7,8 +7,7 @@ import { runMutation } from '../../store/history';
 import { claimDocumentId, claimHistory, documentHistory } from '../../store/history-log';
 import { getClaim } from '../../store/claims';
 import { getScale, insertScaleVersion } from '../../store/scales';
-import { withReceivedSignatures } from '../../workflow/verification';
-import { reviewView } from '../../workflow/verification';
+import { reviewView, withReceivedSignatures } from '../../workflow/verification';
 import { documentText } from './lookups';
 import type { HandlerMap } from './types';
 

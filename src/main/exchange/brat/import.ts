@@ -19,7 +19,7 @@ import { type MutationContext, runMutation } from '../../store/history';
 import { listLabels } from '../../store/labels';
 import { getScale } from '../../store/scales';
 import { getSettings } from '../../store/settings';
-import { createMention, isDuplicateMention, mentionSpanProblem } from '../../workflow/create-mention';
+import { createMention, mentionSpanProblem } from '../../workflow/create-mention';
 import { LocalDocument } from '../local-document';
 import { readNote } from './notes';
 import { type BratReference, type BratSpan, parseAnn } from './read';
@@ -110,15 +110,13 @@ export async function importBrat(ctx: MutationContext, files: BratFiles): Promis
         continue;
       }
       const type = labels.keyOf(span);
-      if (isDuplicateMention(ctx.db, documentId, { start, end, type })) {
-        report.duplicatesSkipped += 1;
-        continue;
-      }
       const masked = isGap({ start, end });
-      const entityId = entities.of(type, parsed.references.filter((r) => r.target === span.id), article.text.slice(start, end));
+      // Looked up only for a mention that is made: a skipped duplicate makes no entity.
+      const entityId = () => entities.of(type, parsed.references.filter((r) => r.target === span.id), article.text.slice(start, end));
       const restoration = masked ? note.get('restoration') || null : null;
-      createMention(group, target, { start, end, type, entityId, origin: 'manual', masked, restoration }, { duplicate: 'refuse', newId: ctx.newId });
-      report.mentions += 1;
+      const created = createMention(group, target, { start, end, type, entityId, origin: 'manual', masked, restoration }, { duplicate: 'skip', newId: ctx.newId });
+      if (created === null) report.duplicatesSkipped += 1;
+      else report.mentions += 1;
     }
     return { createdDocument: !existing, entities: entities.created, ...report };
   });

@@ -230,8 +230,10 @@ async function checkSheets(w: World, i: Lib): Promise<number> {
 /** Nothing a library held is gone unless someone deleted it, or it waits as a conflict or an orphan. */
 async function checkKept(w: World, i: Lib) {
   const l = w.libs[i]!;
-  const { claims, evidence, reviews } = await view(w, i);
-  const present = new Set([...claims, ...evidence, ...reviews].map((r) => r.id));
+  const { claims, evidence, reviews, mentions } = await view(w, i);
+  // A conflict may be about a mention or a library-wide entity: once settled, that record is kept there.
+  const entities = await l.call('entities.list', {});
+  const present = new Set([...claims, ...evidence, ...reviews, ...mentions, ...entities].map((r) => r.id));
   for (const c of await l.call('exchange.conflicts', { documentId: w.ids.documentId })) present.add(c.recordId);
   for (const o of await l.call('exchange.orphans', { documentId: w.ids.documentId })) present.add(o.id);
   const lost = [...w.held[i]!].filter((id) => !present.has(id) && !w.deleted.has(id));

@@ -33,6 +33,16 @@ describe('span edges', () => {
     expect(clean('Most of Latin America', 'Most of Latin America', 'location')).toBe('Latin America');
   });
 
+  it('leaves a joining word at either edge to the sentence, a lone title out, and opens a sentence after the dateline dash', () => {
+    // Reuters-21578 wire stories outside the gold set.
+    expect(clean('But Bijan Moussavar-Rahmani of Harvard', 'Bijan Moussavar-Rahmani of', 'other')).toBe('Bijan Moussavar-Rahmani');
+    expect(clean('La Roche of North\nKingstown, R.I.', 'of North\nKingstown', 'location')).toBe('North\nKingstown');
+    expect(clean('Morbelli of Ingalls and Snyder', 'Ingalls and', 'organization')).toBe('Ingalls');
+    expect(clean('ABU DHABI, March 2 - Deputy oil ministers', 'Deputy', 'organization')).toBeNull();
+    expect(clean('DOHA, March 1 - The Gulf oil state of Qatar', 'The Gulf', 'location')).toBe('Gulf');
+    expect(clean('between Feb 13 and 24', '13 and 24', 'date')).toBe('13 and 24');
+  });
+
   it('keeps "The" inside a name mid-sentence, refuses handles, half words and paragraph breaks', () => {
     expect(clean('a court in The Hague ruled', 'The Hague', 'location')).toBe('The Hague');
     expect(clean('meeting with @KimKardashian today', '@KimKardashian', 'person')).toBeNull();

@@ -33,6 +33,27 @@ describe('entity suggestions on wire copy', () => {
     expect(typeOf('18 dlrs')).toEqual(['number']);
   });
 
+  it('reads a demonym before an office as no organisation: "Nigerian Oil Minister", "Saudi Arabian oil minister"', () => {
+    expect(found.filter(([text]) => /^(?:Nigerian|Saudi Arabian)\b/u.test(text))).toEqual([]);
+    expect(typeOf('Rilwanu Lukman')).toEqual(['person']);
+    const lower = entitiesOf('ABU DHABI, March 2 - Saudi Arabian oil minister Hisham Nazer said Saudi Arabia would hold to its quota.\n');
+    expect(lower).toContainEqual(['Hisham Nazer', 'person']);
+    expect(lower.map(([text]) => text)).not.toContain('Saudi Arabian');
+  });
+
+  it('types an acronym that reports something as an agency, and a run with lower-case words as no person', () => {
+    // Reuters-21578 crude stories outside the gold set, shortened.
+    const agency = entitiesOf(
+      'ABU DHABI, March 2 - Officials will meet in Bahrain today, the official Emirates news agency WAM\nreported.\n    WAM said the officials would discuss prices.\n'
+    );
+    expect(agency.filter(([text]) => text === 'WAM')).toEqual([['WAM', 'organization'], ['WAM', 'organization']]);
+    const quote = entitiesOf('NYMEX President Rosemary McFadden said, "Expansion of the EFP\nprovision will add liquidity."\n');
+    expect(quote).toContainEqual(['Rosemary McFadden', 'person']);
+    expect(quote.filter(([, type]) => type === 'person').map(([text]) => text)).toEqual(['Rosemary McFadden']);
+    const embassy = entitiesOf('JAKARTA, March 1 - Indonesia is growing, the U.S. Embassy says in a new report.\n');
+    expect(embassy.filter(([, type]) => type === 'person')).toEqual([]);
+  });
+
   it('reads company names by their legal suffix, their tickers as no entity and their shorter forms as the company', () => {
     const text = 'LIEBERT CORP <LIEB> APPROVES MERGER\n\nCOLUMBUS, Ohio, Feb 26 - Liebert Corp said its shareholders\napproved the merger of a wholly-owned subsidiary of Emerson\nElectric Co <EMR>.\n    Each Liebert shareholder will receive .3322 shares of Emerson stock for each Liebert\nshare.\n Reuter\n';
     expect(entitiesOf(text)).toEqual([

@@ -70,6 +70,8 @@ export function cleanSpan(text: string, span: Span, type: string): Span | null {
   // A name may wrap onto the next line of hard-wrapped copy, but never crosses a paragraph or a gap.
   if (!/[\p{L}\p{N}]/u.test(result) || /\n\s|\s\n| {2}/.test(result)) return null;
   if (/^[@#]/.test(result)) return null; // social-media handles and hashtags are not names
+  // "Deputy oil ministers", "Chairman": a title alone names nobody.
+  if (type !== 'date' && type !== 'number' && result.split(/\s+/u).every((w) => TITLE_WORDS.has(w.toLowerCase()))) return null;
   if (!isWholeWord(text, start, end)) return null;
   return { start, end };
 }
@@ -95,6 +97,11 @@ function stripWords(text: string, start: number, end: number, type: string): Spa
     if (!isArticle && !isTitle) break;
     s += match[0].length;
   }
+  // "Bijan Moussavar-Rahmani of", "of North": a joining word at an edge belongs to the sentence.
+  const edgeJoiner = /^(?:of|and|&)\s+/u.exec(text.slice(s, e));
+  if (edgeJoiner && type !== 'date' && type !== 'number') s += edgeJoiner[0].length;
+  const trailingJoiner = /\s+(?:of|and|&|the)$/u.exec(text.slice(s, e));
+  if (trailingJoiner) e -= trailingJoiner[0].length;
   if (type !== 'person' && type !== 'date' && type !== 'number') {
     for (;;) {
       const match = /\s+(\S+)$/u.exec(text.slice(s, e));
@@ -112,5 +119,6 @@ export function atSentenceStart(text: string, i: number): boolean {
     if (text[j] === '\n') return true;
     j -= 1;
   }
-  return j < 0 || /[.!?…:]/.test(text[j]!);
+  // The dash that ends a wire dateline opens the story's first sentence: "DOHA, March 1 - The Gulf".
+  return j < 0 || /[.!?…:]/.test(text[j]!) || (text[j] === '-' && text[j - 1] === ' ');
 }

@@ -58,8 +58,9 @@ export function combineEntities(text: string, knowledge: KnowledgeTerm[], analys
     runs.push(...analysis.runs);
     for (const end of analysis.nounFollows) nounFollows.add(end);
   }
-  const isDemonym = (c: Span) => nounFollows.has(c.end) && DEMONYM.test(text.slice(c.start, c.end));
-  const isNoName = (c: EntityCandidate) => c.source !== 'library' && (isDemonym(c) || NOT_ORGANIZATIONS.has(text.slice(c.start, c.end)));
+  const isDemonym = (c: Span) => nounFollows.has(c.end) && wordsOf(text.slice(c.start, c.end)).every((w) => DEMONYM.test(w));
+  const isNoName = (c: EntityCandidate) =>
+    c.source !== 'library' && (isDemonym(c) || isOfficeOf(text, c) || NOT_ORGANIZATIONS.has(text.slice(c.start, c.end)));
   const strong = withSurnames(text, joinPersonHalves(text, extendByRuns(text, select(text, cleaned(text, raw).filter((c) => !isNoName(c))), runs)));
   const nouns = properNouns(text, runs, strong, tagged).filter((c) => !isNoName(c));
   const all = withCompanyShortForms(text, [...strong, ...nouns]).sort((a, b) => a.start - b.start);
@@ -79,6 +80,17 @@ export function combineEntities(text: string, knowledge: KnowledgeTerm[], analys
       quiet.overlapping(c).length === 0 &&
       !(NAME_TYPES.has(c.type) && c.source !== 'library' && c.source !== 'pattern' && isCommonWord(text.slice(c.start, c.end), common))
   );
+}
+
+/** An office held for a country, one or two words on: "Nigerian Oil| Minister", "Saudi Arabian| oil minister". */
+const OFFICE_AFTER = /^[ \n](\p{L}+)(?:[ \n](\p{L}+))?/u;
+
+/** "Nigerian Oil" of "Nigerian Oil Minister": words opening with a demonym that describe an office are no organisation. */
+function isOfficeOf(text: string, c: EntityCandidate): boolean {
+  if (c.type !== 'organization' && c.type !== 'other') return false;
+  const after = OFFICE_AFTER.exec(text.slice(c.end, c.end + 40));
+  const office = after && [after[1], after[2]].some((w) => w && TITLE_WORDS.has(w.toLowerCase()));
+  return !!office && DEMONYM.test(wordsOf(text.slice(c.start, c.end))[0] ?? '');
 }
 
 /**

@@ -10,7 +10,8 @@ const ORGANIZATION_HEADS = new Set(
   ('party council congress union fund bank department ministry assembly parliament company inc corp corporation ltd ' +
     'agency commission organization organisation association university college school court army navy force forces ' +
     'committee board service institute foundation front movement group network times post journal news press ' +
-    'administration government senate house league federation club church ministries bureau office authority cabinet')
+    'administration government senate house league federation club church ministries bureau office authority cabinet ' +
+    'embassy guard exchange trust')
     .split(' ')
 );
 const LOCATION_HEADS = new Set(
@@ -71,15 +72,16 @@ export function typeProperNounRun(text: string, span: Span, tagged: TaggedTerm[]
   const after = text.slice(span.end, span.end + 40);
   const titleBefore = /(\p{L}+\.?)\s+$/u.exec(before)?.[1]?.toLowerCase();
   if (titleBefore && TITLE_WORDS.has(titleBefore)) return { type: 'person', reason: `name after the title "${titleBefore}"` };
-  if (REPORTING_VERBS.test(after)) return { type: 'person', reason: 'name before a reporting verb' };
-  if (AGE_AFTER.test(after)) return { type: 'person', reason: 'name followed by an age' };
-  // Wire and reference styles that capitalise surnames: "Nicolas MADURO", "Benigno AQUINO III".
-  if (words.length >= 2 && /^\p{Lu}\p{Ll}/u.test(words[0]!) && words.slice(1).some((w) => /^\p{Lu}{3,}$/u.test(w))) {
-    return { type: 'person', reason: 'given name and capitalised surname' };
-  }
+  // An acronym that "said" something is an agency or a company ("WAM said"), not a person.
   if (/^\p{Lu}{2,6}$/u.test(exact)) {
     if (COUNTRY_CODES.has(exact)) return { type: 'location', reason: 'country abbreviation' };
     if (!NOT_ORGANIZATIONS.has(exact)) return { type: 'organization', reason: ACRONYM };
+  }
+  if (REPORTING_VERBS.test(after)) return { type: 'person', reason: 'name before a reporting verb' };
+  if (AGE_AFTER.test(after)) return { type: 'person', reason: 'name followed by an age' };
+  // Wire and reference styles that capitalise surnames: "Nicolas MADURO", "Benigno AQUINO III"; not "Expansion of the EFP".
+  if (words.length >= 2 && /^\p{Lu}\p{Ll}/u.test(words[0]!) && words.every((w) => /^\p{Lu}/u.test(w)) && words.slice(1).some((w) => /^\p{Lu}{3,}$/u.test(w))) {
+    return { type: 'person', reason: 'given name and capitalised surname' };
   }
   if (LOCATION_BEFORE.test(before)) return { type: 'location', reason: 'proper noun after "in", "at" or "from"' };
   return { type: 'other', reason: 'proper noun (wink-nlp)' };

@@ -78,6 +78,28 @@ describe('entity suggestions on wire copy', () => {
     expect(entitiesOf(investor)).toContainEqual(['Sumner Redstone', 'person']);
   });
 
+  it('splits "Redstone and MCV Holdings Inc" into a person the story names and a company', () => {
+    // Reuters-21578 acq story outside the gold set, shortened.
+    const text =
+      'WASHINGTON, March 2 - Investor Sumner Redstone, who leads\none of the groups vying for control of Viacom International\nInc, offered to sweeten his bid.\n' +
+      '    Viacom said it received revised takeover bids\nfrom Redstone and MCV Holdings Inc, a group led by Viacom\nmanagement.\n    Redstone said his group would pay cash.\n';
+    const found = entitiesOf(text);
+    expect(found).toContainEqual(['MCV Holdings Inc', 'organization']);
+    expect(found.filter(([name]) => name === 'Redstone')).toEqual([['Redstone', 'person'], ['Redstone', 'person']]);
+    expect(found.map(([name]) => name)).not.toContain('Redstone and MCV Holdings Inc');
+    const firm = entitiesOf('The Securities and Exchange Commission and Pierce Fenner and Smith Inc agreed.\n');
+    expect(firm).toContainEqual(['Securities and Exchange Commission', 'organization']);
+    expect(firm).toContainEqual(['Pierce Fenner and Smith Inc', 'organization']);
+  });
+
+  it('reads a firm named by initials also by its surname: "E.F. Hutton Group Inc" … "Hutton said"', () => {
+    const text =
+      'NEW YORK, March 2 - PC Acquisition Inc, a company formed by E.F. Hutton LBO Inc,\nsaid it will buy the courier.\n' +
+      '    Hutton said the acquiring company would pay cash. A Hutton spokesman declined comment.\n';
+    const found = entitiesOf(text);
+    expect(found.filter(([name]) => name === 'Hutton')).toEqual([['Hutton', 'organization'], ['Hutton', 'organization']]);
+  });
+
   it('reads Swedish companies by "AB", a ticker with its exchange as no entity, and a time zone as no organisation', () => {
     const text = 'STOCKHOLM, March 2 - Skanska AB said it bought a stake in Swedish Match <SMBS ST> at 1000 EST.\n';
     const found = entitiesOf(text);

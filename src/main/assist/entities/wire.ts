@@ -201,6 +201,25 @@ function companyNames(text: string, people: Span[]): Company[] {
 }
 
 /**
+ * "Redstone and MCV Holdings Inc": a legal suffix closes only the last of two names joined by
+ * "and" when the first is a person the text names elsewhere ("Investor Sumner Redstone"). Such
+ * company candidates are split into the person and the company; the rest are returned unchanged.
+ */
+export function splitConjoinedCompanies(text: string, candidates: EntityCandidate[]): EntityCandidate[] {
+  const surnames = new Set<string>();
+  for (const c of candidates) {
+    const words = text.slice(c.start, c.end).split(/\s+/u);
+    if (c.type === 'person' && words.length > 1) surnames.add(words.at(-1)!);
+  }
+  return candidates.flatMap((c) => {
+    const and = /^(\p{Lu}[\p{L}'’-]+)[ \n]and[ \n]/u.exec(text.slice(c.start, c.end));
+    if (c.source !== 'pattern' || c.type !== 'organization' || !and || !surnames.has(and[1]!)) return [c];
+    const person = { ...c, end: c.start + and[1]!.length, type: 'person', reason: 'person named beside a company ("… and … Inc")' };
+    return [person, { ...c, start: c.start + and[0].length }];
+  });
+}
+
+/**
  * Where the text names a company it also names in full by a shorter form ("Computer Terminal" after
  * "Computer Terminal Systems Inc"): the document's own evidence that those words are that company.
  */
@@ -223,13 +242,21 @@ export function companyShortForms(text: string, companies: Span[]): Span[] {
   return found;
 }
 
-/** "Computer Terminal Systems Inc" → "Computer Terminal Systems", "Computer Terminal", "Computer". */
+/**
+ * "Computer Terminal Systems Inc" → "Computer Terminal Systems", "Computer Terminal", "Computer";
+ * a firm named after a person by initials also by the surname: "E.F. Hutton Group Inc" → "Hutton Group", "Hutton".
+ */
 function shortForms(name: string): string[] {
   const words = name
     .replace(/\([^)]*\)/gu, ' ')
     .split(/\s+/u)
     .filter(Boolean);
   while (words.length > 0 && SUFFIX_WORD.test(words.at(-1)!)) words.pop();
+  const initials = words.length > 1 && /^(?:\p{Lu}\.)+$/u.test(words[0]!);
+  return initials ? [...prefixes(words), ...prefixes(words.slice(1))] : prefixes(words);
+}
+
+function prefixes(words: string[]): string[] {
   const forms: string[] = [];
   for (let n = words.length; n >= 1; n -= 1) {
     const form = words.slice(0, n);

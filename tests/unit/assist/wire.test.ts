@@ -100,6 +100,32 @@ describe('entity suggestions on wire copy', () => {
     expect(found.filter(([name]) => name === 'Hutton')).toEqual([['Hutton', 'organization'], ['Hutton', 'organization']]);
   });
 
+  it('reads firms closed by "and Co", "Associates" or "L.P." across a line break, and keeps a partner named in full a person', () => {
+    // Reuters-21578 stories outside the gold set, shortened.
+    const text =
+      'NEW YORK, March 2 - "It will help," said Thomas McKiernan, McKiernan and Co chairman.\n' +
+      '    Daniel Yergin, director of Cambridge Energy\nResearch Associates, agreed. ServiceMaster Companies L.P. may bid.\n' +
+      '    The rule is good, McKiernan explained.\n';
+    const found = entitiesOf(text);
+    expect(found).toContainEqual(['McKiernan and Co', 'organization']);
+    expect(found).toContainEqual(['Cambridge Energy\nResearch Associates', 'organization']);
+    expect(found).toContainEqual(['ServiceMaster Companies L.P.', 'organization']);
+    expect(found.filter(([name]) => name === 'McKiernan')).toEqual([['McKiernan', 'person']]);
+  });
+
+  it('reads an indented dateline, the sign-off at the end of a table line, and Roman numerals as no organisation', () => {
+    // Reuters-21578 (the collection's first stories), shortened.
+    const text =
+      'NATIONAL AVERAGE PRICES FOR FARMER-OWNED RESERVE\n\n    WASHINGTON, Feb 26 -  The U.S. Agriculture Department\nreported the prices.\n' +
+      '    Reserves I, II and III have matured.\n  Corn   1.35   1.92       IV     3.15   3.15\n  Wheat  2.55   2.40       IV     4.65     --        REUTER\n';
+    const found = entitiesOf(text);
+    expect(found.slice(0, 2)).toEqual([
+      ['WASHINGTON', 'location'],
+      ['Feb 26', 'date']
+    ]);
+    expect(found.filter(([name]) => /^(?:[IV]+|REUTER)$/u.test(name))).toEqual([]);
+  });
+
   it('reads Swedish companies by "AB", a ticker with its exchange as no entity, and a time zone as no organisation', () => {
     const text = 'STOCKHOLM, March 2 - Skanska AB said it bought a stake in Swedish Match <SMBS ST> at 1000 EST.\n';
     const found = entitiesOf(text);

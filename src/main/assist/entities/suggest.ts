@@ -124,7 +124,8 @@ function acronymAfterName(text: string, previous: EntityCandidate | undefined, c
 
 /**
  * A shorter form of a company the text names in full is that company, whatever a model typed it
- * ("Terminal" as a person in "Computer Terminal said"); a place keeps its type ("Hong Kong").
+ * ("Terminal" as a person in "Computer Terminal said"); a place keeps its type ("Hong Kong"), and
+ * so does a person's surname.
  */
 function withCompanyShortForms(text: string, candidates: EntityCandidate[]): EntityCandidate[] {
   const companies = candidates.filter((c) => c.source === 'pattern' && c.type === 'organization');
@@ -132,7 +133,10 @@ function withCompanyShortForms(text: string, candidates: EntityCandidate[]): Ent
   for (const c of candidates) index.add(c);
   const replaced = new Set<EntityCandidate>();
   const added: EntityCandidate[] = [];
+  // "McKiernan and Co" … "McKiernan explained": the surname of a person the text names in full stays that person.
+  const surnames = new Set(candidates.filter((c) => c.type === 'person').map((c) => wordsOf(text.slice(c.start, c.end))).filter((w) => w.length > 1).map((w) => w.at(-1)!));
   for (const form of companyShortForms(text, companies)) {
+    if (surnames.has(text.slice(form.start, form.end))) continue;
     const overlapping = index.overlapping(form);
     const inside = overlapping.every((c) => c.start >= form.start && c.end <= form.end && c.source !== 'library');
     if (!inside || overlapping.some((c) => c.type === 'location' && c.source === 'compromise' && c.start === form.start && c.end === form.end)) continue;

@@ -75,7 +75,8 @@ export function typeProperNounRun(text: string, span: Span, tagged: TaggedTerm[]
   // An acronym that "said" something is an agency or a company ("WAM said"), not a person.
   if (/^\p{Lu}{2,6}$/u.test(exact)) {
     if (COUNTRY_CODES.has(exact)) return { type: 'location', reason: 'country abbreviation' };
-    if (!NOT_ORGANIZATIONS.has(exact)) return { type: 'organization', reason: ACRONYM };
+    // Roman numerals ("Reserves I, II and III") count; they name nothing.
+    if (!NOT_ORGANIZATIONS.has(exact) && !/^[IVXLC]+$/u.test(exact)) return { type: 'organization', reason: ACRONYM };
   }
   if (REPORTING_VERBS.test(after)) return { type: 'person', reason: 'name before a reporting verb' };
   if (AGE_AFTER.test(after)) return { type: 'person', reason: 'name followed by an age' };

@@ -13,9 +13,9 @@ const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May
 const MONTH_DAY = new RegExp(String.raw`(?<![\p{L}\p{N}])${MONTH}\.? \d{1,2}(?:, (?:1[89]|20)\d\d)?(?![\p{L}\p{N}])`, 'gu');
 /** Split fiscal years: "1986/87". */
 const FISCAL_YEAR = /(?<![\p{L}\p{N}/])(?:1[89]|20)\d\d\/\d\d(?![\p{L}\p{N}/])/gu;
-/** "CALGARY, Alberta, Feb 26 -" at the start of a line: the place the story was filed from and its date. */
+/** "CALGARY, Alberta, Feb 26 -" at the start of a line (indented in some wire copy): the place the story was filed from and its date. */
 const DATELINE = new RegExp(
-  String.raw`^(\p{Lu}[\p{Lu}.'’-]*(?: \p{Lu}[\p{Lu}.'’-]*)*), (?:(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)*), )?(${MONTH}\.? \d{1,2}) -`,
+  String.raw`(?<=^ *)(\p{Lu}[\p{Lu}.'’-]*(?: \p{Lu}[\p{Lu}.'’-]*)*), (?:(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)*), )?(${MONTH}\.? \d{1,2}) -`,
   'gmu'
 );
 const STATE = new RegExp(String.raw`(?<=, )(?:${STATE_ABBREVIATIONS.replaceAll('.', '\\.')})\.(?![\p{L}.])`, 'gu');
@@ -63,11 +63,14 @@ const FIGURE = new RegExp(
 );
 
 /** Words that close a company or institution name. */
-const SUFFIX = String.raw`(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|KK|N\.V\.|NV|AG|AB|SA|S\.A\.|GmbH|Bancorp|Commission|Board|Court|Association|Partners|Hotels|Holdings)\.?`;
+const SUFFIX = String.raw`(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|KK|N\.V\.|NV|AG|AB|SA|S\.A\.|GmbH|LP|L\.P\.|Limited|Partnership|Bancorp|Commission|Board|Court|Association|Associates|Partners|Hotels|Holdings)\.?`;
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}\p{N}'’&.-]*|\(\p{Lu}[\p{L}]*(?: \p{Lu}[\p{L}]*)*\))`;
-/** Capitalised words (joined by "and", "of", "&") up to a legal suffix, across one line break: "Drexel Burnham\nLambert Inc". */
+/**
+ * Capitalised words (joined by "and", "of", "&") up to a legal suffix, across one line break:
+ * "Drexel Burnham\nLambert Inc", "Birr, Wilson and Co".
+ */
 const COMPANY = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])${NAME_WORD}(?:[ \n](?:(?:and|of|&)[ \n])?${NAME_WORD})*?[ \n]${SUFFIX}(?:[ \n]${SUFFIX})*(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}])${NAME_WORD}(?:[ \n](?:(?:and|of|&)[ \n])?${NAME_WORD})*?(?:[ \n](?:and|&))?[ \n]${SUFFIX}(?:[ \n]${SUFFIX})*(?![\p{L}\p{N}])`,
   'gu'
 );
 const SUFFIX_WORD = new RegExp(String.raw`^${SUFFIX}$`, 'u');
@@ -113,6 +116,9 @@ export function wireQuietSpans(text: string): Span[] {
     const inner = m[1]!;
     if (isTicker(text, m.index, inner)) quiet.push({ start: m.index, end: m.index + m[0].length });
   }
+  // The sign-off may also close the last line of a table or paragraph: "55.8 (33.7).        REUTER".
+  const signOff = /\s(?:Reuter|REUTER)\s*$/u.exec(text);
+  if (signOff) quiet.push({ start: signOff.index, end: text.length });
   return quiet;
 }
 

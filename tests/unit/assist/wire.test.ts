@@ -126,6 +126,17 @@ describe('entity suggestions on wire copy', () => {
     expect(found.filter(([name]) => /^(?:[IV]+|REUTER)$/u.test(name))).toEqual([]);
   });
 
+  it('reads a name across the line break of wrapped copy, typed by its head word, but not across a paragraph or after a short line', () => {
+    // Reuters-21578 acq story outside the gold set, shortened.
+    const text =
+      'TORONTO, March 2 - Consolidated TVX Mining Corp said it will buy a 19 pct stake in Novo\nAstro, a private company, and a 16 pct interest in Teles Pires\nMining, increasing its ownership to 51 pct.\n' +
+      'BRAZIL\nMining companies grew.\n';
+    const found = entitiesOf(text);
+    expect(found).toContainEqual(['Novo\nAstro', 'organization']);
+    expect(found).toContainEqual(['Teles Pires\nMining', 'organization']);
+    expect(found.map(([name]) => name).filter((name) => name.startsWith('BRAZIL'))).not.toContain('BRAZIL\nMining');
+  });
+
   it('reads Swedish companies by "AB", a ticker with its exchange as no entity, and a time zone as no organisation', () => {
     const text = 'STOCKHOLM, March 2 - Skanska AB said it bought a stake in Swedish Match <SMBS ST> at 1000 EST.\n';
     const found = entitiesOf(text);

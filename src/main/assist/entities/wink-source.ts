@@ -75,7 +75,33 @@ export function winkEntities(chunk: Chunk): WinkResult {
     }))
   );
   candidates.push(...tokenQuantities(tokens, spaces));
-  return { candidates, properNounRuns: properNounRuns(tokens, spaces), tokens };
+  const unwrapped = withoutSoftWraps(chunk, tokens, spaces);
+  return { candidates, properNounRuns: properNounRuns(unwrapped.tokens, unwrapped.spaces), tokens };
+}
+
+/** A line at least this long that breaks without indentation is hard-wrapped prose, not a heading or a list item. */
+const WRAPPED_LINE = 40;
+
+/**
+ * Hard-wrapped copy breaks lines inside names ("Teles Pires\nMining"); wink reads the line break
+ * as a token of its own. Such a break is dropped, so it joins a run of names like a space.
+ */
+function withoutSoftWraps(chunk: Chunk, tokens: Token[], spaces: string[]): { tokens: Token[]; spaces: string[] } {
+  const kept: Token[] = [];
+  const keptSpaces: string[] = [];
+  let wrapped = false;
+  tokens.forEach((token, i) => {
+    const at = token.start - chunk.start;
+    const lineLength = at - (chunk.text.lastIndexOf('\n', at - 1) + 1);
+    if (token.value === '\n' && !spaces[i] && !spaces[i + 1] && lineLength >= WRAPPED_LINE) {
+      wrapped = true;
+      return;
+    }
+    kept.push(token);
+    keptSpaces.push(wrapped ? ' ' : spaces[i]!);
+    wrapped = false;
+  });
+  return { tokens: kept, spaces: keptSpaces };
 }
 
 /** Maps wink's entity types to label keys; handles, e-mails, emoji and lone small numbers are left out. */

@@ -125,6 +125,21 @@ describe('names the text itself contradicts', () => {
   });
 });
 
+describe('reference style with capitalised surnames', () => {
+  it('reads a capitalised surname alone as the person named in full elsewhere, not as an acronym', () => {
+    const text = 'In 2013 Nicolas MADURO was elected. The opposition protested. MADURO has used decree powers since 2015.';
+    const found = suggestEntities(text, []);
+    expect(found.filter((c) => text.slice(c.start, c.end) === 'MADURO').map((c) => c.type)).toEqual(['person']);
+  });
+
+  it('ends a person before "of" and the party that follows: "Vicente FOX of the National Action Party (PAN)"', () => {
+    const text = 'In 2000, an opposition candidate - Vicente FOX of the National Action Party (PAN) - defeated the ruling party.';
+    const found = suggestEntities(text, []);
+    expect(texts(text, found, 'person')).toEqual(['Vicente FOX']);
+    expect(texts(text, found, 'organization')).toContain('National Action Party');
+  });
+});
+
 describe('library knowledge', () => {
   it('finds known names and aliases as whole words, case-sensitively, linked to their entity', () => {
     const text = 'Ms. Kardashian met the president. kim kardashian west is not matched; Kim Kardashian West is. The Kardashians too.';

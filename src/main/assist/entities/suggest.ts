@@ -161,7 +161,7 @@ function extendByRuns(text: string, chosen: EntityCandidate[], runs: Span[]): En
     const inside = index.overlapping(run).sort((a, b) => a.start - b.start);
     const c = inside[0];
     if (!c || c.source !== 'compromise' || inside.some((o) => o.source !== 'compromise' || o.start < run.start || o.end > run.end)) continue;
-    const span = cleanSpan(text, run, c.type);
+    const span = cleanSpan(text, c.type === 'person' ? personPart(text, run, c) : run, c.type);
     if (!span || span.start > c.start || span.end < inside.at(-1)!.end || (span.start === c.start && span.end === c.end)) continue;
     const rest = inside.slice(1);
     // Several candidates in one run join only as one person: a given name and capitalised surnames.
@@ -178,6 +178,12 @@ function extendByRuns(text: string, chosen: EntityCandidate[], runs: Span[]): En
     for (const o of rest) merged.add(o);
   }
   return chosen.filter((c) => !merged.has(c));
+}
+
+/** A person's name ends before the first lower-case word of its run: "Vicente FOX| of the National Action Party". */
+function personPart(text: string, run: Span, person: Span): Span {
+  const joiner = /\s\p{Ll}/u.exec(text.slice(person.end, run.end));
+  return joiner ? { start: run.start, end: person.end + joiner.index } : run;
 }
 
 /** The type of the name once extended, or null when the extension does not fit. */
@@ -303,7 +309,8 @@ function harmoniseTypes(text: string, candidates: EntityCandidate[]) {
   const votes = new Map<string, Map<string, number>>();
   const surnames = new Set<string>();
   for (const c of candidates) {
-    if (c.type === 'other') continue;
+    // An acronym's shape is the weakest cue: it casts no vote, so "MADURO" can still be "Nicolas MADURO"'s surname.
+    if (c.type === 'other' || c.reason === ACRONYM) continue;
     const key = textKey(text.slice(c.start, c.end));
     const counts = votes.get(key) ?? new Map<string, number>();
     // The library and the text's own wording outweigh any number of model guesses.

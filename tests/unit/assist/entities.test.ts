@@ -41,6 +41,9 @@ describe('span edges', () => {
     expect(clean('ABU DHABI, March 2 - Deputy oil ministers', 'Deputy', 'organization')).toBeNull();
     expect(clean('DOHA, March 1 - The Gulf oil state of Qatar', 'The Gulf', 'location')).toBe('Gulf');
     expect(clean('between Feb 13 and 24', '13 and 24', 'date')).toBe('13 and 24');
+    expect(clean('approval under U.S. Hart-Scott-Rodino rules', 'Hart-Scott', 'person')).toBeNull();
+    expect(clean('Texas Commerce Bank-Houston said', 'Houston', 'location')).toBeNull();
+    expect(clean('a Miami-based nursery', 'Miami', 'location')).toBe('Miami');
   });
 
   it('keeps "The" inside a name mid-sentence, refuses handles, half words and paragraph breaks', () => {

@@ -137,6 +137,16 @@ describe('entity suggestions on wire copy', () => {
     expect(found.map(([name]) => name).filter((name) => name.startsWith('BRAZIL'))).not.toContain('BRAZIL\nMining');
   });
 
+  it('reads a "person" after "Santa" as the rest of a place, also across a line break, and no later word as its surname', () => {
+    // Reuters-21578 acq story outside the gold set, shortened.
+    const text =
+      'TORONTO, March 2 - Four Seasons Hotels Inc said it agreed to acquire the Santa\nBarbara Biltmore Hotel in California from Marriott Corp.\n' +
+      '    It will spend 13 mln dlrs "to enhance the Biltmore\'s position as one of the finest resort hotels."\n';
+    const found = entitiesOf(text);
+    expect(found).toContainEqual(['Santa\nBarbara', 'location']);
+    expect(found.filter(([, type]) => type === 'person')).toEqual([]);
+  });
+
   it('reads Swedish companies by "AB", a ticker with its exchange as no entity, and a time zone as no organisation', () => {
     const text = 'STOCKHOLM, March 2 - Skanska AB said it bought a stake in Swedish Match <SMBS ST> at 1000 EST.\n';
     const found = entitiesOf(text);

@@ -73,6 +73,8 @@ export function cleanSpan(text: string, span: Span, type: string): Span | null {
   // "Deputy oil ministers", "Chairman": a title alone names nobody.
   if (type !== 'date' && type !== 'number' && result.split(/\s+/u).every((w) => TITLE_WORDS.has(w.toLowerCase()))) return null;
   if (!isWholeWord(text, start, end)) return null;
+  // Half of a hyphenated name is no name: "Hart-Scott" of "Hart-Scott-Rodino", "Houston" of "Commerce Bank-Houston".
+  if (type !== 'date' && type !== 'number' && (/^-\p{Lu}/u.test(text.slice(end, end + 2)) || /\p{Lu}\p{L}*-$/u.test(text.slice(Math.max(0, start - 30), start)))) return null;
   return { start, end };
 }
 

@@ -10,7 +10,7 @@ import { compromiseEntities } from './compromise-source';
 import { TITLE_WORDS, cleanSpan, type Span } from './edges';
 import { knowledgeEntities } from './knowledge-source';
 import { ACRONYM, NOT_ORGANIZATIONS, isHeadWord, typeProperNounRun } from './typing';
-import { companyShortForms, hasLegalSuffix, splitConjoinedCompanies, typeFromWording, wireCandidates, wireQuietSpans } from './wire';
+import { companyShortForms, hasLegalSuffix, splitConjoinedCompanies, typeFromWording, wireCandidates, wireQuietSpans, withPlaceOpeners } from './wire';
 import { NAME_JOINERS, winkEntities } from './wink-source';
 
 /** One word of a nationality or origin: "Venezuelan", "Japanese", "British", "Afghan". */
@@ -58,7 +58,7 @@ export function combineEntities(text: string, knowledge: KnowledgeTerm[], analys
     runs.push(...analysis.runs);
     for (const end of analysis.nounFollows) nounFollows.add(end);
   }
-  const raw = splitConjoinedCompanies(text, found);
+  const raw = withPlaceOpeners(text, splitConjoinedCompanies(text, found));
   const isDemonym = (c: Span) => nounFollows.has(c.end) && wordsOf(text.slice(c.start, c.end)).every((w) => DEMONYM.test(w));
   const isNoName = (c: EntityCandidate) =>
     c.source !== 'library' && (isDemonym(c) || isOfficeOf(text, c) || NOT_ORGANIZATIONS.has(text.slice(c.start, c.end)));

@@ -100,6 +100,17 @@ export function typeFromWording(text: string, candidate: EntityCandidate): { typ
   return null;
 }
 
+const OPENER_BEFORE = new RegExp(String.raw`(?<![\p{L}.])(${[...PLACE_OPENERS].map((w) => w.replace('.', '\\.')).join('|')})[ \n]$`, 'u');
+
+/** A "person" right after "Santa", "San", "Port" (also across a line break: "Santa\nBarbara") is the rest of a place name. */
+export function withPlaceOpeners(text: string, candidates: EntityCandidate[]): EntityCandidate[] {
+  return candidates.map((c) => {
+    const opener = c.type === 'person' && c.source !== 'library' ? OPENER_BEFORE.exec(text.slice(Math.max(0, c.start - 8), c.start)) : null;
+    if (!opener) return c;
+    return { ...c, start: c.start - opener[0].length, type: 'location', source: 'pattern', reason: `place name ("${opener[1]} …")` };
+  });
+}
+
 /** Spans where nothing should be suggested: the all-caps headline, tickers, the sign-off. */
 export function wireQuietSpans(text: string): Span[] {
   const quiet: Span[] = [];

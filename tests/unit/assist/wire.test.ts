@@ -32,6 +32,8 @@ describe('entity suggestions on wire copy', () => {
     expect(typeOf('Hisham')).toEqual([]);
     expect(typeOf('SPA')).not.toContain('person');
     expect(typeOf('mid-1986')).not.toContain('location');
+    const modal = entitiesOf('NEW YORK, Feb 26 - Prices fell in the first quarter and this may have\nprompted cuts in May and in March 1986.\n');
+    expect(modal.filter(([, type]) => type === 'date').map(([text]) => text)).toEqual(['Feb 26', 'May', 'March 1986']);
     expect(typeOf('7.25 pct')).toEqual(['number']);
     expect(typeOf('18 dlrs')).toEqual(['number']);
   });

@@ -112,7 +112,8 @@ function labelOf(winkType: string, tokens: Token[], first: number, last: number)
   switch (winkType) {
     case 'DATE':
     case 'TIME':
-      return 'date';
+      // "this may have prompted": the verbs "may" and "march" written in lower case name no month.
+      return words.some((t) => t.value === 'may' || t.value === 'march') && !hasNumber ? null : 'date';
     case 'DURATION':
       // "since 1959" is a date; "decades" or "modern day" without a number is no quantity.
       if (words.some((t) => isYear(t.value))) return 'date';

@@ -144,6 +144,16 @@ describe('entity suggestions on wire copy', () => {
     expect(found.filter(([, type]) => type === 'person')).toEqual([]);
   });
 
+  it('reads a name before ", Switzerland" or ", R.I." as a place in it, but not inside a list of names', () => {
+    const found = entitiesOf(
+      'NEW YORK, March 2 - Investor David F. La Roche of North\nKingstown, R.I., sold shares to <Sedio N.V.> of Lugano, Switzerland.\n' +
+        '    Its cultures included the Olmec, Toltec, Teotihuacan, Zapotec and Aztec.\n'
+    );
+    expect(found).toContainEqual(['North\nKingstown', 'location']);
+    expect(found).toContainEqual(['Lugano', 'location']);
+    expect(typesIn(found, 'Toltec')).not.toContain('location');
+  });
+
   it('reads Swedish companies by "AB", a ticker with its exchange as no entity, and a time zone as no organisation', () => {
     const text = 'STOCKHOLM, March 2 - Skanska AB said it bought a stake in Swedish Match <SMBS ST> at 1000 EST.\n';
     const found = entitiesOf(text);

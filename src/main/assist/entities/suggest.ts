@@ -66,7 +66,7 @@ export function combineEntities(text: string, knowledge: KnowledgeTerm[], analys
   const nouns = properNouns(text, runs, strong, tagged).filter((c) => !isNoName(c));
   const all = withCompanyShortForms(text, [...strong, ...nouns]).sort((a, b) => a.start - b.start);
   for (const [i, c] of all.entries()) {
-    const settled = typeFromWording(text, c) ?? acronymAfterName(text, all[i - 1], c);
+    const settled = typeFromWording(text, c) ?? acronymAfterName(text, all[i - 1], c) ?? placeOfPlace(text, c, all[i + 1]);
     if (settled) Object.assign(c, settled, { source: 'pattern', confidence: Math.max(c.confidence, 0.7) });
   }
   harmoniseTypes(text, all);
@@ -120,6 +120,16 @@ function acronymAfterName(text: string, previous: EntityCandidate | undefined, c
   if (!previous || previous.type !== 'organization' || c.type === 'organization' || c.source === 'library') return null;
   if (!/^\p{Lu}{2,6}$/u.test(text.slice(c.start, c.end)) || !/^ \(?$/u.test(text.slice(previous.end, c.start))) return null;
   return { type: 'organization', reason: `short name of "${text.slice(previous.start, previous.end)}"` };
+}
+
+/**
+ * An untyped name written before a place as "Lugano, Switzerland" or "Paulsboro, New Jersey" is a
+ * place in it; not inside a list of names ("the Olmec, Toltec, Teotihuacan, Zapotec").
+ */
+function placeOfPlace(text: string, c: EntityCandidate, next: EntityCandidate | undefined): { type: string; reason: string } | null {
+  if (c.type !== 'other' || next?.type !== 'location' || !/^,[ \n]$/u.test(text.slice(c.end, next.start))) return null;
+  if (/,\s$/u.test(text.slice(c.start - 2, c.start)) || /^,\s+\p{Lu}/u.test(text.slice(next.end, next.end + 3))) return null;
+  return { type: 'location', reason: `place in "${text.slice(next.start, next.end)}"` };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures';
-import { dragSelect } from './page-actions';
+import { dragSelect, inspector as inspectorOf, openArticle } from './page-actions';
 
 const SAMPLE = fileURLToPath(new URL('../fixtures/articles/sample-ap-2018.txt', import.meta.url));
 
@@ -140,15 +140,8 @@ test('the keyboard alone marks a masked name and a claim, deletes, undoes and re
 test('another annotation opens at the top of the inspector, wherever the one before was scrolled to', async ({ app, page }) => {
   await page.setViewportSize({ width: 1280, height: 520 });
   await page.goto(app.url);
-  const welcome = page.getByRole('dialog', { name: 'Welcome to Factdesk' });
-  await welcome.getByLabel('Your name').fill('Sam Scroll');
-  await welcome.getByRole('button', { name: 'Continue' }).click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import article' }).click();
-  await (await chooser).setFiles(SAMPLE);
-  const article = page.getByRole('main', { name: 'Article text' });
-  const inspector = page.getByRole('complementary', { name: 'Inspector' });
-  await expect(article).toContainText('Reality TV star');
+  await openArticle(page, 'Sam Scroll', SAMPLE, 'Reality TV star');
+  const inspector = inspectorOf(page);
 
   await dragSelect(page, "Trump last week granted a rare posthumous pardon to boxing's first black heavyweight champion");
   await page.keyboard.press('c');

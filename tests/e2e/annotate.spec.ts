@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures';
-import { dragSelect } from './page-actions';
+import { dragSelect, inspector as inspectorOf, openArticle } from './page-actions';
 
 const SAMPLE = fileURLToPath(new URL('../fixtures/articles/sample-ap-2018.txt', import.meta.url));
 
@@ -135,6 +135,29 @@ test('the keyboard alone marks a masked name and a claim, deletes, undoes and re
   await restoration.press('Control+z');
   await restoration.press('Tab');
   await expect(outline.getByRole('heading', { name: /Claims/ })).toHaveText('Claims 1');
+});
+
+test('another annotation opens at the top of the inspector, wherever the one before was scrolled to', async ({ app, page }) => {
+  await page.setViewportSize({ width: 1280, height: 520 });
+  await page.goto(app.url);
+  await openArticle(page, 'Sam Scroll', SAMPLE, 'Reality TV star');
+  const inspector = inspectorOf(page);
+
+  await dragSelect(page, "Trump last week granted a rare posthumous pardon to boxing's first black heavyweight champion");
+  await page.keyboard.press('c');
+  await expect(inspector.getByRole('heading', { name: 'Claim' })).toBeVisible();
+  const scrollTop = () => inspector.evaluate((pane) => pane.scrollTop);
+  await inspector.evaluate((pane) => (pane.scrollTop = pane.scrollHeight));
+  await expect.poll(scrollTop).toBeGreaterThan(0);
+
+  // Marking a name selects the new mention: its inspector starts at the top.
+  const personKey = await page.getByRole('button', { name: 'Mark as Person' }).getAttribute('aria-keyshortcuts');
+  await dragSelect(page, 'Brittany K. Barnett');
+  await page.keyboard.press(personKey!);
+  await expect(inspector.getByRole('heading', { name: 'Mention' })).toBeVisible();
+  await expect.poll(scrollTop).toBe(0);
+  // …not because it is too short to scroll.
+  expect(await inspector.evaluate((pane) => pane.scrollHeight > pane.clientHeight)).toBe(true);
 });
 
 test('the API refuses a request without the access token', async ({ app, page }) => {

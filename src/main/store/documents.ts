@@ -31,12 +31,38 @@ export function toDocument(row: DocumentRow): ArticleDocument {
   };
 }
 
+/** How many texts each connection keeps: the documents open in a few windows or tabs. */
+const KEPT_TEXTS = 4;
+const keptTexts = new WeakMap<Db, Map<string, { sha256: string; text: string }>>();
+
+/**
+ * The stored text of a document whose row holds this SHA-256. A text never changes once stored,
+ * and reading a long one (100,000 words) out of the database takes milliseconds, on every mention
+ * marked in it: the last few read are kept, and one is used again only while its row's hash
+ * (read by the caller, with the rest of the row) is still the hash it was kept under.
+ */
+function storedText(db: Db, id: string, sha256: string): string {
+  let kept = keptTexts.get(db);
+  if (!kept) keptTexts.set(db, (kept = new Map()));
+  const entry = kept.get(id);
+  kept.delete(id);
+  if (entry?.sha256 === sha256) {
+    kept.set(id, entry);
+    return entry.text;
+  }
+  const text = statement(db, 'SELECT text FROM documents WHERE id = ?').pluck().get(id) as string;
+  kept.set(id, { sha256, text });
+  if (kept.size > KEPT_TEXTS) kept.delete(kept.keys().next().value!);
+  return text;
+}
+
 /** A document that is not in the trash. */
 export function getDocument(db: Db, id: string): ArticleDocument | null {
-  const row = statement(db, 'SELECT * FROM documents WHERE id = ? AND deleted_at IS NULL').get(id) as
-    | DocumentRow
-    | undefined;
-  return row ? toDocument(row) : null;
+  const row = statement(
+    db,
+    'SELECT id, title, format, source_json, sha256, blocks_json, imported_at, updated_at, deleted_at FROM documents WHERE id = ? AND deleted_at IS NULL'
+  ).get(id) as Omit<DocumentRow, 'text'> | undefined;
+  return row ? toDocument({ ...row, text: storedText(db, id, row.sha256) }) : null;
 }
 
 /** Is there a document with this id that is not in the trash? */
@@ -45,8 +71,8 @@ export const documentExists = (db: Db, id: string): boolean =>
 
 /** The text of a document that is not in the trash, without the rest of its record; null when there is none. */
 export function liveDocumentText(db: Db, id: string): string | null {
-  const row = statement(db, 'SELECT text FROM documents WHERE id = ? AND deleted_at IS NULL').get(id) as { text: string } | undefined;
-  return row?.text ?? null;
+  const sha256 = statement(db, 'SELECT sha256 FROM documents WHERE id = ? AND deleted_at IS NULL').pluck().get(id) as string | undefined;
+  return sha256 === undefined ? null : storedText(db, id, sha256);
 }
 
 /** A document's text and whether it is in the trash; null when the library has no document with this id. */

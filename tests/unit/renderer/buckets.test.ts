@@ -31,6 +31,23 @@ describe('rebucket', () => {
     expect(rebucket(after, { blocks, mentions: next, claims, gaps }).buckets).toBe(after.buckets);
   });
 
+  it('finds a record appended, one put first, and none in a mere reordering', () => {
+    const appended = [...mentions, mention('e', 512, 520)];
+    const afterAppend = rebucket(first, { blocks, mentions: appended, claims, gaps });
+    expect(afterAppend.buckets).toEqual(bucketByBlock(blocks, { mentions: appended, claims, gaps }, []));
+    expect(afterAppend.buckets[5]).not.toBe(first.buckets[5]);
+    for (const untouched of [0, 1, 2, 3, 4]) expect(afterAppend.buckets[untouched]).toBe(first.buckets[untouched]);
+
+    const prepended = [mention('f', 305, 309), ...mentions];
+    const afterPrepend = rebucket(first, { blocks, mentions: prepended, claims, gaps });
+    expect(afterPrepend.buckets).toEqual(bucketByBlock(blocks, { mentions: prepended, claims, gaps }, []));
+    expect(afterPrepend.buckets[3]).not.toBe(first.buckets[3]);
+    expect(afterPrepend.buckets[5]).toBe(first.buckets[5]);
+
+    const swapped = [mentions[1], mentions[0], mentions[2], mentions[3]];
+    expect(rebucket(first, { blocks, mentions: swapped, claims, gaps }).buckets).toBe(first.buckets);
+  });
+
   it('a claim across two blocks touches both', () => {
     const longer = [claim('k', 80, 230)];
     const after = rebucket(first, { blocks, mentions, claims: longer, gaps });

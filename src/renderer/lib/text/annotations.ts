@@ -98,9 +98,20 @@ export interface Bucketed extends BlockAnnotations {
 /** The records of `next` that are not in `previous` and those of `previous` gone from `next` (by identity). */
 function changedRecords<T extends object>(previous: T[], next: T[]): T[] {
   if (previous === next) return [];
-  const before = new Set(previous);
-  const after = new Set(next);
-  return [...next.filter((record) => !before.has(record)), ...previous.filter((record) => !after.has(record))];
+  // An edit leaves the other records where they were: only the part between the common start and end is compared.
+  let start = 0;
+  while (start < previous.length && start < next.length && previous[start] === next[start]) start += 1;
+  let endBefore = previous.length;
+  let endAfter = next.length;
+  while (endBefore > start && endAfter > start && previous[endBefore - 1] === next[endAfter - 1]) {
+    endBefore -= 1;
+    endAfter -= 1;
+  }
+  const removed = previous.slice(start, endBefore);
+  const added = next.slice(start, endAfter);
+  const before = new Set(removed);
+  const after = new Set(added);
+  return [...added.filter((record) => !before.has(record)), ...removed.filter((record) => !after.has(record))];
 }
 
 /**

@@ -69,4 +69,35 @@ describe('ranking restoration candidates', () => {
       for (let i = 1; i < list.length; i += 1) expect(list[i]!.score).toBeLessThanOrEqual(list[i - 1]!.score);
     }
   });
+
+  it('offers a name only the library\'s registry knows, when the article gives it nowhere', () => {
+    const text = 'The deal was signed on Monday. Shares of    rose 2 dlrs in heavy trading, a spokesman said.\n';
+    const [gap] = findGaps(text);
+    expect(gap).toBeDefined();
+    const exco = entity('exco', 'Exco International Plc', 'organization', ['Exco']);
+    const registryOnly = buildGapPool({ mentions: [], suggestions: [], names: [], entities: new Map([[exco.id, exco]]), library: [exco] });
+    const offered = rankGapCandidates(text, gap!, registryOnly).candidates.find((c) => c.entityId === 'exco');
+    expect(offered).toMatchObject({ name: 'Exco International Plc', source: 'library', type: 'organization' });
+    expect(offered!.reasons).toContain('known in the library');
+    const withoutRegistry = buildGapPool({ mentions: [], suggestions: [], names: [], entities: new Map(), library: [] });
+    expect(rankGapCandidates(text, gap!, withoutRegistry).candidates).toEqual([]);
+  });
+
+  it('joins a surname and a company\'s short form to the full name the article gives first', () => {
+    const text =
+      'BAHRAIN, March 1 - Oil Minister Hisham Nazer said prices would hold.\n    Nazer, quoted by SPA, said the accord stood.\n' +
+      '    Exco International Plc said it sold its unit. Exco said the price was fair.\n';
+    const spans = (name: string, type: string) => [...text.matchAll(new RegExp(`\\b${name}\\b`, 'g'))].map((m) => ({ start: m.index, exact: name, type, entityId: null }));
+    const pool = buildGapPool({
+      mentions: [],
+      suggestions: [...spans('Hisham Nazer', 'person'), ...spans('Nazer', 'person'), ...spans('Exco International Plc', 'organization')],
+      names: spans('Exco', 'other'),
+      entities: new Map(),
+      library: []
+    });
+    const byName = Object.fromEntries(pool.map((p) => [p.name, p]));
+    expect(Object.keys(byName).sort()).toEqual(['Exco International Plc', 'Hisham Nazer']);
+    expect(byName['Hisham Nazer']!.positions).toHaveLength(3);
+    expect(byName['Exco International Plc']!.surfaces).toContain('Exco');
+  });
 });

@@ -6,6 +6,7 @@
  * gave before the gap is unlikely there. A gap in brackets right after a name holds its initials
  * ("African National Congress (␣)"), and a name given only in the byline is the writer's.
  */
+import { hasLegalSuffix } from '../entities/wire';
 import { escapeRegExp, wordsOf } from '../text/words';
 
 /** The headline: the first line, when a blank line follows it and it is short (a byline is none). */
@@ -41,11 +42,12 @@ export function initialsBefore(text: string, gap: { start: number; end: number }
 export const isAcronymOf = (name: string, initials: string) =>
   /^\p{Lu}{2,}$/u.test(name) && [...name].sort().join('') === initials;
 
-/** True when the headline names one of the forms (case aside: wire headlines are capitals). */
+/** True when the headline names one of the forms, with or without its legal suffix (case aside: wire headlines are capitals). */
 export function inHeadline(headline: string, surfaces: string[]): boolean {
   if (!headline) return false;
   return surfaces.some((surface) => {
     const words = wordsOf(surface);
+    while (words.length > 1 && hasLegalSuffix(words.join(' '))) words.pop();
     if (words.length === 0 || words.join('').length < 3) return false;
     return new RegExp(`(?<![\\p{L}\\p{N}])${words.map(escapeRegExp).join('\\s+')}(?![\\p{L}\\p{N}])`, 'iu').test(headline);
   });

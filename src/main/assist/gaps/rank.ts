@@ -164,7 +164,7 @@ function storyScore(text: string, item: PoolItem, gap: { start: number; end: num
     reasons.push('named only in the byline');
   }
   if (story.bracketed && item.positions.some((p) => p < gap.start)) {
-    total -= 1;
+    total -= 3;
     reasons.push('already named before the gap, where the wire brackets a first mention');
   }
   return total;

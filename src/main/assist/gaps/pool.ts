@@ -75,21 +75,26 @@ const nameWords = (item: PoolItem) => wordsOf(item.name).map((w) => w.toLowerCas
  * A shorter form joins the fuller name it opens or ends ("Nazer" → "Hisham Nazer", "Exco" →
  * "Exco International Plc"; a person also by a middle name): the fuller name of the same type
  * first, the one the article names most often among several. Places neither join nor take
- * shorter names (places nest: "U.S." is not "Coloroll U.S.", "New York" not "Bank of New York"), and a typed name joins an untyped one only when the article
- * never names it outside that longer run (the recogniser took a piece of it: "Terminal" of
- * "Computer Terminal"). Shortest names join first, so a chain ends on the fullest name.
+ * shorter names (places nest: "U.S." is not "Coloroll U.S.", "New York" not "Bank of New York"),
+ * and a typed name joins an untyped one only when the article never names it outside that longer
+ * run (the recogniser took a piece of it: "Terminal" of "Computer Terminal"). Shortest names join
+ * first, so a chain ends on the fullest name.
  */
 function joinShorterForms(items: PoolItem[]): PoolItem[] {
-  const byLength = [...items].sort((a, b) => nameWords(a).length - nameWords(b).length);
+  const words = new Map(items.map((item) => [item, nameWords(item)]));
+  // Fuller names by each of their words, so a short form only meets the names that hold it.
+  const byWord = new Map<string, PoolItem[]>();
+  for (const [item, ws] of words) for (const w of new Set(ws)) byWord.set(w, [...(byWord.get(w) ?? []), item]);
+  const byLength = [...items].sort((a, b) => words.get(a)!.length - words.get(b)!.length);
   return joinInto(byLength, (item) => {
-    if (item.entityId) return undefined;
-    const words = nameWords(item);
-    const fuller = items.filter((c) => {
-      const full = nameWords(c);
-      if (c === item || full.length <= words.length || !compatible(item, c)) return false;
-      const opens = words.every((w, i) => full[i] === w);
-      const ends = words.every((w, i) => full[full.length - words.length + i] === w);
-      return opens || ends || (item.type === 'person' && c.type === 'person' && words.length === 1 && full.includes(words[0]!));
+    const short = words.get(item)!;
+    if (item.entityId || short.length === 0) return undefined;
+    const fuller = (byWord.get(short[0]!) ?? []).filter((c) => {
+      const full = words.get(c)!;
+      if (c === item || full.length <= short.length || !compatible(item, c)) return false;
+      const opens = short.every((w, i) => full[i] === w);
+      const ends = short.every((w, i) => full[full.length - short.length + i] === w);
+      return opens || ends || (item.type === 'person' && c.type === 'person' && short.length === 1);
     });
     return fuller.sort((a, b) => Number(b.type === item.type) - Number(a.type === item.type) || b.positions.length - a.positions.length)[0];
   });

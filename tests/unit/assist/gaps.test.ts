@@ -69,4 +69,60 @@ describe('ranking restoration candidates', () => {
       for (let i = 1; i < list.length; i += 1) expect(list[i]!.score).toBeLessThanOrEqual(list[i - 1]!.score);
     }
   });
+
+  it('offers a name only the library\'s registry knows, when the article gives it nowhere', () => {
+    const text = 'The deal was signed on Monday. Shares of    rose 2 dlrs in heavy trading, a spokesman said.\n';
+    const [gap] = findGaps(text);
+    expect(gap).toBeDefined();
+    const exco = entity('exco', 'Exco International Plc', 'organization', ['Exco']);
+    const registryOnly = buildGapPool({ mentions: [], suggestions: [], names: [], entities: new Map([[exco.id, exco]]), library: [exco] });
+    const offered = rankGapCandidates(text, gap!, registryOnly).candidates.find((c) => c.entityId === 'exco');
+    expect(offered).toMatchObject({ name: 'Exco International Plc', source: 'library', type: 'organization' });
+    expect(offered!.reasons).toContain('known in the library');
+    const withoutRegistry = buildGapPool({ mentions: [], suggestions: [], names: [], entities: new Map(), library: [] });
+    expect(rankGapCandidates(text, gap!, withoutRegistry).candidates).toEqual([]);
+  });
+
+  it('joins a surname and a company\'s short form to the full name the article gives first', () => {
+    const text =
+      'BAHRAIN, March 1 - Oil Minister Hisham Nazer said prices would hold.\n    Nazer, quoted by SPA, said the accord stood.\n' +
+      '    Exco International Plc said it sold its unit. Exco said the price was fair.\n';
+    const spans = (name: string, type: string) => [...text.matchAll(new RegExp(`\\b${name}\\b`, 'g'))].map((m) => ({ start: m.index, exact: name, type, entityId: null }));
+    const pool = buildGapPool({
+      mentions: [],
+      suggestions: [...spans('Hisham Nazer', 'person'), ...spans('Nazer', 'person'), ...spans('Exco International Plc', 'organization')],
+      names: spans('Exco', 'other'),
+      entities: new Map(),
+      library: []
+    });
+    const byName = Object.fromEntries(pool.map((p) => [p.name, p]));
+    expect(Object.keys(byName).sort()).toEqual(['Exco International Plc', 'Hisham Nazer']);
+    expect(byName['Hisham Nazer']!.positions).toHaveLength(3);
+    expect(byName['Exco International Plc']!.surfaces).toContain('Exco');
+  });
+
+  describe('what the story around a gap says', () => {
+    const story =
+      'NIPPON KOKAN AFFILIATES CONSIDERING MERGER\n\nTOKYO, March 2 - Nippon Kokan KK <NKKT.T> said its affiliates    <TOSS.T>\n' +
+      'and <   > are considering a merger.\n    Toshin Steel Co Ltd employs 1,100 workers and Azuma Steel Co Ltd 1,700.\n' +
+      '    The African National Congress (   ) wrote to Nippon Kokan KK. The ANC said so.\n';
+    const spans = (name: string) => [...story.matchAll(new RegExp(`\\b${name}\\b`, 'g'))].map((m) => ({ start: m.index, exact: name, type: 'organization', entityId: null }));
+    const names = ['Toshin Steel Co Ltd', 'Azuma Steel Co Ltd', 'Nippon Kokan KK', 'African National Congress', 'ANC'];
+    const pool = buildGapPool({ mentions: [], suggestions: names.flatMap(spans), entities: new Map(), library: [] });
+    const [toshin, azuma, anc] = findGaps(story).map((gap) => rankGapCandidates(story, gap, pool).candidates);
+
+    it('reads a ticker after the gap, and a first mention in the wire\'s brackets', () => {
+      expect(toshin![0]!.name).toBe('Toshin Steel Co Ltd');
+      expect(toshin![0]!.reasons).toContain('the ticker <TOSS> after the gap spells it');
+      const order = azuma!.map((c) => c.name);
+      expect(order.indexOf('Azuma Steel Co Ltd')).toBeLessThan(order.indexOf('Nippon Kokan KK'));
+      const nippon = azuma!.find((c) => c.name === 'Nippon Kokan KK')!;
+      expect(nippon.reasons).toEqual(expect.arrayContaining(['named in the headline', 'already named before the gap, where the wire brackets a first mention']));
+    });
+
+    it('reads the initials of the name before a bracketed gap', () => {
+      expect(anc![0]!.name).toBe('ANC');
+      expect(anc![0]!.reasons).toContain('the initials of the name before the brackets');
+    });
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * The measurements the quality test makes on the gold set: exact-span precision and recall per
  * entity type, claim precision at 5, and masked-name restoration (one gold name mention at a
- * time replaced by spaces, as masking tools do, then ranked from the rest of the article).
+ * time replaced by a fixed run of spaces, as masking tools do, then ranked from the rest of the article).
  */
 import { analyseText } from '../../../src/main/assist/analyse';
 import { documentNames } from '../../../src/main/assist/gaps/names';
@@ -93,10 +93,25 @@ export function sameName(a: string, b: string): boolean {
   return joined(long.slice(0, short.length)) === joined(short) || joined(long.slice(-short.length)) === joined(short);
 }
 
+/**
+ * A masking tool's run: the name and the spaces either side of it become three spaces, whatever
+ * the name's length, so the gap's width says nothing about the name (as in real masked copy).
+ */
+const MASK = '   ';
+
+/** The text with the mention masked, and the span of the run that replaced it. */
+export function maskMention(text: string, mention: { start: number; end: number }): { masked: string; start: number; end: number } {
+  let start = mention.start;
+  let end = mention.end;
+  while (start > 0 && /[ \t]/u.test(text[start - 1]!)) start -= 1;
+  while (end < text.length && /[ \t]/u.test(text[end]!)) end += 1;
+  return { masked: text.slice(0, start) + MASK + text.slice(end), start, end: start + MASK.length };
+}
+
 /** The rank (1-based) of the masked name among the candidates for the gap it leaves, or null (no gap, or not offered). */
 export function restorationRank({ doc, mention, exact }: MaskCase): number | null {
-  const masked = doc.text.slice(0, mention.start) + ' '.repeat(mention.end - mention.start) + doc.text.slice(mention.end);
-  const gap = findGaps(masked).find((g) => g.start <= mention.start + 1 && g.end >= mention.end - 1);
+  const { masked, start, end } = maskMention(doc.text, mention);
+  const gap = findGaps(masked).find((g) => g.start === start && g.end === end);
   if (!gap) return null;
   const { entities } = analyseText({ text: masked, knowledge: [], claims: false });
   const suggestions = entities.map((e) => ({ start: e.start, exact: masked.slice(e.start, e.end), type: e.type, entityId: null }));

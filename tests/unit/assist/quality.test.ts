@@ -11,7 +11,8 @@
  *   date          P 0.914 → 0.945 → 0.945   R 0.810 → 0.873 → 0.873
  *   number        P 0.513 → 0.914 → 0.914   R 0.470 → 0.892 → 0.892
  *   claims, precision at 5 per text: held-out 0.831 → 0.892, tuning 0.767 → 0.860
- *   masked names (100 held-out mentions, one at a time): top 1 0.22 → 0.34, top 3 0.38 → 0.58
+ *   masked names (100 mentions a half, one at a time, each masked by a fixed three-space run):
+ *     held-out top 1 0.34 → 0.39, top 3 0.58 → 0.61; tuning top 1 0.40 → 0.47, top 3 0.66 → 0.67
  * The product's targets (P ≥ 0.85 and R ≥ 0.80 for people, organisations and places; 0.90 / 0.85
  * for dates and numbers; restoration top 3 ≥ 0.85 and top 1 ≥ 0.60) are the floors where they are
  * met; where not yet, the floor sits at or just below the measured value, so a change that makes
@@ -52,6 +53,20 @@ function expectFloors(runs: Run[], floors: Floors, label: string) {
   }
 }
 
+/** Top-1 and top-3 floors for masked-name restoration. */
+const HELD_OUT_RESTORATION = { top1: 0.39, top3: 0.61 };
+const TUNING_RESTORATION = { top1: 0.47, top3: 0.67 };
+
+function restorationRates(runs: Run[]): { top1: number; top3: number } {
+  const cases = maskCases(runs.map((r) => r.doc), 100);
+  expect(cases).toHaveLength(100);
+  const ranks = cases.map(restorationRank);
+  return {
+    top1: ranks.filter((r) => r === 1).length / cases.length,
+    top3: ranks.filter((r) => r !== null && r <= 3).length / cases.length
+  };
+}
+
 const wire = (runs: Run[]) => runs.filter((r) => r.doc.name.startsWith('reuters-'));
 const pages = (runs: Run[]) => runs.filter((r) => r.doc.name.startsWith('news-page-'));
 
@@ -81,14 +96,19 @@ describe('suggestion quality on the gold set', () => {
     expect(scores.tuning).toBeGreaterThanOrEqual(0.83);
   });
 
+  // Each case masks one name mention with a fixed run of three spaces, as real masked copy does
+  // whatever the name's length, so the gap's width cannot give the name away.
   it('restores 100 masked held-out names from the rest of their article', () => {
-    const cases = maskCases(heldOut.map((r) => r.doc), 100);
-    expect(cases).toHaveLength(100);
-    const ranks = cases.map(restorationRank);
-    const top1 = ranks.filter((r) => r === 1).length / cases.length;
-    const top3 = ranks.filter((r) => r !== null && r <= 3).length / cases.length;
-    console.info('masked names, held-out half', { top1, top3 });
-    expect(top1).toBeGreaterThanOrEqual(0.34);
-    expect(top3).toBeGreaterThanOrEqual(0.58);
+    const rates = restorationRates(heldOut);
+    console.info('masked names, held-out half', rates);
+    expect(rates.top1).toBeGreaterThanOrEqual(HELD_OUT_RESTORATION.top1);
+    expect(rates.top3).toBeGreaterThanOrEqual(HELD_OUT_RESTORATION.top3);
+  }, 300_000);
+
+  it('restores 100 masked names of the tuning half, the cases rules are worked out on', () => {
+    const rates = restorationRates(tuning);
+    console.info('masked names, tuning half', rates);
+    expect(rates.top1).toBeGreaterThanOrEqual(TUNING_RESTORATION.top1);
+    expect(rates.top3).toBeGreaterThanOrEqual(TUNING_RESTORATION.top3);
   }, 300_000);
 });

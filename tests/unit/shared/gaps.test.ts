@@ -68,6 +68,18 @@ describe('findGaps rules', () => {
     expect(findGaps(atStart)).toEqual([spanOf(atStart, 'in\n', '       ', 'Corp')]);
   });
 
+  it('finds a name masked by the usual three-space run at the end of a wrapped wire line, inside its paragraph', () => {
+    // Masking tools leave a run of two or three spaces whatever the name's length; here " Nazer" went.
+    const story =
+      'BAHRAIN, March 1 - Saudi Arabian Oil Minister Hisham   \nreiterated the kingdom\'s commitment to last December\'s OPEC\naccord.\n' +
+      '    Asked by the agency about the recent fall in free market\noil prices, Nazer said Saudi Arabia is fully adhering.\n';
+    expect(findGaps(story)).toEqual([spanOf(story, 'Hisham', '   ', '\nreiterated')]);
+    const crlf = story.replaceAll('\n', '\r\n');
+    expect(findGaps(crlf)).toEqual([spanOf(crlf, 'Hisham', '   ', '\r\nreiterated')]);
+    // The indentation that opens the next paragraph is no gap (the list above has one), nor is the same run after a full stop.
+    expect(findGaps(story.replace('Hisham   \n', 'Hisham.   \n'))).toEqual([]);
+  });
+
   it('keeps wire layout out: short trailing runs, sentence ends and paragraph indentation', () => {
     expect(findGaps('the company said it would sell the unit  \nfor 12 mln dlrs')).toEqual([]);
     expect(findGaps('The company said it would sell the unit.     \n    The sale is subject to approval.')).toEqual([]);

@@ -60,7 +60,7 @@ export function buildGapPool(input: PoolInput): PoolItem[] {
       bySurface.set(textKey(name.exact), items.get(`${name.type}:${textKey(name.exact)}`)!);
     }
   }
-  const pool = joinShortForms(joinSurnames([...items.values()]));
+  const pool = joinShorterForms([...items.values()]);
   const present = new Set(pool.map((i) => i.entityId).filter(Boolean));
   for (const entity of input.library) {
     if (present.has(entity.id)) continue;
@@ -71,14 +71,41 @@ export function buildGapPool(input: PoolInput): PoolItem[] {
 
 const nameWords = (item: PoolItem) => wordsOf(item.name).map((w) => w.toLowerCase());
 
-/** An organisation or untyped name that opens a longer organisation's name is merged into it. */
-function joinShortForms(items: PoolItem[]): PoolItem[] {
-  const companies = items.filter((i) => i.type === 'organization');
-  return joinInto(items, (item) => {
-    if ((item.type !== 'organization' && item.type !== 'other') || item.entityId) return undefined;
-    const words = nameWords(item);
-    return companies.find((c) => c !== item && nameWords(c).length > words.length && words.every((w, i) => nameWords(c)[i] === w));
+/**
+ * A shorter form joins the fuller name it opens or ends ("Nazer" → "Hisham Nazer", "Exco" →
+ * "Exco International Plc"; a person also by a middle name): the fuller name of the same type
+ * first, the one the article names most often among several. Places neither join nor take
+ * shorter names (places nest: "U.S." is not "Coloroll U.S.", "New York" not "Bank of New York"),
+ * and a typed name joins an untyped one only when the article never names it outside that longer
+ * run (the recogniser took a piece of it: "Terminal" of "Computer Terminal"). Shortest names join
+ * first, so a chain ends on the fullest name.
+ */
+function joinShorterForms(items: PoolItem[]): PoolItem[] {
+  const words = new Map(items.map((item) => [item, nameWords(item)]));
+  // Fuller names by each of their words, so a short form only meets the names that hold it.
+  const byWord = new Map<string, PoolItem[]>();
+  for (const [item, ws] of words) for (const w of new Set(ws)) byWord.set(w, [...(byWord.get(w) ?? []), item]);
+  const byLength = [...items].sort((a, b) => words.get(a)!.length - words.get(b)!.length);
+  return joinInto(byLength, (item) => {
+    const short = words.get(item)!;
+    if (item.entityId || short.length === 0) return undefined;
+    const fuller = (byWord.get(short[0]!) ?? []).filter((c) => {
+      const full = words.get(c)!;
+      if (c === item || full.length <= short.length || !compatible(item, c)) return false;
+      const opens = short.every((w, i) => full[i] === w);
+      const ends = short.every((w, i) => full[full.length - short.length + i] === w);
+      return opens || ends || (item.type === 'person' && c.type === 'person' && short.length === 1);
+    });
+    return fuller.sort((a, b) => Number(b.type === item.type) - Number(a.type === item.type) || b.positions.length - a.positions.length)[0];
   });
+}
+
+function compatible(short: PoolItem, full: PoolItem): boolean {
+  if (short.type === 'location' || full.type === 'location') return false;
+  if (short.type === full.type || short.type === 'other') return true;
+  if (full.type !== 'other') return false;
+  const span = full.name.length;
+  return short.positions.every((p) => full.positions.some((f) => p >= f && p < f + span));
 }
 
 /** Library entities by type and name key (aliases too; the first entity of a name wins). */
@@ -93,28 +120,16 @@ function namedEntities(library: Entity[]): Map<string, Entity> {
   return byName;
 }
 
-/** A one-word person item is merged into the longer person name it ends (else: that it is part of). */
-function joinSurnames(items: PoolItem[]): PoolItem[] {
-  const people = items.filter((i) => i.type === 'person' && wordsOf(i.name).length > 1);
-  return joinInto(items, (item) => {
-    const words = nameWords(item);
-    if (item.type !== 'person' || words.length !== 1 || item.entityId) return undefined;
-    return people.find((p) => nameWords(p).at(-1) === words[0]) ?? people.find((p) => nameWords(p).includes(words[0]!));
-  });
-}
-
-/** Merges each item that `fullerName` finds a fuller name for into that item (surfaces, positions, source). */
+/** Merges each item that `fullerName` finds a fuller name for into that item (surfaces, positions, source); keeps the order. */
 function joinInto(items: PoolItem[], fullerName: (item: PoolItem) => PoolItem | undefined): PoolItem[] {
-  const kept: PoolItem[] = [];
+  const joined = new Set<PoolItem>();
   for (const item of items) {
     const full = fullerName(item);
-    if (!full) {
-      kept.push(item);
-      continue;
-    }
+    if (!full) continue;
+    joined.add(item);
     full.surfaces.push(...item.surfaces.filter((s) => !full.surfaces.includes(s)));
     full.positions.push(...item.positions);
-    if (item.source === 'document') full.source = 'document';
+    if (item.source === 'document' || (item.source === 'suggestion' && full.source !== 'document')) full.source = item.source;
   }
-  return kept;
+  return items.filter((item) => !joined.has(item));
 }

@@ -2,11 +2,14 @@
  * Ranks restoration candidates for one gap. A candidate's score adds up transparent parts, each
  * listed as a reason: where it comes from (confirmed in this article > suggested in it > named in
  * it > known in the library), how well its type fits the context, how often and how near the gap
- * the article names it, and whether the article names it in the same frame elsewhere: after the
- * same word ("Minister …", "the …") or before it ("… said", "…'s").
+ * the article names it, whether the article names it in the same frame elsewhere: after the
+ * same word ("Minister …", "the …") or before it ("… said", "…'s"), and what the story around the
+ * gap says (see discourse.ts). The gap's width is no evidence: masks are runs of two or three spaces.
  */
 import type { GapCandidate, GapCandidateSource } from '../../../shared/api/methods/assist';
+import { hasLegalSuffix } from '../entities/wire';
 import { escapeRegExp } from '../text/words';
+import { bracketed, headlineOf, inHeadline, initialsBefore, isAcronymOf, onlyInByline, spellsTicker, tickerAfter } from './discourse';
 import { type Gender, type GapExpectation, type NameType, gapExpectation, pronounGender } from './cues';
 
 export interface PoolItem {
@@ -29,8 +32,9 @@ const SOURCE_SCORE: Record<GapCandidateSource, [number, string]> = {
 const NAME_TYPES = new Set(['person', 'organization', 'location', 'other']);
 /** How much the type the gap's context expects counts against the article's own evidence. */
 const TYPE_WEIGHT = 2;
-/** How well a name of unknown type fits any context. */
-const UNTYPED_FIT = 0.6;
+const NAME_TYPE_LIST: NameType[] = ['person', 'organization', 'location'];
+/** How much the recogniser's type counts against what the article's frames around the name say. */
+const TYPED_SHARE = 0.7;
 
 export interface RankedGap extends GapExpectation {
   candidates: GapCandidate[];
@@ -41,8 +45,9 @@ export function rankGapCandidates(text: string, gap: { start: number; end: numbe
   const frame = frameAround(text, gap.start, gap.end);
   const named = pool.filter((item) => NAME_TYPES.has(item.type));
   const framed = typesInFrame(text, frame, named);
+  const story = storyAround(text, gap);
   const candidates = named
-    .map((item) => score(text, gap, item, expectation, frame, framed))
+    .map((item) => score(text, gap, item, expectation, frame, framed, story))
     .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
   return { ...expectation, candidates: candidates.slice(0, limit) };
 }
@@ -53,35 +58,40 @@ function score(
   item: PoolItem,
   expectation: GapExpectation,
   frame: Frame,
-  framed: Map<string, number>
+  framed: Map<string, number>,
+  story: Story
 ): GapCandidate {
   const reasons: string[] = [];
   const [base, why] = SOURCE_SCORE[item.source];
   let total = base;
   reasons.push(why);
 
-  if (item.type === 'other') {
-    total += TYPE_WEIGHT * UNTYPED_FIT;
-    reasons.push('a name of unknown type');
-  } else {
-    const fit = expectation.weights[item.type as NameType] ?? 0;
-    total += TYPE_WEIGHT * fit;
-    reasons.push(`${label(item.type)} fits the context${fit >= 0.99 ? '' : ` ${Math.round(fit * 100)}%`}`);
-    const share = framed.get(item.type) ?? 0;
-    if (share > 0) {
-      total += 1.5 * share;
-      reasons.push(`the article puts ${label(item.type).replace(/^an? /u, '')} names in this frame`);
-    }
+  const profile = typeProfile(text, item);
+  const fit = NAME_TYPE_LIST.reduce((sum, type) => sum + profile[type] * expectation.weights[type], 0);
+  total += TYPE_WEIGHT * fit;
+  const likely = NAME_TYPE_LIST.reduce((a, b) => (profile[b] > profile[a] ? b : a));
+  const likelyFit = expectation.weights[likely];
+  reasons.push(
+    item.type === 'other' && profile[likely] < 0.5
+      ? 'a name of unknown type'
+      : `${label(likely)} fits the context${likelyFit >= 0.99 ? '' : ` ${Math.round(likelyFit * 100)}%`}`
+  );
+  const share = item.type === 'other' ? 0 : (framed.get(item.type) ?? 0);
+  if (share > 0) {
+    total += 1.5 * share;
+    reasons.push(`the article puts ${label(item.type).replace(/^an? /u, '')} names in this frame`);
   }
 
   if (item.positions.length > 0) {
-    total += Math.min(2.5, 0.75 * Math.log2(1 + item.positions.length));
+    total += Math.min(4, Math.log2(1 + item.positions.length));
     reasons.push(`named ${item.positions.length} ${item.positions.length === 1 ? 'time' : 'times'} in the article`);
     const distance = Math.min(...item.positions.map((p) => Math.abs(p - gap.start)));
     const nearness = Math.exp(-distance / 1500);
     total += nearness;
     if (nearness > 0.5) reasons.push('named near the gap');
   }
+
+  total += storyScore(text, item, gap, story, reasons);
 
   const frames = item.positions.map((p) => frameAround(text, p, p + surfaceAt(text, p, item.surfaces)));
   if (frame.left && (frames.some((f) => f.left === frame.left) || afterSameWord(text, frame.left, item.surfaces))) {
@@ -107,10 +117,57 @@ function score(
   // A sentence that masks a name seldom names the same one in clear as well.
   const sentence = sentenceAround(text, gap.start);
   if (item.positions.some((p) => p >= sentence.start && p < sentence.end)) {
-    total -= 1;
+    total -= 2;
     reasons.push('already named in the same sentence');
   }
   return { name: item.name, type: item.type, entityId: item.entityId, source: item.source, score: Math.round(total * 100) / 100, reasons };
+}
+
+interface Story {
+  headline: string;
+  /** True when the gap is in the story's first sentence, which introduces what the headline names. */
+  lead: boolean;
+  ticker: string | null;
+  bracketed: boolean;
+  /** The sorted initials of the name before a bracketed gap, or null. */
+  initials: string | null;
+}
+
+function storyAround(text: string, gap: { start: number; end: number }): Story {
+  const headline = headlineOf(text);
+  return {
+    headline,
+    lead: headline !== '' && !/[.!?]\s/u.test(text.slice(headline.length, gap.start).trim()),
+    ticker: tickerAfter(text, gap.end),
+    bracketed: bracketed(text, gap),
+    initials: initialsBefore(text, gap)
+  };
+}
+
+/** Points from the story around the gap (see discourse.ts), with their reasons. */
+function storyScore(text: string, item: PoolItem, gap: { start: number; end: number }, story: Story, reasons: string[]): number {
+  let total = 0;
+  if (story.lead && inHeadline(story.headline, [item.name, ...item.surfaces])) {
+    total += 1;
+    reasons.push('named in the headline');
+  }
+  if (story.ticker && item.type !== 'person' && item.type !== 'location' && [item.name, ...item.surfaces].some((s) => spellsTicker(story.ticker!, s))) {
+    total += 2;
+    reasons.push(`the ticker <${story.ticker}> after the gap spells it`);
+  }
+  if (story.initials && [item.name, ...item.surfaces].some((s) => isAcronymOf(s, story.initials!))) {
+    total += 3;
+    reasons.push('the initials of the name before the brackets');
+  }
+  if (onlyInByline(text, item.positions)) {
+    total -= 2;
+    reasons.push('named only in the byline');
+  }
+  if (story.bracketed && item.positions.some((p) => p < gap.start)) {
+    total -= 3;
+    reasons.push('already named before the gap, where the wire brackets a first mention');
+  }
+  return total;
 }
 
 interface Frame {
@@ -189,6 +246,38 @@ function sentenceAround(text: string, at: number): { start: number; end: number 
   const start = startMatch ? at - before.length + startMatch.index + 1 : Math.max(0, at - 400);
   const endMatch = /[.!?\n]/u.exec(text.slice(at, at + 400));
   return { start, end: endMatch ? at + endMatch.index : Math.min(text.length, at + 400) };
+}
+
+const profiles = new WeakMap<PoolItem, Record<NameType, number>>();
+
+/**
+ * How likely each type is for a candidate: the recogniser's type, blended with the cues the
+ * frames around the article's mentions of it give (read as if each were a gap: "Minister ␣",
+ * "<␣>", "in ␣"); a legal suffix makes a company. Shares sum to 1. Kept per pool item, as the
+ * pool belongs to one text.
+ */
+function typeProfile(text: string, item: PoolItem): Record<NameType, number> {
+  const known = profiles.get(item);
+  if (known) return known;
+  const cues: Record<NameType, number> = { person: 0, organization: 0, location: 0 };
+  for (const position of item.positions) {
+    const { weights } = gapExpectation(text, { start: position, end: position + surfaceAt(text, position, item.surfaces) });
+    for (const type of NAME_TYPE_LIST) cues[type] += weights[type];
+  }
+  const total = NAME_TYPE_LIST.reduce((sum, type) => sum + cues[type], 0);
+  const given: NameType | null = NAME_TYPE_LIST.includes(item.type as NameType)
+    ? (item.type as NameType)
+    : item.surfaces.some(hasLegalSuffix)
+      ? 'organization'
+      : null;
+  const profile = Object.fromEntries(
+    NAME_TYPE_LIST.map((type) => {
+      const fromCues = total > 0 ? cues[type] / total : 1 / 3;
+      return [type, given ? TYPED_SHARE * Number(type === given) + (1 - TYPED_SHARE) * fromCues : fromCues];
+    })
+  ) as Record<NameType, number>;
+  profiles.set(item, profile);
+  return profile;
 }
 
 const label = (type: string) => (type === 'location' ? 'a place' : type === 'organization' ? 'an organisation' : `a ${type}`);

@@ -1,9 +1,9 @@
 /**
  * The window's first screen comes first (an open document's text with its highlights, or the view
  * itself): what it does not need (other views' code, dialogs, the panes and details around the text)
- * waits until that screen has been painted.
+ * waits until that screen has been painted and the page is idle.
  */
-import { afterNextPaint } from './after-paint';
+import { whenIdleAfterPaint } from './after-paint';
 
 class FirstScreen {
   painted = $state(false);
@@ -22,7 +22,7 @@ class FirstScreen {
   shown(): void {
     if (this.#shown) return;
     this.#shown = true;
-    afterNextPaint(() => {
+    whenIdleAfterPaint(() => {
       this.painted = true;
       this.#resolve();
     });

@@ -7,11 +7,10 @@ import { PAGE_POLICY } from './src/main/electron/window';
 const root = import.meta.dirname;
 
 /**
- * The page's part in a quick first screen: index.html links the stylesheets of `entry` (a module the
- * page imports dynamically) and of the chunks it needs, so the early first screen is drawn styled, but
- * not their code: the window's code loads after that screen is painted (src/renderer/main.ts), and
- * fetched or compiled beside the entry it only slowed the entry and the text request down (measured
- * with bench/render). The entry script is async: it runs once loaded, not after the page is parsed.
+ * The page's part in a quick first screen: index.html fetches the code and stylesheets of `entry` (the
+ * window, a module the entry script imports at once) and of the chunks it needs beside the small entry
+ * script, instead of in waves after it (measured with bench/render). The entry script is async: it runs
+ * once loaded, not after the page is parsed, and sends the window's first request at once.
  */
 function firstScreenPage(entry: string): Plugin {
   return {
@@ -27,11 +26,13 @@ function firstScreenPage(entry: string): Plugin {
         const needed = chunks.filter((file) => file === chunk || chunk.imports.includes(file.fileName));
         const entryScript = /<script type="module" crossorigin src=/;
         if (!entryScript.test(html)) throw new Error('No entry script in the built index.html');
+        const link = (rel: string, file: string) => ({ tag: 'link', attrs: { rel, crossorigin: true, href: `./${file}` }, injectTo: 'head' as const });
         return {
           html: html.replace(entryScript, '<script type="module" async crossorigin src='),
-          tags: needed
-            .flatMap((file) => [...(file.viteMetadata?.importedCss ?? [])])
-            .map((file) => ({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const })),
+          tags: [
+            ...needed.flatMap((file) => [...(file.viteMetadata?.importedCss ?? [])]).map((file) => link('stylesheet', file)),
+            ...needed.filter((file) => !html.includes(file.fileName)).map((file) => link('modulepreload', file.fileName)),
+          ],
         };
       },
     },
@@ -110,10 +111,10 @@ export default defineConfig({
           // chunk beside App's, instead of a small chunk for every module the later-loaded views share with it.
           codeSplitting: {
             groups: [
-              // The entry and what it draws the early first screen with.
+              // The entry and what it sends the window's first request with.
               {
                 name: 'start',
-                test: /src[\\/]renderer[\\/](main|lib[\\/](api-client|routes|early-text|after-paint|text[\\/](block-tag|hidden-chars)))\.ts|vite[\\/]preload-helper/,
+                test: /src[\\/](renderer[\\/](main|lib[\\/](api-client|routes|desktop-bridge))|shared[\\/]api[\\/]start-calls)\.ts|vite[\\/]preload-helper/,
                 priority: 2,
               },
               // Nothing of the API contract in the window's chunk (the renderer loads none of its schemas, see README).

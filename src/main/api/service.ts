@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { contract, isMethodName, type MethodName } from '../../shared/api/contract';
+import { contract, isMethodName, type ParsedInput } from '../../shared/api/contract';
+import { startCalls } from '../../shared/api/start-calls';
 import { FILE_TOO_LARGE } from '../../shared/api/uploads';
 import { type Result, fail, ok } from '../../shared/result';
 import { DomainError } from '../errors';
 import { type ServiceDeps, createHandlerContext } from './context';
 import { handlers } from './handlers';
-import type { Handler } from './handlers/types';
+import type { Handler, HandledMethod } from './handlers/types';
 
 export interface Service {
   call(method: string, input: unknown): Promise<Result<unknown>>;
@@ -17,7 +18,7 @@ const pointer = (path: PropertyKey[]) => '/' + path.map((p) => String(p).replace
 /** The API service: validates every call against the contract and never throws. */
 export function createService(deps: ServiceDeps): Service {
   const ctx = createHandlerContext(deps);
-  return {
+  const service: Service = {
     async call(method, input) {
       if (typeof method !== 'string' || !isMethodName(method)) {
         return fail('unknown_method', `There is no API method "${String(method)}".`);
@@ -32,8 +33,13 @@ export function createService(deps: ServiceDeps): Service {
           parsed.error.issues.map((issue) => `${pointer(issue.path)}: ${issue.message}`)
         );
       }
+      if (method === 'app.start') {
+        // Each part through this same call: checked and answered exactly as when the window asks for it alone.
+        const { documentId } = parsed.data as ParsedInput<'app.start'>;
+        return ok(await Promise.all(startCalls(documentId).map(([part, partInput]) => service.call(part, partInput))));
+      }
       try {
-        const handler = handlers[method] as Handler<MethodName>;
+        const handler = handlers[method] as Handler<HandledMethod>;
         return ok(await handler(ctx, parsed.data as never));
       } catch (error) {
         if (error instanceof DomainError) return fail(error.code, error.message, error.details);
@@ -43,6 +49,7 @@ export function createService(deps: ServiceDeps): Service {
       }
     }
   };
+  return service;
 }
 
 export type { ServiceDeps };

@@ -12,6 +12,7 @@ import { fail, type Result } from '../../shared/result';
 
 /** Methods that only read the library (their handlers write nothing): the library and the opened document. */
 export const READS_ON_HTTP_THREAD: ReadonlySet<string> = new Set([
+  'app.start',
   'documents.list',
   'documents.get',
   'documents.text',

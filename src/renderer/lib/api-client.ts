@@ -4,8 +4,9 @@
  * with the session's bearer token, which arrives once in the URL (`#token=…`).
  */
 import { createClient, type ApiClient, type Transport } from '../../shared/api/client';
-import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
+import type { MethodName } from '../../shared/api/contract';
 import type { AppEvent } from '../../shared/api/preload-bridge';
+import { startCalls } from '../../shared/api/start-calls';
 import type { AppError, Result } from '../../shared/result';
 import { desktopBridge } from './desktop-bridge';
 
@@ -94,18 +95,25 @@ if (!bridge) {
 
 const transport: Transport = bridge ? (method, input) => bridge.call(method, input) : httpTransport(takeToken());
 
-/** Calls made before the views' code has loaded (main.ts), each waiting for its one taker. */
+/** Answers to calls made before the views' code has loaded (main.ts), each waiting for its one taker. */
 const early = new Map<string, Promise<Result<unknown>>>();
 const earlyKey = (method: MethodName, input: unknown) => `${method} ${JSON.stringify(input)}`;
 
-/** Sends a call now, so its answer travels while the rest of the window's code loads; the answer is also returned. */
-export function callEarly<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>> {
-  const sent = transport(method, input) as Promise<Result<MethodOutput<M>>>;
-  early.set(earlyKey(method, input), sent);
-  return sent;
+/**
+ * Asks for everything the window starts with (startCalls) in one request, so the answers travel while
+ * the rest of the window's code loads; each is then the answer to that call's first asking. A part
+ * that did not come (the request failed) is asked for on its own when the window asks.
+ */
+export function startEarly(documentId?: string): void {
+  const calls = startCalls(documentId);
+  const answered = transport('app.start', documentId === undefined ? {} : { documentId }) as Promise<Result<Result<unknown>[]>>;
+  calls.forEach(([method, input], i) => {
+    const part = answered.then((start) => (start.ok && start.value.length === calls.length ? start.value[i] : transport(method, input)));
+    early.set(earlyKey(method, input), part);
+  });
 }
 
-/** The window's client: the answer to the same call sent early by callEarly (taken once), or else a new call. */
+/** The window's client: the answer to the same call sent early by startEarly (taken once), or else a new call. */
 export const api: ApiClient = createClient((method, input) => {
   const key = earlyKey(method, input);
   const sent = early.get(key);

@@ -1,10 +1,9 @@
 /**
- * The window's first screen comes first (an open document's text, or the view itself): what it does
- * not need (other views' code, dialogs, the panes and details around the text) waits until that
- * screen has been painted.
+ * The window's first screen comes first (an open document's text with its highlights, or the view
+ * itself): what it does not need (other views' code, dialogs, the panes and details around the text)
+ * waits until that screen has been painted and the page is idle.
  */
-import { afterNextPaint } from './after-paint';
-import { removeEarlyText } from './early-text';
+import { whenIdleAfterPaint } from './after-paint';
 
 class FirstScreen {
   painted = $state(false);
@@ -17,14 +16,13 @@ class FirstScreen {
   }
 
   /**
-   * Says the first screen has its content: the frame being drawn is the one waited for (it replaces the
-   * early one). Only the first call counts; later views are not first screens.
+   * Says the first screen has its content: the frame being drawn is the one waited for. Only the first
+   * call counts; later views are not first screens.
    */
   shown(): void {
     if (this.#shown) return;
     this.#shown = true;
-    afterNextPaint(() => {
-      removeEarlyText();
+    whenIdleAfterPaint(() => {
       this.painted = true;
       this.#resolve();
     });

@@ -17,6 +17,7 @@ import type {
   VerdictScale
 } from '../domain';
 import { CLAIM_STATUSES, EVIDENCE_RELATIONS, REVIEW_DECISIONS } from '../domain';
+import type { Result } from '../result';
 import type { ChangeSet, UndoState } from './changes';
 import { id, isoDate, longText, method, offset, returns, shortText } from './define';
 import { assistMethods } from './methods/assist';
@@ -84,6 +85,11 @@ export interface AppInfo {
 /** Methods of the foundation: settings, documents, annotations, workflow, history. */
 const coreMethods = {
   'app.info': method(z.strictObject({}), returns<AppInfo>()),
+  /**
+   * The answers to the calls a window starts with (startCalls in start-calls.ts, in that order), each
+   * exactly what that call alone returns now, a refusal included.
+   */
+  'app.start': method(z.strictObject({ documentId: id.optional() }), returns<Result<unknown>[]>()),
 
   'settings.get': method(z.strictObject({}), returns<Settings>()),
   'settings.update': method(

@@ -1,4 +1,3 @@
-import type { MethodName } from '../../../shared/api/contract';
 import { assistHandlers } from './assist';
 import { claimHandlers } from './claims';
 import { documentHandlers } from './documents';
@@ -13,10 +12,10 @@ import { maintenanceHandlers } from './maintenance';
 import { mentionHandlers } from './mentions';
 import { settingsHandlers } from './settings';
 import { verificationHandlers } from './verification';
-import type { HandlerMap } from './types';
+import type { HandledMethod, HandlerMap } from './types';
 
 /** One handler per contract method; the type makes a missing one a compile error. */
-export const handlers: HandlerMap<MethodName> = {
+export const handlers: HandlerMap<HandledMethod> = {
   ...settingsHandlers,
   ...documentHandlers,
   ...documentPartHandlers,

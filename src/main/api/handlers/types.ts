@@ -7,3 +7,6 @@ export type Handler<M extends MethodName> = (
 ) => MethodOutput<M> | Promise<MethodOutput<M>>;
 
 export type HandlerMap<K extends MethodName> = { [M in K]: Handler<M> };
+
+/** Methods a handler answers; app.start is answered by the service from the others (service.ts). */
+export type HandledMethod = Exclude<MethodName, 'app.start'>;

@@ -255,6 +255,10 @@ export class DocumentState {
     const annotationsAsked = this.#api.call('documents.annotationColumns', { id });
     const text = await textAsked;
     if (seq !== this.#loadSeq) return; // another document was opened meanwhile
+    // Annotations that came with the text (the window's start request) are shown with it: the first
+    // render of the text has its highlights. The race settles on them when they are already there.
+    const arrived = text.ok ? await Promise.race([annotationsAsked, Promise.resolve(null)]) : null;
+    if (seq !== this.#loadSeq) return;
     this.#loading = false;
     if (!text.ok) return this.#failLoad(text.error);
     this.#reset();
@@ -262,7 +266,7 @@ export class DocumentState {
     this.#gaps = text.value.gaps;
     this.#undo = text.value.undo;
     this.#annotationsPending = true;
-    const annotations = await annotationsAsked;
+    const annotations = arrived ?? (await annotationsAsked);
     if (seq !== this.#loadSeq) return;
     if (!annotations.ok) return this.#failLoad(annotations.error);
     const view = annotations.value;

@@ -14,10 +14,46 @@ export interface Segment {
   suggestion: EntitySuggestion | null;
 }
 
-const covers = (span: { start: number; end: number }, start: number, end: number) =>
-  span.start <= start && span.end >= end;
+interface Span {
+  start: number;
+  end: number;
+}
 
-/** Splits [start, end) at every annotation (and shown suggestion) boundary inside it. */
+/**
+ * Walks a list of spans from left to right: `at(offset)` gives the spans that cover offset and go on
+ * past it, in the list's own order. Each span is added once and dropped once, so a long block with
+ * hundreds of mentions costs about as much per cut as the few spans over it.
+ */
+class Sweep<T extends Span> {
+  readonly #list: T[];
+  /** Indices into the list, by start. */
+  readonly #byStart: number[];
+  #next = 0;
+  #active: number[] = [];
+
+  constructor(list: T[]) {
+    this.#list = list;
+    this.#byStart = list.map((_, i) => i).sort((a, b) => list[a].start - list[b].start || a - b);
+  }
+
+  /** Offsets must come in increasing order. */
+  at(offset: number): T[] {
+    const list = this.#list;
+    let added = false;
+    while (this.#next < this.#byStart.length && list[this.#byStart[this.#next]].start <= offset) {
+      this.#active.push(this.#byStart[this.#next++]);
+      added = true;
+    }
+    this.#active = this.#active.filter((i) => list[i].end > offset);
+    if (added) this.#active.sort((a, b) => a - b);
+    return this.#active.map((i) => list[i]);
+  }
+}
+
+/**
+ * Splits [start, end) at every annotation (and shown suggestion) boundary inside it. Every boundary is
+ * a cut, so a span that covers the start of a segment covers all of it.
+ */
 export function segmentText(
   start: number,
   end: number,
@@ -32,18 +68,20 @@ export function segmentText(
     }
   }
   const points = [...cuts].sort((a, b) => a - b);
+  const mentions = new Sweep(annotations.mentions);
+  const claims = new Sweep(annotations.claims);
+  const gaps = new Sweep(annotations.gaps);
+  const shown = new Sweep(suggestions);
   const segments: Segment[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
-    const [from, to] = [points[i], points[i + 1]];
+    const from = points[i];
     segments.push({
       start: from,
-      end: to,
-      mentions: annotations.mentions
-        .filter((m) => covers(m, from, to))
-        .sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start),
-      claims: annotations.claims.filter((c) => covers(c, from, to)),
-      gap: annotations.gaps.find((g) => covers(g, from, to)) ?? null,
-      suggestion: suggestions.find((s) => covers(s, from, to)) ?? null
+      end: points[i + 1],
+      mentions: mentions.at(from).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start),
+      claims: claims.at(from),
+      gap: gaps.at(from)[0] ?? null,
+      suggestion: shown.at(from)[0] ?? null
     });
   }
   return segments;

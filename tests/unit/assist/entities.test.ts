@@ -128,6 +128,14 @@ describe('names the text itself contradicts', () => {
   });
 });
 
+describe('words that name nothing', () => {
+  it('suggests no sentence opener joined to an abbreviation that names no organisation: "Reality TV star"', () => {
+    const found = suggestEntities(SAMPLE, []);
+    expect(texts(SAMPLE, found).filter((t) => t.includes('TV'))).toEqual([]);
+    expect(texts(SAMPLE, found, 'person')[0]).toBe('Kardashian West');
+  });
+});
+
 describe('reference style with capitalised surnames', () => {
   it('reads a capitalised surname alone as the person named in full elsewhere, not as an acronym', () => {
     const text = 'In 2013 Nicolas MADURO was elected. The opposition protested. MADURO has used decree powers since 2015.';

@@ -7,14 +7,14 @@ import { type Chunk, chunkText } from '../text/chunks';
 import { textKey, wordsOf } from '../text/words';
 import type { EntityCandidate, KnowledgeTerm, TaggedTerm } from './candidate';
 import { compromiseEntities } from './compromise-source';
-import { TITLE_WORDS, cleanSpan, type Span } from './edges';
+import { TITLE_WORDS, atSentenceStart, cleanSpan, type Span } from './edges';
 import { knowledgeEntities } from './knowledge-source';
 import { ACRONYM, NOT_ORGANIZATIONS, isHeadWord, typeProperNounRun } from './typing';
 import { companyShortForms, hasLegalSuffix, splitConjoinedCompanies, typeFromWording, wireCandidates, wireQuietSpans, withPlaceOpeners } from './wire';
 import { NAME_JOINERS, winkEntities } from './wink-source';
 
 /** One word of a nationality or origin: "Venezuelan", "Japanese", "British", "Afghan". */
-const DEMONYM = /^\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|ic|i)$/u;
+const DEMONYM = /^\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|ic|i|iot)$/u;
 
 const PRIORITY: Record<EntityCandidate['source'], number> = { library: 4, pattern: 3.5, compromise: 3, wink: 3, 'proper-noun': 2 };
 
@@ -61,7 +61,7 @@ export function combineEntities(text: string, knowledge: KnowledgeTerm[], analys
   const raw = withPlaceOpeners(text, splitConjoinedCompanies(text, found));
   const isDemonym = (c: Span) => nounFollows.has(c.end) && wordsOf(text.slice(c.start, c.end)).every((w) => DEMONYM.test(w));
   const isNoName = (c: EntityCandidate) =>
-    c.source !== 'library' && (isDemonym(c) || isOfficeOf(text, c) || NOT_ORGANIZATIONS.has(text.slice(c.start, c.end)));
+    c.source !== 'library' && (isDemonym(c) || isOfficeOf(text, c) || isOpenerAndAbbreviation(text, c) || NOT_ORGANIZATIONS.has(text.slice(c.start, c.end)));
   const strong = withSurnames(text, joinPersonHalves(text, extendByRuns(text, select(text, cleaned(text, raw).filter((c) => !isNoName(c))), runs)));
   const nouns = properNouns(text, runs, strong, tagged).filter((c) => !isNoName(c));
   const all = withCompanyShortForms(text, [...strong, ...nouns]).sort((a, b) => a.start - b.start);
@@ -92,6 +92,12 @@ function isOfficeOf(text: string, c: EntityCandidate): boolean {
   const after = OFFICE_AFTER.exec(text.slice(c.end, c.end + 40));
   const office = after && [after[1], after[2]].some((w) => w && TITLE_WORDS.has(w.toLowerCase()));
   return !!office && DEMONYM.test(wordsOf(text.slice(c.start, c.end))[0] ?? '');
+}
+
+/** "Reality TV star": a sentence's capitalised first word and an abbreviation that names no organisation are no name. */
+function isOpenerAndAbbreviation(text: string, c: EntityCandidate): boolean {
+  const words = wordsOf(text.slice(c.start, c.end));
+  return words.length === 2 && atSentenceStart(text, c.start) && NOT_ORGANIZATIONS.has(words[1]!);
 }
 
 /**

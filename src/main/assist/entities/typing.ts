@@ -78,7 +78,11 @@ export function typeProperNounRun(text: string, span: Span, tagged: TaggedTerm[]
     // Roman numerals ("Reserves I, II and III") count; they name nothing.
     if (!NOT_ORGANIZATIONS.has(exact) && !/^[IVXLC]+$/u.test(exact)) return { type: 'organization', reason: ACRONYM };
   }
-  if (REPORTING_VERBS.test(after)) return { type: 'person', reason: 'name before a reporting verb' };
+  if (REPORTING_VERBS.test(after)) {
+    // No word of it tagged as a name: three or more capitalised words that report something are a body ("Yacimientos Petroliferos Fiscales said").
+    if (words.length >= 3 && words.every((w) => /^\p{Lu}\p{Ll}{2,}$/u.test(w))) return { type: 'organization', reason: 'long name before a reporting verb' };
+    return { type: 'person', reason: 'name before a reporting verb' };
+  }
   if (AGE_AFTER.test(after)) return { type: 'person', reason: 'name followed by an age' };
   // Wire and reference styles that capitalise surnames: "Nicolas MADURO", "Benigno AQUINO III"; not "Expansion of the EFP".
   if (words.length >= 2 && /^\p{Lu}\p{Ll}/u.test(words[0]!) && words.every((w) => /^\p{Lu}/u.test(w)) && words.slice(1).some((w) => /^\p{Lu}{3,}$/u.test(w))) {

@@ -225,3 +225,12 @@ describe('firms and bodies the models read as people', () => {
     expect(found.filter(([text]) => text === 'Cypriot')).toEqual([]);
   });
 });
+
+describe('companies named after a place', () => {
+  it('keeps a place and the organisation head word after it whole: "West Virginia Power"', () => {
+    const text = 'CHARLESTON, W.Va., March 3 - UtiliCorp United Inc said its West Virginia Power division raised rates.\nWest Virginia Power serves many customers.\n';
+    const found = entitiesOf(text);
+    expect(typesIn(found, 'West Virginia Power')).toEqual(['organization', 'organization']);
+    expect(typesIn(found, 'West Virginia')).toEqual([]);
+  });
+});

@@ -62,7 +62,7 @@ export function combineEntities(text: string, knowledge: KnowledgeTerm[], analys
   const isDemonym = (c: Span) => nounFollows.has(c.end) && wordsOf(text.slice(c.start, c.end)).every((w) => DEMONYM.test(w));
   const isNoName = (c: EntityCandidate) =>
     c.source !== 'library' && (isDemonym(c) || isOfficeOf(text, c) || isOpenerAndAbbreviation(text, c) || NOT_ORGANIZATIONS.has(text.slice(c.start, c.end)));
-  const strong = withSurnames(text, joinPersonHalves(text, extendByRuns(text, select(text, cleaned(text, raw).filter((c) => !isNoName(c))), runs)));
+  const strong = withSurnames(text, joinPlaceAndHead(text, joinPersonHalves(text, extendByRuns(text, select(text, cleaned(text, raw).filter((c) => !isNoName(c))), runs))));
   const nouns = properNouns(text, runs, strong, tagged).filter((c) => !isNoName(c));
   const all = withCompanyShortForms(text, [...strong, ...nouns]).sort((a, b) => a.start - b.start);
   for (const [i, c] of all.entries()) {
@@ -214,6 +214,24 @@ function extendedType(type: string, left: string[], right: string[], run: string
   if (type === 'location' && right.length > 0 && isHeadWord('organization', right.at(-1)!)) return 'organization';
   // Places and organisations grow to the right only inside a name built with "of", or by a head word ("South China" + "Sea").
   return right.length === 0 || structured || right.every((w) => isHeadWord(type, w)) ? type : null;
+}
+
+/**
+ * A place right before an organisation's head word is that organisation's name, however the models
+ * split it: "West Virginia" + "Power" is "West Virginia Power".
+ */
+function joinPlaceAndHead(text: string, chosen: EntityCandidate[]): EntityCandidate[] {
+  const out: EntityCandidate[] = [];
+  for (const c of chosen) {
+    const previous = out.at(-1);
+    const head = previous?.type === 'location' && c.type === 'organization' && text.slice(previous.end, c.start) === ' ' && isHeadWord('organization', text.slice(c.start, c.end));
+    if (head && previous.source !== 'library' && c.source !== 'library') {
+      Object.assign(previous, { end: c.end, type: 'organization', reason: `organisation name ("${text.slice(c.start, c.end)}")` });
+      continue;
+    }
+    out.push(c);
+  }
+  return out;
 }
 
 /**

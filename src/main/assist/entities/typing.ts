@@ -11,7 +11,7 @@ const ORGANIZATION_HEADS = new Set(
     'agency commission organization organisation association university college school court army navy force forces ' +
     'committee board service institute foundation front movement group network times post journal news press ' +
     'administration government senate house league federation club church ministries bureau office authority cabinet ' +
-    'embassy guard exchange trust industries resources mining securities capital systems technologies enterprises investments')
+    'embassy guard exchange trust industries resources mining securities capital systems technologies enterprises investments power')
     .split(' ')
 );
 const LOCATION_HEADS = new Set(

@@ -63,7 +63,7 @@ describe('entity suggestions', { timeout: 60_000 }, () => {
 
   it('does not suggest a rejected text again, in this document or (everywhere) in others; unreject brings it back', async () => {
     const { id, text } = await sample();
-    const other = (await lib.importText('Alice Marie Johnson met Trump at the Oval Office on Monday. Alice Marie Johnson said she was grateful.', 'other.txt')).document.id;
+    const other = (await lib.importText('Alice Marie Johnson met Trump in the Oval Office on Monday. Alice Marie Johnson said she was grateful.', 'other.txt')).document.id;
     const alice = (await lib.call('assist.entitySuggestions', { documentId: id })).suggestions.find((s) => s.exact === 'Alice Marie Johnson')!;
     const [rejection] = await lib.call('assist.rejectEntities', { documentId: id, suggestions: [alice] });
     expect(rejection).toMatchObject({ documentId: id, exact: 'Alice Marie Johnson', type: alice.type, ...spanOf(text, 'Alice Marie Johnson'), author: 'Ana Checker' });
@@ -72,10 +72,10 @@ describe('entity suggestions', { timeout: 60_000 }, () => {
     expect(inOther.length).toBeGreaterThan(0);
 
     const oval = spanOf(text, 'Oval Office');
-    const [everywhere] = await lib.call('assist.rejectEntities', { documentId: id, suggestions: [{ ...oval, type: 'organization' }], everywhere: true });
+    const [everywhere] = await lib.call('assist.rejectEntities', { documentId: id, suggestions: [{ ...oval, type: 'location' }], everywhere: true });
     expect(everywhere!.documentId).toBeNull();
     const otherNow = await lib.call('assist.entitySuggestions', { documentId: other });
-    expect(otherNow.suggestions.filter((s) => s.exact === 'Oval Office' && s.type === 'organization')).toEqual([]);
+    expect(otherNow.suggestions.filter((s) => s.exact === 'Oval Office' && s.type === 'location')).toEqual([]);
     expect((await lib.call('assist.rejections', { documentId: other })).map((r) => r.exact)).toEqual(['Oval Office']);
 
     expect(await lib.call('assist.unreject', { ids: [rejection!.id] })).toEqual({ removed: 1 });

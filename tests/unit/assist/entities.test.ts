@@ -174,3 +174,12 @@ describe('checkLanguage', () => {
     expect(checkLanguage('')).toMatchObject({ language: 'other', englishShare: 0 });
   });
 });
+
+describe('rooms and bodies', () => {
+  it('types an "… Office" the text only puts people in as a place, and one that speaks as an organisation', () => {
+    const room = 'Reagan met Shultz in the Oval Office on Monday.';
+    expect(suggestEntities(room, []).filter((c) => room.slice(c.start, c.end) === 'Oval Office').map((c) => c.type)).toEqual(['location']);
+    const body = 'Officials in the Foreign Office were angry. The Foreign Office said it would protest.';
+    expect(suggestEntities(body, []).filter((c) => body.slice(c.start, c.end) === 'Foreign Office').map((c) => c.type)).toEqual(['organization', 'organization']);
+  });
+});

@@ -9,7 +9,7 @@ import type { EntityCandidate, KnowledgeTerm, TaggedTerm } from './candidate';
 import { compromiseEntities } from './compromise-source';
 import { TITLE_WORDS, atSentenceStart, cleanSpan, type Span } from './edges';
 import { knowledgeEntities } from './knowledge-source';
-import { ACRONYM, NOT_ORGANIZATIONS, isHeadWord, typeProperNounRun } from './typing';
+import { ACRONYM, NOT_ORGANIZATIONS, REPORTING_VERBS, isHeadWord, typeProperNounRun } from './typing';
 import { companyShortForms, hasLegalSuffix, splitConjoinedCompanies, typeFromWording, wireCandidates, wireQuietSpans, withPlaceOpeners } from './wire';
 import { NAME_JOINERS, winkEntities } from './wink-source';
 
@@ -66,7 +66,7 @@ export function combineEntities(text: string, knowledge: KnowledgeTerm[], analys
   const nouns = properNouns(text, runs, strong, tagged).filter((c) => !isNoName(c));
   const all = withCompanyShortForms(text, [...strong, ...nouns]).sort((a, b) => a.start - b.start);
   for (const [i, c] of all.entries()) {
-    const settled = typeFromWording(text, c) ?? acronymAfterName(text, all[i - 1], c) ?? placeOfPlace(text, c, all[i + 1]);
+    const settled = typeFromWording(text, c) ?? acronymAfterName(text, all[i - 1], c) ?? roomNamedOffice(text, c) ?? placeOfPlace(text, c, all[i + 1]);
     if (settled) Object.assign(c, settled, { source: 'pattern', confidence: Math.max(c.confidence, 0.7) });
   }
   harmoniseTypes(text, all);
@@ -126,6 +126,19 @@ function acronymAfterName(text: string, previous: EntityCandidate | undefined, c
   if (!previous || previous.type !== 'organization' || c.type === 'organization' || c.source === 'library') return null;
   if (!/^\p{Lu}{2,6}$/u.test(text.slice(c.start, c.end)) || !/^ \(?$/u.test(text.slice(previous.end, c.start))) return null;
   return { type: 'organization', reason: `short name of "${text.slice(previous.start, previous.end)}"` };
+}
+
+/**
+ * "in the Oval Office": an "… Office" the text only puts people in is a room; one that says
+ * something anywhere in the text ("the Foreign Office said") stays an organisation.
+ */
+function roomNamedOffice(text: string, c: EntityCandidate): { type: string; reason: string } | null {
+  const exact = text.slice(c.start, c.end);
+  if (c.type !== 'organization' || c.source === 'library' || !/ Office$/u.test(exact) || !/(?:in|into|from|outside) the $/u.test(text.slice(Math.max(0, c.start - 12), c.start))) return null;
+  for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
+    if (REPORTING_VERBS.test(text.slice(at + exact.length, at + exact.length + 30))) return null;
+  }
+  return { type: 'location', reason: `room people are "in" ("${exact}")` };
 }
 
 /**

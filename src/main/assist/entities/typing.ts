@@ -29,7 +29,7 @@ const LOCATION_OPENERS = new Set(
 export const NOT_ORGANIZATIONS = new Set('GDP GNP CPI VAT CEO CFO TV AM PM OK ID DNA HIV AIDS COVID AI IT USD EUR GMT UTC EST EDT CST CDT PST PDT PDF'.split(' '));
 /** Country abbreviations, which look like organisation acronyms. */
 const COUNTRY_CODES = new Set(['US', 'USA', 'UK', 'UAE', 'USSR', 'DRC', 'PRC', 'ROK', 'DPRK']);
-const REPORTING_VERBS = /^\s*(?:,\s*)?(?:said|says|told|tells|stated|claimed|claims|announced|wrote|writes|tweeted|argued|added|insisted|denied|confirmed|explained|noted|warned|urged|testified|who)\b/u;
+export const REPORTING_VERBS = /^\s*(?:,\s*)?(?:said|says|told|tells|stated|claimed|claims|announced|wrote|writes|tweeted|argued|added|insisted|denied|confirmed|explained|noted|warned|urged|testified|who)\b/u;
 const AGE_AFTER = /^\s*,\s*\d{1,3}\s*,/u;
 const LOCATION_BEFORE = /\b(?:in|at|from|near|across|throughout|outside)\s+$/u;
 

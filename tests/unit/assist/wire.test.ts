@@ -220,6 +220,12 @@ describe('firms and bodies the models read as people', () => {
     expect(typesOf(text, 'Yacimientos Petroliferos Fiscales')).toEqual(['organization']);
   });
 
+  it('types a "person" named after a speaker and "of" as the firm the speaker speaks for, in every mention', () => {
+    const text = 'SAO PAULO, March 3 - Exports rose, said Jose Silva of Comissaria Smith, a trading house.\nComissaria Smith sees lower sales.\n';
+    expect(typesOf(text, 'Jose Silva')).toEqual(['person']);
+    expect(typesOf(text, 'Comissaria Smith')).toEqual(['organization', 'organization']);
+  });
+
   it('suggests nothing for a demonym before a noun: "The Cypriot government"', () => {
     const found = entitiesOf('NICOSIA, March 3 - The Cypriot government said the tanker was hit. Cypriot officials declined comment.\n');
     expect(found.filter(([text]) => text === 'Cypriot')).toEqual([]);

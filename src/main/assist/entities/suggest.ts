@@ -66,7 +66,7 @@ export function combineEntities(text: string, knowledge: KnowledgeTerm[], analys
   const nouns = properNouns(text, runs, strong, tagged).filter((c) => !isNoName(c));
   const all = withCompanyShortForms(text, [...strong, ...nouns]).sort((a, b) => a.start - b.start);
   for (const [i, c] of all.entries()) {
-    const settled = typeFromWording(text, c) ?? acronymAfterName(text, all[i - 1], c) ?? roomNamedOffice(text, c) ?? placeOfPlace(text, c, all[i + 1]);
+    const settled = typeFromWording(text, c) ?? acronymAfterName(text, all[i - 1], c) ?? roomNamedOffice(text, c) ?? firmOfSpeaker(text, all, i) ?? placeOfPlace(text, c, all[i + 1]);
     if (settled) Object.assign(c, settled, { source: 'pattern', confidence: Math.max(c.confidence, 0.7) });
   }
   harmoniseTypes(text, all);
@@ -126,6 +126,21 @@ function acronymAfterName(text: string, previous: EntityCandidate | undefined, c
   if (!previous || previous.type !== 'organization' || c.type === 'organization' || c.source === 'library') return null;
   if (!/^\p{Lu}{2,6}$/u.test(text.slice(c.start, c.end)) || !/^ \(?$/u.test(text.slice(previous.end, c.start))) return null;
   return { type: 'organization', reason: `short name of "${text.slice(previous.start, previous.end)}"` };
+}
+
+/**
+ * A "person" named right after a person and "of" is the firm that person speaks for, with an
+ * untyped capitalised word before it: "Jose Silva of Comissaria Smith".
+ */
+function firmOfSpeaker(text: string, all: EntityCandidate[], i: number): { type: string; reason: string; start: number } | null {
+  const c = all[i]!;
+  if (c.type !== 'person' || c.source === 'library') return null;
+  let start = c.start;
+  let j = i - 1;
+  if (all[j]?.type === 'other' && text.slice(all[j]!.end, c.start) === ' ' && wordsOf(text.slice(all[j]!.start, all[j]!.end)).length === 1) start = all[j--]!.start;
+  const speaker = all[j];
+  if (speaker?.type !== 'person' || !/^,?[ \n]of[ \n]$/u.test(text.slice(speaker.end, start))) return null;
+  return { type: 'organization', reason: `the firm "${text.slice(speaker.start, speaker.end)}" speaks for`, start };
 }
 
 /**

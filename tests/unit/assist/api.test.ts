@@ -63,23 +63,23 @@ describe('entity suggestions', { timeout: 60_000 }, () => {
 
   it('does not suggest a rejected text again, in this document or (everywhere) in others; unreject brings it back', async () => {
     const { id, text } = await sample();
-    const other = (await lib.importText('Reality TV fans met at the Oval Office on Monday. Reality TV is big.', 'other.txt')).document.id;
-    const reality = (await lib.call('assist.entitySuggestions', { documentId: id })).suggestions.find((s) => s.exact === 'Reality TV')!;
-    const [rejection] = await lib.call('assist.rejectEntities', { documentId: id, suggestions: [reality] });
-    expect(rejection).toMatchObject({ documentId: id, exact: 'Reality TV', type: reality.type, start: 0, end: 10, author: 'Ana Checker' });
-    expect((await lib.call('assist.entitySuggestions', { documentId: id })).suggestions.map((s) => s.exact)).not.toContain('Reality TV');
-    const inOther = (await lib.call('assist.entitySuggestions', { documentId: other })).suggestions.filter((s) => s.exact === 'Reality TV');
+    const other = (await lib.importText('Alice Marie Johnson met Trump in the Oval Office on Monday. Alice Marie Johnson said she was grateful.', 'other.txt')).document.id;
+    const alice = (await lib.call('assist.entitySuggestions', { documentId: id })).suggestions.find((s) => s.exact === 'Alice Marie Johnson')!;
+    const [rejection] = await lib.call('assist.rejectEntities', { documentId: id, suggestions: [alice] });
+    expect(rejection).toMatchObject({ documentId: id, exact: 'Alice Marie Johnson', type: alice.type, ...spanOf(text, 'Alice Marie Johnson'), author: 'Ana Checker' });
+    expect((await lib.call('assist.entitySuggestions', { documentId: id })).suggestions.map((s) => s.exact)).not.toContain('Alice Marie Johnson');
+    const inOther = (await lib.call('assist.entitySuggestions', { documentId: other })).suggestions.filter((s) => s.exact === 'Alice Marie Johnson');
     expect(inOther.length).toBeGreaterThan(0);
 
     const oval = spanOf(text, 'Oval Office');
-    const [everywhere] = await lib.call('assist.rejectEntities', { documentId: id, suggestions: [{ ...oval, type: 'organization' }], everywhere: true });
+    const [everywhere] = await lib.call('assist.rejectEntities', { documentId: id, suggestions: [{ ...oval, type: 'location' }], everywhere: true });
     expect(everywhere!.documentId).toBeNull();
     const otherNow = await lib.call('assist.entitySuggestions', { documentId: other });
-    expect(otherNow.suggestions.filter((s) => s.exact === 'Oval Office' && s.type === 'organization')).toEqual([]);
+    expect(otherNow.suggestions.filter((s) => s.exact === 'Oval Office' && s.type === 'location')).toEqual([]);
     expect((await lib.call('assist.rejections', { documentId: other })).map((r) => r.exact)).toEqual(['Oval Office']);
 
     expect(await lib.call('assist.unreject', { ids: [rejection!.id] })).toEqual({ removed: 1 });
-    expect((await lib.call('assist.entitySuggestions', { documentId: id })).suggestions.map((s) => s.exact)).toContain('Reality TV');
+    expect((await lib.call('assist.entitySuggestions', { documentId: id })).suggestions.map((s) => s.exact)).toContain('Alice Marie Johnson');
     // Rejections are not undo steps: the document's undo stack stays empty.
     expect((await lib.call('documents.get', { id })).undo.canUndo).toBe(false);
   });

@@ -128,6 +128,14 @@ describe('names the text itself contradicts', () => {
   });
 });
 
+describe('words that name nothing', () => {
+  it('suggests no sentence opener joined to an abbreviation that names no organisation: "Reality TV star"', () => {
+    const found = suggestEntities(SAMPLE, []);
+    expect(texts(SAMPLE, found).filter((t) => t.includes('TV'))).toEqual([]);
+    expect(texts(SAMPLE, found, 'person')[0]).toBe('Kardashian West');
+  });
+});
+
 describe('reference style with capitalised surnames', () => {
   it('reads a capitalised surname alone as the person named in full elsewhere, not as an acronym', () => {
     const text = 'In 2013 Nicolas MADURO was elected. The opposition protested. MADURO has used decree powers since 2015.';
@@ -164,5 +172,14 @@ describe('checkLanguage', () => {
     expect(french.language).toBe('other');
     expect(french.notice).toMatch(/English-only/);
     expect(checkLanguage('')).toMatchObject({ language: 'other', englishShare: 0 });
+  });
+});
+
+describe('rooms and bodies', () => {
+  it('types an "… Office" the text only puts people in as a place, and one that speaks as an organisation', () => {
+    const room = 'Reagan met Shultz in the Oval Office on Monday.';
+    expect(suggestEntities(room, []).filter((c) => room.slice(c.start, c.end) === 'Oval Office').map((c) => c.type)).toEqual(['location']);
+    const body = 'Officials in the Foreign Office were angry. The Foreign Office said it would protest.';
+    expect(suggestEntities(body, []).filter((c) => body.slice(c.start, c.end) === 'Foreign Office').map((c) => c.type)).toEqual(['organization', 'organization']);
   });
 });

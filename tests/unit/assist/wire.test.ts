@@ -203,3 +203,42 @@ describe('masked names in wire copy', () => {
     expect(findGaps(masked)).toContainEqual({ start: at, end: at + 3 });
   });
 });
+
+describe('firms and bodies the models read as people', () => {
+  const typesOf = (text: string, name: string) => typesIn(entitiesOf(text), name);
+
+  it('types a firm a role is held at as an organisation, in every mention', () => {
+    const text = 'NEW YORK, March 3 - Shares rose, said Thomas Smith, an analyst at Merrill Lynch.\nMerrill Lynch expects more gains.\n';
+    expect(typesOf(text, 'Merrill Lynch')).toEqual(['organization', 'organization']);
+    expect(typesOf(text, 'Thomas Smith')).toEqual(['person']);
+  });
+
+  it('types a name that a legal suffix opens as a company: "AB Providentia"', () => {
+    expect(typesOf('STOCKHOLM, March 3 - AB Providentia said it bought a stake in the company.\n', 'AB Providentia')).toEqual(['organization']);
+  });
+
+  it('types a long run of capitalised words that no model reads as a name, before "said", as a body', () => {
+    const text = 'BUENOS AIRES, March 3 - Yacimientos Petroliferos Fiscales said output rose.\n';
+    expect(typesOf(text, 'Yacimientos Petroliferos Fiscales')).toEqual(['organization']);
+  });
+
+  it('types a "person" named after a speaker and "of" as the firm the speaker speaks for, in every mention', () => {
+    const text = 'SAO PAULO, March 3 - Exports rose, said Jose Silva of Comissaria Smith, a trading house.\nComissaria Smith sees lower sales.\n';
+    expect(typesOf(text, 'Jose Silva')).toEqual(['person']);
+    expect(typesOf(text, 'Comissaria Smith')).toEqual(['organization', 'organization']);
+  });
+
+  it('suggests nothing for a demonym before a noun: "The Cypriot government"', () => {
+    const found = entitiesOf('NICOSIA, March 3 - The Cypriot government said the tanker was hit. Cypriot officials declined comment.\n');
+    expect(found.filter(([text]) => text === 'Cypriot')).toEqual([]);
+  });
+});
+
+describe('companies named after a place', () => {
+  it('keeps a place and the organisation head word after it whole: "West Virginia Power"', () => {
+    const text = 'CHARLESTON, W.Va., March 3 - UtiliCorp United Inc said its West Virginia Power division raised rates.\nWest Virginia Power serves many customers.\n';
+    const found = entitiesOf(text);
+    expect(typesIn(found, 'West Virginia Power')).toEqual(['organization', 'organization']);
+    expect(typesIn(found, 'West Virginia')).toEqual([]);
+  });
+});

@@ -7,14 +7,14 @@ import { type Chunk, chunkText } from '../text/chunks';
 import { textKey, wordsOf } from '../text/words';
 import type { EntityCandidate, KnowledgeTerm, TaggedTerm } from './candidate';
 import { compromiseEntities } from './compromise-source';
-import { TITLE_WORDS, cleanSpan, type Span } from './edges';
+import { TITLE_WORDS, atSentenceStart, cleanSpan, type Span } from './edges';
 import { knowledgeEntities } from './knowledge-source';
-import { ACRONYM, NOT_ORGANIZATIONS, isHeadWord, typeProperNounRun } from './typing';
+import { ACRONYM, NOT_ORGANIZATIONS, REPORTING_VERBS, isHeadWord, typeProperNounRun } from './typing';
 import { companyShortForms, hasLegalSuffix, splitConjoinedCompanies, typeFromWording, wireCandidates, wireQuietSpans, withPlaceOpeners } from './wire';
 import { NAME_JOINERS, winkEntities } from './wink-source';
 
 /** One word of a nationality or origin: "Venezuelan", "Japanese", "British", "Afghan". */
-const DEMONYM = /^\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|ic|i)$/u;
+const DEMONYM = /^\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|ic|i|iot)$/u;
 
 const PRIORITY: Record<EntityCandidate['source'], number> = { library: 4, pattern: 3.5, compromise: 3, wink: 3, 'proper-noun': 2 };
 
@@ -61,12 +61,12 @@ export function combineEntities(text: string, knowledge: KnowledgeTerm[], analys
   const raw = withPlaceOpeners(text, splitConjoinedCompanies(text, found));
   const isDemonym = (c: Span) => nounFollows.has(c.end) && wordsOf(text.slice(c.start, c.end)).every((w) => DEMONYM.test(w));
   const isNoName = (c: EntityCandidate) =>
-    c.source !== 'library' && (isDemonym(c) || isOfficeOf(text, c) || NOT_ORGANIZATIONS.has(text.slice(c.start, c.end)));
-  const strong = withSurnames(text, joinPersonHalves(text, extendByRuns(text, select(text, cleaned(text, raw).filter((c) => !isNoName(c))), runs)));
+    c.source !== 'library' && (isDemonym(c) || isOfficeOf(text, c) || isOpenerAndAbbreviation(text, c) || NOT_ORGANIZATIONS.has(text.slice(c.start, c.end)));
+  const strong = withSurnames(text, joinPlaceAndHead(text, joinPersonHalves(text, extendByRuns(text, select(text, cleaned(text, raw).filter((c) => !isNoName(c))), runs))));
   const nouns = properNouns(text, runs, strong, tagged).filter((c) => !isNoName(c));
   const all = withCompanyShortForms(text, [...strong, ...nouns]).sort((a, b) => a.start - b.start);
   for (const [i, c] of all.entries()) {
-    const settled = typeFromWording(text, c) ?? acronymAfterName(text, all[i - 1], c) ?? placeOfPlace(text, c, all[i + 1]);
+    const settled = typeFromWording(text, c) ?? acronymAfterName(text, all[i - 1], c) ?? roomNamedOffice(text, c) ?? firmOfSpeaker(text, all, i) ?? placeOfPlace(text, c, all[i + 1]);
     if (settled) Object.assign(c, settled, { source: 'pattern', confidence: Math.max(c.confidence, 0.7) });
   }
   harmoniseTypes(text, all);
@@ -92,6 +92,12 @@ function isOfficeOf(text: string, c: EntityCandidate): boolean {
   const after = OFFICE_AFTER.exec(text.slice(c.end, c.end + 40));
   const office = after && [after[1], after[2]].some((w) => w && TITLE_WORDS.has(w.toLowerCase()));
   return !!office && DEMONYM.test(wordsOf(text.slice(c.start, c.end))[0] ?? '');
+}
+
+/** "Reality TV star": a sentence's capitalised first word and an abbreviation that names no organisation are no name. */
+function isOpenerAndAbbreviation(text: string, c: EntityCandidate): boolean {
+  const words = wordsOf(text.slice(c.start, c.end));
+  return words.length === 2 && atSentenceStart(text, c.start) && NOT_ORGANIZATIONS.has(words[1]!);
 }
 
 /**
@@ -120,6 +126,34 @@ function acronymAfterName(text: string, previous: EntityCandidate | undefined, c
   if (!previous || previous.type !== 'organization' || c.type === 'organization' || c.source === 'library') return null;
   if (!/^\p{Lu}{2,6}$/u.test(text.slice(c.start, c.end)) || !/^ \(?$/u.test(text.slice(previous.end, c.start))) return null;
   return { type: 'organization', reason: `short name of "${text.slice(previous.start, previous.end)}"` };
+}
+
+/**
+ * A "person" named right after a person and "of" is the firm that person speaks for, with an
+ * untyped capitalised word before it: "Jose Silva of Comissaria Smith".
+ */
+function firmOfSpeaker(text: string, all: EntityCandidate[], i: number): { type: string; reason: string; start: number } | null {
+  const c = all[i]!;
+  if (c.type !== 'person' || c.source === 'library') return null;
+  let start = c.start;
+  let j = i - 1;
+  if (all[j]?.type === 'other' && text.slice(all[j]!.end, c.start) === ' ' && wordsOf(text.slice(all[j]!.start, all[j]!.end)).length === 1) start = all[j--]!.start;
+  const speaker = all[j];
+  if (speaker?.type !== 'person' || !/^,?[ \n]of[ \n]$/u.test(text.slice(speaker.end, start))) return null;
+  return { type: 'organization', reason: `the firm "${text.slice(speaker.start, speaker.end)}" speaks for`, start };
+}
+
+/**
+ * "in the Oval Office": an "… Office" the text only puts people in is a room; one that says
+ * something anywhere in the text ("the Foreign Office said") stays an organisation.
+ */
+function roomNamedOffice(text: string, c: EntityCandidate): { type: string; reason: string } | null {
+  const exact = text.slice(c.start, c.end);
+  if (c.type !== 'organization' || c.source === 'library' || !/ Office$/u.test(exact) || !/(?:in|into|from|outside) the $/u.test(text.slice(Math.max(0, c.start - 12), c.start))) return null;
+  for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
+    if (REPORTING_VERBS.test(text.slice(at + exact.length, at + exact.length + 30))) return null;
+  }
+  return { type: 'location', reason: `room people are "in" ("${exact}")` };
 }
 
 /**
@@ -208,6 +242,24 @@ function extendedType(type: string, left: string[], right: string[], run: string
   if (type === 'location' && right.length > 0 && isHeadWord('organization', right.at(-1)!)) return 'organization';
   // Places and organisations grow to the right only inside a name built with "of", or by a head word ("South China" + "Sea").
   return right.length === 0 || structured || right.every((w) => isHeadWord(type, w)) ? type : null;
+}
+
+/**
+ * A place right before an organisation's head word is that organisation's name, however the models
+ * split it: "West Virginia" + "Power" is "West Virginia Power".
+ */
+function joinPlaceAndHead(text: string, chosen: EntityCandidate[]): EntityCandidate[] {
+  const out: EntityCandidate[] = [];
+  for (const c of chosen) {
+    const previous = out.at(-1);
+    const head = previous?.type === 'location' && c.type === 'organization' && text.slice(previous.end, c.start) === ' ' && isHeadWord('organization', text.slice(c.start, c.end));
+    if (head && previous.source !== 'library' && c.source !== 'library') {
+      Object.assign(previous, { end: c.end, type: 'organization', reason: `organisation name ("${text.slice(c.start, c.end)}")` });
+      continue;
+    }
+    out.push(c);
+  }
+  return out;
 }
 
 /**

@@ -11,7 +11,7 @@ const ORGANIZATION_HEADS = new Set(
     'agency commission organization organisation association university college school court army navy force forces ' +
     'committee board service institute foundation front movement group network times post journal news press ' +
     'administration government senate house league federation club church ministries bureau office authority cabinet ' +
-    'embassy guard exchange trust industries resources mining securities capital systems technologies enterprises investments')
+    'embassy guard exchange trust industries resources mining securities capital systems technologies enterprises investments power')
     .split(' ')
 );
 const LOCATION_HEADS = new Set(
@@ -29,7 +29,7 @@ const LOCATION_OPENERS = new Set(
 export const NOT_ORGANIZATIONS = new Set('GDP GNP CPI VAT CEO CFO TV AM PM OK ID DNA HIV AIDS COVID AI IT USD EUR GMT UTC EST EDT CST CDT PST PDT PDF'.split(' '));
 /** Country abbreviations, which look like organisation acronyms. */
 const COUNTRY_CODES = new Set(['US', 'USA', 'UK', 'UAE', 'USSR', 'DRC', 'PRC', 'ROK', 'DPRK']);
-const REPORTING_VERBS = /^\s*(?:,\s*)?(?:said|says|told|tells|stated|claimed|claims|announced|wrote|writes|tweeted|argued|added|insisted|denied|confirmed|explained|noted|warned|urged|testified|who)\b/u;
+export const REPORTING_VERBS = /^\s*(?:,\s*)?(?:said|says|told|tells|stated|claimed|claims|announced|wrote|writes|tweeted|argued|added|insisted|denied|confirmed|explained|noted|warned|urged|testified|who)\b/u;
 const AGE_AFTER = /^\s*,\s*\d{1,3}\s*,/u;
 const LOCATION_BEFORE = /\b(?:in|at|from|near|across|throughout|outside)\s+$/u;
 
@@ -78,7 +78,11 @@ export function typeProperNounRun(text: string, span: Span, tagged: TaggedTerm[]
     // Roman numerals ("Reserves I, II and III") count; they name nothing.
     if (!NOT_ORGANIZATIONS.has(exact) && !/^[IVXLC]+$/u.test(exact)) return { type: 'organization', reason: ACRONYM };
   }
-  if (REPORTING_VERBS.test(after)) return { type: 'person', reason: 'name before a reporting verb' };
+  if (REPORTING_VERBS.test(after)) {
+    // No word of it tagged as a name: three or more capitalised words that report something are a body ("Yacimientos Petroliferos Fiscales said").
+    if (words.length >= 3 && words.every((w) => /^\p{Lu}\p{Ll}{2,}$/u.test(w))) return { type: 'organization', reason: 'long name before a reporting verb' };
+    return { type: 'person', reason: 'name before a reporting verb' };
+  }
   if (AGE_AFTER.test(after)) return { type: 'person', reason: 'name followed by an age' };
   // Wire and reference styles that capitalise surnames: "Nicolas MADURO", "Benigno AQUINO III"; not "Expansion of the EFP".
   if (words.length >= 2 && /^\p{Lu}\p{Ll}/u.test(words[0]!) && words.every((w) => /^\p{Lu}/u.test(w)) && words.slice(1).some((w) => /^\p{Lu}{3,}$/u.test(w))) {

@@ -39,6 +39,8 @@ const SECOND_DAY = new RegExp(String.raw`${MONTH}\.? \d{1,2} and (\d{1,2})(?![\p
 /** What follows a company's name in apposition: "Nova, the Canadian company that …", "Ionic, a maker of circuit boards". */
 const COMPANY_APPOSITION =
   /^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,4}?(?:company|firm|group|bank|maker|manufacturer|supplier|subsidiary|unit|concern|corporation|utility|broker|insurer|retailer|producer|airline|fund|agency|fabricator|operator|affiliate)\b/u;
+/** A role held at a firm, right before its name: "an analyst at", "economist with". */
+const ROLE_AT = /(?<![\p{L}])(?:analyst|economist|banker|trader|broker|spokesman|spokeswoman|director|chairman|president|partner|official)s?[ \n](?:at|with)[ \n]$/iu;
 /** First words of place names that models take for given names ("Santa Barbara"). */
 const PLACE_OPENERS = new Set(['San', 'Santa', 'Los', 'Las', 'Saint', 'St.', 'Port', 'Fort', 'Mount', 'Lake']);
 /** Title words that stand before a name but describe no office: "former", "late", "star". */
@@ -95,7 +97,14 @@ export function typeFromWording(text: string, candidate: EntityCandidate): { typ
   if (candidate.type !== 'organization' && COMPANY_APPOSITION.test(text.slice(candidate.end, candidate.end + 80))) {
     return { type: 'organization', reason: 'described as a company right after its name' };
   }
-  const first = text.slice(candidate.start, candidate.end).split(/\s+/u)[0]!;
+  const words = text.slice(candidate.start, candidate.end).split(/\s+/u);
+  const first = words[0]!;
+  if (candidate.type === 'person' && words.length > 1 && (SUFFIX_WORD.test(first) || SUFFIX_WORD.test(words.at(-1)!))) {
+    return { type: 'organization', reason: 'company name (legal suffix)' };
+  }
+  if (candidate.type === 'person' && ROLE_AT.test(text.slice(Math.max(0, candidate.start - 40), candidate.start))) {
+    return { type: 'organization', reason: 'the firm a role is held at ("analyst at …")' };
+  }
   if (candidate.type === 'person' && PLACE_OPENERS.has(first)) return { type: 'location', reason: `place name ("${first} …")` };
   return null;
 }

@@ -73,6 +73,13 @@ describe('claims.reviewView', () => {
     expect(await lib.service.call('claims.reviewView', { id: 'no-such-claim' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
+  it('refuses a claim whose document is in the trash, as not found', async () => {
+    const claimId = await claimInReview();
+    const [document] = await lib.call('documents.list', {});
+    await lib.call('documents.delete', { id: document!.id });
+    expect(await lib.service.call('claims.reviewView', { id: claimId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
   it("the review card shows every part of the published content, no more and no fewer", async () => {
     const claimId = await claimInReview();
     const { content } = await lib.call('claims.reviewView', { id: claimId });

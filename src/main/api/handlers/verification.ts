@@ -5,10 +5,9 @@ import { shortFingerprint } from '../../identity/signature';
 import { trustKey, userKey } from '../../identity/user-keys';
 import { runMutation } from '../../store/history';
 import { claimDocumentId, claimHistory, documentHistory } from '../../store/history-log';
-import { getClaim } from '../../store/claims';
 import { getScale, insertScaleVersion } from '../../store/scales';
 import { reviewView, withReceivedSignatures } from '../../workflow/verification';
-import { documentText } from './lookups';
+import { documentText, requireClaim } from './lookups';
 import type { HandlerMap } from './types';
 
 const DEFAULT_HISTORY_PAGE = 200;
@@ -52,8 +51,9 @@ export const verificationHandlers: HandlerMap<
   },
 
   'claims.reviewView'(ctx, { id }) {
-    const claim = getClaim(ctx.db, id);
-    if (!claim) throw new DomainError('not_found', `No claim with id ${id}.`);
+    const claim = requireClaim(ctx.db, id);
+    // A claim of a document in the trash has no live text to show or hash.
+    documentText(ctx.db, claim.documentId);
     return reviewView(ctx.db, claim);
   },
 

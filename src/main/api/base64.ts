@@ -2,12 +2,17 @@ import { DomainError } from '../errors';
 
 /**
  * The bytes of a padded base64 upload, or null when it is not one. Node's decoder skips characters
- * outside the alphabet (and accepts the URL-safe one), so the bytes are encoded back and compared:
- * several times faster than a regular expression over a multi-megabyte upload.
+ * outside the alphabet (and accepts the URL-safe one), so the text must be whole groups of four
+ * without '-' or '_', decode to exactly as many bytes as its length allows (a skipped character
+ * or padding in the middle leaves fewer) and end in the group its last bytes encode to (no stray
+ * bits after them). Cheaper on a multi-megabyte upload than encoding it all back to compare.
  */
 export function decodeBase64(text: string): Buffer | null {
+  if (text.length % 4 !== 0 || text.includes('-') || text.includes('_')) return null;
   const bytes = Buffer.from(text, 'base64');
-  return bytes.toString('base64') === text ? bytes : null;
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  if (bytes.length !== (text.length / 4) * 3 - padding) return null;
+  return text.length === 0 || bytes.subarray(bytes.length - (3 - padding)).toString('base64') === text.slice(-4) ? bytes : null;
 }
 
 /**

@@ -3,7 +3,7 @@
  * is the SHA-256 of those bytes, shown short (16 hex digits in groups of four) to people.
  */
 import { type KeyObject, createHash, createPublicKey, sign, verify } from 'node:crypto';
-import { canonicalJson } from '../export/canonical-json';
+import { canonicalJsonBytes } from '../export/canonical-json';
 
 export const exportPublicKey = (key: KeyObject): string => key.export({ format: 'der', type: 'spki' }).toString('base64');
 
@@ -12,15 +12,15 @@ export const keyFingerprint = (publicKey: string): string =>
 
 export const shortFingerprint = (fingerprint: string): string => fingerprint.slice(0, 16).replace(/(.{4})(?=.)/g, '$1 ');
 
-export const signValue = (privateKey: KeyObject, value: unknown): string =>
-  sign(null, Buffer.from(canonicalJson(value), 'utf8'), privateKey).toString('base64');
+export const signValue = (privateKey: KeyObject, value: object): string =>
+  sign(null, canonicalJsonBytes(value), privateKey).toString('base64');
 
 /** False for a wrong signature and for a key or signature that is not Ed25519 at all. */
-export function signatureValid(publicKey: string, value: unknown, signature: string): boolean {
+export function signatureValid(publicKey: string, value: object, signature: string): boolean {
   try {
     const key = createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' });
     if (key.asymmetricKeyType !== 'ed25519') return false;
-    return verify(null, Buffer.from(canonicalJson(value), 'utf8'), key, Buffer.from(signature, 'base64'));
+    return verify(null, canonicalJsonBytes(value), key, Buffer.from(signature, 'base64'));
   } catch {
     return false;
   }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { decodeBase64 } from '../../../src/main/api/base64';
@@ -8,6 +9,18 @@ describe('decodeBase64', () => {
       const bytes = randomBytes(size);
       expect(decodeBase64(bytes.toString('base64'))?.equals(bytes)).toBe(true);
     }
+  });
+
+  it('takes exactly the texts that are the padded base64 of their bytes', () => {
+    const characters = fc.constantFrom(...'QUJDRAgw+/=-_ \n*é');
+    fc.assert(
+      fc.property(fc.array(characters, { maxLength: 16 }), (chars) => {
+        const text = chars.join('');
+        const roundTrip = Buffer.from(text, 'base64').toString('base64') === text;
+        expect(decodeBase64(text) !== null).toBe(roundTrip);
+      }),
+      { numRuns: 20_000 }
+    );
   });
 
   it.each([

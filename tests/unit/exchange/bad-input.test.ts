@@ -46,6 +46,14 @@ describe('refusing bad annotation files, with a clear reason and nothing written
 
   it('binary bytes', () => expectRefused(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'binary', /not UTF-8 text/));
 
+  it('bytes that are not UTF-8, without a NUL among them', () =>
+    expectRefused(Uint8Array.from([...Buffer.from('{"format": "'), 0xc3, 0x28, 0xff, ...Buffer.from('"}')]), 'binary', /not UTF-8 text/));
+
+  it('a good file behind a UTF-8 byte order mark still reads', () => {
+    const read = readAnnotationFile('bom.factdesk.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(good)]));
+    expect(read.ok).toBe(true);
+  });
+
   it('JSON that is not a Factdesk file', async () => {
     await expectRefused('{"type": "FeatureCollection", "features": []}', 'unsupported', /not a Factdesk annotation file/);
     await expectRefused('[1, 2, 3]', 'unsupported', /not a Factdesk annotation file \(the file holds an array\)/);

@@ -105,8 +105,8 @@ const early = new Map<string, Promise<Result<unknown>>>();
 const earlyKey = (method: MethodName, input: unknown) => `${method} ${JSON.stringify(input)}`;
 
 /**
- * Asks for everything the window starts with (startCalls) in one request, so the answers travel while
- * the rest of the window's code loads; each is then the answer to that call's first asking. A part
+ * Asks for everything the window starts with (startCalls) in one request, or takes the one the page's
+ * inline script sent while it parsed, so the answers travel while the rest of the window's code loads; each is then the answer to that call's first asking. A part
  * that did not come (the request failed) is asked for on its own when the window asks.
  */
 export function startEarly(documentId?: string): void {

@@ -3,6 +3,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { PAGE_POLICY } from './src/main/electron/window';
+import { START_SCRIPT } from './src/shared/api/start-script';
 
 const root = import.meta.dirname;
 
@@ -39,15 +40,21 @@ function firstScreenPage(entry: string): Plugin {
   };
 }
 
-/** Writes the page's Content-Security-Policy (src/main/electron/window.ts) into index.html's meta tag. */
+/**
+ * Writes the page's Content-Security-Policy (src/main/electron/window.ts) into index.html's meta tag,
+ * and the inline script that policy allows by its hash (START_SCRIPT) in place of its placeholder.
+ */
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'factdesk:content-security-policy',
     transformIndexHtml: {
       order: 'pre',
       handler(html) {
-        if (!html.includes('%FACTDESK_CSP%')) throw new Error('No %FACTDESK_CSP% in index.html');
-        return html.replace('%FACTDESK_CSP%', PAGE_POLICY);
+        for (const placeholder of ['%FACTDESK_CSP%', '%FACTDESK_START_SCRIPT%']) {
+          if (!html.includes(placeholder)) throw new Error(`No ${placeholder} in index.html`);
+        }
+        // Functions as replacements: a `$` in the script is not a replacement pattern.
+        return html.replace('%FACTDESK_CSP%', () => PAGE_POLICY).replace('%FACTDESK_START_SCRIPT%', () => START_SCRIPT);
       },
     },
   };
@@ -114,7 +121,7 @@ export default defineConfig({
               // The entry and what it sends the window's first request with.
               {
                 name: 'start',
-                test: /src[\\/](renderer[\\/](main|lib[\\/](api-client|routes|desktop-bridge))|shared[\\/]api[\\/]start-calls)\.ts|vite[\\/]preload-helper/,
+                test: /src[\\/](renderer[\\/](main|lib[\\/](api-client|routes|desktop-bridge))|shared[\\/]api[\\/]start-(calls|script))\.ts|vite[\\/]preload-helper/,
                 priority: 2,
               },
               // Nothing of the API contract in the window's chunk (the renderer loads none of its schemas, see README).

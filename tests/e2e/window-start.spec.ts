@@ -1,6 +1,6 @@
 /**
- * Opening the window on a document: the entry script asks for everything the window starts with in
- * one request (app.start), while the window's code loads; the document view then shows the text
+ * Opening the window on a document: the page's inline script asks for everything the window starts
+ * with in one request (app.start) while the page parses, before the window's code has loaded; the document view then shows the text
  * with its highlights. A start request that fails costs nothing but time: each call is made alone.
  */
 import { readFileSync } from 'node:fs';
@@ -67,6 +67,27 @@ test('a document opened with the window comes in one request, with its highlight
   await page.getByRole('button', { name: 'Mark as Person' }).click();
   await expect(inspector(page).locator('blockquote')).toHaveText('budget');
   expect(pageErrors).toEqual([]);
+});
+
+test('the start request leaves while the page parses, before the entry script has arrived', async ({ app, page }) => {
+  const id = await markedArticle(app, page);
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let startSent = false;
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/app.start') startSent = true;
+  });
+  // The entry script is held back until the start request has been seen (or 10 s have passed).
+  await page.route(/\/assets\/start-[^/]+\.js$/, async (route) => {
+    await Promise.race([released, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    await route.continue();
+  });
+  await page.goto(`${app.baseURL}/#/documents/${id}`);
+  const reloaded = page.reload();
+  await expect.poll(() => startSent, { timeout: 5000 }).toBe(true);
+  release();
+  await reloaded;
+  await expect(articleText(page).locator('span.mention', { hasText: 'mayor' })).toBeVisible();
 });
 
 test('the window does not wait for the start request: it says the document is opening, then shows it', async ({ app, page }) => {

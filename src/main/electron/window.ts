@@ -5,22 +5,26 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
+import { START_SCRIPT } from '../../shared/api/start-script';
 import { SHEET_CSS } from '../export/html-style';
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 /**
  * The fact-sheet preview is a sandboxed srcdoc frame, which inherits the page's policy: the sheet's
  * one inline stylesheet is allowed by its hash. Nothing else may style inline: the page sets styles
  * through the CSSOM only (Svelte style: directives).
  */
-const SHEET_STYLE = `'sha256-${createHash('sha256').update(SHEET_CSS).digest('base64')}'`;
+const SHEET_STYLE = sha256(SHEET_CSS);
 
 /**
  * The page's policy: the build writes it into the meta tag of index.html (electron.vite.config.ts)
- * and the browser mode sends that as a header.
+ * and the browser mode sends that as a header. Its one inline script, which sends the window's first
+ * request while the page parses, is allowed by its hash.
  */
 export const PAGE_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  `script-src 'self' ${sha256(START_SCRIPT)}`,
   `style-src 'self' ${SHEET_STYLE}`,
   "img-src 'self' data:",
   "connect-src 'self'",

@@ -7,10 +7,9 @@ import { createClient, type ApiClient, type Transport } from '../../shared/api/c
 import type { MethodName } from '../../shared/api/contract';
 import type { AppEvent } from '../../shared/api/preload-bridge';
 import { startCalls } from '../../shared/api/start-calls';
+import { TOKEN_KEY } from '../../shared/api/start-script';
 import type { AppError, Result } from '../../shared/result';
 import { desktopBridge } from './desktop-bridge';
-
-const TOKEN_KEY = 'factdesk.token';
 
 /**
  * Takes `#token=…` out of the visible URL (so it is not bookmarked, shared or shown) and keeps it
@@ -53,31 +52,37 @@ export function onLocked(listener: (error: AppError) => void): () => void {
   return () => lockListeners.delete(listener);
 }
 
+/** The result an HTTP response to `method` carries, or why there is none. */
+async function answerOf(method: MethodName, sent: Promise<Response>): Promise<Result<unknown>> {
+  let response: Response;
+  try {
+    response = await sent;
+  } catch (error) {
+    return failure('internal', `Cannot reach the Factdesk server (${error instanceof Error ? error.message : String(error)}).`);
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    return failure('internal', `The Factdesk server answered ${method} with HTTP ${response.status} and no readable result.`);
+  }
+  if (response.status === 401) {
+    return refused('This tab’s access key is no longer valid: Factdesk was restarted since it was opened.');
+  }
+  return body as Result<unknown>;
+}
+
 function httpTransport(token: string | null): Transport {
   return async (method, input) => {
     if (!token) {
       return refused('This tab was opened without its access key.');
     }
-    let response: Response;
-    try {
-      response = await fetch(`/api/${encodeURIComponent(method)}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify(input ?? {})
-      });
-    } catch (error) {
-      return failure('internal', `Cannot reach the Factdesk server (${error instanceof Error ? error.message : String(error)}).`);
-    }
-    let body: unknown;
-    try {
-      body = await response.json();
-    } catch {
-      return failure('internal', `The Factdesk server answered ${method} with HTTP ${response.status} and no readable result.`);
-    }
-    if (response.status === 401) {
-      return refused('This tab’s access key is no longer valid: Factdesk was restarted since it was opened.');
-    }
-    return body as Result<unknown>;
+    const sent = fetch(`/api/${encodeURIComponent(method)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify(input ?? {})
+    });
+    return answerOf(method, sent);
   };
 }
 
@@ -100,17 +105,33 @@ const early = new Map<string, Promise<Result<unknown>>>();
 const earlyKey = (method: MethodName, input: unknown) => `${method} ${JSON.stringify(input)}`;
 
 /**
- * Asks for everything the window starts with (startCalls) in one request, so the answers travel while
- * the rest of the window's code loads; each is then the answer to that call's first asking. A part
+ * Asks for everything the window starts with (startCalls) in one request, or takes the one the page's
+ * inline script sent while it parsed, so the answers travel while the rest of the window's code loads; each is then the answer to that call's first asking. A part
  * that did not come (the request failed) is asked for on its own when the window asks.
  */
 export function startEarly(documentId?: string): void {
   const calls = startCalls(documentId);
-  const answered = transport('app.start', documentId === undefined ? {} : { documentId }) as Promise<Result<Result<unknown>[]>>;
+  const input = documentId === undefined ? {} : { documentId };
+  const answered = (takeStartScriptAnswer(input) ?? transport('app.start', input)) as Promise<Result<Result<unknown>[]>>;
   calls.forEach(([method, input], i) => {
     const part = answered.then((start) => (start.ok && start.value.length === calls.length ? start.value[i] : transport(method, input)));
     early.set(earlyKey(method, input), part);
   });
+}
+
+declare global {
+  interface Window {
+    /** What the page's inline script (START_SCRIPT) sent app.start with, and its pending answer. */
+    factdeskStart?: { input: unknown; answer: Promise<Result<unknown> | Response> };
+  }
+}
+
+/** The answer to the app.start the page's inline script sent, if it sent the same one (taken once). */
+function takeStartScriptAnswer(input: object): Promise<Result<unknown>> | undefined {
+  const sent = window.factdeskStart;
+  delete window.factdeskStart;
+  if (!sent || JSON.stringify(sent.input) !== JSON.stringify(input)) return undefined;
+  return bridge ? (sent.answer as Promise<Result<unknown>>) : answerOf('app.start', sent.answer as Promise<Response>);
 }
 
 /** The window's client: the answer to the same call sent early by startEarly (taken once), or else a new call. */

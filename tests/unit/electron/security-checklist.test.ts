@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { guardWebContents, hardenSession } from '../../../src/main/electron/hardening';
 import { SHEET_CSS } from '../../../src/main/export/html-style';
 import { CONTENT_SECURITY_POLICY, externalLink, isRendererPage, mainWindowOptions } from '../../../src/main/electron/window';
+import { START_SCRIPT } from '../../../src/shared/api/start-script';
 
 type Handler = (...args: never[]) => unknown;
 
@@ -51,7 +52,9 @@ describe('Electron security checklist', () => {
   it('has a CSP without unsafe-eval, inline scripts or styles or remote origins, identical to the built page meta', () => {
     const directives = CONTENT_SECURITY_POLICY.split(';').map((d) => d.trim());
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval/);
-    expect(directives.find((d) => d.startsWith('script-src'))).toBe("script-src 'self'");
+    // Scripts from the app's own files, and the page's one inline script (START_SCRIPT) by its hash.
+    const scriptHash = createHash('sha256').update(START_SCRIPT).digest('base64');
+    expect(directives.find((d) => d.startsWith('script-src'))).toBe(`script-src 'self' 'sha256-${scriptHash}'`);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|\*|wss?:/);
     expect(directives).toContain("default-src 'self'");
     expect(directives).toContain("object-src 'none'");
@@ -64,6 +67,14 @@ describe('Electron security checklist', () => {
     // frame-ancestors works only in the header: a meta tag with it logs an error on every load.
     expect(meta).not.toMatch(/frame-ancestors/);
     expect(`${meta?.replace(/\s+/g, ' ')}; frame-ancestors 'none'`).toBe(CONTENT_SECURITY_POLICY.replace(/\s+/g, ' '));
+  });
+
+  it('builds the page with exactly one inline script, the one its policy allows by hash', () => {
+    const html = readFileSync(join(import.meta.dirname, '..', '..', '..', 'out', 'renderer', 'index.html'), 'utf8');
+    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) => match[1]);
+    expect(inline).toEqual([START_SCRIPT]);
+    const allowed = /script-src ([^;]+)/.exec(CONTENT_SECURITY_POLICY)?.[1].split(' ');
+    expect(allowed).toContain(`'sha256-${createHash('sha256').update(inline[0]).digest('base64')}'`);
   });
 
   it('denies every permission request and check', () => {

@@ -122,3 +122,13 @@ test('a document that cannot be opened: the document view says why', async ({ ap
   await reloadOn(page, app, '#/documents/no-such-document');
   await expect(page.getByText('Could not open the document')).toBeVisible();
 });
+
+test('a document address with a malformed escape: the window starts and the document view says why', async ({ app, page }) => {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(app.url);
+  await signIn(page, 'Erin Early');
+  await reloadOn(page, app, '#/documents/%E0%A4%A');
+  await expect(page.getByText('Could not open the document')).toBeVisible();
+  expect(pageErrors).toEqual([]);
+});

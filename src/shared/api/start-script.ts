@@ -11,7 +11,11 @@ export const TOKEN_KEY = 'factdesk.token';
 
 export const START_SCRIPT = `(() => {
   const opened = /^#\\/documents\\/([^/]+)$/.exec(location.hash);
-  const input = opened ? { documentId: decodeURIComponent(opened[1]) } : {};
+  let input = {};
+  if (opened) {
+    // A malformed escape is kept as written, as the entry script's route does (routes.ts).
+    try { input = { documentId: decodeURIComponent(opened[1]) }; } catch { input = { documentId: opened[1] }; }
+  }
   const bridge = window.factdesk && window.factdesk.mode === 'electron' ? window.factdesk : null;
   const token = new URLSearchParams(location.hash.slice(1)).get('token') || sessionStorage.getItem('${TOKEN_KEY}') || localStorage.getItem('${TOKEN_KEY}');
   const answer = bridge

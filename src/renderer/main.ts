@@ -1,7 +1,8 @@
 // The entry is kept small: it takes the one request for everything the window starts with, which the
-// page's inline script already sent, or sends it (startEarly in lib/api-client.ts), then loads the window's code, which index.html already fetches beside it
-// (modulepreload), and mounts it; the window takes the answers that request brings. The page runs this
-// script as soon as it is loaded (async), so the page may still be parsing: mounting waits for it.
+// page's inline script already sent, or sends it (startEarly in lib/api-client.ts); then it loads the
+// window's code, which index.html already fetches beside it (modulepreload), and mounts it. The window
+// takes the answers that request brings. The page runs this script as soon as it is loaded (async), so
+// the page may still be parsing: mounting waits for it.
 import { startEarly } from './lib/api-client';
 import { routeFromHash } from './lib/routes';
 

@@ -106,16 +106,17 @@ const earlyKey = (method: MethodName, input: unknown) => `${method} ${JSON.strin
 
 /**
  * Asks for everything the window starts with (startCalls) in one request, or takes the one the page's
- * inline script sent while it parsed, so the answers travel while the rest of the window's code loads; each is then the answer to that call's first asking. A part
- * that did not come (the request failed) is asked for on its own when the window asks.
+ * inline script sent while it parsed, so the answers travel while the rest of the window's code loads;
+ * each is then the answer to that call's first asking. A part that did not come (the request failed)
+ * is asked for on its own.
  */
 export function startEarly(documentId?: string): void {
   const calls = startCalls(documentId);
   const input = documentId === undefined ? {} : { documentId };
   const answered = (takeStartScriptAnswer(input) ?? transport('app.start', input)) as Promise<Result<Result<unknown>[]>>;
-  calls.forEach(([method, input], i) => {
-    const part = answered.then((start) => (start.ok && start.value.length === calls.length ? start.value[i] : transport(method, input)));
-    early.set(earlyKey(method, input), part);
+  calls.forEach(([method, partInput], i) => {
+    const part = answered.then((start) => (start.ok && start.value.length === calls.length ? start.value[i] : transport(method, partInput)));
+    early.set(earlyKey(method, partInput), part);
   });
 }
 

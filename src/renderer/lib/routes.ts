@@ -1,4 +1,6 @@
 /** The views of the window and their URL hashes (so reload and Back work); read before anything else loads (main.ts). */
+import { DOCUMENT_HASH } from '../../shared/api/start-script';
+
 export type Route =
   | { name: 'library' }
   | { name: 'trash' }
@@ -6,7 +8,6 @@ export type Route =
   | { name: 'entities' }
   | { name: 'entity'; id: string };
 
-const DOCUMENT_HASH = /^#\/documents\/([^/]+)$/;
 const ENTITY_HASH = /^#\/entities\/([^/]+)$/;
 const TRASH_HASH = '#/trash';
 export const ENTITIES_HASH = '#/entities';

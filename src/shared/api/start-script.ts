@@ -9,8 +9,11 @@
 /** Where the browser mode keeps the session's access key (the entry script also takes it out of the URL). */
 export const TOKEN_KEY = 'factdesk.token';
 
+/** The address of an opened document: the window's route (routes.ts) and this script read it alike. */
+export const DOCUMENT_HASH = /^#\/documents\/([^/]+)$/;
+
 export const START_SCRIPT = `(() => {
-  const opened = /^#\\/documents\\/([^/]+)$/.exec(location.hash);
+  const opened = ${DOCUMENT_HASH}.exec(location.hash);
   let input = {};
   if (opened) {
     // A malformed escape is kept as written, as the entry script's route does (routes.ts).

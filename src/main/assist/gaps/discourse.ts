@@ -25,6 +25,8 @@ export function onlyInByline(text: string, positions: number[]): boolean {
 
 /** Words that do not give an initial to an acronym. */
 const NO_INITIAL = new Set(['of', 'and', 'the', 'for', 'de', 'del', 'la', '&']);
+/** The capitalised name that ends a text, with the joining words above inside it. */
+const NAME_RUN_AT_END = new RegExp(String.raw`((?:\p{Lu}[\p{L}'’-]*\s+(?:(?:${[...NO_INITIAL].join('|')})\s+)*)+)$`, 'u');
 
 /**
  * The initials of the name right before a bracketed gap, sorted ("African National Congress (␣)"
@@ -32,7 +34,7 @@ const NO_INITIAL = new Set(['of', 'and', 'the', 'for', 'de', 'del', 'la', '&']);
  */
 export function initialsBefore(text: string, gap: { start: number; end: number }): string | null {
   if (text[gap.start - 1] !== '(' || text[gap.end] !== ')') return null;
-  const run = /((?:\p{Lu}[\p{L}'’-]*\s+(?:(?:of|and|the|for|de|del|la|&)\s+)*)+)$/u.exec(text.slice(Math.max(0, gap.start - 120), gap.start - 1));
+  const run = NAME_RUN_AT_END.exec(text.slice(Math.max(0, gap.start - 120), gap.start - 1));
   if (!run) return null;
   const initials = run[1]!.split(/\s+/u).filter((w) => w && !NO_INITIAL.has(w.toLowerCase())).map((w) => w[0]!.toUpperCase());
   return initials.length >= 2 ? initials.sort().join('') : null;

@@ -84,7 +84,13 @@ function joinShorterForms(items: PoolItem[]): PoolItem[] {
   const words = new Map(items.map((item) => [item, nameWords(item)]));
   // Fuller names by each of their words, so a short form only meets the names that hold it.
   const byWord = new Map<string, PoolItem[]>();
-  for (const [item, ws] of words) for (const w of new Set(ws)) byWord.set(w, [...(byWord.get(w) ?? []), item]);
+  for (const [item, ws] of words) {
+    for (const w of new Set(ws)) {
+      const holders = byWord.get(w);
+      if (holders) holders.push(item);
+      else byWord.set(w, [item]);
+    }
+  }
   const byLength = [...items].sort((a, b) => words.get(a)!.length - words.get(b)!.length);
   return joinInto(byLength, (item) => {
     const short = words.get(item)!;

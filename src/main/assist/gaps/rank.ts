@@ -115,7 +115,7 @@ function score(
   }
 
   // A sentence that masks a name seldom names the same one in clear as well.
-  const sentence = sentenceAround(text, gap.start);
+  const { sentence } = story;
   if (item.positions.some((p) => p >= sentence.start && p < sentence.end)) {
     total -= 2;
     reasons.push('already named in the same sentence');
@@ -131,6 +131,8 @@ interface Story {
   bracketed: boolean;
   /** The sorted initials of the name before a bracketed gap, or null. */
   initials: string | null;
+  /** The sentence the gap is in. */
+  sentence: { start: number; end: number };
 }
 
 function storyAround(text: string, gap: { start: number; end: number }): Story {
@@ -140,22 +142,24 @@ function storyAround(text: string, gap: { start: number; end: number }): Story {
     lead: headline !== '' && !/[.!?]\s/u.test(text.slice(headline.length, gap.start).trim()),
     ticker: tickerAfter(text, gap.end),
     bracketed: bracketed(text, gap),
-    initials: initialsBefore(text, gap)
+    initials: initialsBefore(text, gap),
+    sentence: sentenceAround(text, gap.start)
   };
 }
 
 /** Points from the story around the gap (see discourse.ts), with their reasons. */
 function storyScore(text: string, item: PoolItem, gap: { start: number; end: number }, story: Story, reasons: string[]): number {
   let total = 0;
-  if (story.lead && inHeadline(story.headline, [item.name, ...item.surfaces])) {
+  const forms = [item.name, ...item.surfaces];
+  if (story.lead && inHeadline(story.headline, forms)) {
     total += 1;
     reasons.push('named in the headline');
   }
-  if (story.ticker && item.type !== 'person' && item.type !== 'location' && [item.name, ...item.surfaces].some((s) => spellsTicker(story.ticker!, s))) {
+  if (story.ticker && item.type !== 'person' && item.type !== 'location' && forms.some((s) => spellsTicker(story.ticker!, s))) {
     total += 2;
     reasons.push(`the ticker <${story.ticker}> after the gap spells it`);
   }
-  if (story.initials && [item.name, ...item.surfaces].some((s) => isAcronymOf(s, story.initials!))) {
+  if (story.initials && forms.some((s) => isAcronymOf(s, story.initials!))) {
     total += 3;
     reasons.push('the initials of the name before the brackets');
   }

@@ -75,6 +75,11 @@ export function liveDocumentText(db: Db, id: string): string | null {
   return sha256 === undefined ? null : storedText(db, id, sha256);
 }
 
+/** True when the library has the document and it is not in the trash. */
+export function isLiveDocument(db: Db, id: string): boolean {
+  return statement(db, 'SELECT 1 FROM documents WHERE id = ? AND deleted_at IS NULL').pluck().get(id) !== undefined;
+}
+
 /** A document's text and whether it is in the trash; null when the library has no document with this id. */
 export function documentTextAnyState(db: Db, id: string): { text: string; trashed: boolean } | null {
   const row = statement(db, 'SELECT text, deleted_at FROM documents WHERE id = ?').get(id) as

@@ -14,14 +14,14 @@ import { findWholeWord } from '../../assist/text/words';
 import { DomainError } from '../../errors';
 import { getDocument } from '../../store/documents';
 import { type ChangeGroup, runMutation } from '../../store/history';
-import { getMention, listMentions } from '../../store/mentions';
+import { listMentions } from '../../store/mentions';
 import { documentsMatching, ftsQuery } from '../../store/search';
 import { inWriteTransaction } from '../../store/write-transaction';
 import { changeSetOf, withLinkedEntities } from '../change-set';
 import type { HandlerContext } from '../context';
 import { type MentionTarget, createMention, mentionSpanProblem } from '../../workflow/create-mention';
 import { entityNamed, registryName } from '../../workflow/registry-entity';
-import { documentText } from './lookups';
+import { requireMention } from './lookups';
 import type { HandlerMap } from './types';
 
 const CONTEXT = 40;
@@ -33,9 +33,7 @@ interface Target extends MentionTarget {
 }
 
 function sourceMention(ctx: HandlerContext, mentionId: string): Mention {
-  const mention = getMention(ctx.db, mentionId);
-  if (!mention) throw new DomainError('not_found', `No mention with id ${mentionId}.`);
-  documentText(ctx.db, mention.documentId);
+  const mention = requireMention(ctx.db, mentionId);
   if (mention.masked) throw new DomainError('invalid_input', 'A masked gap has no text to look for elsewhere.');
   if (!/[\p{L}\p{N}]/u.test(mention.exact)) throw new DomainError('invalid_input', `"${mention.exact}" has no word to look for.`);
   return mention;

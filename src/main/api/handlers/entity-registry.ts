@@ -2,10 +2,11 @@
 import { DomainError } from '../../errors';
 import { entityRow } from '../../store/entities';
 import { runMutation } from '../../store/history';
+import { getClaim } from '../../store/claims';
 import { getMention } from '../../store/mentions';
 import { entityRegistry, entityUsage, linksOf } from '../../store/registry';
 import { changeSetOf } from '../change-set';
-import { requireClaim, requireEntity } from './lookups';
+import { requireEntity } from './lookups';
 import { reattributeClaims } from './claims';
 import type { HandlerMap } from './types';
 
@@ -56,7 +57,7 @@ export const registryHandlers: HandlerMap<'entities.registry' | 'entities.page' 
       if (getMention(ctx.db, mentionId)?.entityId !== id) throw new DomainError('invalid_input', `Mention ${mentionId} is not a mention of "${entity.name}".`);
     }
     for (const claimId of claimIds) {
-      if (requireClaim(ctx.db, claimId).claimantId !== id) throw new DomainError('invalid_input', `Claim ${claimId} is not attributed to "${entity.name}".`);
+      if (getClaim(ctx.db, claimId)?.claimantId !== id) throw new DomainError('invalid_input', `Claim ${claimId} is not attributed to "${entity.name}".`);
     }
     const newId = ctx.newId();
     const { group } = runMutation(ctx.asUser(), { documentId: documentId ?? null, action: 'entities.split' }, (g) => {

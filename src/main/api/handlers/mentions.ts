@@ -1,8 +1,7 @@
 import { DomainError } from '../../errors';
 import { runMutation } from '../../store/history';
-import { getMention, listMentions } from '../../store/mentions';
+import { listMentions } from '../../store/mentions';
 import { changeSetOf, withLinkedEntities } from '../change-set';
-import type { HandlerContext } from '../context';
 import {
   createMention,
   mentionTarget,
@@ -11,14 +10,8 @@ import {
   requireMentionLabel
 } from '../../workflow/create-mention';
 import { entityNamed, registryName } from '../../workflow/registry-entity';
-import { requireEntity } from './lookups';
+import { requireEntity, requireMention } from './lookups';
 import type { HandlerMap } from './types';
-
-function requireMention(ctx: HandlerContext, id: string) {
-  const mention = getMention(ctx.db, id);
-  if (!mention) throw new DomainError('not_found', `No mention with id ${id}.`);
-  return mention;
-}
 
 export const mentionHandlers: HandlerMap<'mentions.create' | 'mentions.update' | 'mentions.delete' | 'mentions.linkSameText'> = {
   'mentions.create'(ctx, input) {
@@ -44,7 +37,7 @@ export const mentionHandlers: HandlerMap<'mentions.create' | 'mentions.update' |
   },
 
   'mentions.update'(ctx, { id, type, entityId, restoration }) {
-    const mention = requireMention(ctx, id);
+    const mention = requireMention(ctx.db, id);
     if (type !== undefined) requireMentionLabel(ctx.db, type);
     if (type !== undefined && type !== mention.type) refuseDuplicateMention(ctx.db, mention.documentId, { ...mention, type });
     if (entityId) requireEntity(ctx.db, entityId);
@@ -62,7 +55,7 @@ export const mentionHandlers: HandlerMap<'mentions.create' | 'mentions.update' |
   },
 
   'mentions.linkSameText'(ctx, { id }) {
-    const mention = requireMention(ctx, id);
+    const mention = requireMention(ctx.db, id);
     if (mention.masked) throw new DomainError('invalid_input', 'A masked gap has no text to look for elsewhere.');
     const unlinked = listMentions(ctx.db, mention.documentId).filter(
       (m) => !m.masked && m.entityId === null && m.type === mention.type && m.exact === mention.exact
@@ -76,7 +69,7 @@ export const mentionHandlers: HandlerMap<'mentions.create' | 'mentions.update' |
   },
 
   'mentions.delete'(ctx, { id }) {
-    const mention = requireMention(ctx, id);
+    const mention = requireMention(ctx.db, id);
     const { group } = runMutation(ctx.asUser(), { documentId: mention.documentId, action: 'mentions.delete' }, (g) => {
       g.remove('mentions', id);
     });

@@ -51,10 +51,7 @@ export const verificationHandlers: HandlerMap<
   },
 
   'claims.reviewView'(ctx, { id }) {
-    const claim = requireClaim(ctx.db, id);
-    // A claim of a document in the trash has no live text to show or hash.
-    documentText(ctx.db, claim.documentId);
-    return reviewView(ctx.db, claim);
+    return reviewView(ctx.db, requireClaim(ctx.db, id));
   },
 
   'documents.history'(ctx, { documentId, limit, beforeSeq }) {

@@ -197,6 +197,17 @@ describe('masked names in wire copy', () => {
     expect(first!.reasons).toContain('"said" follows it elsewhere in the article');
   });
 
+  it('offers a titled name once: "President Nicolas MADURO" is the person the article names, "General Motors" stays whole', () => {
+    const text = 'Nicolas MADURO took office in 2013. President Nicolas MADURO then met General Motors.\n';
+    const suggestions = [
+      { start: 0, exact: 'Nicolas MADURO', type: 'person', entityId: null },
+      { start: text.indexOf('Nicolas MADURO then'), exact: 'Nicolas MADURO', type: 'person', entityId: null }
+    ];
+    const names = documentNames(text, suggestions).map((n) => n.exact);
+    expect(names).not.toContain('President Nicolas MADURO');
+    expect(names).toContain('General Motors');
+  });
+
   it('finds a name masked at the end of a wrapped line', () => {
     const at = STORY.indexOf(' Nazer\n');
     const masked = STORY.slice(0, at) + '   ' + STORY.slice(at + ' Nazer'.length);

@@ -3,7 +3,7 @@
  * a name the recogniser left out (or typed from a frame the mask destroyed) may still be the one
  * a gap hides. Each takes the type the article gives the same words elsewhere, else "other".
  */
-import { atSentenceStart } from '../entities/edges';
+import { TITLE_WORDS, atSentenceStart } from '../entities/edges';
 import { textKey, wordsOf } from '../text/words';
 import type { NamedSpan } from './pool';
 
@@ -21,6 +21,21 @@ const NOT_NAMES = new Set(
     .split(' ')
 );
 
+/** Drops the run's leading words that `drop` accepts, moving its start; empties it when no word is left. */
+function dropLeading(run: { exact: string; start: number }, drop: (word: string) => boolean): void {
+  const words = wordsOf(run.exact);
+  while (words.length > 0 && drop(words[0]!)) {
+    const next = run.exact.indexOf(words[1] ?? '\u0000', words[0]!.length);
+    if (next < 0) {
+      run.exact = '';
+      return;
+    }
+    run.start += next;
+    run.exact = run.exact.slice(next);
+    words.shift();
+  }
+}
+
 export function documentNames(text: string, suggestions: NamedSpan[]): NamedSpan[] {
   const typeOf = new Map<string, string>();
   for (const s of suggestions) if (!typeOf.has(textKey(s.exact))) typeOf.set(textKey(s.exact), s.type);
@@ -32,19 +47,13 @@ export function documentNames(text: string, suggestions: NamedSpan[]): NamedSpan
   const covered = (start: number, end: number) => reach[start]! >= end;
   const names: NamedSpan[] = [];
   for (const m of text.matchAll(NAME_RUN)) {
-    let exact = m[0].replace(/(?:['’]s)?[.'’-]*$/u, '');
-    let start = m.index;
+    const run = { exact: m[0].replace(/(?:['’]s)?[.'’-]*$/u, ''), start: m.index };
+    dropLeading(run, (word) => NOT_NAMES.has(word));
+    // "President Nicolas MADURO" is Nicolas MADURO, when the article names that person (titles also open names: "General Motors").
+    const untitled = { ...run };
+    dropLeading(untitled, (word) => TITLE_WORDS.has(word.toLowerCase()));
+    const { exact, start } = typeOf.get(textKey(untitled.exact)) === 'person' ? untitled : run;
     const words = wordsOf(exact);
-    while (words.length > 0 && NOT_NAMES.has(words[0]!)) {
-      const next = exact.indexOf(words[1] ?? '\u0000', words[0]!.length);
-      if (next < 0) {
-        exact = '';
-        break;
-      }
-      start += next;
-      exact = exact.slice(next);
-      words.shift();
-    }
     // All-caps runs of several words are headlines and datelines, not names; one capitalised word
     // opening a sentence is mostly just that.
     if (!exact || (/\s/u.test(exact) && exact === exact.toUpperCase()) || covered(start, start + exact.length)) continue;

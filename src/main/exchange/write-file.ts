@@ -35,6 +35,7 @@ import {
   FORMAT_VERSION
 } from './file-schema';
 import { signFile } from './file-signature';
+import { inCanonicalOrder } from '../export/canonical-json';
 import { historyForFile } from './history-transfer';
 import { megabytes } from '../../shared/api/file-limits';
 import { MAX_BASE_REVISIONS, MAX_FILE_BYTES, MAX_RECORDS } from './limits';
@@ -82,7 +83,7 @@ export function packDocument(db: Db, documentId: string, options: PackOptions): 
     if (records > MAX_RECORDS) {
       throw new DomainError('too_large', `"${document.title}" has ${records} records; an annotation file holds at most ${MAX_RECORDS}.`);
     }
-    const json = `${JSON.stringify(file, null, 2)}\n`;
+    const json = fileText(file);
     const bytes = Buffer.byteLength(json, 'utf8');
     if (bytes > MAX_FILE_BYTES) {
       throw new DomainError(
@@ -93,6 +94,15 @@ export function packDocument(db: Db, documentId: string, options: PackOptions): 
     recordFileBases(db, documentId, file, built.bases);
     return { file, json, fileName: annotationFileName(document.title) };
   });
+}
+
+/**
+ * The file as written: its top-level members in the format's order, everything within them in
+ * canonical order, so that a reader checks its signature and revisions without sorted copies.
+ */
+function fileText(file: AnnotationFile): string {
+  const members = Object.entries(file).map(([key, value]) => [key, inCanonicalOrder(value)]);
+  return `${JSON.stringify(Object.fromEntries(members), null, 2)}\n`;
 }
 
 /** The file, and the bases of its records (read once, for its base revisions and then to record it as exchanged). */

@@ -5,7 +5,6 @@
  * schema (with JSON pointers), what a schema cannot say (hash, ids, references, offsets), then
  * the author's signature.
  */
-import { isUtf8, transcode } from 'node:buffer';
 import { CodePointIndex } from '../../shared/anchoring/code-points';
 import { type ErrorCode, type Result, fail, ok } from '../../shared/result';
 import { sha256Hex } from '../import/hash';
@@ -86,17 +85,13 @@ function tooDeep(fileName: string, text: string): Result<never> | null {
   return deep === -1 ? null : refusal(fileName, 'invalid_input', `its JSON is nested more than ${MAX_DEPTH} levels deep (at character ${deep})`);
 }
 
-const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf];
-
-/**
- * The bytes as text when they are UTF-8 without NUL, a leading byte order mark dropped. Checked
- * and converted to UTF-16 in bulk (both vectorised in Node), which is many times faster on a
- * multi-megabyte file than decoding it character by character.
- */
 function utf8Text(bytes: Uint8Array): string | null {
-  if (bytes.includes(0) || !isUtf8(bytes)) return null;
-  const bom = BYTE_ORDER_MARK.every((byte, i) => bytes[i] === byte);
-  return transcode(bom ? bytes.subarray(BYTE_ORDER_MARK.length) : bytes, 'utf8', 'utf16le').toString('utf16le');
+  if (bytes.includes(0)) return null;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
 }
 
 /** Is it JSON of ours, in a version this build reads, within the record limits? */

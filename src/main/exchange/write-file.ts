@@ -97,13 +97,29 @@ export function packDocument(db: Db, documentId: string, options: PackOptions): 
 }
 
 /**
- * The file as written: its top-level members in the format's order, everything within them in
- * canonical order, so that a reader checks its signature and revisions without sorted copies.
+ * The file as written: one record to a line (every list of objects, the document's blocks among
+ * them, holds one item per line; the rest is indented), which keeps it readable and diffable at a
+ * third less than indenting every field. Within each top-level member everything is in canonical
+ * order, so a reader checks the signature and the revisions without sorted copies.
  */
 function fileText(file: AnnotationFile): string {
+  const layout = (value: unknown, indent: string): string => {
+    const inner = `${indent}  `;
+    if (Array.isArray(value) && value.length > 0 && value.every(isObject)) {
+      return `[\n${inner}${value.map((item) => JSON.stringify(item)).join(`,\n${inner}`)}\n${indent}]`;
+    }
+    if (isObject(value) && !Array.isArray(value)) {
+      const members = Object.entries(value).filter(([, member]) => member !== undefined);
+      if (members.length === 0) return '{}';
+      return `{\n${members.map(([key, member]) => `${inner}${JSON.stringify(key)}: ${layout(member, inner)}`).join(',\n')}\n${indent}}`;
+    }
+    return JSON.stringify(value);
+  };
   const members = Object.entries(file).map(([key, value]) => [key, inCanonicalOrder(value)]);
-  return `${JSON.stringify(Object.fromEntries(members), null, 2)}\n`;
+  return `${layout(Object.fromEntries(members), '')}\n`;
 }
+
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
 /** The file, and the bases of its records (read once, for its base revisions and then to record it as exchanged). */
 function buildFile(db: Db, document: ArticleDocument, options: PackOptions): { file: AnnotationFile; bases: FileBases } {

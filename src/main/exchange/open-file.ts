@@ -104,16 +104,17 @@ export function openAnnotationFile(ctx: MutationContext, request: OpenRequest): 
 }
 
 function matchDocument(ctx: MutationContext, file: AnnotationFile, targetId: string | undefined): Match {
+  // Each document's text is read once: an article can be megabytes.
   const row = (id: string) => documentTextAnyState(ctx.db, id);
-  const found = (how: Match['how'], id: string): Match => ({ how, id, ...row(id)! });
   if (targetId !== undefined) {
     const target = row(targetId);
     if (!target || target.trashed) throw new DomainError('not_found', `No document with id ${targetId} in the library.`);
-    return found('target', targetId);
+    return { how: 'target', id: targetId, ...target };
   }
-  if (row(file.document.id)) return found('id', file.document.id);
+  const sameId = row(file.document.id);
+  if (sameId) return { how: 'id', id: file.document.id, ...sameId };
   const byHash = findDocumentByHash(ctx.db, file.document.sha256);
-  if (byHash) return found('hash', byHash.id);
+  if (byHash) return { how: 'hash', id: byHash.id, ...row(byHash.id)! };
   return { how: 'new', id: file.document.id, text: file.document.text, trashed: false };
 }
 

@@ -59,7 +59,9 @@ export function readAnnotationFile(fileName: string, bytes: Uint8Array): Result<
     const problems = shape.error.issues.slice(0, MAX_PROBLEMS).map((issue) => `${jsonPointer(issue.path)}: ${issue.message}`);
     return refusal(fileName, 'invalid_input', `it does not match the annotation file schema: ${summary(problems, shape.error.issues.length)}`, problems);
   }
-  const file = shape.data;
+  // The schema transforms nothing, so the value it accepted is the file: kept as read, in the
+  // order it was written (canonical order makes revisions cheap to check), not its copy in schema order.
+  const file = parsed as AnnotationFile;
   if (sha256Hex(file.document.text) !== file.document.sha256) {
     return refusal(
       fileName,

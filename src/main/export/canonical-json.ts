@@ -4,18 +4,57 @@
  * digest needs.
  */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+  return JSON.stringify(inCanonicalOrder(value));
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
+/**
+ * The value with every object's members in canonical order and undefined members dropped: the
+ * value itself wherever that already holds (a file written in canonical order is read without
+ * copying its thousands of records), a sorted copy only where it does not.
+ */
+export function inCanonicalOrder(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | null = null;
+    for (let i = 0; i < value.length; i += 1) {
+      const item: unknown = value[i];
+      const ordered = inCanonicalOrder(item);
+      if (ordered !== item) (copy ??= value.slice())[i] = ordered;
+    }
+    return copy ?? value;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  let copyNeeded = !inOrder(keys);
+  const members = keys.map((key) => {
+    const member = record[key];
+    const ordered = inCanonicalOrder(member);
+    if (ordered !== member || member === undefined) copyNeeded = true;
+    return ordered;
+  });
+  if (!copyNeeded) return value;
+  const byKey = new Map(keys.map((key, i) => [key, members[i]]));
   const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) {
-    const member = (value as Record<string, unknown>)[key];
-    if (member !== undefined) sorted[key] = sortKeys(member);
+  for (const key of [...keys].sort()) {
+    const member = byKey.get(key);
+    if (member !== undefined) sorted[key] = member;
   }
   return sorted;
+}
+
+/**
+ * Are these keys (an object's, in its own order) the order an object built by inserting them
+ * sorted would have? Keys that may be array indexes (which objects list first, by number) and
+ * "__proto__" (which such an insert does not add as a member) leave it to the sorted copy.
+ */
+function inOrder(keys: readonly string[]): boolean {
+  for (let i = 0; i < keys.length; i += 1) {
+    const key = keys[i]!;
+    const first = key.charCodeAt(0);
+    if ((first >= 0x30 && first <= 0x39) || key === '__proto__') return false;
+    if (i > 0 && keys[i - 1]! >= key) return false;
+  }
+  return true;
 }
 
 /**

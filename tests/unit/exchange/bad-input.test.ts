@@ -100,7 +100,7 @@ describe('refusing bad annotation files, with a clear reason and nothing written
     ));
 
   it('__proto__ and constructor keys (prototype pollution)', async () => {
-    const proto = good.replace('"externalIds": {', '"externalIds": {"__proto__": {"polluted": "yes"}, ');
+    const proto = good.replace('"externalIds":{', '"externalIds":{"__proto__": {"polluted": "yes"}, ');
     await expectRefused(proto, 'invalid_input', /forbidden key "__proto__" at \/entities\/0\/externalIds\/__proto__/);
     await expectRefused(good.replace('"generator": {', '"generator": {"constructor": {"prototype": {}}, '), 'invalid_input', /forbidden key "constructor"/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -112,7 +112,7 @@ describe('refusing bad annotation files, with a clear reason and nothing written
     await expectRefused('['.repeat(100), 'invalid_input', /nested more than 64 levels deep \(at character 64\)/);
     const deep = `${'['.repeat(100)}${']'.repeat(100)}`;
     // Here the file's own nesting (object, entities, entity, externalIds) holds four levels.
-    const both = good.replace('"externalIds": {', `"externalIds": {"__proto__": ${deep}, `);
+    const both = good.replace('"externalIds":{', `"externalIds":{"__proto__": ${deep}, `);
     await expectRefused(both, 'invalid_input', new RegExp(`nested more than 64 levels deep \\(at character ${both.indexOf(deep) + 60}\\)`));
     const nested = (levels: number) =>
       edited((file) => (file.entities[0].externalIds = { deep: JSON.parse(`${'['.repeat(levels)}${']'.repeat(levels)}`) }));

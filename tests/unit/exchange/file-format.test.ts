@@ -50,6 +50,17 @@ describe('the annotation file format', () => {
     expect(file.history.length).toBeGreaterThan(5);
   });
 
+  it('writes one record to a line, in canonical order, under top-level members in the format order', async () => {
+    const { canonicalJson } = await import('../../../src/main/export/canonical-json');
+    const file = JSON.parse(written);
+    expect(Object.keys(file).slice(0, 3)).toEqual(['format', 'formatVersion', 'generator']);
+    const lines = new Set(written.split('\n').map((line) => line.trim().replace(/,$/, '')));
+    const records = [...file.entities, ...file.mentions, ...file.claims, ...file.reviews, ...file.deleted, ...file.history, ...file.document.blocks];
+    expect(records.length).toBeGreaterThan(10);
+    for (const record of records) expect(lines.has(canonicalJson(record)), canonicalJson(record)).toBe(true);
+    expect(written.endsWith('}\n')).toBe(true);
+  });
+
   it('counts TextPositionSelector offsets in code points, so astral characters before and inside spans stay exact', () => {
     const file = JSON.parse(written);
     const codePoints = [...file.document.text];

@@ -13,6 +13,7 @@ import { indexAnnotationsInTextOrder } from './0011-index-annotations-in-text-or
 import { signReviews } from './0012-sign-reviews';
 import { checkLabelColours } from './0013-check-label-colours';
 import { createHistorySources } from './0014-create-history-sources';
+import { indexExchangeBasesBySeq } from './0015-index-exchange-bases-by-seq';
 import type { Migration } from './types';
 import { inWriteTransaction } from '../write-transaction';
 
@@ -30,7 +31,8 @@ export const MIGRATIONS: readonly Migration[] = [
   indexAnnotationsInTextOrder,
   signReviews,
   checkLabelColours,
-  createHistorySources
+  createHistorySources,
+  indexExchangeBasesBySeq
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -9,7 +9,7 @@
  * Free of the schema library, so the renderer can decode it.
  */
 import type { Mention, MentionOrigin, MentionStatus } from '../domain';
-import { quoteAt, type TextQuote } from '../text/spans';
+import { prefixAt, quoteAt, suffixAt } from '../text/spans';
 
 /** Every field of a document's mentions, one array each, in text order: what the store reads. */
 export interface MentionFields {
@@ -65,16 +65,14 @@ export function fromMentionColumns(columns: MentionColumns, text: string): Menti
   return columns.id.map((id, i) => {
     const start = columns.start[i];
     const end = columns.end[i];
-    let quote: TextQuote | null = null;
-    const quoted = () => (quote ??= quoteAt(text, start, end));
     return {
       id,
       documentId,
       start,
       end,
-      exact: columns.exact[i] ?? quoted().exact,
-      prefix: columns.prefix[i] ?? quoted().prefix,
-      suffix: columns.suffix[i] ?? quoted().suffix,
+      exact: columns.exact[i] ?? text.slice(start, end),
+      prefix: columns.prefix[i] ?? prefixAt(text, start),
+      suffix: columns.suffix[i] ?? suffixAt(text, end),
       type: type[i],
       entityId: columns.entityId[i],
       origin: origin[i] as MentionOrigin,

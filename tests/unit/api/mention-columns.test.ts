@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type MentionFields, fromMentionColumns, toMentionColumns } from '../../../src/shared/api/mention-columns';
+import { quoteAt } from '../../../src/shared/text/spans';
 import { type TempLibrary, SAMPLE_FILE, createdId, tempLibrary } from '../helpers/temp-library';
 
 let lib: TempLibrary;
@@ -90,6 +92,49 @@ describe('documents.annotationColumns: mentions column by column', () => {
         fields.createdAt[i],
         fields.updatedAt[i]
       ])
+    );
+  });
+
+  it('gives back the quotes around astral characters exactly, sending none of them', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('a', ' ', '😀', 'é', '\n'), { minLength: 1, maxLength: 120 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat({ max: 6 })), { minLength: 1, maxLength: 8 }),
+        (chars, picks) => {
+          const text = chars.join('');
+          // Spans on character boundaries: offsets where a character starts.
+          const bounds = [0];
+          for (const char of chars) bounds.push(bounds[bounds.length - 1] + char.length);
+          const spans = picks.map(([at, length]) => {
+            const from = at % (bounds.length - 1);
+            return { start: bounds[from], end: bounds[Math.min(bounds.length - 1, from + 1 + length)] };
+          });
+          const quotes = spans.map((span) => quoteAt(text, span.start, span.end));
+          const fields: MentionFields = {
+            documentId: 'd',
+            id: spans.map((_, i) => `m${i}`),
+            start: spans.map((span) => span.start),
+            end: spans.map((span) => span.end),
+            exact: quotes.map((quote) => quote.exact),
+            prefix: quotes.map((quote) => quote.prefix),
+            suffix: quotes.map((quote) => quote.suffix),
+            type: spans.map(() => 'person'),
+            entityId: spans.map(() => null),
+            origin: spans.map(() => 'manual'),
+            status: spans.map(() => 'accepted'),
+            masked: spans.map(() => 0),
+            restoration: spans.map(() => null),
+            author: spans.map(() => 'Ana'),
+            createdAt: spans.map(() => '2024-01-01T00:00:00.000Z'),
+            updatedAt: spans.map(() => '2024-01-01T00:00:00.000Z')
+          };
+          const columns = toMentionColumns(fields, text);
+          expect([...columns.exact, ...columns.prefix, ...columns.suffix].every((value) => value === null)).toBe(true);
+          const records = fromMentionColumns(columns, text);
+          expect(records.map((m) => ({ exact: m.exact, prefix: m.prefix, suffix: m.suffix }))).toEqual(quotes);
+        }
+      ),
+      { numRuns: 300 }
     );
   });
 });

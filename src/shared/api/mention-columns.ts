@@ -39,9 +39,6 @@ export type MentionColumns = Omit<MentionFields, QuoteField | RepeatedField> & {
   [F in QuoteField | RepeatedField]: (MentionFields[F][number] | null)[];
 };
 
-const QUOTE_FIELDS: readonly QuoteField[] = ['exact', 'prefix', 'suffix'];
-const REPEATED_FIELDS: readonly RepeatedField[] = ['type', 'origin', 'status', 'author', 'createdAt', 'updatedAt'];
-
 const withoutRepeats = <T>(values: T[]): (T | null)[] => values.map((value, i) => (i > 0 && value === values[i - 1] ? null : value));
 
 function withRepeats<T>(values: (T | null)[]): T[] {
@@ -51,17 +48,31 @@ function withRepeats<T>(values: (T | null)[]): T[] {
 
 /** The wire form of `fields`, whose spans lie in `text`. */
 export function toMentionColumns(fields: MentionFields, text: string): MentionColumns {
-  const columns: MentionColumns = { ...fields };
   const quotes = fields.id.map((_, i) => quoteAt(text, fields.start[i], fields.end[i]));
-  for (const field of QUOTE_FIELDS) columns[field] = fields[field].map((value, i) => (value === quotes[i][field] ? null : value));
-  for (const field of REPEATED_FIELDS) columns[field] = withoutRepeats<string>(fields[field]);
-  return columns;
+  const unlessQuoted = (field: QuoteField) => fields[field].map((value, i) => (value === quotes[i][field] ? null : value));
+  return {
+    ...fields,
+    exact: unlessQuoted('exact'),
+    prefix: unlessQuoted('prefix'),
+    suffix: unlessQuoted('suffix'),
+    type: withoutRepeats(fields.type),
+    origin: withoutRepeats(fields.origin),
+    status: withoutRepeats(fields.status),
+    author: withoutRepeats(fields.author),
+    createdAt: withoutRepeats(fields.createdAt),
+    updatedAt: withoutRepeats(fields.updatedAt)
+  };
 }
 
 /** The records `columns` stands for; `text` is the text of the document they were made from. */
 export function fromMentionColumns(columns: MentionColumns, text: string): Mention[] {
   const { documentId } = columns;
-  const [type, origin, status, author, createdAt, updatedAt] = REPEATED_FIELDS.map((field) => withRepeats<string>(columns[field]));
+  const type = withRepeats(columns.type);
+  const origin = withRepeats(columns.origin);
+  const status = withRepeats(columns.status);
+  const author = withRepeats(columns.author);
+  const createdAt = withRepeats(columns.createdAt);
+  const updatedAt = withRepeats(columns.updatedAt);
   return columns.id.map((id, i) => {
     const start = columns.start[i];
     const end = columns.end[i];
@@ -75,8 +86,8 @@ export function fromMentionColumns(columns: MentionColumns, text: string): Menti
       suffix: columns.suffix[i] ?? suffixAt(text, end),
       type: type[i],
       entityId: columns.entityId[i],
-      origin: origin[i] as MentionOrigin,
-      status: status[i] as MentionStatus,
+      origin: origin[i],
+      status: status[i],
       masked: columns.masked[i] === 1,
       restoration: columns.restoration[i],
       author: author[i],

@@ -1,9 +1,10 @@
 /** Reading an open document: its text part and its annotations part (documents.get is both). */
 import type { CompactAnnotations, DocumentAnnotations, DocumentText } from '../../shared/api/methods/document-parts';
+import { toMentionColumns } from '../../shared/api/mention-columns';
 import { findGaps } from '../../shared/gaps';
 import { DomainError } from '../errors';
 import { listClaims } from '../store/claims';
-import { documentExists, getDocument } from '../store/documents';
+import { documentExists, getDocument, liveDocumentText } from '../store/documents';
 import { entitiesOfDocument } from '../store/entities';
 import { listEvidenceOfDocument } from '../store/evidence';
 import { undoState } from '../store/history';
@@ -26,7 +27,9 @@ export function readDocumentAnnotations(db: Db, id: string): DocumentAnnotations
 
 /** What the document view asks for: the annotations, with the mentions in their compact wire form. */
 export function readCompactAnnotations(db: Db, id: string): CompactAnnotations {
-  return { mentions: listMentionColumns(db, id), ...readOtherAnnotations(db, id) };
+  const text = liveDocumentText(db, id);
+  if (text === null) throw notFound(id);
+  return { mentions: toMentionColumns(listMentionColumns(db, id), text), ...readOtherAnnotations(db, id) };
 }
 
 function readOtherAnnotations(db: Db, id: string): Omit<DocumentAnnotations, 'mentions'> {

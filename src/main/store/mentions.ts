@@ -1,4 +1,4 @@
-import type { MentionColumns } from '../../shared/api/mention-columns';
+import type { MentionFields } from '../../shared/api/mention-columns';
 import type { Mention } from '../../shared/domain';
 import type { Db } from './open';
 import { type Row, getRecord } from './rows';
@@ -90,10 +90,10 @@ export const hasMentionAt = (db: Db, documentId: string, start: number, end: num
   !!statement(db, 'SELECT 1 FROM mentions WHERE document_id = ? AND start = ? AND "end" = ? AND type = ?').get(documentId, start, end, type);
 
 /**
- * A document's mentions in text order, column by column (the document view's wire form), read as
- * rows of values: no object per mention, which for 10,000 mentions is half the time of the read.
+ * A document's mentions in text order, column by column (what the document view's wire form is made
+ * from), read as rows of values: no object per mention, which for 10,000 mentions is half the time of the read.
  */
-export function listMentionColumns(db: Db, documentId: string): MentionColumns {
+export function listMentionColumns(db: Db, documentId: string): MentionFields {
   const rows = statement(
     db,
     `SELECT id, start, "end", exact, prefix, suffix, type, entity_id, origin, status, masked, restoration, author, created_at, updated_at

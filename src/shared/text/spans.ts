@@ -33,15 +33,21 @@ export interface TextQuote {
   suffix: string;
 }
 
-/** The W3C TextQuoteSelector parts of a span: the exact text and up to `context` code units either side. */
-export function quoteAt(text: string, start: number, end: number, context = QUOTE_CONTEXT_LENGTH): TextQuote {
+/** Up to `context` code units of the text before `start`, never half a character. */
+export function prefixAt(text: string, start: number, context = QUOTE_CONTEXT_LENGTH): string {
   let prefixStart = Math.max(0, start - context);
   if (!isCodePointBoundary(text, prefixStart)) prefixStart += 1;
+  return text.slice(prefixStart, start);
+}
+
+/** Up to `context` code units of the text after `end`, never half a character. */
+export function suffixAt(text: string, end: number, context = QUOTE_CONTEXT_LENGTH): string {
   let suffixEnd = Math.min(text.length, end + context);
   if (!isCodePointBoundary(text, suffixEnd)) suffixEnd -= 1;
-  return {
-    exact: text.slice(start, end),
-    prefix: text.slice(prefixStart, start),
-    suffix: text.slice(end, suffixEnd)
-  };
+  return text.slice(end, suffixEnd);
+}
+
+/** The W3C TextQuoteSelector parts of a span: the exact text and up to `context` code units either side. */
+export function quoteAt(text: string, start: number, end: number, context = QUOTE_CONTEXT_LENGTH): TextQuote {
+  return { exact: text.slice(start, end), prefix: prefixAt(text, start, context), suffix: suffixAt(text, end, context) };
 }

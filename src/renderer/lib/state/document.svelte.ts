@@ -270,7 +270,7 @@ export class DocumentState {
     if (seq !== this.#loadSeq) return;
     if (!annotations.ok) return this.#failLoad(annotations.error);
     const view = annotations.value;
-    this.#mentions = fromMentionColumns(view.mentions);
+    this.#mentions = fromMentionColumns(view.mentions, text.value.document.text);
     this.#claims = view.claims;
     this.#evidence = view.evidence;
     this.#reviews = view.reviews;

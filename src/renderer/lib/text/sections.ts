@@ -21,6 +21,11 @@ const LINE_HEIGHT_PX = 29;
 const CHARS_PER_LINE = 85;
 const BLOCK_MARGIN_PX = 15;
 
+/** The part of the article rendered before the rest: the sections guessed to start this close to the top. */
+export const FIRST_SCREEN_PX = 1600;
+/** The characters that fill that part, by the same guesses: how far the first screen draws annotations. */
+export const FIRST_SCREEN_CHARS = Math.ceil(FIRST_SCREEN_PX / LINE_HEIGHT_PX) * CHARS_PER_LINE;
+
 const blockEstimate = (block: Block) =>
   Math.max(1, Math.ceil((block.end - block.start) / CHARS_PER_LINE)) * LINE_HEIGHT_PX + BLOCK_MARGIN_PX;
 

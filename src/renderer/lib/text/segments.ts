@@ -86,3 +86,16 @@ export function segmentText(
   }
   return segments;
 }
+
+/**
+ * The segments drawn while the page is still starting: those before `offset`, and from the first
+ * unannotated segment at or past it (no annotation crosses its start) the rest of the block as one plain
+ * run. The text and its offsets stay whole; only the highlights past the first screen come later.
+ */
+export function segmentsUpTo(segments: Segment[], offset: number): Segment[] {
+  const plain = segments.findIndex(
+    (seg) => seg.start >= offset && !seg.mentions.length && !seg.claims.length && !seg.gap && !seg.suggestion
+  );
+  if (plain === -1 || plain === segments.length - 1) return segments;
+  return [...segments.slice(0, plain), { ...segments[plain], end: segments[segments.length - 1].end }];
+}

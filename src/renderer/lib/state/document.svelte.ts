@@ -428,7 +428,7 @@ export class DocumentState {
     this.#saving = this.#saving.filter((m) => m !== drawn);
     const changes = this.#applied(result, 'Could not mark the mention');
     if (!changes) return false;
-    if (changes.createdId && this.#choices === choices) {
+    if (changes.createdId && this.#choices === choices && this.#document?.id === documentId) {
       this.#selected = { kind: 'mention', id: changes.createdId, start: fields.start, end: fields.end };
     }
     return true;

@@ -77,18 +77,26 @@
     await frame();
   };
 
-  /** Arms the clock: from the next keydown to the frame in which [start, end) is drawn as a mention. */
+  /**
+   * Arms the clock: from the next keydown to the frame in which [start, end) is drawn as a mention
+   * (painted: drawn at all, while it is still being saved too) and to the frame in which it is drawn
+   * as the stored mention (stored: the library's answer is in, the "saving" state gone).
+   */
   bench.armHighlight = (start, end) => {
     bench.pending = new Promise((resolve, reject) => {
       addEventListener(
         'keydown',
-        (event) => {
+        async (event) => {
           const pressed = event.timeStamp;
           const selector = `${VIEW_ARTICLE} span.mention[data-s="${start}"][data-e="${end}"]`;
-          until('the new mention to be highlighted', () => document.querySelector(selector)).then(
-            () => resolve(performance.now() - pressed),
-            reject
-          );
+          try {
+            await until('the new mention to be highlighted', () => document.querySelector(selector));
+            const painted = performance.now() - pressed;
+            await until('the new mention to be stored', () => document.querySelector(`${selector}:not(.saving)`));
+            resolve({ painted, stored: performance.now() - pressed });
+          } catch (error) {
+            reject(error);
+          }
         },
         { capture: true, once: true }
       );

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClaimHistory } from '../../../src/renderer/lib/state/claim-history.svelte';
 import { DocumentState } from '../../../src/renderer/lib/state/document.svelte';
-import { type StateLibrary, said, libraryWithSample } from './helpers';
+import { blockIndexAt, innermostAt } from '../../../src/renderer/lib/text/annotations';
+import { type StateLibrary, holdingAnswers, said, libraryWithSample } from './helpers';
 
 let lib: StateLibrary;
 let doc: DocumentState;
@@ -82,6 +83,108 @@ describe('the open document', () => {
     expect(doc.document).toBeNull();
     expect(doc.loadError?.code).toBe('not_found');
     expect(said(lib.notices)).toEqual([expect.stringMatching(/^Could not open the document: /)]);
+  });
+});
+
+describe('a mention marked before the library answers', () => {
+  let held: ReturnType<typeof holdingAnswers>;
+  beforeEach(async () => {
+    held = holdingAnswers(lib.api, 'mentions.create');
+    doc = new DocumentState(held.api, lib.notices);
+    await doc.load(documentId);
+  });
+
+  const bucketAt = (start: number) => doc.buckets[blockIndexAt(doc.blocks, start)];
+
+  it('is drawn at once as being saved, then the stored mention takes its place and the selection', async () => {
+    const span = spanOf('Alice Marie Johnson');
+    doc.setTextRange(span);
+    const marking = doc.markWithLabel('person');
+    expect(doc.saving).toEqual([expect.objectContaining({ ...span, type: 'person', saving: true })]);
+    expect(bucketAt(span.start).mentions).toEqual(doc.saving);
+    expect(doc.textRange).toBeNull();
+    // Not an annotation yet: no click, Tab or outline reaches it.
+    expect(innermostAt(span.start, span.end, bucketAt(span.start))).toBeNull();
+    expect(doc.order.filter((ref) => ref.kind === 'mention')).toEqual([]);
+    expect(doc.mentions).toEqual([]);
+
+    await held.answer(1);
+    expect(await marking).toBeUndefined();
+    const { mentions } = await stored();
+    expect(mentions).toEqual([expect.objectContaining({ ...span, type: 'person' })]);
+    expect(doc.saving).toEqual([]);
+    expect(doc.mentions).toEqual(mentions);
+    expect(bucketAt(span.start).mentions).toEqual(mentions);
+    expect(doc.selectedMention).toEqual(mentions[0]);
+    expect(innermostAt(span.start, span.end, bucketAt(span.start))).toMatchObject({ kind: 'mention', id: mentions[0].id });
+  });
+
+  it('is taken away with the reason when the library refuses it, and nothing else changes', async () => {
+    const span = spanOf('Alice Marie Johnson');
+    await lib.call('mentions.create', { documentId, ...span, type: 'person' });
+    await doc.load(documentId);
+    const before = await stored();
+    doc.setTextRange(span);
+    const marking = doc.createMention({ ...span, type: 'person' });
+    expect(doc.saving).toHaveLength(1);
+    expect(bucketAt(span.start).mentions).toHaveLength(2);
+
+    await held.answer(1);
+    expect(await marking).toBe(false);
+    expect(doc.saving).toEqual([]);
+    expect(bucketAt(span.start).mentions).toEqual(before.mentions);
+    expect(said(lib.notices)).toEqual(['Could not mark the mention: This span is already marked with that label.']);
+    expect(await stored()).toEqual(before);
+    expect(doc.mentions).toEqual(before.mentions);
+  });
+
+  it('keeps two quick marks, each once, and a repeated key press adds no third', async () => {
+    const alice = spanOf('Alice Marie Johnson');
+    const brittany = spanOf('Brittany K. Barnett');
+    doc.setTextRange(alice);
+    const first = doc.markWithLabel('person');
+    doc.setTextRange(brittany);
+    const second = doc.markWithLabel('person');
+    expect(await doc.createMention({ ...brittany, type: 'person' })).toBe(false);
+    expect(doc.saving.map(({ start, end }) => ({ start, end }))).toEqual([alice, brittany]);
+
+    await held.answer(2);
+    await Promise.all([first, second]);
+    const { mentions } = await stored();
+    expect(mentions.map(({ start, end, type }) => ({ start, end, type }))).toEqual([
+      { ...alice, type: 'person' },
+      { ...brittany, type: 'person' }
+    ]);
+    expect(doc.saving).toEqual([]);
+    expect(doc.mentions).toEqual(mentions);
+    expect(doc.selectedMention).toMatchObject(brittany);
+    expect(lib.notices.items).toEqual([]);
+  });
+
+  it('does not take the selection from an annotation chosen while it was being saved', async () => {
+    const alice = spanOf('Alice Marie Johnson');
+    doc.setTextRange(alice);
+    const marking = doc.markWithLabel('person');
+    doc.step(1); // Tab to the first gap
+    const chosen = doc.selected;
+    expect(chosen?.kind).toBe('gap');
+    await held.answer(1);
+    await marking;
+    expect(doc.mentions).toHaveLength(1);
+    expect(doc.selected).toBe(chosen);
+  });
+
+  it('is what an undo pressed before the answer takes back', async () => {
+    doc.setTextRange(spanOf('Alice Marie Johnson'));
+    const marking = doc.markWithLabel('person');
+    expect(doc.undo.canUndo).toBe(false);
+    const undoing = doc.undoLast();
+    await held.answer(1);
+    await Promise.all([marking, undoing]);
+    expect((await stored()).mentions).toEqual([]);
+    expect(doc.mentions).toEqual([]);
+    expect(doc.saving).toEqual([]);
+    expect(doc.undo.canRedo).toBe(true);
   });
 });
 

@@ -1,5 +1,7 @@
 /** The renderer's state classes on a real library: an API client that calls the real service in this process. */
+import { expect, vi } from 'vitest';
 import { createClient, type ApiClient } from '../../../src/shared/api/client';
+import type { MethodName } from '../../../src/shared/api/contract';
 import { Notices } from '../../../src/renderer/lib/state/notices.svelte';
 import { SAMPLE_FILE, type TempLibrary, tempLibrary } from '../helpers/temp-library';
 
@@ -28,3 +30,24 @@ export async function libraryWithSample(): Promise<{ lib: StateLibrary; document
 
 /** What the notices say, one line each, for assertions. */
 export const said = (notices: Notices) => notices.items.map((item) => [item.title, item.message].filter(Boolean).join(': '));
+
+/**
+ * The client with the answers to `method` held back until `answer` lets them go: the library has done
+ * the work, the window has not heard yet (a slow link).
+ */
+export function holdingAnswers(api: ApiClient, method: MethodName) {
+  const held: (() => void)[] = [];
+  const call = async (name: MethodName, input: unknown) => {
+    const result = await api.call(name, input as never);
+    if (name === method) await new Promise<void>((resolve) => held.push(resolve));
+    return result;
+  };
+  return {
+    api: { call } as ApiClient,
+    /** Waits until `count` answers are held, then lets them go, first sent first. */
+    async answer(count: number): Promise<void> {
+      await vi.waitFor(() => expect(held.length).toBe(count));
+      for (const release of held.splice(0)) release();
+    }
+  };
+}

@@ -3,7 +3,7 @@ import type { ChangeSet, RecordChanges, UndoState } from '../../../shared/api/ch
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
 import type { ArticleDocument, Claim, ClaimStatus, Entity, Evidence, Gap, Mention, Review, ReviewDecision } from '../../../shared/domain';
 import { fromMentionColumns } from '../../../shared/api/mention-columns';
-import type { AppError } from '../../../shared/result';
+import type { AppError, Result } from '../../../shared/result';
 import {
   rebucket,
   refKey,
@@ -11,7 +11,8 @@ import {
   textOrder,
   trimToText,
   type AnnotationRef,
-  type Bucketed
+  type Bucketed,
+  type SavingMention
 } from '../text/annotations';
 import { backInReview } from '../approval-notes';
 import { snapToWords } from '../text/word-snap';
@@ -69,6 +70,13 @@ const byStart = <T extends Span>(a: T, b: T) => a.start - b.start || b.end - a.e
 export class DocumentState {
   #document = $state.raw<ArticleDocument | null>(null);
   #mentions = $state.raw<Mention[]>([]);
+  /** Mentions marked and drawn, their create call not answered yet (see createMention). */
+  #saving = $state.raw<SavingMention[]>([]);
+  #savingCount = 0;
+  /** Settles when every create call sent so far has been answered; undo and redo wait for it. */
+  #saved: Promise<unknown> = Promise.resolve();
+  /** Counts the annotations the user chose; a mention stored after another choice does not take the selection. */
+  #choices = 0;
   #claims = $state.raw<Claim[]>([]);
   #evidence = $state.raw<Evidence[]>([]);
   #reviews = $state.raw<Review[]>([]);
@@ -97,7 +105,7 @@ export class DocumentState {
   #buckets = $derived.by(() => {
     this.#bucketed = rebucket(this.#bucketed, {
       blocks: this.#blocks,
-      mentions: this.#mentions,
+      mentions: this.#saving.length ? [...this.#mentions, ...this.#saving] : this.#mentions,
       claims: this.#claims,
       gaps: this.#gaps
     });
@@ -141,6 +149,11 @@ export class DocumentState {
 
   get mentions() {
     return this.#mentions;
+  }
+
+  /** Mentions drawn while the library stores them. */
+  get saving() {
+    return this.#saving;
   }
 
   get claims() {
@@ -312,6 +325,7 @@ export class DocumentState {
   #reset(): void {
     this.#document = null;
     this.#mentions = [];
+    this.#saving = [];
     this.#claims = [];
     this.#evidence = [];
     this.#reviews = [];
@@ -326,6 +340,7 @@ export class DocumentState {
   // ---- selection -------------------------------------------------------------------------
 
   select(ref: AnnotationRef | null, options: { reveal?: boolean; focus?: boolean } = {}): void {
+    this.#choices++;
     this.#selected = ref;
     if (ref && options.reveal) this.#reveal = { start: ref.start, focus: options.focus ?? false };
   }
@@ -382,13 +397,40 @@ export class DocumentState {
     }
   }
 
+  /**
+   * Draws the mention at once (as being saved) and sends it to the library in the same task; the
+   * answer puts the stored mention in its place and selects it (unless the user chose another
+   * annotation meanwhile), or takes the drawing away and says why the library refused it.
+   */
   async createMention(fields: Span & { type: string; masked?: boolean; restoration?: string | null; entityId?: string | null }): Promise<boolean> {
     const documentId = this.#document?.id;
     if (!documentId) return false;
-    const changes = await this.#change('mentions.create', { documentId, ...fields }, 'Could not mark the mention');
-    if (!changes) return false;
+    const same = (m: SavingMention) => m.start === fields.start && m.end === fields.end && m.type === fields.type;
+    if (this.#saving.some(same)) return false; // the same mark, pressed again before the answer
+    const drawn: SavingMention = {
+      id: `saving-${++this.#savingCount}`,
+      start: fields.start,
+      end: fields.end,
+      type: fields.type,
+      entityId: fields.entityId ?? null,
+      masked: fields.masked ?? false,
+      restoration: fields.restoration ?? null,
+      saving: true
+    };
+    this.#saving = [...this.#saving, drawn];
+    // The selection is used by this mark: a second key press needs a selection of its own.
     this.#useTextRange();
-    if (changes.createdId) this.select({ kind: 'mention', id: changes.createdId, start: fields.start, end: fields.end });
+    const choices = this.#choices;
+    const answer = this.#annotationsLoaded.then(() => this.#api.call('mentions.create', { documentId, ...fields }));
+    this.#saved = Promise.all([this.#saved, answer]);
+    const result = await answer;
+    // Taken away in the same update that draws the stored mention: the highlight is not drawn twice.
+    this.#saving = this.#saving.filter((m) => m !== drawn);
+    const changes = this.#applied(result, 'Could not mark the mention');
+    if (!changes) return false;
+    if (changes.createdId && this.#choices === choices && this.#document?.id === documentId) {
+      this.#selected = { kind: 'mention', id: changes.createdId, start: fields.start, end: fields.end };
+    }
     return true;
   }
 
@@ -482,6 +524,7 @@ export class DocumentState {
    */
   #replay(direction: 'undo' | 'redo'): Promise<void> {
     this.#replays = this.#replays.then(async () => {
+      await this.#saved; // a mention just marked is what the undo takes back
       const documentId = this.#document?.id;
       const possible = direction === 'undo' ? this.#undo.canUndo : this.#undo.canRedo;
       if (!documentId || !possible) return;
@@ -529,14 +572,17 @@ export class DocumentState {
   async #change<M extends ChangeMethod>(method: M, input: MethodInput<M>, failure: string): Promise<ChangeSet | null> {
     // A change made before the annotations arrived would be overwritten by them.
     await this.#annotationsLoaded;
-    const result = await this.#api.call(method, input);
+    return this.#applied(await this.#api.call(method, input), failure);
+  }
+
+  /** A mutation's answer: its ChangeSet applied, or the refusal told with `failure`. */
+  #applied(result: Result<ChangeSet>, failure: string): ChangeSet | null {
     if (!result.ok) {
       this.#notices.error(failure, result.error);
       return null;
     }
-    const changes = result.value as ChangeSet;
-    this.#apply(changes);
-    return changes;
+    this.#apply(result.value);
+    return result.value;
   }
 
   /** Applies exactly what the store reports changed: the renderer keeps no other copy. */

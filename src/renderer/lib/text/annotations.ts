@@ -6,9 +6,30 @@ export type AnnotationRef =
   | { kind: 'claim'; id: string; start: number; end: number }
   | { kind: 'gap'; start: number; end: number };
 
+/**
+ * A mention drawn the moment it is marked, while the library stores it. It has no id of the library's
+ * yet, so nothing can select, edit, link or delete it; the stored mention takes its place.
+ */
+export interface SavingMention {
+  /** Tells it apart from other drawn mentions only; never sent to the library. */
+  id: string;
+  start: number;
+  end: number;
+  type: string;
+  entityId: string | null;
+  masked: boolean;
+  restoration: string | null;
+  saving: true;
+}
+
+/** A mention as the article draws it: stored, or being saved. */
+export type ShownMention = Mention | SavingMention;
+
+export const isSaving = (mention: ShownMention): mention is SavingMention => 'saving' in mention;
+
 /** What a block's text is split by. */
 export interface BlockAnnotations {
-  mentions: Mention[];
+  mentions: ShownMention[];
   claims: Claim[];
   gaps: Gap[];
 }
@@ -32,9 +53,10 @@ export function textOrder(mentions: Mention[], claims: Claim[], gaps: Gap[]): An
   return refs.sort((a, b) => a.start - b.start || b.end - a.end || KIND_RANK[a.kind] - KIND_RANK[b.kind]);
 }
 
-/** The annotation a click on [start, end) means: the innermost (shortest) one covering it. */
+/** The annotation a click on [start, end) means: the innermost (shortest) stored one covering it. */
 export function innermostAt(start: number, end: number, annotations: BlockAnnotations): AnnotationRef | null {
-  const covering = textOrder(annotations.mentions, annotations.claims, annotations.gaps).filter(
+  const stored = annotations.mentions.filter((mention): mention is Mention => !isSaving(mention));
+  const covering = textOrder(stored, annotations.claims, annotations.gaps).filter(
     (ref) => ref.start <= start && ref.end >= end
   );
   covering.sort((a, b) => a.end - a.start - (b.end - b.start) || KIND_RANK[a.kind] - KIND_RANK[b.kind]);

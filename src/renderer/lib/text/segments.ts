@@ -1,13 +1,13 @@
 import type { EntitySuggestion } from '../../../shared/api/methods/assist';
-import type { Claim, Gap, Mention } from '../../../shared/domain';
-import type { BlockAnnotations } from './annotations';
+import type { Claim, Gap } from '../../../shared/domain';
+import type { BlockAnnotations, ShownMention } from './annotations';
 
 /** A run of text with one set of covering annotations: the unit the article is rendered in. */
 export interface Segment {
   start: number;
   end: number;
   /** Covering mentions, outermost first. */
-  mentions: Mention[];
+  mentions: ShownMention[];
   claims: Claim[];
   gap: Gap | null;
   /** The entity suggestion covering it (suggestions never overlap each other or a mention). */

@@ -119,6 +119,22 @@ describe('a mention marked before the library answers', () => {
     expect(innermostAt(span.start, span.end, bucketAt(span.start))).toMatchObject({ kind: 'mention', id: mentions[0].id });
   });
 
+  it('leaves no other annotation in the inspector while it is saved: what the user types next is for the new mark', async () => {
+    const first = spanOf('Alice Marie Johnson');
+    doc.setTextRange(first);
+    const marked = doc.markWithLabel('person');
+    await held.answer(1);
+    await marked;
+    expect(doc.selectedMention).toMatchObject(first);
+    const second = spanOf('Brittany K. Barnett');
+    doc.setTextRange(second);
+    const marking = doc.markWithLabel('person');
+    expect(doc.selected).toBeNull();
+    await held.answer(1);
+    await marking;
+    expect(doc.selectedMention).toMatchObject(second);
+  });
+
   it('is taken away with the reason when the library refuses it, and nothing else changes', async () => {
     const span = spanOf('Alice Marie Johnson');
     await lib.call('mentions.create', { documentId, ...span, type: 'person' });

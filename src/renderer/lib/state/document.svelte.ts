@@ -418,8 +418,10 @@ export class DocumentState {
       saving: true
     };
     this.#saving = [...this.#saving, drawn];
-    // The selection is used by this mark: a second key press needs a selection of its own.
+    // The selection is used by this mark: a second key press needs a selection of its own. The
+    // inspector lets go of the annotation shown before, so nothing typed next lands in it.
     this.#useTextRange();
+    this.#selected = null;
     const choices = this.#choices;
     const answer = this.#annotationsLoaded.then(() => this.#api.call('mentions.create', { documentId, ...fields }));
     this.#saved = Promise.all([this.#saved, answer]);

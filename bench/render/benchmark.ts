@@ -64,7 +64,8 @@ const median = (values: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const p95 = (values: number[]) => sorted(values)[Math.ceil(values.length * 0.95) - 1];
-const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+const twoPlaces = (value: number) => Math.round(value * 100) / 100;
+const ratio = (a: number, b: number) => twoPlaces(a / b);
 
 /**
  * Opens `url` in a fresh page with the probe, and waits until it is ready (its text shown, and in the
@@ -88,11 +89,23 @@ const probeOf = (page: Page) =>
     return { textAt, viewAt, readyAt };
   });
 
+/** The page's JS heap in use now (MB), as Chromium's DevTools metrics give it. */
+async function usedHeapMB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Performance.enable');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 2 ** 20;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 async function timeLoad(browser: Browser, url: string, config: Record<string, unknown>) {
   const page = await openPage(browser, url, config);
   try {
     const probe = await probeOf(page);
-    return { textMs: probe.textAt!, viewMs: probe.viewAt, readyMs: probe.readyAt! };
+    return { textMs: probe.textAt!, viewMs: probe.viewAt, readyMs: probe.readyAt!, heapMB: await usedHeapMB(page) };
   } finally {
     await page.close();
   }
@@ -236,7 +249,15 @@ export async function runRenderBenchmark(options: RenderBenchmarkOptions) {
 
     // (a) Warm the servers up once, then take turns between the sizes and kinds of page load, so a
     // change in machine load hits them alike.
-    const times = runs.map(() => ({ pre: [] as number[], floor: [] as number[], early: [] as number[], view: [] as number[], ready: [] as number[] }));
+    const times = runs.map(() => ({
+      pre: [] as number[],
+      floor: [] as number[],
+      early: [] as number[],
+      view: [] as number[],
+      ready: [] as number[],
+      preHeap: [] as number[],
+      readyHeap: [] as number[]
+    }));
     for (let i = -1; i < options.loads; i++) {
       for (const [r, run] of runs.entries()) {
         const { pre, floor: floorPage, app: appPage } = pages(run);
@@ -249,6 +270,8 @@ export async function runRenderBenchmark(options: RenderBenchmarkOptions) {
         times[r].early.push(appLoad.textMs);
         times[r].view.push(appLoad.viewMs!);
         times[r].ready.push(appLoad.readyMs);
+        times[r].preHeap.push(preLoad.heapMB);
+        times[r].readyHeap.push(appLoad.heapMB);
       }
     }
 
@@ -295,6 +318,9 @@ export async function runRenderBenchmark(options: RenderBenchmarkOptions) {
         // for its text after loading stands against the <pre> page.
         clientFloorMedianMs: roundedMedian(t.floor),
         clientFloorToPreRatio: ratio(median(t.floor), median(t.pre)),
+        // The JS heap right after ready (no forced GC), the <pre> page's and the document view's.
+        preHeapMedianMB: twoPlaces(median(t.preHeap)),
+        readyHeapMedianMB: twoPlaces(median(t.readyHeap)),
         preMs: t.pre.map(round),
         readyMs: t.ready.map(round)
       };

@@ -46,6 +46,15 @@ test('a long first paragraph: every highlight in it is drawn, its text is exact,
   await expect(paragraph.locator('span.mention')).toHaveCount(marked.length);
   expect(await paragraph.textContent()).toBe(PARAGRAPH);
   await expect(paragraph.locator('span.mention').last()).toHaveText(marked.at(-1)![0]);
+  // Plain text: each run is one span of text, with no nested blocks (a few anchors for the whole paragraph).
+  const drawn = await paragraph.evaluate((p) => ({
+    runs: p.children.length,
+    nested: p.querySelectorAll('span span').length,
+    anchors: [...p.childNodes].filter((node) => node.nodeName === '#comment').length
+  }));
+  expect(drawn.runs).toBeGreaterThanOrEqual(2 * marked.length - 1);
+  expect(drawn.nested).toBe(0);
+  expect(drawn.anchors).toBeLessThanOrEqual(2);
 
   await dragSelect(page, MARKER);
   await page.keyboard.press('1');

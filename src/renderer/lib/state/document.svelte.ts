@@ -135,6 +135,8 @@ export class DocumentState {
   /** Settles when the open document's annotations arrived (or its loading ended); edits wait for it. */
   #annotationsLoaded: Promise<void> = Promise.resolve();
   #annotationsArrived: () => void = () => {};
+  /** False from a load's start until its annotations arrived (or it failed): edits wait for them till then. */
+  #annotationsIn = true;
 
   readonly #api: ApiClient;
 
@@ -263,7 +265,14 @@ export class DocumentState {
     this.#annotationsArrived();
     this.#loading = true;
     this.#loadError = null;
-    this.#annotationsLoaded = new Promise<void>((resolve) => (this.#annotationsArrived = resolve));
+    this.#annotationsIn = false;
+    this.#annotationsLoaded = new Promise<void>(
+      (resolve) =>
+        (this.#annotationsArrived = () => {
+          this.#annotationsIn = true;
+          resolve();
+        })
+    );
     const textAsked = this.#api.call('documents.text', { id });
     const annotationsAsked = this.#api.call('documents.annotationColumns', { id });
     const text = await textAsked;
@@ -407,6 +416,11 @@ export class DocumentState {
     if (!documentId) return false;
     const same = (m: SavingMention) => m.start === fields.start && m.end === fields.end && m.type === fields.type;
     if (this.#saving.some(same)) return false; // the same mark, pressed again before the answer
+    // Sent before anything is drawn, so the answer travels while the page draws the mark and often
+    // arrives in time for the same frame. A change made before the annotations arrived would be
+    // overwritten by them: it waits for them.
+    const send = () => this.#api.call('mentions.create', { documentId, ...fields });
+    const answer = this.#annotationsIn ? send() : this.#annotationsLoaded.then(send);
     const drawn: SavingMention = {
       id: `saving-${++this.#savingCount}`,
       start: fields.start,
@@ -423,7 +437,6 @@ export class DocumentState {
     this.#useTextRange();
     this.#selected = null;
     const choices = this.#choices;
-    const answer = this.#annotationsLoaded.then(() => this.#api.call('mentions.create', { documentId, ...fields }));
     this.#saved = Promise.all([this.#saved, answer]);
     const result = await answer;
     // Taken away in the same update that draws the stored mention: the highlight is not drawn twice.

@@ -135,6 +135,17 @@ describe('a mention marked before the library answers', () => {
     expect(doc.selectedMention).toMatchObject(second);
   });
 
+  it('marks a selected gap once: a second label pressed before the answer finds no gap selected', async () => {
+    const gap = doc.gaps[0]!;
+    doc.select({ kind: 'gap', start: gap.start, end: gap.end });
+    const first = doc.markWithLabel('person');
+    await doc.markWithLabel('organization');
+    expect(doc.saving).toEqual([expect.objectContaining({ start: gap.start, end: gap.end, type: 'person', masked: true })]);
+    await held.answer(1);
+    await first;
+    expect((await stored()).mentions).toEqual([expect.objectContaining({ start: gap.start, end: gap.end, type: 'person', masked: true })]);
+  });
+
   it('is taken away with the reason when the library refuses it, and nothing else changes', async () => {
     const span = spanOf('Alice Marie Johnson');
     await lib.call('mentions.create', { documentId, ...span, type: 'person' });

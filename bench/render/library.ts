@@ -62,6 +62,12 @@ export function planAnnotations(text: string, skip: number, counts: { mentions: 
   });
   // Targets sit between two marked words, so they are never marked themselves.
   const step = Math.floor(counts.mentions / counts.targets);
+  if (counts.targets > 0 && step < 1) {
+    throw new Error(
+      `The largest article has ${counts.mentions} mentions, fewer than the ${counts.targets} labelling operations: ` +
+        'add a larger size to BENCH_SIZES or lower BENCH_OPERATIONS.'
+    );
+  }
   const targets = Array.from({ length: counts.targets }, (_, i) => words[i * step * every + Math.floor(every / 2)]);
 
   const sentences = [...text.matchAll(/[A-Z][^.!?\n]{30,400}[.!?]/g)]

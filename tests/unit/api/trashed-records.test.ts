@@ -34,6 +34,7 @@ it('refuses every change to the mentions, claims, evidence and reviews of a tras
     ['claims.update', { id: claimId, explanation: 'Changed in the trash.' }],
     ['claims.transition', { id: claimId, to: 'in review' }],
     ['claims.reviewView', { id: claimId }],
+    ['claims.history', { id: claimId }],
     ['claims.delete', { id: claimId }],
     ['evidence.create', { claimId, relation: 'refutes', title: 'Another source' }],
     ['evidence.update', { id: evidenceId, title: 'Renamed in the trash' }],

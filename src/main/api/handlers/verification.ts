@@ -47,6 +47,8 @@ export const verificationHandlers: HandlerMap<
   'claims.history'(ctx, { id }) {
     const documentId = claimDocumentId(ctx.db, id);
     if (!documentId) throw new DomainError('not_found', `No claim with id ${id}.`);
+    // As with the document's own history: none while it is in the trash.
+    documentText(ctx.db, documentId);
     return withReceivedSignatures(ctx.db, claimHistory(ctx.db, documentId, id));
   },
 

@@ -2,7 +2,8 @@
 // Suggestion benchmark (npm run bench:assist): entity and claim suggestions over ~1 MB of text,
 // through the assist worker pool; prints JSON. BENCH_BYTES, BENCH_RUNS and BENCH_WORKERS override
 // the defaults (1 MB, 3 runs, one worker per core up to two).
-// Runs the TypeScript sources under tsx, like the `factdesk` command.
+// Runs the TypeScript sources under tsx, a development tool: the app and the `factdesk` command run
+// the built JavaScript.
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Durability benchmark (npm run bench:durability): the cost of synchronous=FULL (what a library opens
 // with) against NORMAL for typical single-change writes through the API service; prints JSON.
-// Runs the TypeScript sources under tsx, like the `factdesk` command.
+// Runs the TypeScript sources under tsx, a development tool: the app and the `factdesk` command run
+// the built JavaScript.
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 

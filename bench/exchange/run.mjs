@@ -4,7 +4,8 @@
 // document, against plain better-sqlite3 inserts of the same rows; then 10,000 annotations are
 // re-anchored after ~1% random edits. Prints JSON. BENCH_WORDS, BENCH_ANNOTATIONS and BENCH_RUNS
 // override the defaults (100,000 words, 10,000 annotations, 3 runs).
-// Runs the TypeScript sources under tsx, like the `factdesk` command.
+// Runs the TypeScript sources under tsx, a development tool: the app and the `factdesk` command run
+// the built JavaScript.
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Fact-sheet export benchmark (npm run bench:export): one article with 500 verified claims,
 // 3 evidence items each, in a temp library; times every format through the API and prints JSON.
-// Runs the TypeScript sources under tsx, like the `factdesk` command.
+// Runs the TypeScript sources under tsx, a development tool: the app and the `factdesk` command run
+// the built JavaScript.
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 

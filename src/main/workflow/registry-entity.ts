@@ -4,15 +4,14 @@
  */
 import { entityRow, findEntityByName } from '../store/entities';
 import type { ChangeGroup } from '../store/history';
+import { registryName } from '../assist/text/words';
 
-/** The registry name of a mention's text: its whitespace folded ("Kim\nKardashian" is "Kim Kardashian"). */
-export const registryName = (exact: string) => exact.replace(/\s+/g, ' ').trim();
-
-/** An entity by exact name and type, or a new one: how an accepted claimant or restoration gets its entity. */
+/** An entity by name (whitespace folded) and type, or a new one: how an accepted claimant or restoration gets its entity. */
 export function entityNamed(group: ChangeGroup, newId: () => string, name: string, type: string): string {
-  const existing = findEntityByName(group.db, name, type);
+  const folded = registryName(name);
+  const existing = findEntityByName(group.db, folded, type);
   if (existing) return existing;
   const id = newId();
-  group.insert('entities', entityRow({ id, name, type, aliases: [], description: '', externalIds: {}, createdAt: group.at, updatedAt: group.at }));
+  group.insert('entities', entityRow({ id, name: folded, type, aliases: [], description: '', externalIds: {}, createdAt: group.at, updatedAt: group.at }));
   return id;
 }

@@ -264,6 +264,26 @@ describe('gap restoration', { timeout: 60_000 }, () => {
     expect(await lib.service.call('assist.confirmGap', { documentId: id, start: 0, end: 7, restoration: 'X', type: 'person' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
+  it('offers and restores a name the wire copy wraps over two lines as one line', async () => {
+    const wire = [
+      'HONG KONG FIRM UPS STAKE',
+      '',
+      '    WASHINGTON, Feb 26 - Industrial Equity (Pacific) Ltd, a Hong Kong investment firm, said it raised its stake in Wrather',
+      'Corp to 11 pct. In a filing with the Securities and Exchange Commission,    said it bought the shares at 20 dlrs each.'
+    ].join('\n');
+    const { document } = await lib.importText(wire, 'wire.txt');
+    const { gaps } = await lib.call('assist.gapCandidates', { documentId: document.id });
+    const names = gaps[0]!.candidates.map((c) => c.name);
+    expect(names).toContain('Wrather Corp');
+    expect(names.filter((n) => /\s\s|\n/.test(n))).toEqual([]);
+
+    const changes = await lib.call('assist.confirmGap', {
+      documentId: document.id, start: gaps[0]!.start, end: gaps[0]!.end, restoration: 'Wrather\nCorp', type: 'organization', createEntity: true
+    });
+    expect(changes.mentions.upsert[0]).toMatchObject({ masked: true, restoration: 'Wrather Corp' });
+    expect(changes.entities.upsert).toEqual([expect.objectContaining({ name: 'Wrather Corp', type: 'organization' })]);
+  });
+
   it('offers a name once when an unlinked mention and a library entity share it', async () => {
     const { id, text } = await sample();
     const house = createdId(await lib.call('entities.create', { name: 'White House', type: 'location', aliases: [] }));

@@ -5,7 +5,7 @@ import { findGaps } from '../../../shared/gaps';
 import { documentNames } from '../../assist/gaps/names';
 import { buildGapPool } from '../../assist/gaps/pool';
 import { rankGapCandidates } from '../../assist/gaps/rank';
-import { textKey } from '../../assist/text/words';
+import { registryName, textKey } from '../../assist/text/words';
 import { getEntity } from '../../store/entities';
 import { runMutation } from '../../store/history';
 import { listMentions } from '../../store/mentions';
@@ -72,17 +72,18 @@ export const gapHandlers: HandlerMap<'assist.gapCandidates' | 'assist.confirmGap
     const mentions = listMentions(ctx.db, input.documentId);
     const existing = mentions.find((m) => m.masked && m.start === input.start && m.end === input.end);
     const id = existing?.id ?? ctx.newId();
+    const restoration = registryName(input.restoration);
     const { group } = runMutation(ctx.asUser(), { documentId: input.documentId, action: 'assist.confirmGap' }, (g) => {
-      const entityId = input.entityId ?? (input.createEntity ? entityNamed(g, ctx.newId, input.restoration, input.type) : null);
+      const entityId = input.entityId ?? (input.createEntity ? entityNamed(g, ctx.newId, restoration, input.type) : null);
       // The article's unlinked mentions of the restored name are the same entity: one entry, not two.
-      for (const m of entityId ? sameNameUnlinked(mentions, input.restoration, input.type) : []) {
+      for (const m of entityId ? sameNameUnlinked(mentions, restoration, input.type) : []) {
         g.update('mentions', m.id, { entity_id: entityId, updated_at: g.at });
       }
       if (existing) {
-        g.update('mentions', existing.id, { type: input.type, entity_id: entityId, restoration: input.restoration, updated_at: g.at });
+        g.update('mentions', existing.id, { type: input.type, entity_id: entityId, restoration, updated_at: g.at });
         return;
       }
-      const fields = { start: input.start, end: input.end, type: input.type, entityId, origin: 'manual' as const, masked: true, restoration: input.restoration };
+      const fields = { start: input.start, end: input.end, type: input.type, entityId, origin: 'manual' as const, masked: true, restoration };
       createMention(g, target, fields, { duplicate: 'refuse', newId: () => id });
     });
     return changeSetOf(ctx.db, group, existing ? null : id);

@@ -20,7 +20,7 @@ import { inWriteTransaction } from '../../store/write-transaction';
 import { changeSetOf, withLinkedEntities } from '../change-set';
 import type { HandlerContext } from '../context';
 import { type MentionTarget, createMention, mentionSpanProblem } from '../../workflow/create-mention';
-import { entityNamed, registryName } from '../../workflow/registry-entity';
+import { entityNamed } from '../../workflow/registry-entity';
 import { requireMention } from './lookups';
 import type { HandlerMap } from './types';
 
@@ -103,7 +103,7 @@ export const propagationHandlers: HandlerMap<'assist.propagationPreview' | 'assi
         if (target.spans.length === 0 && !isOwn(target)) continue;
         const { group, value } = runMutation(mutation, { documentId: target.documentId, action: 'assist.propagate' }, (g) => {
           if (isOwn(target) && anything && !entityId) {
-            entityId = entityNamed(g, ctx.newId, registryName(mention.exact), mention.type);
+            entityId = entityNamed(g, ctx.newId, mention.exact, mention.type);
             g.update('mentions', mention.id, { entity_id: entityId, updated_at: g.at });
           }
           return target.spans.filter((span) =>

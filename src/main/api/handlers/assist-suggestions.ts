@@ -3,7 +3,7 @@ import type { ClaimSuggestion, EntitySuggestion } from '../../../shared/api/meth
 import { findGaps } from '../../../shared/gaps';
 import { spanProblem } from '../../../shared/text/spans';
 import { libraryKnowledge } from '../../assist/library-knowledge';
-import { textKey } from '../../assist/text/words';
+import { registryName, textKey } from '../../assist/text/words';
 import { assistEngine } from '../../assist/worker-pool';
 import { DomainError } from '../../errors';
 import { listClaims } from '../../store/claims';
@@ -16,7 +16,7 @@ import type { HandlerContext } from '../context';
 import { documentText, requireEntity } from './lookups';
 import { newClaimRow } from './new-records';
 import { createMention, mentionTarget } from '../../workflow/create-mention';
-import { entityNamed, registryName } from '../../workflow/registry-entity';
+import { entityNamed } from '../../workflow/registry-entity';
 import type { HandlerMap } from './types';
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;

@@ -9,7 +9,7 @@ import {
   refuseRestorationUnlessMasked,
   requireMentionLabel
 } from '../../workflow/create-mention';
-import { entityNamed, registryName } from '../../workflow/registry-entity';
+import { entityNamed } from '../../workflow/registry-entity';
 import { requireEntity, requireMention } from './lookups';
 import type { HandlerMap } from './types';
 
@@ -62,7 +62,7 @@ export const mentionHandlers: HandlerMap<'mentions.create' | 'mentions.update' |
     );
     if (unlinked.length === 0) throw new DomainError('invalid_input', `Every mention of “${mention.exact}” is already linked.`);
     const { group } = runMutation(ctx.asUser(), { documentId: mention.documentId, action: 'mentions.linkSameText' }, (g) => {
-      const entityId = mention.entityId ?? entityNamed(g, ctx.newId, registryName(mention.exact), mention.type);
+      const entityId = mention.entityId ?? entityNamed(g, ctx.newId, mention.exact, mention.type);
       for (const m of unlinked) g.update('mentions', m.id, { entity_id: entityId, updated_at: g.at });
     });
     return withLinkedEntities(ctx.db, changeSetOf(ctx.db, group));

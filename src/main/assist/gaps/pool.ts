@@ -6,7 +6,7 @@
  * name is offered with every place the article names it.
  */
 import type { Entity } from '../../../shared/domain';
-import { textKey, wordsOf } from '../text/words';
+import { registryName, textKey, wordsOf } from '../text/words';
 import type { PoolItem } from './rank';
 
 export interface NamedSpan {
@@ -39,7 +39,7 @@ export function buildGapPool(input: PoolInput): PoolItem[] {
     if (!item) {
       item = entity
         ? { name: entity.name, type: entity.type, entityId: entity.id, source, surfaces: [entity.name, ...entity.aliases], positions: [] }
-        : { name: span.exact, type: span.type, entityId: null, source, surfaces: [], positions: [] };
+        : { name: registryName(span.exact), type: span.type, entityId: null, source, surfaces: [], positions: [] };
       items.set(key, item);
     }
     if (!item.surfaces.includes(span.exact)) item.surfaces.push(span.exact);

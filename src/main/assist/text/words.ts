@@ -40,6 +40,9 @@ export function findWholeWord(text: string, needle: string, caseSensitive = true
   return [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
+/** The registry name of a mention's text: its whitespace folded ("Kim\nKardashian" is "Kim Kardashian"). */
+export const registryName = (exact: string) => exact.replace(/\s+/g, ' ').trim();
+
 /** The comparison key of a name or phrase: Unicode-normalised, whitespace collapsed, lower case. */
 export function textKey(s: string): string {
   return s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();

@@ -208,6 +208,14 @@ describe('masked names in wire copy', () => {
     expect(names).toContain('General Motors');
   });
 
+  it('ends a run of capitalised words where a full stop ends the sentence: "GDP. The country" is GDP', () => {
+    const text = 'Oil accounts for 11% of GDP. The country ended 2014 in recession, and the U.S. Treasury said so.\n';
+    const names = documentNames(text, []).map((n) => n.exact);
+    expect(names).toContain('GDP');
+    expect(names).toContain('U.S. Treasury');
+    expect(names.filter((n) => n.includes('The'))).toEqual([]);
+  });
+
   it('finds a name masked at the end of a wrapped line', () => {
     const at = STORY.indexOf(' Nazer\n');
     const masked = STORY.slice(0, at) + '   ' + STORY.slice(at + ' Nazer'.length);

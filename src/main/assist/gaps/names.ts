@@ -21,6 +21,9 @@ const NOT_NAMES = new Set(
     .split(' ')
 );
 
+/** A full stop, then a word that opens sentences and is no name: where a run of capitalised words breaks. */
+const SENTENCE_BREAK = new RegExp(String.raw`\.[ \n](?=(?:${[...NOT_NAMES].join('|')})(?![\p{L}\p{N}]))`, 'gu');
+
 /** Drops the run's leading words that `drop` accepts, moving its start; empties it when no word is left. */
 function dropLeading(run: { exact: string; start: number }, drop: (word: string) => boolean): void {
   const words = wordsOf(run.exact);
@@ -36,6 +39,18 @@ function dropLeading(run: { exact: string; start: number }, drop: (word: string)
   }
 }
 
+/** A run split where a word's full stop ends a sentence the next word opens ("GDP. The country"). */
+function sentencePieces(m: RegExpMatchArray): { exact: string; start: number }[] {
+  const pieces: { exact: string; start: number }[] = [];
+  let from = 0;
+  for (const end of m[0].matchAll(SENTENCE_BREAK)) {
+    pieces.push({ exact: m[0].slice(from, end.index + 1), start: m.index! + from });
+    from = end.index + end[0].length;
+  }
+  pieces.push({ exact: m[0].slice(from), start: m.index! + from });
+  return pieces;
+}
+
 export function documentNames(text: string, suggestions: NamedSpan[]): NamedSpan[] {
   const typeOf = new Map<string, string>();
   for (const s of suggestions) if (!typeOf.has(textKey(s.exact))) typeOf.set(textKey(s.exact), s.type);
@@ -46,8 +61,8 @@ export function documentNames(text: string, suggestions: NamedSpan[]): NamedSpan
   for (let i = 1; i <= text.length; i += 1) reach[i] = Math.max(reach[i]!, reach[i - 1]!);
   const covered = (start: number, end: number) => reach[start]! >= end;
   const names: NamedSpan[] = [];
-  for (const m of text.matchAll(NAME_RUN)) {
-    const run = { exact: m[0].replace(/(?:['’]s)?[.'’-]*$/u, ''), start: m.index };
+  for (const piece of [...text.matchAll(NAME_RUN)].flatMap(sentencePieces)) {
+    const run = { exact: piece.exact.replace(/(?:['’]s)?[.'’-]*$/u, ''), start: piece.start };
     dropLeading(run, (word) => NOT_NAMES.has(word));
     // "President Nicolas MADURO" is Nicolas MADURO, when the article names that person (titles also open names: "General Motors").
     const untitled = { ...run };

@@ -1,7 +1,6 @@
 /**
  * The few browser objects the state classes use that Node lacks: the window's address (location,
- * history and their events), localStorage and FileReader, built on Node's URL, EventTarget and Blob;
- * and the page's frames.
+ * history and their events), localStorage and FileReader, built on Node's URL, EventTarget and Blob.
  */
 import { vi } from 'vitest';
 
@@ -70,23 +69,6 @@ export function installBrowser(start = 'http://127.0.0.1/'): Browser {
     navigate(hash) {
       url = new URL(hash, url);
       window.dispatchEvent(new Event('hashchange'));
-    }
-  };
-}
-
-/** The page's frames, drawn when a test says so: what waits for the next frame (requestAnimationFrame) runs at `draw`. */
-export interface Frames {
-  draw(): void;
-}
-
-export function installFrames(): Frames {
-  let waiting: FrameRequestCallback[] = [];
-  vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => waiting.push(callback));
-  return {
-    draw() {
-      const due = waiting;
-      waiting = [];
-      for (const callback of due) callback(performance.now());
     }
   };
 }

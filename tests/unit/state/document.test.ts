@@ -2,16 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClaimHistory } from '../../../src/renderer/lib/state/claim-history.svelte';
 import { DocumentState } from '../../../src/renderer/lib/state/document.svelte';
 import { blockIndexAt, innermostAt } from '../../../src/renderer/lib/text/annotations';
-import { type Frames, installFrames } from './browser';
 import { type StateLibrary, holdingAnswers, said, libraryWithSample } from './helpers';
 
 let lib: StateLibrary;
 let doc: DocumentState;
 let documentId: string;
 let text: string;
-let frames: Frames;
 beforeEach(async () => {
-  frames = installFrames();
   ({ lib, documentId } = await libraryWithSample());
   text = (await lib.call('documents.text', { id: documentId })).document.text;
   doc = new DocumentState(lib.api, lib.notices);
@@ -99,12 +96,10 @@ describe('a mention marked before the library answers', () => {
 
   const bucketAt = (start: number) => doc.buckets[blockIndexAt(doc.blocks, start)];
 
-  it('is drawn with the next frame as being saved, then the stored mention takes its place and the selection', async () => {
+  it('is drawn at once as being saved, then the stored mention takes its place and the selection', async () => {
     const span = spanOf('Alice Marie Johnson');
     doc.setTextRange(span);
     const marking = doc.markWithLabel('person');
-    expect(doc.saving).toEqual([]);
-    frames.draw();
     expect(doc.saving).toEqual([expect.objectContaining({ ...span, type: 'person', saving: true })]);
     expect(bucketAt(span.start).mentions).toEqual(doc.saving);
     expect(doc.textRange).toBeNull();
@@ -122,22 +117,6 @@ describe('a mention marked before the library answers', () => {
     expect(bucketAt(span.start).mentions).toEqual(mentions);
     expect(doc.selectedMention).toEqual(mentions[0]);
     expect(innermostAt(span.start, span.end, bucketAt(span.start))).toMatchObject({ kind: 'mention', id: mentions[0].id });
-  });
-
-  it('is drawn stored, with no saving stage, when the answer comes before the next frame', async () => {
-    const span = spanOf('Alice Marie Johnson');
-    doc.setTextRange(span);
-    const marking = doc.markWithLabel('person');
-    expect(doc.textRange).toBeNull();
-    expect(doc.saving).toEqual([]);
-    await held.answer(1);
-    await marking;
-    frames.draw();
-    expect(doc.saving).toEqual([]);
-    const { mentions } = await stored();
-    expect(doc.mentions).toEqual(mentions);
-    expect(bucketAt(span.start).mentions).toEqual(mentions);
-    expect(doc.selectedMention).toEqual(mentions[0]);
   });
 
   it('leaves no other annotation in the inspector while it is saved: what the user types next is for the new mark', async () => {
@@ -161,7 +140,6 @@ describe('a mention marked before the library answers', () => {
     doc.select({ kind: 'gap', start: gap.start, end: gap.end });
     const first = doc.markWithLabel('person');
     await doc.markWithLabel('organization');
-    frames.draw();
     expect(doc.saving).toEqual([expect.objectContaining({ start: gap.start, end: gap.end, type: 'person', masked: true })]);
     await held.answer(1);
     await first;
@@ -175,7 +153,6 @@ describe('a mention marked before the library answers', () => {
     const before = await stored();
     doc.setTextRange(span);
     const marking = doc.createMention({ ...span, type: 'person' });
-    frames.draw();
     expect(doc.saving).toHaveLength(1);
     expect(bucketAt(span.start).mentions).toHaveLength(2);
 
@@ -195,8 +172,6 @@ describe('a mention marked before the library answers', () => {
     const first = doc.markWithLabel('person');
     doc.setTextRange(brittany);
     const second = doc.markWithLabel('person');
-    expect(await doc.createMention({ ...brittany, type: 'person' })).toBe(false);
-    frames.draw();
     expect(await doc.createMention({ ...brittany, type: 'person' })).toBe(false);
     expect(doc.saving.map(({ start, end }) => ({ start, end }))).toEqual([alice, brittany]);
 

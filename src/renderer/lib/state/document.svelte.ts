@@ -70,9 +70,7 @@ const byStart = <T extends Span>(a: T, b: T) => a.start - b.start || b.end - a.e
 export class DocumentState {
   #document = $state.raw<ArticleDocument | null>(null);
   #mentions = $state.raw<Mention[]>([]);
-  /** Mentions marked and sent, their create call not answered yet (see createMention). */
-  #sending: SavingMention[] = [];
-  /** Those of them drawn as being saved. */
+  /** Mentions marked and drawn, their create call not answered yet (see createMention). */
   #saving = $state.raw<SavingMention[]>([]);
   #savingCount = 0;
   /** Settles when every create call sent so far has been answered; undo and redo wait for it. */
@@ -336,7 +334,6 @@ export class DocumentState {
   #reset(): void {
     this.#document = null;
     this.#mentions = [];
-    this.#sending = [];
     this.#saving = [];
     this.#claims = [];
     this.#evidence = [];
@@ -410,20 +407,21 @@ export class DocumentState {
   }
 
   /**
-   * Sends the mention to the library at once and draws it (as being saved) in the next frame, unless
-   * the answer came first; the answer puts the stored mention in its place and selects it (unless the
-   * user chose another annotation meanwhile), or takes the drawing away and says why the library
-   * refused it.
+   * Draws the mention at once (as being saved) and sends it to the library in the same task; the
+   * answer puts the stored mention in its place and selects it (unless the user chose another
+   * annotation meanwhile), or takes the drawing away and says why the library refused it.
    */
   async createMention(fields: Span & { type: string; masked?: boolean; restoration?: string | null; entityId?: string | null }): Promise<boolean> {
     const documentId = this.#document?.id;
     if (!documentId) return false;
     const same = (m: SavingMention) => m.start === fields.start && m.end === fields.end && m.type === fields.type;
-    if (this.#sending.some(same)) return false; // the same mark, pressed again before the answer
-    // A change made before the annotations arrived would be overwritten by them: it waits for them.
+    if (this.#saving.some(same)) return false; // the same mark, pressed again before the answer
+    // Sent before anything is drawn, so the answer travels while the page draws the mark and often
+    // arrives in time for the same frame. A change made before the annotations arrived would be
+    // overwritten by them: it waits for them.
     const send = () => this.#api.call('mentions.create', { documentId, ...fields });
     const answer = this.#annotationsIn ? send() : this.#annotationsLoaded.then(send);
-    const mark: SavingMention = {
+    const drawn: SavingMention = {
       id: `saving-${++this.#savingCount}`,
       start: fields.start,
       end: fields.end,
@@ -433,13 +431,7 @@ export class DocumentState {
       restoration: fields.restoration ?? null,
       saving: true
     };
-    this.#sending = [...this.#sending, mark];
-    // Drawn when the next frame is, not in this task: nothing shows before that frame anyway, and
-    // laying the article out again here would keep the page from taking the answer until after it.
-    // An answer in before that frame draws the stored mention in it, with no saving stage.
-    requestAnimationFrame(() => {
-      if (this.#sending.includes(mark)) this.#saving = [...this.#saving, mark];
-    });
+    this.#saving = [...this.#saving, drawn];
     // The selection is used by this mark: a second key press needs a selection of its own. The
     // inspector lets go of the annotation shown before, so nothing typed next lands in it.
     this.#useTextRange();
@@ -447,9 +439,8 @@ export class DocumentState {
     const choices = this.#choices;
     this.#saved = Promise.all([this.#saved, answer]);
     const result = await answer;
-    this.#sending = this.#sending.filter((m) => m !== mark);
     // Taken away in the same update that draws the stored mention: the highlight is not drawn twice.
-    if (this.#saving.includes(mark)) this.#saving = this.#saving.filter((m) => m !== mark);
+    this.#saving = this.#saving.filter((m) => m !== drawn);
     const changes = this.#applied(result, 'Could not mark the mention');
     if (!changes) return false;
     if (changes.createdId && this.#choices === choices && this.#document?.id === documentId) {

@@ -109,15 +109,16 @@ test('the outline lists a new mark once the page has an idle moment, and on a pa
   await page.keyboard.press(personKey);
   await expect(outline(page).getByRole('button', { name: /^Brittany K\. Barnett, 1 mention/ })).toBeVisible();
 
-  // Every frame from now on runs longer than a frame: the page is never idle.
-  await page.evaluate(() => {
+  // Every frame from now on runs longer than a frame: the page is never idle. (Given as page script:
+  // the tests' types have no DOM globals.)
+  await page.evaluate(`{
     const busy = () => {
       const start = performance.now();
       while (performance.now() - start < 25);
       requestAnimationFrame(busy);
     };
     requestAnimationFrame(busy);
-  });
+  }`);
   await dragSelect(page, 'Jared Kushner');
   await page.keyboard.press(personKey);
   await expect(articleText(page).locator('span.mention:not(.saving)')).toHaveText(['Jared Kushner', 'Brittany K. Barnett']);

@@ -100,3 +100,27 @@ test('a mark the library refuses, or cannot be reached for, is taken away with t
   await expect(articleText(page).locator('span.mention')).toHaveText(['Brittany K. Barnett']);
   expect((await storedMentions(app)).map((m) => m.exact)).toEqual(['Brittany K. Barnett']);
 });
+
+test('the outline lists a new mark once the page has an idle moment, and on a page that never has one too', async ({ app, page }) => {
+  await page.goto(app.url);
+  await openArticle(page, 'Ada Checker', SAMPLE, 'Reality TV star');
+  const personKey = (await page.getByRole('button', { name: 'Mark as Person' }).getAttribute('aria-keyshortcuts'))!;
+  await dragSelect(page, 'Brittany K. Barnett');
+  await page.keyboard.press(personKey);
+  await expect(outline(page).getByRole('button', { name: /^Brittany K\. Barnett, 1 mention/ })).toBeVisible();
+
+  // Every frame from now on runs longer than a frame: the page is never idle. (Given as page script:
+  // the tests' types have no DOM globals.)
+  await page.evaluate(`{
+    const busy = () => {
+      const start = performance.now();
+      while (performance.now() - start < 25);
+      requestAnimationFrame(busy);
+    };
+    requestAnimationFrame(busy);
+  }`);
+  await dragSelect(page, 'Jared Kushner');
+  await page.keyboard.press(personKey);
+  await expect(articleText(page).locator('span.mention:not(.saving)')).toHaveText(['Jared Kushner', 'Brittany K. Barnett']);
+  await expect(outline(page).getByRole('button', { name: /^Jared Kushner, 1 mention/ })).toBeVisible();
+});

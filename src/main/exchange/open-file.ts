@@ -15,7 +15,7 @@ import { type ChangeGroup, type MutationContext, runMutation } from '../store/hi
 import { recordHistorySource } from '../store/history-sources';
 import { insertLabel, listLabels, updateLabelLook } from '../store/labels';
 import { getScale, insertScaleVersion } from '../store/scales';
-import { FileBases, recordFileBases } from './bases';
+import { ExchangeBases, recordFileBases } from './bases';
 import type { AnnotationFile } from './file-schema';
 import { signatureStatus } from './file-signature';
 import { OPEN_ACTION, importHistory } from './history-transfer';
@@ -62,12 +62,12 @@ export function openAnnotationFile(ctx: MutationContext, request: OpenRequest): 
       const labelsAdded = addMissingLabels(group, file.labelSet, accept, libraryChanges);
       const scalesAdded = addMissingScales(group, file.verdictScales, warnings, accept, libraryChanges);
       const local = new LocalDocument(group, match.id, match.text);
-      const bases = new FileBases(group.db, file);
+      const bases = new ExchangeBases(group.db, match.id);
       const origin = { fileName, author: file.author, newId: ctx.newId, acceptLibraryChanges: accept };
       const tally = new Merger(group, local, file, bases, origin).run();
       const historyEntriesAdded = importHistory(group.db, match.id, file.history);
       recordHistorySource(group, fileName, file.author);
-      recordFileBases(group.db, match.id, file, bases);
+      recordFileBases(group.db, file, bases);
       const report: ExchangeReport = {
         dryRun,
         outcome: match.how === 'new' ? 'imported' : 'merged',

@@ -81,13 +81,21 @@ export class ExchangeBases {
   }
 }
 
+/** The set stored for a document: its number, and where each record is in it. */
+export interface StoredSet {
+  seq: number;
+  index: Map<string, number>;
+}
+
 /**
  * Every record of a file crossed an exchange (written or received): its state becomes a base, the
  * newest one of its record. The states that are not their record's newest base already are stored
  * as one set for the document and one for entities (opening the same file twice writes nothing
- * here; `known` holds the document's bases, read once by the caller before).
+ * here; `known` holds the document's bases, read once by the caller before). Returns the
+ * document's set, if one was stored.
  */
-export function recordFileBases(db: Db, file: AnnotationFile, known: ExchangeBases): void {
+export function recordFileBases(db: Db, file: AnnotationFile, known: ExchangeBases): StoredSet | null {
+  let stored: StoredSet | null = null;
   for (const owner of [null, known.documentId]) {
     const records: [RecordKind, string, string][] = [];
     const contents: AnyContent[] = [];
@@ -99,6 +107,9 @@ export function recordFileBases(db: Db, file: AnnotationFile, known: ExchangeBas
         contents.push(contentOfRecord(record));
       }
     }
-    if (records.length > 0) saveBaseSet(db, owner, JSON.stringify(records), JSON.stringify(contents));
+    if (records.length === 0) continue;
+    const seq = saveBaseSet(db, owner, JSON.stringify(records), JSON.stringify(contents));
+    if (owner !== null) stored = { seq, index: new Map(records.map(([kind, id], index) => [recordKey(kind, id), index])) };
   }
+  return stored;
 }

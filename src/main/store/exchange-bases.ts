@@ -27,11 +27,22 @@ export function baseSetContents(db: Db, seq: number): string {
   return (statement(db, 'SELECT contents_json FROM exchange_base_sets WHERE seq = ?').get(seq) as { contents_json: string }).contents_json;
 }
 
-/** Stores a set, numbered after every set stored before. */
-export function saveBaseSet(db: Db, documentId: string | null, recordsJson: string, contentsJson: string): void {
-  statement(db, 'INSERT INTO exchange_base_sets (document_id, records_json, contents_json) VALUES (?, ?, ?)').run(
-    documentId,
-    recordsJson,
-    contentsJson
+/** One whole set (records and contents as JSON text), or null when there is none with that number. */
+export function baseSet(db: Db, seq: number): { records_json: string; contents_json: string } | null {
+  return (
+    (statement(db, 'SELECT records_json, contents_json FROM exchange_base_sets WHERE seq = ?').get(seq) as
+      | { records_json: string; contents_json: string }
+      | undefined) ?? null
+  );
+}
+
+/** Stores a set, numbered after every set stored before; returns its number. */
+export function saveBaseSet(db: Db, documentId: string | null, recordsJson: string, contentsJson: string): number {
+  return Number(
+    statement(db, 'INSERT INTO exchange_base_sets (document_id, records_json, contents_json) VALUES (?, ?, ?)').run(
+      documentId,
+      recordsJson,
+      contentsJson
+    ).lastInsertRowid
   );
 }

@@ -87,10 +87,18 @@ export class ChangeGroup {
   }
 
   insert(table: RecordTable, row: Row): Row {
-    const columns = Object.keys(row);
-    statement(this.db, sqlFor('insert', table, columns)).run(columns.map((c) => row[c]));
+    this.write(table, row);
     this.log(table, String(row.id), null, row);
     return row;
+  }
+
+  /**
+   * Inserts a record a shared file adds, without a history row of its own: the file's one entry
+   * for the records it added (logReceivedRecords) stands for it.
+   */
+  insertReceived(table: RecordTable, row: Row): void {
+    this.write(table, row);
+    this.touch(table, String(row.id), null, row);
   }
 
   update(table: RecordTable, id: string, patch: Row): Row {
@@ -138,8 +146,17 @@ export class ChangeGroup {
     statement(this.db, sqlFor('update', table, columns)).run(...columns.map((c) => row[c]), id);
   }
 
+  private write(table: RecordTable, row: Row): void {
+    const columns = Object.keys(row);
+    statement(this.db, sqlFor('insert', table, columns)).run(columns.map((c) => row[c]));
+  }
+
   private log(table: RecordTable, id: string, before: Row | null, after: Row | null): void {
     this.writeHistory(table, id, before, after);
+    this.touch(table, id, before, after);
+  }
+
+  private touch(table: RecordTable, id: string, before: Row | null, after: Row | null): void {
     const key = `${table}:${id}`;
     this.touched.set(key, { table, id, before: this.touched.get(key)?.before ?? before, after });
   }

@@ -15,6 +15,7 @@ import { checkLabelColours } from './0013-check-label-colours';
 import { createHistorySources } from './0014-create-history-sources';
 import { indexExchangeBasesBySeq } from './0015-index-exchange-bases-by-seq';
 import { storeExchangeBasesPerFile } from './0016-store-exchange-bases-per-file';
+import { countHistoryEntries } from './0017-count-history-entries';
 import type { Migration } from './types';
 import { inWriteTransaction } from '../write-transaction';
 
@@ -34,7 +35,8 @@ export const MIGRATIONS: readonly Migration[] = [
   checkLabelColours,
   createHistorySources,
   indexExchangeBasesBySeq,
-  storeExchangeBasesPerFile
+  storeExchangeBasesPerFile,
+  countHistoryEntries
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

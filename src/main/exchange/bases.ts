@@ -14,8 +14,8 @@ interface RecordBases {
   id: string;
   revisions: string[];
   documentId: string | null;
-  /** Where each revision's content is: its set and its place in that set. */
-  places: Map<string, { seq: number; index: number }>;
+  /** Where each revision's content is (same order as `revisions`): its set and its place in that set. */
+  places: { seq: number; index: number }[];
 }
 
 const NO_REVISIONS: readonly string[] = [];
@@ -43,10 +43,10 @@ export class ExchangeBases {
         const [kind, id, revision] = entries[index]!;
         const key = recordKey(kind, id);
         let bases = this.records.get(key);
-        if (!bases) this.records.set(key, (bases = { kind, id, revisions: [], documentId: set.document_id, places: new Map() }));
-        if (bases.places.has(revision)) continue;
+        if (!bases) this.records.set(key, (bases = { kind, id, revisions: [], documentId: set.document_id, places: [] }));
+        else if (bases.revisions.includes(revision)) continue;
         bases.revisions.push(revision);
-        bases.places.set(revision, { seq: set.seq, index });
+        bases.places.push({ seq: set.seq, index });
       }
     }
   }
@@ -57,12 +57,13 @@ export class ExchangeBases {
   }
 
   has(kind: RecordKind, id: string, revision: string): boolean {
-    return this.records.get(recordKey(kind, id))?.places.has(revision) ?? false;
+    return this.revisionsOf(kind, id).includes(revision);
   }
 
   /** The content of one exchanged state of a record, or null when that state was never exchanged. */
   content(kind: RecordKind, id: string, revision: string): AnyContent | null {
-    const place = this.records.get(recordKey(kind, id))?.places.get(revision);
+    const bases = this.records.get(recordKey(kind, id));
+    const place = bases?.places[bases.revisions.indexOf(revision)];
     if (!place) return null;
     let contents = this.contents.get(place.seq);
     if (!contents) this.contents.set(place.seq, (contents = JSON.parse(baseSetContents(this.db, place.seq)) as AnyContent[]));

@@ -25,7 +25,7 @@ afterEach(() => {
   reviewer.close();
 });
 
-const withoutVerification = ({ verification: _, ...claim }: { verification: unknown }) => claim;
+const withoutVerification = ({ verification: _, ...claim }: { verification?: unknown }) => claim;
 const received = (entries: HistoryEntry[]) => entries.filter((e) => e.action === 'exchange.open');
 
 describe('the records a shared file adds', () => {

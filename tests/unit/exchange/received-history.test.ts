@@ -60,8 +60,11 @@ describe('the records a shared file adds', () => {
     }
   });
 
-  it('page through the document history like any other entries: none lost, none twice', async () => {
+  it('page through the document history like any other entries: none lost, none twice, and later changes come after them', async () => {
+    await reviewer.call('claims.update', { id: ids.claimId, explanation: 'Checked again.' });
     const all = (await reviewer.call('documents.history', { documentId: ids.documentId, limit: 1000 })).entries;
+    expect(all[0]).toMatchObject({ action: 'claims.update', recordId: ids.claimId });
+    expect(all[0]!.seq).toBeGreaterThan(Math.max(...received(all).map((e) => e.seq)));
     const paged: HistoryEntry[] = [];
     let beforeSeq: number | null = null;
     do {

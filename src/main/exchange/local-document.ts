@@ -2,7 +2,8 @@
  * One document's records as merges, conflict resolution and re-attaching see them: content by id,
  * wherever it lives — in the record tables (placed in the text) or in an orphan (a mention or
  * claim that could not be placed, which holds a claim's evidence and reviews too). Every write
- * goes through the change group, so it is logged with before/after snapshots.
+ * goes through the change group, so it is logged with before/after snapshots (the records a shared
+ * file adds, together in one entry).
  */
 import type { Claim, Mention } from '../../shared/domain';
 import { quoteAt } from '../../shared/text/spans';

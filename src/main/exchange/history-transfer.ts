@@ -34,11 +34,7 @@ export function importHistory(db: Db, documentId: string, items: readonly Histor
     }
     return known;
   };
-  let added = 0;
-  for (const item of items) {
-    if (has(item.group)) continue;
-    appendReceivedLog(db, documentId, toRow(item));
-    added += 1;
-  }
-  return added;
+  const added = items.filter((item) => !has(item.group)).map(toRow);
+  appendReceivedLog(db, documentId, added);
+  return added.length;
 }

@@ -2,15 +2,17 @@
  * One document's records as merges, conflict resolution and re-attaching see them: content by id,
  * wherever it lives — in the record tables (placed in the text) or in an orphan (a mention or
  * claim that could not be placed, which holds a claim's evidence and reviews too). Every write
- * goes through the change group, so it is logged with before/after snapshots.
+ * goes through the change group, so it is logged with before/after snapshots (the records a shared
+ * file adds, together in one entry).
  */
-import type { Claim, Evidence, Mention, Review } from '../../shared/domain';
+import type { Claim, Mention } from '../../shared/domain';
 import { quoteAt } from '../../shared/text/spans';
 import { DomainError } from '../errors';
 import { claimRow, listClaims } from '../store/claims';
 import { entityRow, getEntity } from '../store/entities';
 import { evidenceRow, listEvidenceOfDocument } from '../store/evidence';
 import type { ChangeGroup } from '../store/history';
+import { type ReceivedKind, receivedRow } from '../store/history-received';
 import { listMentions, mentionRow } from '../store/mentions';
 import { deleteOrphan, documentsOfOrphans } from '../store/orphans';
 import { listReviewsOfDocument, reviewRow } from '../store/reviews';
@@ -28,9 +30,7 @@ import {
   type ReviewContent,
   type SpanKind,
   KIND_INFO,
-  contentOfSpanRecord,
-  placedClaim,
-  placedMention
+  contentOfSpanRecord
 } from './records';
 
 /** Where a record lives: placed in the text (tables), or inside an orphan. */
@@ -52,12 +52,19 @@ export class LocalDocument {
     review: new Map()
   };
   private readonly orphans = new Map<string, Orphan>();
+  /**
+   * With `receiving` (opening a shared file): the records inserted into the tables, in order. They
+   * get no history rows of their own; the caller logs them as one entry (logReceivedRecords).
+   */
+  readonly received: { kind: ReceivedKind; id: string; start: number; end: number }[] | null;
 
   constructor(
     readonly group: ChangeGroup,
     readonly documentId: string,
-    readonly text: string
+    readonly text: string,
+    receiving = false
   ) {
+    this.received = receiving ? [] : null;
     const db = group.db;
     const placed = <K extends RecordKind>(kind: K, content: ContentOf[K], start: number, end: number) =>
       this.maps[kind].set(content.id, { kind, content, home: 'table', start, end } as Entry<K>);
@@ -124,13 +131,18 @@ export class LocalDocument {
 
   /** Inserts a mention or claim at a span of the local text (UTF-16 offsets). */
   insertPlaced(kind: SpanKind, content: MentionContent | ClaimContent, start: number, end: number): void {
-    const quote = quoteAt(this.text, start, end);
-    if (kind === 'mention') {
-      this.group.insert('mentions', mentionRow(placedMention(content as MentionContent, this.documentId, start, end, quote)));
-    } else {
-      this.group.insert('claims', claimRow(placedClaim(content as ClaimContent, this.documentId, start, end, quote)));
-    }
+    this.insertRow(kind, content, start, end);
     this.maps[kind].set(content.id, { kind, content, home: 'table', start, end } as never);
+  }
+
+  private insertRow(kind: ReceivedKind, content: MentionContent | ClaimContent | EvidenceContent | ReviewContent, start: number, end: number): void {
+    const row = receivedRow(kind, content, this.documentId, this.text, start, end);
+    if (!this.received) {
+      this.group.insert(KIND_INFO[kind].table, row);
+      return;
+    }
+    this.group.insertReceived(KIND_INFO[kind].table, row);
+    this.received.push({ kind, id: content.id, start, end });
   }
 
   insertOrphan(kind: SpanKind, content: MentionContent | ClaimContent, target: FileTarget, reason: string): void {
@@ -153,8 +165,7 @@ export class LocalDocument {
     const parent = this.get('claim', content.claimId);
     if (!parent) throw new DomainError('not_found', `No claim ${content.claimId} for the ${kind} ${content.id}.`);
     if (parent.home === 'table') {
-      if (kind === 'evidence') this.group.insert('evidence', evidenceRow(content as Evidence));
-      else this.group.insert('reviews', reviewRow(content as Review));
+      this.insertRow(kind, content, 0, 0);
       this.maps[kind].set(content.id, { kind, content, home: 'table', start: 0, end: 0 } as never);
     } else {
       const orphan = this.orphans.get(parent.content.id)!;

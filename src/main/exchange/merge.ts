@@ -14,10 +14,9 @@ import type { AnchoringCounts } from '../../shared/api/methods/exchange';
 import { anchorAll } from '../../shared/anchoring/anchor';
 import { DomainError } from '../errors';
 import { otherDocumentsUsing } from '../store/entities';
-import { hasBase } from '../store/exchange-bases';
 import { deleteConflict } from '../store/exchange-conflicts';
 import type { ChangeGroup } from '../store/history';
-import { type FileBases, baseContent } from './bases';
+import type { ExchangeBases } from './bases';
 import { WHOLE_RECORD, conflictedRecords, conflictsOfRecord, saveConflict } from './conflict-store';
 import { mergeFields, type FieldConflict } from './field-merge';
 import type { AnnotationFile, ClaimRecord, Deletion, FileTarget, MentionRecord } from './file-schema';
@@ -90,8 +89,8 @@ export class Merger {
     private readonly group: ChangeGroup,
     private readonly local: LocalDocument,
     private readonly file: AnnotationFile,
-    /** The exchanged revisions of the file's records, read before the merge. */
-    private readonly bases: FileBases,
+    /** The document's exchanged states, read before the merge. */
+    private readonly bases: ExchangeBases,
     private readonly origin: Origin
   ) {
     this.fileClaims = new Map(file.claims.map((claim) => [claim.id, claim]));
@@ -164,7 +163,7 @@ export class Merger {
       return null;
     }
     const baseRevision = record.baseRevisions.find((revision) => exchanged.includes(revision));
-    const base = baseRevision ? baseContent(this.db, kind, id, baseRevision) : null;
+    const base = baseRevision ? this.bases.content(kind, id, baseRevision) : null;
     if (!mine) {
       if (exchanged.length === 0) return theirs;
       this.wholeConflict(kind, id, base, null, this.theirSide(kind, record));
@@ -216,7 +215,7 @@ export class Merger {
       if (this.bases.revisionsOf(kind, record.id).includes(record.revision)) return;
       const claim = this.fileClaims.get(record.claimId)!;
       const latest = this.bases.revisionsOf('claim', claim.id)[0];
-      this.wholeConflict('claim', claim.id, latest ? baseContent(this.db, 'claim', claim.id, latest) : null, null, this.theirSide('claim', claim));
+      this.wholeConflict('claim', claim.id, latest ? this.bases.content('claim', claim.id, latest) : null, null, this.theirSide('claim', claim));
       return;
     }
     const content = this.reconcile(kind, record);
@@ -239,8 +238,8 @@ export class Merger {
         this.local.remove(deletion.type, deletion.id);
         this.tally.records.deleted += 1 + children;
       } else {
-        const known = deletion.revisions.find((revision) => hasBase(this.db, deletion.type, deletion.id, revision));
-        const base = known ? baseContent(this.db, deletion.type, deletion.id, known) : null;
+        const known = deletion.revisions.find((revision) => this.bases.has(deletion.type, deletion.id, revision));
+        const base = known ? this.bases.content(deletion.type, deletion.id, known) : null;
         const children = deletion.type === 'claim' ? { children: this.local.childrenOf(deletion.id) } : {};
         this.wholeConflict(deletion.type, deletion.id, base, { content: mine.content, ...children }, null);
       }
@@ -268,8 +267,8 @@ export class Merger {
     if (deletion.type !== 'claim') return true;
     const { evidence, reviews } = this.local.childrenOf(deletion.id);
     return (
-      evidence.every((e) => hasBase(this.db, 'evidence', e.id, contentRevision(e))) &&
-      reviews.every((r) => hasBase(this.db, 'review', r.id, contentRevision(r)))
+      evidence.every((e) => this.bases.has('evidence', e.id, contentRevision(e))) &&
+      reviews.every((r) => this.bases.has('review', r.id, contentRevision(r)))
     );
   }
 

@@ -12,16 +12,18 @@ import { documentTextAnyState, findDocumentByHash, insertDocument, setTrashed } 
 import { countConflicts } from '../store/exchange-conflicts';
 import { documentSummary } from '../workflow/document-summaries';
 import { type ChangeGroup, type MutationContext, runMutation } from '../store/history';
+import { type ReceivedRecord, logReceivedRecords } from '../store/history-received';
 import { recordHistorySource } from '../store/history-sources';
 import { insertLabel, listLabels, updateLabelLook } from '../store/labels';
 import { getScale, insertScaleVersion } from '../store/scales';
-import { FileBases, recordFileBases } from './bases';
+import { ExchangeBases, type StoredSet, recordFileBases } from './bases';
 import type { AnnotationFile } from './file-schema';
 import { signatureStatus } from './file-signature';
 import { OPEN_ACTION, importHistory } from './history-transfer';
 import { LocalDocument } from './local-document';
 import { Merger } from './merge';
 import { listOrphans } from './orphans';
+import { recordKey } from './records';
 import { sameValue } from './revision';
 
 export interface OpenRequest {
@@ -61,13 +63,13 @@ export function openAnnotationFile(ctx: MutationContext, request: OpenRequest): 
       const libraryChanges: string[] = [];
       const labelsAdded = addMissingLabels(group, file.labelSet, accept, libraryChanges);
       const scalesAdded = addMissingScales(group, file.verdictScales, warnings, accept, libraryChanges);
-      const local = new LocalDocument(group, match.id, match.text);
-      const bases = new FileBases(group.db, file);
+      const local = new LocalDocument(group, match.id, match.text, true);
+      const bases = new ExchangeBases(group.db, match.id);
       const origin = { fileName, author: file.author, newId: ctx.newId, acceptLibraryChanges: accept };
       const tally = new Merger(group, local, file, bases, origin).run();
       const historyEntriesAdded = importHistory(group.db, match.id, file.history);
       recordHistorySource(group, fileName, file.author);
-      recordFileBases(group.db, match.id, file, bases);
+      logAdded(group, local, recordFileBases(group.db, file, bases));
       const report: ExchangeReport = {
         dryRun,
         outcome: match.how === 'new' ? 'imported' : 'merged',
@@ -101,6 +103,17 @@ export function openAnnotationFile(ctx: MutationContext, request: OpenRequest): 
     if (error instanceof PreviewDone) return error.report;
     throw error;
   }
+}
+
+/** The records the file added to the tables, as one history entry; their contents are in the document's new set of bases. */
+function logAdded(group: ChangeGroup, local: LocalDocument, set: StoredSet | null): void {
+  const added = local.received!.map(({ kind, id, start, end }): ReceivedRecord => {
+    const index = set?.index.get(recordKey(kind, id));
+    // A record new to this library never is its own newest base yet, so its state is in the set.
+    if (index === undefined) throw new Error(`The ${kind} ${id} the file added is missing from its exchange bases.`);
+    return [index, start, end];
+  });
+  if (set) logReceivedRecords(group, set.seq, added);
 }
 
 function matchDocument(ctx: MutationContext, file: AnnotationFile, targetId: string | undefined): Match {

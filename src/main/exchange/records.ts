@@ -5,7 +5,6 @@
  */
 import type { z } from 'zod';
 import type { Claim, Entity, Evidence, Mention, Review } from '../../shared/domain';
-import type { TextQuote } from '../../shared/text/spans';
 import type { RecordTable } from '../store/rows';
 import type {
   CLAIM_FIELDS,
@@ -78,18 +77,6 @@ export function contentOfSpanRecord<T extends Mention | Claim>(record: T): Omit<
 }
 
 export const contentRevision = (content: AnyContent) => revisionOf(content);
-
-/**
- * A mention or claim rebuilt from its content and a span in the local text. Object.assign rather
- * than a spread followed by more members, which V8 builds many times slower (a file places thousands).
- */
-export function placedMention(content: MentionContent, documentId: string, start: number, end: number, quote: TextQuote): Mention {
-  return Object.assign({}, content, { documentId, start, end }, quote);
-}
-
-export function placedClaim(content: ClaimContent, documentId: string, start: number, end: number, quote: TextQuote): Claim {
-  return Object.assign({}, content, { documentId, start, end }, quote);
-}
 
 // The zod field lists and the domain types must describe the same content, both ways.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -13,7 +13,6 @@ import { DomainError } from '../errors';
 import { listClaims } from '../store/claims';
 import { getDocument } from '../store/documents';
 import { getEntity } from '../store/entities';
-import { exchangedRecords, exchangedRevisions } from '../store/exchange-bases';
 import { countConflicts } from '../store/exchange-conflicts';
 import { listEvidenceOfDocument } from '../store/evidence';
 import { listLabels } from '../store/labels';
@@ -22,7 +21,7 @@ import type { Db } from '../store/open';
 import { listReviewsOfDocument } from '../store/reviews';
 import { getScale } from '../store/scales';
 import { inWriteTransaction } from '../store/write-transaction';
-import { FileBases, recordFileBases } from './bases';
+import { ExchangeBases, recordFileBases } from './bases';
 import type { UserKey } from '../identity/user-keys';
 import {
   type AnnotationFile,
@@ -91,7 +90,7 @@ export function packDocument(db: Db, documentId: string, options: PackOptions): 
         `The annotation file of "${document.title}" would be ${megabytes(bytes)} MB, over the ${megabytes(MAX_FILE_BYTES)} MB limit.`
       );
     }
-    recordFileBases(db, documentId, file, built.bases);
+    recordFileBases(db, file, built.bases);
     return { file, json, fileName: annotationFileName(document.title) };
   });
 }
@@ -122,7 +121,7 @@ function fileText(file: AnnotationFile): string {
 const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
 /** The file, and the bases of its records (read once, for its base revisions and then to record it as exchanged). */
-function buildFile(db: Db, document: ArticleDocument, options: PackOptions): { file: AnnotationFile; bases: FileBases } {
+function buildFile(db: Db, document: ArticleDocument, options: PackOptions): { file: AnnotationFile; bases: ExchangeBases } {
   const index = new CodePointIndex(document.text);
   const source = uuidUrn(document.id);
   const placedTarget = (record: Mention | Claim): FileTarget => ({ source, selector: selectorsOf(index, record, record.start, record.end) });
@@ -153,13 +152,7 @@ function buildFile(db: Db, document: ArticleDocument, options: PackOptions): { f
     .map((id) => getEntity(db, id))
     .filter((entity) => entity !== null);
 
-  const bases = new FileBases(db, {
-    entities: entityContents,
-    mentions: mentionSpans.map(({ content }) => content),
-    claims: claimSpans.map(({ content }) => content),
-    evidence: evidenceContents,
-    reviews: reviewContents
-  });
+  const bases = new ExchangeBases(db, document.id);
   const withRevisions = <C extends AnyContent>(kind: RecordKind, content: C) => {
     const revision = contentRevision(content);
     const exchanged = bases.revisionsOf(kind, content.id).slice(0, MAX_BASE_REVISIONS);
@@ -197,18 +190,19 @@ function buildFile(db: Db, document: ArticleDocument, options: PackOptions): { f
     claims,
     evidence,
     reviews,
-    deleted: deletions(db, document.id, present),
+    deleted: deletions(bases, present),
     history: historyForFile(db, document.id)
   };
   return { file, bases };
 }
 
 /** Records of the document that crossed an exchange and are gone now. */
-function deletions(db: Db, documentId: string, present: Set<string>): Deletion[] {
-  return exchangedRecords<RecordKind>(db, documentId)
+function deletions(bases: ExchangeBases, present: Set<string>): Deletion[] {
+  return bases
+    .documentRecords()
     .filter(({ kind, id }) => (DELETABLE_TYPES as readonly string[]).includes(kind) && !present.has(id))
     .sort((a, b) => compare(a.kind, b.kind) || compare(a.id, b.id))
-    .map(({ kind, id }) => ({ type: kind as Deletion['type'], id, revisions: exchangedRevisions(db, kind, id, MAX_BASE_REVISIONS) }));
+    .map(({ kind, id }) => ({ type: kind as Deletion['type'], id, revisions: bases.revisionsOf(kind, id).slice(0, MAX_BASE_REVISIONS) }));
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -5,6 +5,7 @@ import { type EntityRow, toEntity } from './entities';
 import { type EvidenceRow, toEvidence } from './evidence';
 import { type MentionRow, toMention } from './mentions';
 import type { Db } from './open';
+import { RECEIVED_RECORDS, isReceivedRecords, receivedRows } from './history-received';
 import { type ReviewRow, toReview } from './reviews';
 import { RECORD_TABLES, parseJson } from './rows';
 import { statement } from './statements';
@@ -21,10 +22,12 @@ export interface LogRow {
   record_id: string;
   before_json: string | null;
   after_json: string | null;
+  /** How many entries the row stands for (see history-received.ts); 1 for every other row. */
+  entries: number;
 }
 
 /** One change as it travels between libraries: a history row without its local numbering and document. */
-export type ChangeEntry = Omit<LogRow, 'seq' | 'document_id'>;
+export type ChangeEntry = Omit<LogRow, 'seq' | 'document_id' | 'entries'>;
 
 /** A history row with the shared file its group applied, if any (history_sources). */
 interface SourcedRow extends LogRow {
@@ -84,12 +87,20 @@ export function claimHistory(db: Db, documentId: string, claimId: string): Histo
     `${SOURCED}
      WHERE (h.document_id = @documentId AND (
        (h.table_name = 'claims' AND h.record_id = @claimId) OR
-       (h.table_name IN ('evidence', 'reviews') AND json_extract(coalesce(h.after_json, h.before_json), '$.claim_id') = @claimId)))
+       (h.table_name IN ('evidence', 'reviews') AND json_extract(coalesce(h.after_json, h.before_json), '$.claim_id') = @claimId) OR
+       h.table_name = '${RECEIVED_RECORDS}'))
      OR (h.document_id IS NULL AND h.table_name = 'claims' AND h.record_id = @claimId)
      ORDER BY h.at DESC, h.seq DESC`
   ).all({ documentId, claimId }) as SourcedRow[];
-  return rows.map(toEntry);
+  const ofClaim = (_seq: number, kind: string, id: string, content: { claimId?: string }) =>
+    kind === 'claim' ? id === claimId : kind !== 'mention' && content.claimId === claimId;
+  const expanded = rows.flatMap((row) => (isReceivedRecords(row) ? receivedRows(db, row, ofClaim) : [row]));
+  if (rows.some(isReceivedRecords)) expanded.sort(newestFirst);
+  return expanded.map(toEntry);
 }
+
+/** The order of a claim's history: by the time each change was made, then by sequence number. */
+const newestFirst = (a: LogRow, b: LogRow) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.seq - a.seq);
 
 /** One page of a document's changes, newest first, older than `beforeSeq` when given. */
 export function documentHistory(
@@ -98,10 +109,19 @@ export function documentHistory(
   limit: number,
   beforeSeq: number | null
 ): { entries: HistoryEntry[]; nextBeforeSeq: number | null } {
-  const rows = statement(
+  const before = beforeSeq ?? Number.MAX_SAFE_INTEGER;
+  // A row that stands for many entries is taken when its first one comes before the cursor.
+  const stored = statement(
     db,
-    `${SOURCED} WHERE h.document_id = @documentId AND h.seq < @beforeSeq ORDER BY h.seq DESC LIMIT @take`
-  ).all({ documentId, beforeSeq: beforeSeq ?? Number.MAX_SAFE_INTEGER, take: limit + 1 }) as SourcedRow[];
+    `${SOURCED} WHERE h.document_id = @documentId AND h.seq - h.entries < @beforeSeq - 1 ORDER BY h.seq DESC LIMIT @take`
+  ).all({ documentId, beforeSeq: before, take: limit + 1 }) as SourcedRow[];
+  const rows: SourcedRow[] = [];
+  for (const row of stored) {
+    const wanted = limit + 1 - rows.length;
+    if (wanted <= 0) break;
+    if (isReceivedRecords(row)) rows.push(...receivedRows(db, row, (seq) => seq < before, wanted));
+    else rows.push(row);
+  }
   const page = rows.slice(0, limit);
   return {
     entries: page.map(toEntry),

@@ -87,10 +87,18 @@ export class ChangeGroup {
   }
 
   insert(table: RecordTable, row: Row): Row {
-    const columns = Object.keys(row);
-    statement(this.db, sqlFor('insert', table, columns)).run(columns.map((c) => row[c]));
+    this.write(table, row);
     this.log(table, String(row.id), null, row);
     return row;
+  }
+
+  /**
+   * Inserts a record a shared file adds, without a history row of its own: the file's one entry
+   * for the records it added (logReceivedRecords) stands for it.
+   */
+  insertReceived(table: RecordTable, row: Row): void {
+    this.write(table, row);
+    this.touch(table, String(row.id), null, row);
   }
 
   update(table: RecordTable, id: string, patch: Row): Row {
@@ -138,8 +146,17 @@ export class ChangeGroup {
     statement(this.db, sqlFor('update', table, columns)).run(...columns.map((c) => row[c]), id);
   }
 
+  private write(table: RecordTable, row: Row): void {
+    const columns = Object.keys(row);
+    statement(this.db, sqlFor('insert', table, columns)).run(columns.map((c) => row[c]));
+  }
+
   private log(table: RecordTable, id: string, before: Row | null, after: Row | null): void {
     this.writeHistory(table, id, before, after);
+    this.touch(table, id, before, after);
+  }
+
+  private touch(table: RecordTable, id: string, before: Row | null, after: Row | null): void {
     const key = `${table}:${id}`;
     this.touched.set(key, { table, id, before: this.touched.get(key)?.before ?? before, after });
   }
@@ -273,19 +290,35 @@ export function replay(ctx: MutationContext, documentId: string, direction: 'und
   return group;
 }
 
-/** Stores a change log entry received from elsewhere (a shared file) as it came, outside the undo stack. */
-export function appendReceivedLog(db: Db, documentId: string, entry: ChangeEntry): void {
-  statement(db, HISTORY_INSERT).run(
-    entry.group_id,
-    documentId,
-    entry.at,
-    entry.user,
-    entry.action,
-    entry.table_name,
-    entry.record_id,
-    entry.before_json,
-    entry.after_json,
-    'log',
-    'final'
-  );
+/** Received entries written per INSERT statement (11 parameters each, well under SQLite's parameter limit). */
+const RECEIVED_PER_STATEMENT = 256;
+
+const receivedInsert = (rows: number) =>
+  `INSERT INTO history (group_id, document_id, at, user, action, table_name, record_id, before_json, after_json, kind, state)
+   VALUES ${Array.from({ length: rows }, () => "(?, ?, ?, ?, ?, ?, ?, ?, ?, 'log', 'final')").join(', ')}`;
+
+const receivedValues = (documentId: string) => (entry: ChangeEntry) => [
+  entry.group_id,
+  documentId,
+  entry.at,
+  entry.user,
+  entry.action,
+  entry.table_name,
+  entry.record_id,
+  entry.before_json,
+  entry.after_json
+];
+
+/**
+ * Stores change log entries received from elsewhere (a shared file) as they came, in order, outside
+ * the undo stack. Full batches go many rows per statement (a file carries thousands), the rest one
+ * row at a time, so only two statement texts are ever prepared.
+ */
+export function appendReceivedLog(db: Db, documentId: string, entries: readonly ChangeEntry[]): void {
+  const values = receivedValues(documentId);
+  const full = entries.length - (entries.length % RECEIVED_PER_STATEMENT);
+  for (let i = 0; i < full; i += RECEIVED_PER_STATEMENT) {
+    statement(db, receivedInsert(RECEIVED_PER_STATEMENT)).run(entries.slice(i, i + RECEIVED_PER_STATEMENT).flatMap(values));
+  }
+  for (const entry of entries.slice(full)) statement(db, receivedInsert(1)).run(values(entry));
 }

@@ -225,8 +225,15 @@ describe('preview and failures', () => {
 });
 
 describe('exchange bases', () => {
+  // Every stored state, numbered in exchange order (sets are stored per exchange, their records in file order).
   const bases = (lib: TempLibrary) =>
-    lib.db.prepare('SELECT record_type, record_id, revision, document_id, seq FROM exchange_bases ORDER BY seq').all() as {
+    lib.db
+      .prepare(
+        `SELECT json_extract(r.value, '$[0]') AS record_type, json_extract(r.value, '$[1]') AS record_id, json_extract(r.value, '$[2]') AS revision,
+           s.document_id, row_number() OVER (ORDER BY s.seq, r.key) AS seq
+         FROM exchange_base_sets s, json_each(s.records_json) r ORDER BY seq`
+      )
+      .all() as {
       record_id: string;
       revision: string;
       seq: number;

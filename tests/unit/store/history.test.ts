@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runMutation } from '../../../src/main/store/history';
+import { appendReceivedLog, runMutation } from '../../../src/main/store/history';
 import { type TempLibrary, tempLibrary } from '../helpers/temp-library';
 
 let lib: TempLibrary;
@@ -50,5 +50,25 @@ describe('change groups', () => {
     ]);
     expect(new Set(history.map((h) => `${h.user}/${h.action}`))).toEqual(new Set(['Ana Checker/test']));
     expect(group.touches().map((t) => t.id)).toEqual(['e1', 'e2', 'e3']);
+  });
+});
+
+describe('received change log', () => {
+  it('stores every entry of a long log as it came and in its order, many to a statement', () => {
+    const entries = Array.from({ length: 600 }, (_, i) => ({
+      group_id: `g${Math.floor(i / 7)}`,
+      at: `2026-01-01T00:00:${String(i % 60).padStart(2, '0')}.000Z`,
+      user: i % 2 ? 'Ben Reviewer' : 'Ana Checker',
+      action: 'mentions.create',
+      table_name: 'mentions',
+      record_id: `m${i}`,
+      before_json: i % 3 ? null : `{"id":"m${i}","n":${i - 1}}`,
+      after_json: `{"id":"m${i}","n":${i}}`
+    }));
+    appendReceivedLog(lib.db, 'd1', entries);
+    const rows = lib.db
+      .prepare('SELECT group_id, at, user, action, table_name, record_id, before_json, after_json, document_id, kind, state, entries FROM history ORDER BY seq')
+      .all();
+    expect(rows).toEqual(entries.map((entry) => ({ ...entry, document_id: 'd1', kind: 'log', state: 'final', entries: 1 })));
   });
 });

@@ -14,6 +14,8 @@ import { signReviews } from './0012-sign-reviews';
 import { checkLabelColours } from './0013-check-label-colours';
 import { createHistorySources } from './0014-create-history-sources';
 import { indexExchangeBasesBySeq } from './0015-index-exchange-bases-by-seq';
+import { storeExchangeBasesPerFile } from './0016-store-exchange-bases-per-file';
+import { countHistoryEntries } from './0017-count-history-entries';
 import type { Migration } from './types';
 import { inWriteTransaction } from '../write-transaction';
 
@@ -32,7 +34,9 @@ export const MIGRATIONS: readonly Migration[] = [
   signReviews,
   checkLabelColours,
   createHistorySources,
-  indexExchangeBasesBySeq
+  indexExchangeBasesBySeq,
+  storeExchangeBasesPerFile,
+  countHistoryEntries
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -24,37 +24,38 @@ export function inCanonicalOrder(value: unknown): unknown {
     return copy ?? value;
   }
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record);
-  let copyNeeded = !inOrder(keys);
-  const members = keys.map((key) => {
+  // One pass without allocating (a large file has tens of thousands of objects): are the keys in
+  // order, and is every member already canonical?
+  let copyNeeded = false;
+  let previous: string | null = null;
+  let reordered: Map<string, unknown> | null = null;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    if (!inOrderAfter(previous, key)) copyNeeded = true;
+    previous = key;
     const member = record[key];
+    if (member === undefined) copyNeeded = true;
     const ordered = inCanonicalOrder(member);
-    if (ordered !== member || member === undefined) copyNeeded = true;
-    return ordered;
-  });
-  if (!copyNeeded) return value;
-  const byKey = new Map(keys.map((key, i) => [key, members[i]]));
+    if (ordered !== member) (reordered ??= new Map()).set(key, ordered);
+  }
+  if (!copyNeeded && !reordered) return value;
   const sorted: Record<string, unknown> = {};
-  for (const key of [...keys].sort()) {
-    const member = byKey.get(key);
+  for (const key of Object.keys(record).sort()) {
+    const member = reordered?.has(key) ? reordered.get(key) : record[key];
     if (member !== undefined) sorted[key] = member;
   }
   return sorted;
 }
 
 /**
- * Are these keys (an object's, in its own order) the order an object built by inserting them
- * sorted would have? Keys that may be array indexes (which objects list first, by number) and
- * "__proto__" (which such an insert does not add as a member) leave it to the sorted copy.
+ * May `key` follow `previous` (null for the first key) in an object built by inserting its keys
+ * sorted? Keys that may be array indexes (which objects list first, by number) and "__proto__"
+ * (which such an insert does not add as a member) leave it to the sorted copy.
  */
-function inOrder(keys: readonly string[]): boolean {
-  for (let i = 0; i < keys.length; i += 1) {
-    const key = keys[i]!;
-    const first = key.charCodeAt(0);
-    if ((first >= 0x30 && first <= 0x39) || key === '__proto__') return false;
-    if (i > 0 && keys[i - 1]! >= key) return false;
-  }
-  return true;
+function inOrderAfter(previous: string | null, key: string): boolean {
+  const first = key.charCodeAt(0);
+  if ((first >= 0x30 && first <= 0x39) || key === '__proto__') return false;
+  return previous === null || previous < key;
 }
 
 /**

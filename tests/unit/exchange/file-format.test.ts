@@ -2,26 +2,17 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { annotationFileJsonSchema } from '../../../src/main/exchange/json-schema';
 import { readAnnotationFile } from '../../../src/main/exchange/read-file';
-import { type TempLibrary, tempLibrary } from '../helpers/temp-library';
-import { EMOJI_TEXT, annotate, pack, type Json } from './helpers';
+import { EMOJI_TEXT, type Json, fileWithEveryPart } from './helpers';
 
 const SHIPPED = join(import.meta.dirname, '..', '..', '..', 'resources', 'schemas', 'factdesk-annotation-file.schema.json');
 
-let lib: TempLibrary;
 let written: string;
 beforeAll(async () => {
-  lib = tempLibrary();
-  const ids = await annotate(lib);
-  await lib.call('reviews.create', { claimId: ids.claimId, decision: 'comment', comment: 'A comment is a review.' });
-  await pack(lib, ids.documentId);
-  // A second writing, after a deletion of an exchanged record, carries a deletion too.
-  await lib.call('mentions.delete', { id: ids.astralMentionId });
-  written = (await pack(lib, ids.documentId)).content;
+  written = await fileWithEveryPart();
 });
-afterAll(() => lib.close());
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);

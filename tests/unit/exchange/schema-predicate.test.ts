@@ -1,26 +1,17 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { annotationFileSchema } from '../../../src/main/exchange/file-schema';
 import { schemaPredicate } from '../../../src/main/exchange/schema-predicate';
-import { type TempLibrary, tempLibrary } from '../helpers/temp-library';
-import { annotate, pack, type Json } from './helpers';
+import { type Json, fileWithEveryPart } from './helpers';
 
 const matches = schemaPredicate(annotationFileSchema);
 const zodAccepts = (value: unknown) => annotationFileSchema.safeParse(value).success;
 
-let lib: TempLibrary;
-/** A packed file with every record kind, a verdict, external ids, a comment, a deletion, history and a signature. */
 let written: string;
 beforeAll(async () => {
-  lib = tempLibrary();
-  const ids = await annotate(lib);
-  await lib.call('reviews.create', { claimId: ids.claimId, decision: 'comment', comment: 'A comment is a review.' });
-  await pack(lib, ids.documentId);
-  await lib.call('mentions.delete', { id: ids.astralMentionId });
-  written = (await pack(lib, ids.documentId)).content;
+  written = await fileWithEveryPart();
 });
-afterAll(() => lib.close());
 
 type Path = (string | number)[];
 

@@ -4,7 +4,7 @@
  * a valid one is then judged by the key this library trusts for the author's name.
  */
 import type { FileSignatureStatus } from '../../shared/api/methods/exchange';
-import { keyFingerprint, shortFingerprint, signValue, signatureValidOver } from '../identity/signature';
+import { keyFingerprint, shortFingerprint, signValue, signatureValid } from '../identity/signature';
 import type { UserKey } from '../identity/user-keys';
 import { getKnownKey } from '../store/known-keys';
 import type { Db } from '../store/open';
@@ -16,23 +16,17 @@ export function signFile(file: AnnotationFile, key: UserKey): AnnotationFile {
   return { ...content, signature: { author: key.userName, publicKey: key.publicKey, value: signValue(key.privateKey, content) } };
 }
 
-/** What a file's signature covers: every member of the file but the signature block. */
-export function signedPart(file: unknown): object {
-  const { signature: _signature, ...content } = file as Record<string, unknown>;
-  return content;
-}
-
 /**
- * Why the checked file's signature is refused, or null when it is absent or matches.
- * `signedBytes` are the canonical JSON bytes of signedPart of the file as read (not as parsed by
- * the schema), so that exactly the signed bytes' meaning counts.
+ * Why the parsed file's signature is refused, or null when it is absent or matches. Checked on the
+ * file as read (not as parsed by the schema), so that exactly the signed bytes' meaning counts.
  */
-export function signatureProblem(file: AnnotationFile, signedBytes: () => Buffer): string | null {
+export function signatureProblem(parsed: Record<string, unknown>, file: AnnotationFile): string | null {
   if (!file.signature) return null;
   if (file.signature.author !== file.author) {
     return `it is signed by "${file.signature.author}" but names "${file.author}" as its author`;
   }
-  if (signatureValidOver(file.signature.publicKey, signedBytes, file.signature.value)) return null;
+  const { signature: _signature, ...content } = parsed;
+  if (signatureValid(file.signature.publicKey, content, file.signature.value)) return null;
   return `its signature by "${file.author}" does not match its content: the file was changed after it was signed`;
 }
 

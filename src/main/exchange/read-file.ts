@@ -7,10 +7,9 @@
  */
 import { CodePointIndex } from '../../shared/anchoring/code-points';
 import { type ErrorCode, type Result, fail, ok } from '../../shared/result';
-import { canonicalJsonBytes } from '../export/canonical-json';
 import { sha256Hex } from '../import/hash';
 import { type AnnotationFile, FILE_FORMAT, FORMAT_VERSION, annotationFileSchema } from './file-schema';
-import { signatureProblem, signedPart } from './file-signature';
+import { signatureProblem } from './file-signature';
 import { excessiveNesting, forbiddenKey, guardProblem, jsonPointer } from './json-guard';
 import { annotationFileTooLarge } from '../../shared/api/file-limits';
 import { MAX_DEPTH, MAX_FILE_BYTES, MAX_HISTORY_ENTRIES, MAX_RECORDS } from './limits';
@@ -38,22 +37,19 @@ export function readAnnotationFile(fileName: string, bytes: Uint8Array): Result<
   if (bytes.length > MAX_FILE_BYTES) {
     return refusal(fileName, 'too_large', annotationFileTooLarge(bytes.length));
   }
-  let json = parseUtf8Json(bytes);
-  if (!json) {
+  let parsed = parseUtf8Json(bytes);
+  if (parsed === undefined) {
     const text = utf8Text(bytes);
     if (text === null) {
       return refusal(fileName, 'binary', 'it is not a Factdesk annotation file: it is not UTF-8 text (a binary file?)');
     }
-    let value: unknown;
     try {
-      value = JSON.parse(text);
+      parsed = JSON.parse(text);
     } catch (error) {
       // Too deep is the first thing wrong with a deep file, whether or not its JSON is valid.
       return tooDeep(fileName, text) ?? refusal(fileName, 'invalid_input', `it is not valid JSON (${(error as Error).message})`);
     }
-    json = { value, canonicalBytes: (part) => canonicalJsonBytes(part(value)) };
   }
-  const parsed = json.value;
   const guarded = guardProblem(parsed);
   // The text that nesting is found in (and then counted by) is valid UTF-8, or it would not have parsed.
   if (guarded === 'nesting') return tooDeep(fileName, utf8Text(bytes)!)!;
@@ -83,7 +79,7 @@ export function readAnnotationFile(fileName: string, bytes: Uint8Array): Result<
   if (problems.length > 0) {
     return refusal(fileName, 'invalid_input', `its records are inconsistent: ${summary(problems, problems.length)}`, problems);
   }
-  const badSignature = signatureProblem(file, () => json.canonicalBytes(signedPart));
+  const badSignature = signatureProblem(parsed as Record<string, unknown>, file);
   if (badSignature) return refusal(fileName, 'invalid_input', badSignature, [`/signature: ${badSignature}`]);
   return ok(file);
 }

@@ -16,15 +16,11 @@ export const signValue = (privateKey: KeyObject, value: object): string =>
   sign(null, canonicalJsonBytes(value), privateKey).toString('base64');
 
 /** False for a wrong signature and for a key or signature that is not Ed25519 at all. */
-export const signatureValid = (publicKey: string, value: object, signature: string): boolean =>
-  signatureValidOver(publicKey, () => canonicalJsonBytes(value), signature);
-
-/** signatureValid with the canonical JSON bytes of the value already at hand (built only for an Ed25519 key). */
-export function signatureValidOver(publicKey: string, signedBytes: () => Buffer, signature: string): boolean {
+export function signatureValid(publicKey: string, value: object, signature: string): boolean {
   try {
     const key = createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' });
     if (key.asymmetricKeyType !== 'ed25519') return false;
-    return verify(null, signedBytes(), key, Buffer.from(signature, 'base64'));
+    return verify(null, canonicalJsonBytes(value), key, Buffer.from(signature, 'base64'));
   } catch {
     return false;
   }

@@ -16,7 +16,6 @@ import { MAX_DEPTH, MAX_FILE_BYTES, MAX_HISTORY_ENTRIES, MAX_RECORDS } from './l
 import { KIND_INFO, RECORD_KINDS, contentOfRecord } from './records';
 import { revisionOf } from './revision';
 import { schemaPredicate } from './schema-predicate';
-import { parseUtf8Json } from './utf8-json';
 
 /** Problems listed in the message itself; `details` carries all of them (up to this many). */
 const SHOWN_PROBLEMS = 3;
@@ -37,22 +36,19 @@ export function readAnnotationFile(fileName: string, bytes: Uint8Array): Result<
   if (bytes.length > MAX_FILE_BYTES) {
     return refusal(fileName, 'too_large', annotationFileTooLarge(bytes.length));
   }
-  let parsed = parseUtf8Json(bytes);
-  if (parsed === undefined) {
-    const text = utf8Text(bytes);
-    if (text === null) {
-      return refusal(fileName, 'binary', 'it is not a Factdesk annotation file: it is not UTF-8 text (a binary file?)');
-    }
-    try {
-      parsed = JSON.parse(text);
-    } catch (error) {
-      // Too deep is the first thing wrong with a deep file, whether or not its JSON is valid.
-      return tooDeep(fileName, text) ?? refusal(fileName, 'invalid_input', `it is not valid JSON (${(error as Error).message})`);
-    }
+  const text = utf8Text(bytes);
+  if (text === null) {
+    return refusal(fileName, 'binary', 'it is not a Factdesk annotation file: it is not UTF-8 text (a binary file?)');
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    // Too deep is the first thing wrong with a deep file, whether or not its JSON is valid.
+    return tooDeep(fileName, text) ?? refusal(fileName, 'invalid_input', `it is not valid JSON (${(error as Error).message})`);
   }
   const guarded = guardProblem(parsed);
-  // The text that nesting is found in (and then counted by) is valid UTF-8, or it would not have parsed.
-  if (guarded === 'nesting') return tooDeep(fileName, utf8Text(bytes)!)!;
+  if (guarded === 'nesting') return tooDeep(fileName, text)!;
   if (guarded === 'forbidden') {
     const forbidden = forbiddenKey(parsed)!;
     return refusal(fileName, 'invalid_input', `it contains the forbidden key "${forbidden.key}" at ${forbidden.pointer}`, [

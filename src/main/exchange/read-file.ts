@@ -15,7 +15,7 @@ import { annotationFileTooLarge } from '../../shared/api/file-limits';
 import { MAX_DEPTH, MAX_FILE_BYTES, MAX_HISTORY_ENTRIES, MAX_RECORDS } from './limits';
 import { KIND_INFO, RECORD_KINDS, contentOfRecord } from './records';
 import { revisionOf } from './revision';
-import { schemaPredicate } from './schema-predicate';
+import { schemaCheck } from './schema-check';
 
 /** Problems listed in the message itself; `details` carries all of them (up to this many). */
 const SHOWN_PROBLEMS = 3;
@@ -23,8 +23,8 @@ const MAX_PROBLEMS = 100;
 
 const RECORD_LISTS = ['entities', 'mentions', 'claims', 'evidence', 'reviews', 'deleted'] as const;
 
-/** The schema as a yes/no check: a file it passes skips the schema's parse, which only a refusal needs. */
-const matchesFileSchema = schemaPredicate(annotationFileSchema);
+/** The schema as a fast yes/no check, compiled on the first file read: a file it passes skips the schema's parse, which only a refusal needs. */
+const matchesFileSchema = schemaCheck(annotationFileSchema);
 
 export function refusal(fileName: string, code: ErrorCode, reason: string, details?: string[]): Result<never> {
   return fail(code, `Cannot open "${fileName}": ${reason}.`, details);

@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { annotationFileSchema } from '../../../src/main/exchange/file-schema';
-import { schemaPredicate } from '../../../src/main/exchange/schema-predicate';
+import { schemaCheck } from '../../../src/main/exchange/schema-check';
 import { type Json, fileWithEveryPart } from './helpers';
 
-const matches = schemaPredicate(annotationFileSchema);
+const matches = schemaCheck(annotationFileSchema);
 const zodAccepts = (value: unknown) => annotationFileSchema.safeParse(value).success;
 
 let written: string;
@@ -87,7 +87,7 @@ function mutated(text: string, { at, kind, value, key }: Mutation): Json {
   return file;
 }
 
-describe('the annotation file schema as a predicate', () => {
+describe('the annotation file schema as a fast check', () => {
   it('accepts a file the writer wrote, signed or not', () => {
     const file = JSON.parse(written);
     expect(matches(file)).toBe(true);
@@ -121,11 +121,29 @@ describe('the annotation file schema as a predicate', () => {
     );
   });
 
-  it('cannot be built from schema parts it would check differently', () => {
-    expect(() => schemaPredicate(z.object({ a: z.string() }))).toThrow(/members outside its shape/);
-    expect(() => schemaPredicate(z.string().transform((s) => s.trim()))).toThrow(/pipe/);
-    expect(() => schemaPredicate(z.string().refine((s) => s !== 'x'))).toThrow(/custom/);
-    expect(() => schemaPredicate(z.email())).toThrow(/email/);
-    expect(() => schemaPredicate(z.record(z.enum(['a', 'b']), z.string()))).toThrow(/not keyed by strings/);
+  it('counts string lengths and reads patterns as zod does', () => {
+    const short = z.strictObject({ name: z.string().max(2), colour: z.string().regex(/^#[0-9a-f]{2}$/) });
+    const check = schemaCheck(short);
+    for (const value of [
+      { name: '😀', colour: '#0a' },
+      { name: '😀a', colour: '#0a' },
+      { name: 'ab', colour: '#0A' },
+      { name: 'ab', colour: '#0a\n' }
+    ]) {
+      expect(check(value), JSON.stringify(value)).toBe(short.safeParse(value).success);
+    }
+  });
+
+  it('lets zod decide too where the schema has a rule JSON Schema cannot say', () => {
+    const refined = z.strictObject({ name: z.string().refine((s) => s !== 'x'), tags: z.array(z.string().regex(/^a$/i)) });
+    const check = schemaCheck(refined);
+    expect(check({ name: 'y', tags: ['a'] })).toBe(true);
+    expect(check({ name: 'x', tags: ['a'] })).toBe(false);
+    expect(check({ name: 1, tags: [] })).toBe(false);
+  });
+
+  it('refuses to check a schema that transforms what it reads', () => {
+    const check = schemaCheck(z.string().transform((s) => s.trim()));
+    expect(() => check(' a ')).toThrow(/Transforms cannot be represented/);
   });
 });

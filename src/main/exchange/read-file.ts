@@ -15,7 +15,7 @@ import { annotationFileTooLarge } from '../../shared/api/file-limits';
 import { MAX_DEPTH, MAX_FILE_BYTES, MAX_HISTORY_ENTRIES, MAX_RECORDS } from './limits';
 import { KIND_INFO, RECORD_KINDS, contentOfRecord } from './records';
 import { revisionOf } from './revision';
-import { schemaCheck } from './schema-check';
+import type { SchemaCheck } from './schema-check';
 
 /** Problems listed in the message itself; `details` carries all of them (up to this many). */
 const SHOWN_PROBLEMS = 3;
@@ -23,15 +23,21 @@ const MAX_PROBLEMS = 100;
 
 const RECORD_LISTS = ['entities', 'mentions', 'claims', 'evidence', 'reviews', 'deleted'] as const;
 
-/** The schema as a fast yes/no check, compiled on the first file read: a file it passes skips the schema's parse, which only a refusal needs. */
-const matchesFileSchema = schemaCheck(annotationFileSchema);
+let fileSchemaCheck: Promise<SchemaCheck> | undefined;
+
+/**
+ * The file schema as a fast yes/no check (ajv), loaded and compiled on the first file read, so the
+ * app starts without it: a file it passes skips the schema's parse, which only a refusal needs.
+ */
+export const loadFileSchemaCheck = (): Promise<SchemaCheck> =>
+  (fileSchemaCheck ??= import('./schema-check').then(({ schemaCheck }) => schemaCheck(annotationFileSchema)));
 
 export function refusal(fileName: string, code: ErrorCode, reason: string, details?: string[]): Result<never> {
   return fail(code, `Cannot open "${fileName}": ${reason}.`, details);
 }
 
-/** The file's bytes as a checked annotation file. */
-export function readAnnotationFile(fileName: string, bytes: Uint8Array): Result<AnnotationFile> {
+/** The file's bytes as a checked annotation file; `matchesFileSchema` from loadFileSchemaCheck. */
+export function readAnnotationFile(fileName: string, bytes: Uint8Array, matchesFileSchema: SchemaCheck): Result<AnnotationFile> {
   if (bytes.length === 0) return refusal(fileName, 'empty', 'the file is empty');
   if (bytes.length > MAX_FILE_BYTES) {
     return refusal(fileName, 'too_large', annotationFileTooLarge(bytes.length));

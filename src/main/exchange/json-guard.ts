@@ -68,7 +68,8 @@ export function guardProblem(value: unknown, limit = MAX_DEPTH): 'nesting' | 'fo
       for (const item of current) visit(item, depth + 1);
       continue;
     }
-    for (const key of Object.keys(current)) {
+    // for…in allocates no key list (parsed JSON has no inherited enumerable members to skip).
+    for (const key in current) {
       if (FORBIDDEN_KEYS.has(key)) forbidden = true;
       visit((current as Record<string, unknown>)[key], depth + 1);
     }

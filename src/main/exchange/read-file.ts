@@ -15,6 +15,7 @@ import { annotationFileTooLarge } from '../../shared/api/file-limits';
 import { MAX_DEPTH, MAX_FILE_BYTES, MAX_HISTORY_ENTRIES, MAX_RECORDS } from './limits';
 import { KIND_INFO, RECORD_KINDS, contentOfRecord } from './records';
 import { revisionOf } from './revision';
+import type { SchemaCheck } from './schema-check';
 
 /** Problems listed in the message itself; `details` carries all of them (up to this many). */
 const SHOWN_PROBLEMS = 3;
@@ -22,12 +23,21 @@ const MAX_PROBLEMS = 100;
 
 const RECORD_LISTS = ['entities', 'mentions', 'claims', 'evidence', 'reviews', 'deleted'] as const;
 
+let fileSchemaCheck: Promise<SchemaCheck> | undefined;
+
+/**
+ * The file schema as a fast yes/no check (ajv), loaded and compiled on the first file read, so the
+ * app starts without it: a file it passes skips the schema's parse, which only a refusal needs.
+ */
+export const loadFileSchemaCheck = (): Promise<SchemaCheck> =>
+  (fileSchemaCheck ??= import('./schema-check').then(({ schemaCheck }) => schemaCheck(annotationFileSchema)));
+
 export function refusal(fileName: string, code: ErrorCode, reason: string, details?: string[]): Result<never> {
   return fail(code, `Cannot open "${fileName}": ${reason}.`, details);
 }
 
-/** The file's bytes as a checked annotation file. */
-export function readAnnotationFile(fileName: string, bytes: Uint8Array): Result<AnnotationFile> {
+/** The file's bytes as a checked annotation file; `matchesFileSchema` from loadFileSchemaCheck. */
+export function readAnnotationFile(fileName: string, bytes: Uint8Array, matchesFileSchema: SchemaCheck): Result<AnnotationFile> {
   if (bytes.length === 0) return refusal(fileName, 'empty', 'the file is empty');
   if (bytes.length > MAX_FILE_BYTES) {
     return refusal(fileName, 'too_large', annotationFileTooLarge(bytes.length));
@@ -54,11 +64,8 @@ export function readAnnotationFile(fileName: string, bytes: Uint8Array): Result<
   const identity = checkIdentity(fileName, parsed);
   if (identity) return identity;
 
-  const shape = annotationFileSchema.safeParse(parsed);
-  if (!shape.success) {
-    const problems = shape.error.issues.slice(0, MAX_PROBLEMS).map((issue) => `${jsonPointer(issue.path)}: ${issue.message}`);
-    return refusal(fileName, 'invalid_input', `it does not match the annotation file schema: ${summary(problems, shape.error.issues.length)}`, problems);
-  }
+  const shapeProblem = matchesFileSchema(parsed) ? null : schemaRefusal(fileName, parsed);
+  if (shapeProblem) return shapeProblem;
   // The schema transforms nothing, so the value it accepted is the file: kept as read, in the
   // order it was written (canonical order makes revisions cheap to check), not its copy in schema order.
   const file = parsed as AnnotationFile;
@@ -77,6 +84,14 @@ export function readAnnotationFile(fileName: string, bytes: Uint8Array): Result<
   const badSignature = signatureProblem(parsed as Record<string, unknown>, file);
   if (badSignature) return refusal(fileName, 'invalid_input', badSignature, [`/signature: ${badSignature}`]);
   return ok(file);
+}
+
+/** The schema's refusal of the file, naming each problem by its JSON pointer; null when the schema accepts it. */
+function schemaRefusal(fileName: string, parsed: unknown): Result<never> | null {
+  const shape = annotationFileSchema.safeParse(parsed);
+  if (shape.success) return null;
+  const problems = shape.error.issues.slice(0, MAX_PROBLEMS).map((issue) => `${jsonPointer(issue.path)}: ${issue.message}`);
+  return refusal(fileName, 'invalid_input', `it does not match the annotation file schema: ${summary(problems, shape.error.issues.length)}`, problems);
 }
 
 /** The refusal of JSON nested past the limit, naming where in the text; null when the text is not that deep. */

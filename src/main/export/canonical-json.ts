@@ -24,71 +24,90 @@ export function inCanonicalOrder(value: unknown): unknown {
     return copy ?? value;
   }
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record);
-  let copyNeeded = !inOrder(keys);
-  const members = keys.map((key) => {
+  // One pass without allocating (a large file has tens of thousands of objects): are the keys in
+  // order, and is every member already canonical?
+  let copyNeeded = false;
+  let previous: string | null = null;
+  let reordered: Map<string, unknown> | null = null;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    if (!inOrderAfter(previous, key)) copyNeeded = true;
+    previous = key;
     const member = record[key];
+    if (member === undefined) copyNeeded = true;
     const ordered = inCanonicalOrder(member);
-    if (ordered !== member || member === undefined) copyNeeded = true;
-    return ordered;
-  });
-  if (!copyNeeded) return value;
-  const byKey = new Map(keys.map((key, i) => [key, members[i]]));
+    if (ordered !== member) (reordered ??= new Map()).set(key, ordered);
+  }
+  if (!copyNeeded && !reordered) return value;
   const sorted: Record<string, unknown> = {};
-  for (const key of [...keys].sort()) {
-    const member = byKey.get(key);
+  for (const key of Object.keys(record).sort()) {
+    const member = reordered?.has(key) ? reordered.get(key) : record[key];
     if (member !== undefined) sorted[key] = member;
   }
   return sorted;
 }
 
 /**
- * Are these keys (an object's, in its own order) the order an object built by inserting them
- * sorted would have? Keys that may be array indexes (which objects list first, by number) and
- * "__proto__" (which such an insert does not add as a member) leave it to the sorted copy.
+ * May `key` follow `previous` (null for the first key) in an object built by inserting its keys
+ * sorted? Keys that may be array indexes (which objects list first, by number) and "__proto__"
+ * (which such an insert does not add as a member) leave it to the sorted copy.
  */
-function inOrder(keys: readonly string[]): boolean {
-  for (let i = 0; i < keys.length; i += 1) {
-    const key = keys[i]!;
-    const first = key.charCodeAt(0);
-    if ((first >= 0x30 && first <= 0x39) || key === '__proto__') return false;
-    if (i > 0 && keys[i - 1]! >= key) return false;
-  }
-  return true;
+function inOrderAfter(previous: string | null, key: string): boolean {
+  const first = key.charCodeAt(0);
+  if ((first >= 0x30 && first <= 0x39) || key === '__proto__') return false;
+  return previous === null || previous < key;
 }
 
 /**
- * The UTF-8 bytes of canonicalJson(value), encoded piece by piece: each member of the value, and
- * each member or item of those, on its own. V8 keeps a string holding any non-Latin-1 character
- * (one dash in a quote) at two bytes per character and encodes it slowly, so one text for a large
- * file would be slow as a whole; small pieces are mostly one-byte strings, copied as they are.
+ * The UTF-8 bytes of canonicalJson(value), encoded piece by piece (each member of the value, and
+ * each member or item of those) into one growing buffer. V8 keeps a string holding any
+ * non-Latin-1 character (one dash in a quote) at two bytes per character and encodes it slowly,
+ * so one text for a large file would be slow as a whole; small pieces are mostly one-byte
+ * strings, and writing them into one buffer spares a buffer per piece and joining them.
  */
 export function canonicalJsonBytes(value: object): Buffer {
-  const pieces: Buffer[] = [];
-  const add = (text: string) => pieces.push(Buffer.from(text, 'utf8'));
+  const out = new GrowingBuffer();
+  // In canonical order once, so each piece is plain JSON and each object's keys come in order.
   const write = (item: unknown, depth: number) => {
     // JSON writes an undefined array item as null.
-    if (depth === 0 || item === null || item === undefined || typeof item !== 'object') return add(canonicalJson(item ?? null));
+    if (depth === 0 || item === null || item === undefined || typeof item !== 'object') return out.add(JSON.stringify(item ?? null));
     if (Array.isArray(item)) {
-      add('[');
+      out.add('[');
       item.forEach((element, i) => {
-        if (i > 0) add(',');
+        if (i > 0) out.add(',');
         write(element, depth - 1);
       });
-      return add(']');
+      return out.add(']');
     }
-    // Keys in the order canonicalJson writes them: that of an object built in sorted order, which
-    // puts integer-like keys first.
-    const order: Record<string, true> = {};
-    for (const key of Object.keys(item).sort()) if ((item as Record<string, unknown>)[key] !== undefined) order[key] = true;
     let separator = '{';
-    for (const key of Object.keys(order)) {
-      add(`${separator}${JSON.stringify(key)}:`);
+    for (const key of Object.keys(item)) {
+      out.add(`${separator}${JSON.stringify(key)}:`);
       separator = ',';
       write((item as Record<string, unknown>)[key], depth - 1);
     }
-    add(separator === '{' ? '{}' : '}');
+    out.add(separator === '{' ? '{}' : '}');
   };
-  write(value, 2);
-  return Buffer.concat(pieces);
+  write(inCanonicalOrder(value), 2);
+  return out.bytes();
+}
+
+/** UTF-8 text appended to one buffer that doubles when a piece might not fit. */
+class GrowingBuffer {
+  private buffer = Buffer.allocUnsafe(64 * 1024);
+  private length = 0;
+
+  add(text: string): void {
+    // At most three bytes per UTF-16 unit (a surrogate pair takes four bytes for two units).
+    const needed = this.length + text.length * 3;
+    if (needed > this.buffer.length) {
+      const larger = Buffer.allocUnsafe(Math.max(needed, this.buffer.length * 2));
+      this.buffer.copy(larger, 0, 0, this.length);
+      this.buffer = larger;
+    }
+    this.length += this.buffer.write(text, this.length, 'utf8');
+  }
+
+  bytes(): Buffer {
+    return this.buffer.subarray(0, this.length);
+  }
 }

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { readAnnotationFile } from '../../../src/main/exchange/read-file';
+import { loadFileSchemaCheck, readAnnotationFile } from '../../../src/main/exchange/read-file';
 import { type TempLibrary, tempLibrary } from '../helpers/temp-library';
 import { annotate, pack, snapshot, tryOpen, type Json } from './helpers';
+
+/** The check the app reads files with (the reader's fast path), loaded as the app loads it. */
+const fileSchemaCheck = await loadFileSchemaCheck();
 
 let lib: TempLibrary;
 let good: string;
@@ -50,7 +53,7 @@ describe('refusing bad annotation files, with a clear reason and nothing written
     expectRefused(Uint8Array.from([...Buffer.from('{"format": "'), 0xc3, 0x28, 0xff, ...Buffer.from('"}')]), 'binary', /not UTF-8 text/));
 
   it('a good file behind a UTF-8 byte order mark still reads', () => {
-    const read = readAnnotationFile('bom.factdesk.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(good)]));
+    const read = readAnnotationFile('bom.factdesk.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(good)]), fileSchemaCheck);
     expect(read.ok).toBe(true);
   });
 
@@ -132,7 +135,7 @@ describe('refusing bad annotation files, with a clear reason and nothing written
   it('more than 100 000 records', () => {
     const file = JSON.parse(good);
     file.reviews = Array.from({ length: 100_001 }, () => file.reviews[0] ?? {});
-    const result = readAnnotationFile('many.factdesk.json', Buffer.from(JSON.stringify(file)));
+    const result = readAnnotationFile('many.factdesk.json', Buffer.from(JSON.stringify(file)), fileSchemaCheck);
     expect(result).toMatchObject({ ok: false, error: { code: 'too_large', message: expect.stringContaining('100') } });
   });
 });
@@ -170,7 +173,7 @@ describe('1,000 randomly mutated files', () => {
     const outcomes = { refused: 0, accepted: 0 };
     for (let i = 0; i < 1000; i += 1) {
       const mutated = pick(mutations)(bytes);
-      const result = readAnnotationFile(`mutant-${i}.factdesk.json`, mutated);
+      const result = readAnnotationFile(`mutant-${i}.factdesk.json`, mutated, fileSchemaCheck);
       if (result.ok) {
         outcomes.accepted += 1;
         // An accepted file opens (or is refused by the merge with a reason), it never fails unexpectedly.

@@ -91,6 +91,21 @@ export async function pack(lib: TempLibrary, documentId: string) {
   return lib.call('exchange.pack', { documentId });
 }
 
+/** A file packed in a library of its own, with every part the format has: each record kind, a comment, a deletion, history and a signature. */
+export async function fileWithEveryPart(): Promise<string> {
+  const lib = tempLibrary();
+  try {
+    const ids = await annotate(lib);
+    await lib.call('reviews.create', { claimId: ids.claimId, decision: 'comment', comment: 'A comment is a review.' });
+    await pack(lib, ids.documentId);
+    // A second writing, after a deletion of an exchanged record, carries a deletion too.
+    await lib.call('mentions.delete', { id: ids.astralMentionId });
+    return (await pack(lib, ids.documentId)).content;
+  } finally {
+    lib.close();
+  }
+}
+
 export async function open(lib: TempLibrary, content: string | Uint8Array, fileName = 'shared.factdesk.json', targetDocumentId?: string) {
   return lib.call('exchange.open', { fileName, dataBase64: b64(content), ...(targetDocumentId && { targetDocumentId }) });
 }

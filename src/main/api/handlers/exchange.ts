@@ -9,7 +9,7 @@ import { signatureStatus } from '../../exchange/file-signature';
 import { openAnnotationFile } from '../../exchange/open-file';
 import { reattachOrphan } from '../../exchange/orphan-actions';
 import { listOrphans } from '../../exchange/orphans';
-import { readAnnotationFile } from '../../exchange/read-file';
+import { loadFileSchemaCheck, readAnnotationFile } from '../../exchange/read-file';
 import { resolveConflict } from '../../exchange/resolve';
 import { conflictView, orphanView } from '../../exchange/views';
 import { w3cCollection } from '../../exchange/w3c';
@@ -29,8 +29,8 @@ import { documentText } from './lookups';
 import type { HandlerMap } from './types';
 
 /** The file read and checked, or the reader's refusal as a DomainError (before anything is written). */
-function readFile(fileName: string, dataBase64: string): AnnotationFile {
-  const read = readAnnotationFile(fileName, uploadBytes('read', fileName, dataBase64));
+async function readFile(fileName: string, dataBase64: string): Promise<AnnotationFile> {
+  const read = readAnnotationFile(fileName, uploadBytes('read', fileName, dataBase64), await loadFileSchemaCheck());
   if (!read.ok) throw new DomainError(read.error.code, read.error.message, read.error.details);
   return read.value;
 }
@@ -116,13 +116,13 @@ export const exchangeHandlers: HandlerMap<
     };
   },
 
-  'exchange.validate': (ctx, { fileName, dataBase64 }) => summaryOf(ctx, fileName, readFile(fileName, dataBase64)),
+  'exchange.validate': async (ctx, { fileName, dataBase64 }) => summaryOf(ctx, fileName, await readFile(fileName, dataBase64)),
 
-  'exchange.preview': (ctx, { fileName, dataBase64, ...options }) =>
-    openAnnotationFile(ctx.asSystem(), { fileName, file: readFile(fileName, dataBase64), ...options, dryRun: true }),
+  'exchange.preview': async (ctx, { fileName, dataBase64, ...options }) =>
+    openAnnotationFile(ctx.asSystem(), { fileName, file: await readFile(fileName, dataBase64), ...options, dryRun: true }),
 
-  'exchange.open': (ctx, { fileName, dataBase64, ...options }) =>
-    openAnnotationFile(ctx.asSystem(), { fileName, file: readFile(fileName, dataBase64), ...options, dryRun: false }),
+  'exchange.open': async (ctx, { fileName, dataBase64, ...options }) =>
+    openAnnotationFile(ctx.asSystem(), { fileName, file: await readFile(fileName, dataBase64), ...options, dryRun: false }),
 
   'exchange.conflicts'(ctx, { documentId }) {
     if (documentId !== undefined) requireDocument(ctx, documentId);

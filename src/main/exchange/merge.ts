@@ -212,7 +212,7 @@ export class Merger {
     if (this.claimsInConflict.has(record.claimId)) return; // travels with its claim's conflict
     if (!this.local.get('claim', record.claimId)) {
       // The claim was deleted here. Their unchanged copies go with it; new or changed work conflicts with the deletion.
-      if (this.bases.revisionsOf(kind, record.id).includes(record.revision)) return;
+      if (this.bases.has(kind, record.id, record.revision)) return;
       const claim = this.fileClaims.get(record.claimId)!;
       const latest = this.bases.revisionsOf('claim', claim.id)[0];
       this.wholeConflict('claim', claim.id, latest ? this.bases.content('claim', claim.id, latest) : null, null, this.theirSide('claim', claim));

@@ -1,5 +1,5 @@
 /**
- * A zod schema as a fast yes/no check of parsed JSON: ajv, compiled on first use from the JSON Schema
+ * A zod schema as a fast yes/no check of parsed JSON: ajv, compiled from the JSON Schema
  * generated from the same zod schema (json-schema.ts), so the two cannot drift apart. It skips the
  * copies and issue lists of a zod parse: only a value it refuses needs zod, for zod's messages.
  * Where the zod schema holds a rule JSON Schema cannot say (a refinement, a pattern's flags), zod
@@ -20,12 +20,8 @@ export type SchemaCheck = (value: unknown) => boolean;
  */
 const AJV_OPTIONS = { strict: true, unicodeRegExp: false, validateSchema: false, code: { optimize: false } } as const;
 
+/** Compiles the check (the reader loads this module, and so compiles, on the first file it reads). */
 export function schemaCheck(schema: z.ZodType): SchemaCheck {
-  let check: SchemaCheck | undefined;
-  return (value) => (check ??= compiled(schema))(value);
-}
-
-function compiled(schema: z.ZodType): SchemaCheck {
   const { jsonSchema, unsaid } = jsonSchemaOf(schema);
   const validate = new Ajv2020(AJV_OPTIONS).compile(jsonSchema);
   if (unsaid.length === 0) return (value) => validate(value);

@@ -55,8 +55,8 @@ function sqlFor(verb: 'insert' | 'update', table: RecordTable, columns: readonly
 }
 
 /** One history row; every writer of the change log uses it. */
-const HISTORY_INSERT = `INSERT INTO history (group_id, document_id, at, user, action, table_name, record_id, before_json, after_json, kind, state)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const HISTORY_COLUMNS = 'group_id, document_id, at, user, action, table_name, record_id, before_json, after_json, kind, state';
+const HISTORY_INSERT = `INSERT INTO history (${HISTORY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /**
  * One transaction's worth of record writes. Every write goes through here, so each is logged in
@@ -294,8 +294,7 @@ export function replay(ctx: MutationContext, documentId: string, direction: 'und
 const RECEIVED_PER_STATEMENT = 256;
 
 const receivedInsert = (rows: number) =>
-  `INSERT INTO history (group_id, document_id, at, user, action, table_name, record_id, before_json, after_json, kind, state)
-   VALUES ${Array.from({ length: rows }, () => "(?, ?, ?, ?, ?, ?, ?, ?, ?, 'log', 'final')").join(', ')}`;
+  `INSERT INTO history (${HISTORY_COLUMNS}) VALUES ${Array.from({ length: rows }, () => "(?, ?, ?, ?, ?, ?, ?, ?, ?, 'log', 'final')").join(', ')}`;
 
 const receivedValues = (documentId: string) => (entry: ChangeEntry) => [
   entry.group_id,

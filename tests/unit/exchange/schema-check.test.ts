@@ -143,7 +143,6 @@ describe('the annotation file schema as a fast check', () => {
   });
 
   it('refuses to check a schema that transforms what it reads', () => {
-    const check = schemaCheck(z.string().transform((s) => s.trim()));
-    expect(() => check(' a ')).toThrow(/Transforms cannot be represented/);
+    expect(() => schemaCheck(z.string().transform((s) => s.trim()))).toThrow(/Transforms cannot be represented/);
   });
 });

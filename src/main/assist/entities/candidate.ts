@@ -1,4 +1,5 @@
 /** What each suggestion source proposes, before spans are cleaned, merged and filtered. */
+import { wordsOf } from '../text/words';
 
 /** Where a suggestion comes from; the UI shows it as the reason. */
 export type CandidateSource = 'library' | 'pattern' | 'compromise' | 'wink' | 'proper-noun';
@@ -31,4 +32,14 @@ export interface TaggedTerm {
   start: number;
   end: number;
   kind: 'person' | 'location' | 'organization';
+}
+
+/** The last word of each person candidate named by two words or more ("Kushner" for "Jared Kushner"). */
+export function personSurnames(text: string, candidates: readonly EntityCandidate[]): Set<string> {
+  const surnames = new Set<string>();
+  for (const c of candidates) {
+    const words = c.type === 'person' ? wordsOf(text.slice(c.start, c.end)) : [];
+    if (words.length > 1) surnames.add(words.at(-1)!);
+  }
+  return surnames;
 }

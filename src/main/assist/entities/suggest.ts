@@ -5,7 +5,7 @@
  */
 import { type Chunk, chunkText } from '../text/chunks';
 import { textKey, wordsOf } from '../text/words';
-import type { EntityCandidate, KnowledgeTerm, TaggedTerm } from './candidate';
+import { type EntityCandidate, type KnowledgeTerm, type TaggedTerm, personSurnames } from './candidate';
 import { compromiseEntities } from './compromise-source';
 import { TITLE_WORDS, atSentenceStart, cleanSpan, type Span } from './edges';
 import { knowledgeEntities } from './knowledge-source';
@@ -178,7 +178,7 @@ function withCompanyShortForms(text: string, candidates: EntityCandidate[]): Ent
   const replaced = new Set<EntityCandidate>();
   const added: EntityCandidate[] = [];
   // "McKiernan and Co" … "McKiernan explained": the surname of a person the text names in full stays that person.
-  const surnames = new Set(candidates.filter((c) => c.type === 'person').map((c) => wordsOf(text.slice(c.start, c.end))).filter((w) => w.length > 1).map((w) => w.at(-1)!));
+  const surnames = personSurnames(text, candidates);
   for (const form of companyShortForms(text, companies)) {
     if (surnames.has(text.slice(form.start, form.end))) continue;
     const overlapping = index.overlapping(form);

@@ -4,7 +4,7 @@
  * sign-off, company names closed by a legal suffix ("Wrather Corp", "Toshin Steel Co Ltd") and
  * figures with their unit ("6.6 mln dlrs", "11.3 pct"). Read by patterns over the whole text.
  */
-import type { EntityCandidate } from './candidate';
+import { type EntityCandidate, personSurnames } from './candidate';
 import { STATE_ABBREVIATIONS, TITLE_WORDS, type Span } from './edges';
 import { isHeadWord } from './typing';
 
@@ -232,11 +232,7 @@ function companyNames(text: string, people: Span[]): Company[] {
  * company candidates are split into the person and the company; the rest are returned unchanged.
  */
 export function splitConjoinedCompanies(text: string, candidates: EntityCandidate[]): EntityCandidate[] {
-  const surnames = new Set<string>();
-  for (const c of candidates) {
-    const words = text.slice(c.start, c.end).split(/\s+/u);
-    if (c.type === 'person' && words.length > 1) surnames.add(words.at(-1)!);
-  }
+  const surnames = personSurnames(text, candidates);
   return candidates.flatMap((c) => {
     const and = /^(\p{Lu}[\p{L}'’-]+)[ \n]and[ \n]/u.exec(text.slice(c.start, c.end));
     if (c.source !== 'pattern' || c.type !== 'organization' || !and || !surnames.has(and[1]!)) return [c];

@@ -4,7 +4,7 @@ import { FIRST_SCREEN_CHARS, firstScreenSections, sectionsOf } from '../../../sr
 
 /** `count` paragraphs of `length` characters, one blank line between them. */
 const paragraphs = (count: number, length: number): Block[] =>
-  Array.from({ length: count }, (_, i) => ({ start: i * (length + 2), end: i * (length + 2) + length, kind: 'paragraph' }));
+  Array.from({ length: count }, (_, i) => ({ start: i * (length + 2), end: i * (length + 2) + length, kind: 'paragraph', index: i }));
 
 describe('the first screen of the document view', () => {
   const sections = sectionsOf(paragraphs(200, 400));

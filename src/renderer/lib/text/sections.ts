@@ -21,10 +21,14 @@ const LINE_HEIGHT_PX = 29;
 const CHARS_PER_LINE = 85;
 const BLOCK_MARGIN_PX = 15;
 
-/** The part of the article rendered before the rest: the sections guessed to start this close to the top. */
-export const FIRST_SCREEN_PX = 1600;
-/** The characters that fill that part, by the same guesses: how far the first screen draws annotations. */
-export const FIRST_SCREEN_CHARS = Math.ceil(FIRST_SCREEN_PX / LINE_HEIGHT_PX) * CHARS_PER_LINE;
+/**
+ * How far the first screen draws annotations: the characters of about two screens of text, so a long
+ * first paragraph shows its highlights as far as the window reaches before the rest are drawn.
+ */
+export const FIRST_SCREEN_CHARS = Math.ceil(1600 / LINE_HEIGHT_PX) * CHARS_PER_LINE;
+
+/** The sections rendered before the rest: those guessed to start within `height` px (the window's) of the top. */
+export const firstScreenSections = (sections: Section[], height: number) => sections.filter((section) => section.top < height);
 
 const blockEstimate = (block: Block) =>
   Math.max(1, Math.ceil((block.end - block.start) / CHARS_PER_LINE)) * LINE_HEIGHT_PX + BLOCK_MARGIN_PX;

@@ -1,0 +1,157 @@
+/**
+ * The last checks of a shared file (contentRefusal: its text hash, record revisions and signature),
+ * run beside an open's other work instead of before it: a warm worker thread reads the file again
+ * from its bytes and checks it while this thread reads the file's shape and writes it, and the open
+ * waits for the verdict inside its transaction, before the commit; a refusal rolls everything back.
+ * The wait blocks this thread (Atomics.wait): better-sqlite3 transactions are synchronous, and no
+ * other request may run inside an open one. What the writes rely on (shape, limits, ids,
+ * references, offsets) is checked before them on this thread (readFileShape, unsafeToWrite).
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, type MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
+import type { AppError } from '../../shared/result';
+import { DomainError } from '../errors';
+import { workerEntry } from '../worker-entry';
+import type { AnnotationFile } from './file-schema';
+import { contentRefusal } from './read-file';
+
+export interface Verification {
+  /** Told the file's parsed value once its shape passed, before any write; throws a refusal found by then. */
+  shaped(file: AnnotationFile): void;
+  /** Returns once the file passed; throws its refusal (a DomainError) otherwise. Answers the same when asked again. */
+  wait(): void;
+}
+
+export interface FileVerifier {
+  /** Starts the last checks of a file from its bytes, before its shape is known. */
+  start(fileName: string, bytes: Uint8Array): Verification;
+  close(): Promise<void>;
+}
+
+/** A job for the worker (`bytes` in shared memory): `signal[0]` turns 1 once the verdict is on the reply port. */
+export interface VerifyJob {
+  id: number;
+  fileName: string;
+  bytes: Uint8Array;
+  signal: Int32Array;
+}
+
+export interface VerifyReply {
+  id: number;
+  /** The refusal, or null when the file passed. */
+  refusal: AppError | null;
+}
+
+/** Far longer than a 50 MB file takes (about a second): only a stuck or crashed worker waits this long. */
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_HEAP_MB = 1024;
+
+function throwIfRefused(refusal: AppError | null): void {
+  if (refusal) throw new DomainError(refusal.code, refusal.message, refusal.details);
+}
+
+/** The checks on this thread, before any write: the sequential path. */
+export const inlineVerifier: FileVerifier = {
+  start: (fileName) => ({
+    shaped: (file) => throwIfRefused(contentRefusal(fileName, file)),
+    wait() {}
+  }),
+  close: async () => {}
+};
+
+interface Thread {
+  worker: Worker;
+  replies: MessagePort;
+  /** Why it stopped, once it has (seen only between requests: a waiting thread runs no events). */
+  stopped: string | null;
+}
+
+export interface WorkerVerifierOptions {
+  /** A verdict not in after this long refuses the open (default 30 s). */
+  timeoutMs?: number;
+  /** The thread's heap: a hostile file ends only the thread (default 1 GB; a 50 MB file needs about 400 MB). */
+  heapMb?: number;
+}
+
+/** Checks files in one worker thread, started on the first file and kept warm (unref'd: it never keeps a process alive). */
+export function workerVerifier(options: WorkerVerifierOptions = {}): FileVerifier {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const heapMb = options.heapMb ?? DEFAULT_HEAP_MB;
+  let thread: Thread | null = null;
+  let nextId = 1;
+
+  function startThread(): Thread {
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(workerEntry('exchange-worker'), {
+      workerData: { replies: port2 },
+      transferList: [port2],
+      resourceLimits: { maxOldGenerationSizeMb: heapMb }
+    });
+    const started: Thread = { worker, replies: port1, stopped: null };
+    const stop = (why: string) => {
+      started.stopped ??= why;
+      if (thread === started) thread = null;
+      port1.close();
+    };
+    worker.on('error', (error) => stop(error.message));
+    worker.on('exit', (code) => stop(`exit code ${code}`));
+    worker.unref();
+    return started;
+  }
+
+  function verdictOf(current: Thread, job: VerifyJob): AppError | null {
+    const stoppedEarlier = current.stopped;
+    const outcome = stoppedEarlier ? 'stopped' : Atomics.wait(job.signal, 0, 0, timeoutMs);
+    const unchecked = (why: string): AppError => {
+      if (thread === current) thread = null;
+      void current.worker.terminate();
+      return { code: 'internal', message: `Cannot open "${job.fileName}": ${why}; nothing was stored. Try again.` };
+    };
+    if (outcome === 'timed-out') return unchecked(`checking its signature and hashes did not finish within ${timeoutMs / 1000} seconds`);
+    if (stoppedEarlier) return unchecked(`the check of its signature and hashes stopped unexpectedly (${stoppedEarlier})`);
+    // Jobs of files refused for their shape are never waited for: their replies come first.
+    for (let received = receiveMessageOnPort(current.replies); received; received = receiveMessageOnPort(current.replies)) {
+      const reply = received.message as VerifyReply;
+      if (reply.id === job.id) return reply.refusal;
+    }
+    return unchecked('the check of its signature and hashes gave no answer');
+  }
+
+  return {
+    start(fileName, bytes) {
+      const current = (thread ??= startThread());
+      // Shared memory: the worker reads the bytes where they are, with no copy made to send them.
+      const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
+      shared.set(bytes);
+      const job: VerifyJob = { id: nextId++, fileName, bytes: shared, signal: new Int32Array(new SharedArrayBuffer(4)) };
+      current.worker.postMessage(job);
+      let verdict: { refusal: AppError | null } | undefined;
+      return {
+        shaped() {},
+        wait() {
+          verdict ??= { refusal: verdictOf(current, job) };
+          throwIfRefused(verdict.refusal);
+        }
+      };
+    },
+    async close() {
+      const current = thread;
+      thread = null;
+      if (current) await current.worker.terminate();
+    }
+  };
+}
+
+let shared: FileVerifier | null = null;
+
+/**
+ * The process-wide verifier: a worker thread where one can help. With one core the checks could
+ * only take turns with the writes, and without the built worker (the sources run without a build)
+ * there is none to start: the checks then run before the writes, on this thread.
+ */
+export function fileVerifier(): FileVerifier {
+  return (shared ??=
+    availableParallelism() > 1 && existsSync(fileURLToPath(workerEntry('exchange-worker'))) ? workerVerifier() : inlineVerifier);
+}

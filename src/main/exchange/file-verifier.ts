@@ -146,12 +146,22 @@ export function workerVerifier(options: WorkerVerifierOptions = {}): FileVerifie
 
 let shared: FileVerifier | null = null;
 
+/** Whether this thread may block on Atomics.wait (a browser's main thread may not; Node's threads may). */
+function canWait(): boolean {
+  try {
+    return Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 1) === 'not-equal';
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The process-wide verifier: a worker thread where one can help. With one core the checks could
- * only take turns with the writes, and without the built worker (the sources run without a build)
- * there is none to start: the checks then run before the writes, on this thread.
+ * only take turns with the writes; without the built worker (the sources run without a build) there
+ * is none to start; where this thread may not block it could not wait for the verdict inside the
+ * transaction. The checks then run before the writes, on this thread.
  */
 export function fileVerifier(): FileVerifier {
-  return (shared ??=
-    availableParallelism() > 1 && existsSync(fileURLToPath(workerEntry('exchange-worker'))) ? workerVerifier() : inlineVerifier);
+  const usable = () => availableParallelism() > 1 && existsSync(fileURLToPath(workerEntry('exchange-worker'))) && canWait();
+  return (shared ??= usable() ? workerVerifier() : inlineVerifier);
 }

@@ -64,8 +64,6 @@ export const inlineVerifier: FileVerifier = {
 interface Thread {
   worker: Worker;
   replies: MessagePort;
-  /** Why it stopped, once it has (seen only between requests: a waiting thread runs no events). */
-  stopped: string | null;
 }
 
 export interface WorkerVerifierOptions {
@@ -89,28 +87,27 @@ export function workerVerifier(options: WorkerVerifierOptions = {}): FileVerifie
       transferList: [port2],
       resourceLimits: { maxOldGenerationSizeMb: heapMb }
     });
-    const started: Thread = { worker, replies: port1, stopped: null };
-    const stop = (why: string) => {
-      started.stopped ??= why;
+    const started: Thread = { worker, replies: port1 };
+    // Seen only between requests (a waiting thread runs no events): the next file gets a new thread.
+    const stop = () => {
       if (thread === started) thread = null;
       port1.close();
     };
-    worker.on('error', (error) => stop(error.message));
-    worker.on('exit', (code) => stop(`exit code ${code}`));
+    worker.on('error', stop);
+    worker.on('exit', stop);
     worker.unref();
     return started;
   }
 
   function verdictOf(current: Thread, job: VerifyJob): AppError | null {
-    const stoppedEarlier = current.stopped;
-    const outcome = stoppedEarlier ? 'stopped' : Atomics.wait(job.signal, 0, 0, timeoutMs);
+    const outcome = Atomics.wait(job.signal, 0, 0, timeoutMs);
     const unchecked = (why: string): AppError => {
       if (thread === current) thread = null;
       void current.worker.terminate();
       return { code: 'internal', message: `Cannot open "${job.fileName}": ${why}; nothing was stored. Try again.` };
     };
+    // A thread that stopped (out of memory) never answers either.
     if (outcome === 'timed-out') return unchecked(`checking its signature and hashes did not finish within ${timeoutMs / 1000} seconds`);
-    if (stoppedEarlier) return unchecked(`the check of its signature and hashes stopped unexpectedly (${stoppedEarlier})`);
     // Jobs of files refused for their shape are never waited for: their replies come first.
     for (let received = receiveMessageOnPort(current.replies); received; received = receiveMessageOnPort(current.replies)) {
       const reply = received.message as VerifyReply;

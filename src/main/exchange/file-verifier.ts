@@ -119,10 +119,10 @@ export function workerVerifier(options: WorkerVerifierOptions = {}): FileVerifie
   return {
     start(fileName, bytes) {
       const current = (thread ??= startThread());
-      // Shared memory: the worker reads the bytes where they are, with no copy made to send them.
-      const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
-      shared.set(bytes);
-      const job: VerifyJob = { id: nextId++, fileName, bytes: shared, signal: new Int32Array(new SharedArrayBuffer(4)) };
+      // One copy into shared memory, read by the worker in place (a message would copy the bytes out and in again).
+      const sharedBytes = new Uint8Array(new SharedArrayBuffer(bytes.length));
+      sharedBytes.set(bytes);
+      const job: VerifyJob = { id: nextId++, fileName, bytes: sharedBytes, signal: new Int32Array(new SharedArrayBuffer(4)) };
       current.worker.postMessage(job);
       let verdict: { refusal: AppError | null } | undefined;
       return {

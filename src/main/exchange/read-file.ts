@@ -4,7 +4,7 @@
  * Order: size, text, JSON and nesting, prototype keys, "is it ours", version, record counts,
  * schema (with JSON pointers), what a schema cannot say (hash, ids, references, offsets), then
  * the author's signature. The checks come in two parts: the file's shape and what writing it
- * relies on (readFileShape, writableProblems), and the hashes and signature (contentRefusal),
+ * relies on (readFileShape, unsafeToWrite), and the hashes and signature (contentRefusal),
  * which an open may run beside its writes (file-verifier.ts) as long as it commits only after them.
  */
 import { CodePointIndex } from '../../shared/anchoring/code-points';
@@ -38,6 +38,7 @@ export function refusal(fileName: string, code: ErrorCode, reason: string, detai
   return fail(code, `Cannot open "${fileName}": ${reason}.`, details);
 }
 
+/** The error of a refusal (contentRefusal answers with the error alone, which a worker thread can post). */
 const problemOf = (refused: Result<never>): AppError | null => (refused.ok ? null : refused.error);
 
 /** The file's bytes as a checked annotation file; `matchesFileSchema` from loadFileSchemaCheck. */
@@ -95,12 +96,14 @@ export const parseShapedFile = (bytes: Uint8Array): AnnotationFile => JSON.parse
  */
 export function contentRefusal(fileName: string, file: AnnotationFile): AppError | null {
   if (sha256Hex(file.document.text) !== file.document.sha256) {
-    return problemOf(refusal(
-      fileName,
-      'invalid_input',
-      'the article text does not match its SHA-256 (/document/sha256): the file was changed or damaged after it was written',
-      ['/document/sha256: does not match /document/text']
-    ));
+    return problemOf(
+      refusal(
+        fileName,
+        'invalid_input',
+        'the article text does not match its SHA-256 (/document/sha256): the file was changed or damaged after it was written',
+        ['/document/sha256: does not match /document/text']
+      )
+    );
   }
   const problems = consistencyProblems(file, true);
   if (problems.length > 0) {

@@ -3,7 +3,7 @@
  * plain inserts of the same rows, and re-anchoring after random edits (see run.mjs).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createService } from '../../src/main/api/service';
@@ -198,6 +198,8 @@ function plainInserts(db: Db, documentRow: unknown, rows: MentionRow[], logged: 
 export async function runExchangeBenchmark({ words, annotations, runs }: BenchmarkOptions) {
   const libraries: Library[] = [];
   try {
+    // The checks beside the writes gain only with a core to spare: the load says whether one was.
+    const loadBefore = loadavg()[0]!;
     const corpus = loadCorpus(words);
     const rnd = random(7);
     const source = library('source', libraries);
@@ -257,6 +259,7 @@ export async function runExchangeBenchmark({ words, annotations, runs }: Benchma
     const read = median(readMs);
     const floor = median(floorMs);
     return {
+      machine: { cores: availableParallelism(), loadAverage1m: { before: round(loadBefore), after: round(loadavg()[0]!) } },
       corpus: { work: corpus.work, package: `${corpus.package}@${corpus.version}`, chapters: corpus.chapters, words: corpus.words, codePoints: new CodePointIndex(text).length },
       annotations,
       runs,

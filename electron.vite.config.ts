@@ -81,6 +81,7 @@ export default defineConfig({
           // The worker threads, loaded by these names (src/main/worker-entry.ts).
           'import-worker': resolve(root, 'src/main/import/parse-worker.ts'),
           'assist-worker': resolve(root, 'src/main/assist/worker.ts'),
+          'exchange-worker': resolve(root, 'src/main/exchange/verify-worker.ts'),
           // The API service's own thread in browser mode (src/main/service-host/thread.ts).
           'service-thread': resolve(root, 'src/main/service-host/thread-entry.ts'),
           // The API service's utility process in Electron (src/main/electron/main.ts starts it).

@@ -15,6 +15,7 @@ export const BUILD_OUTPUTS = [
   'out/main/linux-file-type.js',
   'out/main/import-worker.js',
   'out/main/assist-worker.js',
+  'out/main/exchange-worker.js',
   'out/main/service-thread.js',
   'out/main/service-process.js',
   'out/preload/index.cjs',

@@ -3,10 +3,11 @@
  * plain inserts of the same rows, and re-anchoring after random edits (see run.mjs).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createService } from '../../src/main/api/service';
+import { type FileVerifier, inlineVerifier } from '../../src/main/exchange/file-verifier';
 import { loadFileSchemaCheck, readAnnotationFile } from '../../src/main/exchange/read-file';
 import { type MentionRow, mentionRow } from '../../src/main/store/mentions';
 import { type Db, openLibrary } from '../../src/main/store/open';
@@ -71,10 +72,11 @@ interface Library {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
 }
 
-function library(name: string, libraries: Library[]): Library {
+/** A library in a temp folder with a service over it; `fileVerifier` as the service's (default: the app's, a worker thread). */
+function library(name: string, libraries: Library[], fileVerifier?: FileVerifier): Library {
   const dir = mkdtempSync(join(tmpdir(), `factdesk-bench-exchange-${name}-`));
   const db = openLibrary(dir);
-  const service = createService({ db, mode: 'cli', version: 'bench' });
+  const service = createService({ db, mode: 'cli', version: 'bench', ...(fileVerifier && { fileVerifier }) });
   const lib: Library = {
     db,
     dir,
@@ -196,6 +198,8 @@ function plainInserts(db: Db, documentRow: unknown, rows: MentionRow[], logged: 
 export async function runExchangeBenchmark({ words, annotations, runs }: BenchmarkOptions) {
   const libraries: Library[] = [];
   try {
+    // The checks beside the writes gain only with a core to spare: the load says whether one was.
+    const loadBefore = loadavg()[0]!;
     const corpus = loadCorpus(words);
     const rnd = random(7);
     const source = library('source', libraries);
@@ -217,6 +221,8 @@ export async function runExchangeBenchmark({ words, annotations, runs }: Benchma
     const readMs: number[] = [];
     const openMs: number[] = [];
     const mergeMs: number[] = [];
+    // The same open and merge with every check before the writes, on one thread (as where no worker can help).
+    const sequentialMs = { open: [] as number[], merge: [] as number[] };
     const plainMs: number[] = [];
     const floorMs: number[] = [];
     const cpuMs = { read: [] as number[], open: [] as number[], merge: [] as number[], plain: [] as number[] };
@@ -234,6 +240,9 @@ export async function runExchangeBenchmark({ words, annotations, runs }: Benchma
       const { value: merged, ...mergeTime } = await timed(() => target.call('exchange.open', upload));
       mergeMs.push(mergeTime.ms);
       cpuMs.merge.push(mergeTime.cpuMs);
+      const sequential = library(`sequential-${run}`, libraries, inlineVerifier);
+      sequentialMs.open.push((await timed(() => sequential.call('exchange.open', upload))).ms);
+      sequentialMs.merge.push((await timed(() => sequential.call('exchange.open', upload))).ms);
       reports = { open: { outcome: opened.outcome, anchoring: opened.anchoring, records: opened.records }, merge: { outcome: merged.outcome, records: merged.records, conflicts: merged.conflicts } };
 
       // The baseline: the same document and mention rows into an empty library, one transaction, prepared statements.
@@ -250,6 +259,7 @@ export async function runExchangeBenchmark({ words, annotations, runs }: Benchma
     const read = median(readMs);
     const floor = median(floorMs);
     return {
+      machine: { cores: availableParallelism(), loadAverage1m: { before: round(loadBefore), after: round(loadavg()[0]!) } },
       corpus: { work: corpus.work, package: `${corpus.package}@${corpus.version}`, chapters: corpus.chapters, words: corpus.words, codePoints: new CodePointIndex(text).length },
       annotations,
       runs,
@@ -257,12 +267,18 @@ export async function runExchangeBenchmark({ words, annotations, runs }: Benchma
       packMs: round(packMs),
       openIntoEmptyMs: { median: round(open), all: openMs.map(round) },
       mergeIntoSameMs: { median: round(merge), all: mergeMs.map(round) },
+      checksBeforeWritesMs: {
+        open: { median: round(median(sequentialMs.open)), all: sequentialMs.open.map(round) },
+        merge: { median: round(median(sequentialMs.merge)), all: sequentialMs.merge.map(round) }
+      },
       plainInsertsMs: { median: round(plain), all: plainMs.map(round) },
       plainInsertsWithHistoryAndBasesMs: { median: round(floor), all: floorMs.map(round) },
       readAndCheckFileMs: { median: round(read), all: readMs.map(round) },
       ratios: {
         openToPlain: ratio(open, plain),
         mergeToPlain: ratio(merge, plain),
+        openChecksBeforeWritesToPlain: ratio(median(sequentialMs.open), plain),
+        mergeChecksBeforeWritesToPlain: ratio(median(sequentialMs.merge), plain),
         openWithoutReadingToPlain: ratio(open - read, plain),
         mergeWithoutReadingToPlain: ratio(merge - read, plain),
         floorToPlain: ratio(floor, plain),

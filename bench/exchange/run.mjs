@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Shared-file benchmark (npm run bench:exchange): an annotation file with 10,000 mentions over the
 // public-domain Moby-Dick text is opened into an empty library and merged into one holding the same
-// document, against plain better-sqlite3 inserts of the same rows; then 10,000 annotations are
+// document (the app's way: the file's hashes and signature checked in a worker thread beside the
+// writes while a core is to spare; and, for comparison, before them on one thread), against plain
+// better-sqlite3 inserts of the same rows; then 10,000 annotations are
 // re-anchored after ~1% random edits. Prints JSON. BENCH_WORDS, BENCH_ANNOTATIONS and BENCH_RUNS
 // override the defaults (100,000 words, 10,000 annotations, 3 runs).
 // Runs the TypeScript sources under tsx, a development tool: the app and the `factdesk` command run
-// the built JavaScript.
+// the built JavaScript. The checking worker thread runs from the last build (`npm run build` first).
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 

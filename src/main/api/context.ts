@@ -1,5 +1,6 @@
 import { DomainError } from '../errors';
 import { chromiumPrinter } from '../export/chromium';
+import { type FileVerifier, fileVerifier } from '../exchange/file-verifier';
 import { ImportJobs } from '../import/jobs';
 import { parseArticleFile } from '../import/parse-runner';
 import type { PrintToPdf } from '../export/pdf';
@@ -15,6 +16,8 @@ export interface ServiceDeps {
   version?: string;
   /** Prints the HTML fact sheet to PDF (Electron: webContents.printToPDF); default: headless Chromium. */
   printToPdf?: PrintToPdf;
+  /** Runs a shared file's last checks while an open writes it; default: one warm worker thread for the process. */
+  fileVerifier?: FileVerifier;
 }
 
 /** What every handler receives: the store and the clock, plus the acting user read from the settings. */
@@ -27,6 +30,7 @@ export interface HandlerContext {
   printToPdf: PrintToPdf;
   /** Article imports running off the main thread (imports.* methods). */
   importJobs: ImportJobs;
+  fileVerifier: FileVerifier;
   /** A mutation context stamped with the current user; refuses when no user name is set. */
   asUser(): MutationContext;
   /** A mutation context for changes that need no author (imports, settings). */
@@ -43,6 +47,7 @@ export function createHandlerContext(deps: ServiceDeps): HandlerContext {
     version: deps.version ?? '0.0.0',
     printToPdf: deps.printToPdf ?? chromiumPrinter(),
     importJobs: new ImportJobs({ clock, parse: parseArticleFile }),
+    fileVerifier: deps.fileVerifier ?? fileVerifier(),
     asUser() {
       const user = getSettings(deps.db).userName.trim();
       if (!user) {

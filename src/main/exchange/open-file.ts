@@ -34,6 +34,8 @@ export interface OpenRequest {
   /** Apply the file's changes to what the library shares (see ExchangeReport.libraryChanges). */
   acceptLibraryChanges?: boolean | undefined;
   dryRun: boolean;
+  /** Called inside the transaction just before it commits (or a preview ends); what it throws rolls everything back. */
+  beforeCommit?: (() => void) | undefined;
 }
 
 interface Match {
@@ -96,6 +98,7 @@ export function openAnnotationFile(ctx: MutationContext, request: OpenRequest): 
         historyEntriesAdded,
         warnings
       };
+      request.beforeCommit?.();
       if (dryRun) throw new PreviewDone(report);
       return report;
     }).value;

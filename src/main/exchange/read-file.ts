@@ -1,12 +1,14 @@
 /**
  * Reading a shared annotation file: untrusted bytes → a checked AnnotationFile, or one clear
- * reason it is refused. Nothing here touches the library; callers write only after this passed.
+ * reason it is refused. Nothing here touches the library.
  * Order: size, text, JSON and nesting, prototype keys, "is it ours", version, record counts,
  * schema (with JSON pointers), what a schema cannot say (hash, ids, references, offsets), then
- * the author's signature.
+ * the author's signature. The checks come in two parts: the file's shape and what writing it
+ * relies on (readFileShape, unsafeToWrite), and the hashes and signature (contentRefusal),
+ * which an open may run beside its writes (file-verifier.ts) as long as it commits only after them.
  */
 import { CodePointIndex } from '../../shared/anchoring/code-points';
-import { type ErrorCode, type Result, fail, ok } from '../../shared/result';
+import { type AppError, type ErrorCode, type Result, fail, ok } from '../../shared/result';
 import { sha256Hex } from '../import/hash';
 import { type AnnotationFile, FILE_FORMAT, FORMAT_VERSION, annotationFileSchema } from './file-schema';
 import { signatureProblem } from './file-signature';
@@ -36,8 +38,22 @@ export function refusal(fileName: string, code: ErrorCode, reason: string, detai
   return fail(code, `Cannot open "${fileName}": ${reason}.`, details);
 }
 
+/** The error of a refusal (contentRefusal answers with the error alone, which a worker thread can post). */
+const problemOf = (refused: Result<never>): AppError | null => (refused.ok ? null : refused.error);
+
 /** The file's bytes as a checked annotation file; `matchesFileSchema` from loadFileSchemaCheck. */
 export function readAnnotationFile(fileName: string, bytes: Uint8Array, matchesFileSchema: SchemaCheck): Result<AnnotationFile> {
+  const shaped = readFileShape(fileName, bytes, matchesFileSchema);
+  if (!shaped.ok) return shaped;
+  const problem = contentRefusal(fileName, shaped.value);
+  return problem ? { ok: false, error: problem } : shaped;
+}
+
+/**
+ * The file's bytes parsed, in the shape of an annotation file within the limits, or the refusal of
+ * the first thing before that which is wrong; its hashes, records and signature are not checked yet.
+ */
+export function readFileShape(fileName: string, bytes: Uint8Array, matchesFileSchema: SchemaCheck): Result<AnnotationFile> {
   if (bytes.length === 0) return refusal(fileName, 'empty', 'the file is empty');
   if (bytes.length > MAX_FILE_BYTES) {
     return refusal(fileName, 'too_large', annotationFileTooLarge(bytes.length));
@@ -68,23 +84,40 @@ export function readAnnotationFile(fileName: string, bytes: Uint8Array, matchesF
   if (shapeProblem) return shapeProblem;
   // The schema transforms nothing, so the value it accepted is the file: kept as read, in the
   // order it was written (canonical order makes revisions cheap to check), not its copy in schema order.
-  const file = parsed as AnnotationFile;
+  return ok(parsed as AnnotationFile);
+}
+
+/** Parses bytes that readFileShape accepted (a worker thread reads the file again from its bytes). */
+export const parseShapedFile = (bytes: Uint8Array): AnnotationFile => JSON.parse(new TextDecoder().decode(bytes)) as AnnotationFile;
+
+/**
+ * The refusal of a shaped file (from readFileShape) for its text hash, its records (revisions,
+ * ids, references, offsets) or its signature, in that order; null when it passes.
+ */
+export function contentRefusal(fileName: string, file: AnnotationFile): AppError | null {
   if (sha256Hex(file.document.text) !== file.document.sha256) {
-    return refusal(
-      fileName,
-      'invalid_input',
-      'the article text does not match its SHA-256 (/document/sha256): the file was changed or damaged after it was written',
-      ['/document/sha256: does not match /document/text']
+    return problemOf(
+      refusal(
+        fileName,
+        'invalid_input',
+        'the article text does not match its SHA-256 (/document/sha256): the file was changed or damaged after it was written',
+        ['/document/sha256: does not match /document/text']
+      )
     );
   }
-  const problems = consistencyProblems(file);
+  const problems = consistencyProblems(file, true);
   if (problems.length > 0) {
-    return refusal(fileName, 'invalid_input', `its records are inconsistent: ${summary(problems, problems.length)}`, problems);
+    return problemOf(refusal(fileName, 'invalid_input', `its records are inconsistent: ${summary(problems, problems.length)}`, problems));
   }
-  const badSignature = signatureProblem(parsed as Record<string, unknown>, file);
-  if (badSignature) return refusal(fileName, 'invalid_input', badSignature, [`/signature: ${badSignature}`]);
-  return ok(file);
+  const badSignature = signatureProblem(file as unknown as Record<string, unknown>, file);
+  return badSignature ? problemOf(refusal(fileName, 'invalid_input', badSignature, [`/signature: ${badSignature}`])) : null;
 }
+
+/**
+ * True when writing a shaped file before its hashes are checked is not safe: an id twice, a
+ * reference to nothing, an offset outside the text. Cheap: what it leaves to contentRefusal is hashing.
+ */
+export const unsafeToWrite = (file: AnnotationFile): boolean => consistencyProblems(file, false).length > 0;
 
 /** The schema's refusal of the file, naming each problem by its JSON pointer; null when the schema accepts it. */
 function schemaRefusal(fileName: string, parsed: unknown): Result<never> | null {
@@ -145,8 +178,8 @@ function summary(problems: string[], total: number): string {
   return total > SHOWN_PROBLEMS ? `${shown}; and ${total - SHOWN_PROBLEMS} more` : shown;
 }
 
-/** What the schema cannot express: hash-true revisions, unique ids, resolvable references, offsets in the text. */
-function consistencyProblems(file: AnnotationFile): string[] {
+/** What the schema cannot express: hash-true revisions (with `revisions`), unique ids, resolvable references, offsets in the text. */
+function consistencyProblems(file: AnnotationFile, revisions: boolean): string[] {
   const problems: string[] = [];
   const report = (pointer: string, problem: string) => {
     if (problems.length < MAX_PROBLEMS) problems.push(`${pointer}: ${problem}`);
@@ -159,7 +192,7 @@ function consistencyProblems(file: AnnotationFile): string[] {
     file[list].forEach((record, i) => {
       if (seen.has(record.id)) report(`/${list}/${i}/id`, `the id ${record.id} occurs twice`);
       seen.add(record.id);
-      if (revisionOf(contentOfRecord(record)) !== record.revision) report(`/${list}/${i}/revision`, "does not match the record's content");
+      if (revisions && revisionOf(contentOfRecord(record)) !== record.revision) report(`/${list}/${i}/revision`, "does not match the record's content");
     });
   }
 

@@ -1,4 +1,4 @@
-import type { AnnotationFileSummary } from '../../../shared/api/methods/exchange';
+import type { AnnotationFileSummary, ExchangeReport } from '../../../shared/api/methods/exchange';
 import { CodePointIndex } from '../../../shared/anchoring/code-points';
 import { DomainError } from '../../errors';
 import { importBrat } from '../../exchange/brat/import';
@@ -6,10 +6,10 @@ import { writeBrat } from '../../exchange/brat/write';
 import { listConflicts } from '../../exchange/conflict-store';
 import type { AnnotationFile } from '../../exchange/file-schema';
 import { signatureStatus } from '../../exchange/file-signature';
-import { openAnnotationFile } from '../../exchange/open-file';
+import { type OpenRequest, openAnnotationFile } from '../../exchange/open-file';
 import { reattachOrphan } from '../../exchange/orphan-actions';
 import { listOrphans } from '../../exchange/orphans';
-import { loadFileSchemaCheck, readAnnotationFile } from '../../exchange/read-file';
+import { contentRefusal, loadFileSchemaCheck, readAnnotationFile, readFileShape, unsafeToWrite } from '../../exchange/read-file';
 import { resolveConflict } from '../../exchange/resolve';
 import { conflictView, orphanView } from '../../exchange/views';
 import { w3cCollection } from '../../exchange/w3c';
@@ -22,17 +22,44 @@ import { entitiesOfDocument } from '../../store/entities';
 import { listEvidenceOfDocument } from '../../store/evidence';
 import { listLabels } from '../../store/labels';
 import { listMentions } from '../../store/mentions';
+import type { AppError } from '../../../shared/result';
 import { uploadBytes } from '../base64';
 import { changeSetOf } from '../change-set';
 import type { HandlerContext } from '../context';
 import { documentText } from './lookups';
 import type { HandlerMap } from './types';
 
+const refusalError = (error: AppError) => new DomainError(error.code, error.message, error.details);
+
 /** The file read and checked, or the reader's refusal as a DomainError (before anything is written). */
 async function readFile(fileName: string, dataBase64: string): Promise<AnnotationFile> {
   const read = readAnnotationFile(fileName, uploadBytes('read', fileName, dataBase64), await loadFileSchemaCheck());
-  if (!read.ok) throw new DomainError(read.error.code, read.error.message, read.error.details);
+  if (!read.ok) throw refusalError(read.error);
   return read.value;
+}
+
+type OpenOptions = Omit<OpenRequest, 'fileName' | 'file' | 'beforeCommit'>;
+
+/**
+ * Opens (or previews) a shared file, its hashes and signature checked beside the reading and the
+ * writes: the open commits only once they passed, and their refusal is the answer even when a
+ * write failed first. A file that is not safe to write unchecked is refused as the reader would.
+ */
+async function openFile(ctx: HandlerContext, fileName: string, dataBase64: string, options: OpenOptions): Promise<ExchangeReport> {
+  const bytes = uploadBytes('read', fileName, dataBase64);
+  const matchesFileSchema = await loadFileSchemaCheck();
+  const verification = ctx.fileVerifier.start(fileName, bytes);
+  const shaped = readFileShape(fileName, bytes, matchesFileSchema);
+  if (!shaped.ok) throw refusalError(shaped.error);
+  const file = shaped.value;
+  if (unsafeToWrite(file)) throw refusalError(contentRefusal(fileName, file)!);
+  verification.shaped(file);
+  try {
+    return openAnnotationFile(ctx.asSystem(), { fileName, file, ...options, beforeCommit: verification.wait });
+  } catch (error) {
+    verification.wait();
+    throw error;
+  }
 }
 
 function requireDocument(ctx: HandlerContext, id: string) {
@@ -118,11 +145,9 @@ export const exchangeHandlers: HandlerMap<
 
   'exchange.validate': async (ctx, { fileName, dataBase64 }) => summaryOf(ctx, fileName, await readFile(fileName, dataBase64)),
 
-  'exchange.preview': async (ctx, { fileName, dataBase64, ...options }) =>
-    openAnnotationFile(ctx.asSystem(), { fileName, file: await readFile(fileName, dataBase64), ...options, dryRun: true }),
+  'exchange.preview': (ctx, { fileName, dataBase64, ...options }) => openFile(ctx, fileName, dataBase64, { ...options, dryRun: true }),
 
-  'exchange.open': async (ctx, { fileName, dataBase64, ...options }) =>
-    openAnnotationFile(ctx.asSystem(), { fileName, file: await readFile(fileName, dataBase64), ...options, dryRun: false }),
+  'exchange.open': (ctx, { fileName, dataBase64, ...options }) => openFile(ctx, fileName, dataBase64, { ...options, dryRun: false }),
 
   'exchange.conflicts'(ctx, { documentId }) {
     if (documentId !== undefined) requireDocument(ctx, documentId);

@@ -1,0 +1,146 @@
+/**
+ * A shared file's hashes and signature are checked beside an open's writes (in a worker thread) or
+ * before them (on the calling thread): both give the same report for a good file and the reader's
+ * very refusal for a bad one, with nothing stored; a check that stops or never answers refuses the
+ * open with nothing stored.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createService } from '../../../src/main/api/service';
+import { type FileVerifier, inlineVerifier, whenCoreToSpare, workerVerifier } from '../../../src/main/exchange/file-verifier';
+import { loadFileSchemaCheck, readAnnotationFile } from '../../../src/main/exchange/read-file';
+import type { MethodOutput } from '../../../src/shared/api/contract';
+import type { Result } from '../../../src/shared/result';
+import { type TempLibrary, tempLibrary } from '../helpers/temp-library';
+import { type Json, annotate, b64, pack, snapshot } from './helpers';
+
+const FILE_NAME = 'shared.factdesk.json';
+let packed: string;
+const verifiers: FileVerifier[] = [];
+const libraries: TempLibrary[] = [];
+
+beforeAll(async () => {
+  const source = tempLibrary('factdesk-verify-source-');
+  libraries.push(source);
+  packed = (await pack(source, (await annotate(source)).documentId)).content;
+});
+afterAll(async () => {
+  for (const lib of libraries) lib.close();
+  await Promise.all(verifiers.map((verifier) => verifier.close()));
+});
+
+const worker = (options?: Parameters<typeof workerVerifier>[0]) => {
+  const verifier = workerVerifier(options);
+  verifiers.push(verifier);
+  return verifier;
+};
+
+/** An empty library whose service checks files with `verifier`, with a clock that stands still and counted ids (libraries compare equal). */
+function receiver(verifier: FileVerifier) {
+  const lib = tempLibrary('factdesk-verify-');
+  libraries.push(lib);
+  let ids = 0;
+  const service = createService({
+    db: lib.db,
+    mode: 'cli',
+    clock: () => new Date('2026-02-01T00:00:00.000Z'),
+    newId: () => `00000000-0000-4000-8000-${String((ids += 1)).padStart(12, '0')}`,
+    version: '0.1.0-test',
+    fileVerifier: verifier
+  });
+  const call = async (method: 'exchange.open' | 'exchange.preview', content: string) =>
+    (await service.call(method, { fileName: FILE_NAME, dataBase64: b64(content) })) as Result<MethodOutput<'exchange.open'>>;
+  return { lib, call };
+}
+
+function edited(change: (file: Json) => void): string {
+  const file = JSON.parse(packed) as Json;
+  change(file);
+  return JSON.stringify(file);
+}
+
+/** Files changed after signing, each caught by a different one of the last checks. */
+const tampered = {
+  'a field only the signature covers': () => edited((file) => (file.generator.version = '9.9.9')),
+  "a record's content (its revision no longer matches)": () => edited((file) => (file.claims[0].explanation = 'Changed by hand.')),
+  'the article text (its SHA-256 no longer matches)': () => edited((file) => (file.document.text = file.document.text.replace('met', 'saw')))
+};
+
+async function readerRefusal(content: string) {
+  const read = readAnnotationFile(FILE_NAME, Buffer.from(content), await loadFileSchemaCheck());
+  if (read.ok) throw new Error('the reader accepts the file');
+  return read.error;
+}
+
+const paths = { 'in a worker thread': () => worker(), 'on the calling thread': () => inlineVerifier };
+
+describe('the last checks of a shared file, beside the writes or before them', () => {
+  it('a good file gives the same report either way, opened and merged', async () => {
+    const [inWorker, inline] = [receiver(worker()), receiver(inlineVerifier)];
+    for (let step = 0; step < 2; step += 1) {
+      const fromWorker = await inWorker.call('exchange.open', packed);
+      const fromInline = await inline.call('exchange.open', packed);
+      expect(fromWorker.ok && fromWorker.value.outcome).toBe(step === 0 ? 'imported' : 'merged');
+      expect(fromWorker).toEqual(fromInline);
+    }
+    expect(snapshot(inWorker.lib)).toBe(snapshot(inline.lib));
+  });
+
+  for (const [path, verifierOf] of Object.entries(paths)) {
+    for (const [change, content] of Object.entries(tampered)) {
+      it(`${path}: ${change} changed after signing is refused as the reader refuses it, nothing stored`, async () => {
+        const { lib, call } = receiver(verifierOf());
+        const expected = await readerRefusal(content());
+        for (const method of ['exchange.preview', 'exchange.open'] as const) {
+          const before = snapshot(lib);
+          expect(await call(method, content())).toEqual({ ok: false, error: expected });
+          expect(snapshot(lib)).toBe(before);
+        }
+        // Merged into the document it came from: the refusal rolls back what the merge wrote.
+        expect((await call('exchange.open', packed)).ok).toBe(true);
+        const before = snapshot(lib);
+        expect(await call('exchange.open', content())).toEqual({ ok: false, error: expected });
+        expect(snapshot(lib)).toBe(before);
+      });
+    }
+  }
+
+  it('a file refused for its shape leaves the worker ready for the next one', async () => {
+    const { call } = receiver(worker());
+    const broken = await call('exchange.open', edited((file) => (file.mentions[0].target = 'nowhere')));
+    expect(broken).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('does not match the annotation file schema') } });
+    expect(await call('exchange.open', packed)).toMatchObject({ ok: true, value: { outcome: 'imported' } });
+  });
+
+  it('a check that does not answer in time refuses the open, nothing stored', async () => {
+    // A thread just started still loads its code when the writes of a small file are done.
+    const { lib, call } = receiver(worker({ timeoutMs: 1 }));
+    const before = snapshot(lib);
+    const result = await call('exchange.open', packed);
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'internal',
+        message: `Cannot open "${FILE_NAME}": checking its signature and hashes did not finish within 0.001 seconds; nothing was stored. Try again.`
+      }
+    });
+    expect(snapshot(lib)).toBe(before);
+  });
+
+  it('the worker checks only while a core is to spare; else the checks run before the writes', async () => {
+    // A thread that cannot answer in time shows which way the file was checked.
+    const unanswering = worker({ timeoutMs: 1 });
+    const busy = receiver(whenCoreToSpare(unanswering, () => false));
+    expect(await busy.call('exchange.open', packed)).toMatchObject({ ok: true, value: { outcome: 'imported' } });
+    const spare = receiver(whenCoreToSpare(unanswering, () => true));
+    expect(await spare.call('exchange.open', packed)).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+
+  it('a check whose thread runs out of memory refuses the open, nothing stored', async () => {
+    const verifier = worker({ heapMb: 1, timeoutMs: 2_000 });
+    const { lib, call } = receiver(verifier);
+    const before = snapshot(lib);
+    const result = await call('exchange.open', packed);
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('did not finish within 2 seconds; nothing was stored') } });
+    expect(snapshot(lib)).toBe(before);
+  });
+});

@@ -8,7 +8,7 @@
  * references, offsets) is checked before them on this thread (readFileShape, unsafeToWrite).
  */
 import { existsSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import type { AppError } from '../../shared/result';
@@ -153,27 +153,12 @@ function canWait(): boolean {
 }
 
 /**
- * `parallel` where a core is to spare for it, else the checks before the writes: on a machine whose
- * cores are all busy, a second thread only takes CPU time from the first, and it does more work (it
- * reads and parses the file again), so an open would be slower.
- */
-export function whenCoreToSpare(parallel: FileVerifier, coreToSpare: () => boolean): FileVerifier {
-  return {
-    start: (fileName, bytes) => (coreToSpare() ? parallel : inlineVerifier).start(fileName, bytes),
-    close: () => parallel.close()
-  };
-}
-
-/** Fewer threads wanted to run, over the last minute, than there are cores (Windows reports no load: assumed so). */
-const idleCore = () => loadavg()[0]! < availableParallelism();
-
-/**
  * The process-wide verifier: a worker thread where one can help. With one core the checks could
  * only take turns with the writes; without the built worker (the sources run without a build) there
  * is none to start; where this thread may not block it could not wait for the verdict inside the
- * transaction. The checks then run before the writes, on this thread, as they do while every core is busy.
+ * transaction. The checks then run before the writes, on this thread.
  */
 export function fileVerifier(): FileVerifier {
   const usable = () => availableParallelism() > 1 && existsSync(fileURLToPath(workerEntry('exchange-worker'))) && canWait();
-  return (shared ??= usable() ? whenCoreToSpare(workerVerifier(), idleCore) : inlineVerifier);
+  return (shared ??= usable() ? workerVerifier() : inlineVerifier);
 }

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createService } from '../../../src/main/api/service';
-import { type FileVerifier, inlineVerifier, whenCoreToSpare, workerVerifier } from '../../../src/main/exchange/file-verifier';
+import { type FileVerifier, inlineVerifier, workerVerifier } from '../../../src/main/exchange/file-verifier';
 import { loadFileSchemaCheck, readAnnotationFile } from '../../../src/main/exchange/read-file';
 import type { MethodOutput } from '../../../src/shared/api/contract';
 import type { Result } from '../../../src/shared/result';
@@ -124,15 +124,6 @@ describe('the last checks of a shared file, beside the writes or before them', (
       }
     });
     expect(snapshot(lib)).toBe(before);
-  });
-
-  it('the worker checks only while a core is to spare; else the checks run before the writes', async () => {
-    // A thread that cannot answer in time shows which way the file was checked.
-    const unanswering = worker({ timeoutMs: 1 });
-    const busy = receiver(whenCoreToSpare(unanswering, () => false));
-    expect(await busy.call('exchange.open', packed)).toMatchObject({ ok: true, value: { outcome: 'imported' } });
-    const spare = receiver(whenCoreToSpare(unanswering, () => true));
-    expect(await spare.call('exchange.open', packed)).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 
   it('a check whose thread runs out of memory refuses the open, nothing stored', async () => {

@@ -32,7 +32,6 @@ export interface AppError {
 export type Result<T, E = AppError> = { ok: true; value: T } | { ok: false; error: E };
 
 export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
-export const fail = (code: ErrorCode, message: string, details?: string[]): Result<never> => ({
-  ok: false,
-  error: details ? { code, message, details } : { code, message }
-});
+export const appError = (code: ErrorCode, message: string, details?: string[]): AppError =>
+  details ? { code, message, details } : { code, message };
+export const fail = (code: ErrorCode, message: string, details?: string[]): Result<never> => ({ ok: false, error: appError(code, message, details) });

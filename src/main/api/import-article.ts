@@ -6,7 +6,7 @@
 import type { ImportOutcome, ParsedInput } from '../../shared/api/contract';
 import type { ImportJobStatus } from '../../shared/api/methods/imports';
 import type { ImportedArticle } from '../../shared/domain';
-import { DomainError } from '../errors';
+import { DomainError, domainErrorOf } from '../errors';
 import { checkImportable } from '../import';
 import { safeFileName } from '../import/file-name';
 import { sha256Hex } from '../import/hash';
@@ -32,7 +32,7 @@ export async function importAndWait(ctx: HandlerContext, input: ParsedInput<'imp
   const status = await ctx.importJobs.settled(jobId);
   if (status?.outcome) return status.outcome;
   const error = status?.error ?? { code: 'internal' as const, message: `Cannot import "${safeFileName(input.fileName)}": the import job was lost.` };
-  throw new DomainError(error.code, error.message, error.details);
+  throw domainErrorOf(error);
 }
 
 function storeArticle(ctx: HandlerContext, article: ImportedArticle): ImportOutcome {

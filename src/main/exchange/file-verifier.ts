@@ -12,7 +12,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import type { AppError } from '../../shared/result';
-import { DomainError } from '../errors';
+import { domainErrorOf } from '../errors';
 import { workerEntry } from '../worker-entry';
 import type { AnnotationFile } from './file-schema';
 import { contentRefusal } from './read-file';
@@ -49,7 +49,7 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_HEAP_MB = 1024;
 
 function throwIfRefused(refusal: AppError | null): void {
-  if (refusal) throw new DomainError(refusal.code, refusal.message, refusal.details);
+  if (refusal) throw domainErrorOf(refusal);
 }
 
 /** The checks on this thread, before any write: the sequential path. */

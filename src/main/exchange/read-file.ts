@@ -8,7 +8,7 @@
  * which an open may run beside its writes (file-verifier.ts) as long as it commits only after them.
  */
 import { CodePointIndex } from '../../shared/anchoring/code-points';
-import { type AppError, type ErrorCode, type Result, fail, ok } from '../../shared/result';
+import { type AppError, type ErrorCode, type Result, appError, ok } from '../../shared/result';
 import { sha256Hex } from '../import/hash';
 import { type AnnotationFile, FILE_FORMAT, FORMAT_VERSION, annotationFileSchema } from './file-schema';
 import { signatureProblem } from './file-signature';
@@ -34,12 +34,13 @@ let fileSchemaCheck: Promise<SchemaCheck> | undefined;
 export const loadFileSchemaCheck = (): Promise<SchemaCheck> =>
   (fileSchemaCheck ??= import('./schema-check').then(({ schemaCheck }) => schemaCheck(annotationFileSchema)));
 
-export function refusal(fileName: string, code: ErrorCode, reason: string, details?: string[]): Result<never> {
-  return fail(code, `Cannot open "${fileName}": ${reason}.`, details);
-}
+/** Why a file is refused, in the words every refusal of a shared file uses. */
+const refusalOf = (fileName: string, code: ErrorCode, reason: string, details?: string[]): AppError =>
+  appError(code, `Cannot open "${fileName}": ${reason}.`, details);
 
-/** The error of a refusal (contentRefusal answers with the error alone, which a worker thread can post). */
-const problemOf = (refused: Result<never>): AppError | null => (refused.ok ? null : refused.error);
+export function refusal(fileName: string, code: ErrorCode, reason: string, details?: string[]): Result<never> {
+  return { ok: false, error: refusalOf(fileName, code, reason, details) };
+}
 
 /** The file's bytes as a checked annotation file; `matchesFileSchema` from loadFileSchemaCheck. */
 export function readAnnotationFile(fileName: string, bytes: Uint8Array, matchesFileSchema: SchemaCheck): Result<AnnotationFile> {
@@ -96,21 +97,19 @@ export const parseShapedFile = (bytes: Uint8Array): AnnotationFile => JSON.parse
  */
 export function contentRefusal(fileName: string, file: AnnotationFile): AppError | null {
   if (sha256Hex(file.document.text) !== file.document.sha256) {
-    return problemOf(
-      refusal(
-        fileName,
-        'invalid_input',
-        'the article text does not match its SHA-256 (/document/sha256): the file was changed or damaged after it was written',
-        ['/document/sha256: does not match /document/text']
-      )
+    return refusalOf(
+      fileName,
+      'invalid_input',
+      'the article text does not match its SHA-256 (/document/sha256): the file was changed or damaged after it was written',
+      ['/document/sha256: does not match /document/text']
     );
   }
   const problems = consistencyProblems(file, true);
   if (problems.length > 0) {
-    return problemOf(refusal(fileName, 'invalid_input', `its records are inconsistent: ${summary(problems, problems.length)}`, problems));
+    return refusalOf(fileName, 'invalid_input', `its records are inconsistent: ${summary(problems, problems.length)}`, problems);
   }
   const badSignature = signatureProblem(file as unknown as Record<string, unknown>, file);
-  return badSignature ? problemOf(refusal(fileName, 'invalid_input', badSignature, [`/signature: ${badSignature}`])) : null;
+  return badSignature ? refusalOf(fileName, 'invalid_input', badSignature, [`/signature: ${badSignature}`]) : null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { AnnotationFileSummary, ExchangeReport } from '../../../shared/api/methods/exchange';
 import { CodePointIndex } from '../../../shared/anchoring/code-points';
-import { DomainError } from '../../errors';
+import { DomainError, domainErrorOf } from '../../errors';
 import { importBrat } from '../../exchange/brat/import';
 import { writeBrat } from '../../exchange/brat/write';
 import { listConflicts } from '../../exchange/conflict-store';
@@ -22,19 +22,16 @@ import { entitiesOfDocument } from '../../store/entities';
 import { listEvidenceOfDocument } from '../../store/evidence';
 import { listLabels } from '../../store/labels';
 import { listMentions } from '../../store/mentions';
-import type { AppError } from '../../../shared/result';
 import { uploadBytes } from '../base64';
 import { changeSetOf } from '../change-set';
 import type { HandlerContext } from '../context';
 import { documentText } from './lookups';
 import type { HandlerMap } from './types';
 
-const refusalError = (error: AppError) => new DomainError(error.code, error.message, error.details);
-
 /** The file read and checked, or the reader's refusal as a DomainError (before anything is written). */
 async function readFile(fileName: string, dataBase64: string): Promise<AnnotationFile> {
   const read = readAnnotationFile(fileName, uploadBytes('read', fileName, dataBase64), await loadFileSchemaCheck());
-  if (!read.ok) throw refusalError(read.error);
+  if (!read.ok) throw domainErrorOf(read.error);
   return read.value;
 }
 
@@ -50,9 +47,9 @@ async function openFile(ctx: HandlerContext, fileName: string, dataBase64: strin
   const matchesFileSchema = await loadFileSchemaCheck();
   const verification = ctx.fileVerifier.start(fileName, bytes);
   const shaped = readFileShape(fileName, bytes, matchesFileSchema);
-  if (!shaped.ok) throw refusalError(shaped.error);
+  if (!shaped.ok) throw domainErrorOf(shaped.error);
   const file = shaped.value;
-  if (unsafeToWrite(file)) throw refusalError(contentRefusal(fileName, file)!);
+  if (unsafeToWrite(file)) throw domainErrorOf(contentRefusal(fileName, file)!);
   verification.shaped(file);
   try {
     return openAnnotationFile(ctx.asSystem(), { fileName, file, ...options, beforeCommit: verification.wait });

@@ -243,10 +243,22 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, files: StaticFil
   res.writeHead(200, {
     'Content-Type': CONTENT_TYPES[extname(found.file).toLowerCase()] ?? 'application/octet-stream',
     'Content-Length': found.content.length,
-    // index.html must never be cached (it names the current hashed assets); assets revalidate.
-    'Cache-Control': found.isIndex ? 'no-store' : 'no-cache'
+    'Cache-Control': cachePolicy(found)
   });
   res.end(req.method === 'HEAD' ? undefined : found.content);
+}
+
+/** A build names its assets by their content (`window-Cy5mgEAJ.js`): a new build gives changed content a new name. */
+const CONTENT_NAMED = /^assets\/[^/]+-[\w-]{8}\.[a-z]+$/;
+
+/**
+ * index.html is never cached: it names the current build's assets. An asset named by its content
+ * never changes, so the browser keeps it (and its compiled code) without asking again; any other
+ * file is fetched anew each time.
+ */
+function cachePolicy(found: { relative: string; isIndex: boolean }): string {
+  if (found.isIndex) return 'no-store';
+  return CONTENT_NAMED.test(found.relative) ? 'max-age=31536000, immutable' : 'no-cache';
 }
 
 /**
@@ -262,7 +274,7 @@ class StaticFiles {
     this.#root = root;
   }
 
-  get(urlPath: string): { file: string; content: Buffer; isIndex: boolean } | null {
+  get(urlPath: string): { file: string; relative: string; content: Buffer; isIndex: boolean } | null {
     const file = locateStaticFile(this.#root, urlPath);
     if (!file) return null;
     let cached = this.#read.get(file);
@@ -277,7 +289,8 @@ class StaticFiles {
       this.#read.delete(file); // removed by a rebuild meanwhile
       return null;
     }
-    return { file, content: cached.content, isIndex: file === resolve(this.#root, 'index.html') };
+    const relative = file.slice(this.#root.length + 1).split(sep).join('/');
+    return { file, relative, content: cached.content, isIndex: relative === 'index.html' };
   }
 }
 

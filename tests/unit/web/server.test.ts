@@ -358,6 +358,17 @@ describe('static files', () => {
     expect(style.headers['x-content-type-options']).toBe('nosniff');
   });
 
+  it('lets the browser keep an asset named by its content, and asks again for any other file', async () => {
+    const named = join(tmp, 'renderer', 'assets', 'window-Cy5mgEAJ.js');
+    writeFileSync(named, 'console.log("built");\n');
+    try {
+      expect((await send({ path: '/assets/window-Cy5mgEAJ.js' })).headers['cache-control']).toBe('max-age=31536000, immutable');
+    } finally {
+      rmSync(named);
+    }
+    expect((await send({ path: '/assets/app.js' })).headers['cache-control']).toBe('no-cache');
+  });
+
   it('serves a rebuilt file at once and forgets a removed one (files are kept in memory once read)', async () => {
     const file = join(tmp, 'renderer', 'assets', 'rebuilt.js');
     writeFileSync(file, 'console.log("first build");\n');

@@ -75,7 +75,7 @@ const SQL_TEXT =
   '/\\b(SELECT\\s.*\\bFROM\\b|INSERT\\s+(OR\\s+\\w+\\s+)?INTO\\b|UPDATE\\s+\\w+\\s+SET\\b|DELETE\\s+FROM\\b|(CREATE|DROP)\\s+(TABLE|INDEX|TRIGGER|VIEW|VIRTUAL\\s+TABLE)\\b|ALTER\\s+TABLE\\b|PRAGMA\\s+\\w+|BEGIN\\s+IMMEDIATE\\b)/';
 
 export default defineConfig(
-  { name: 'factdesk/ignores', ignores: ['out/', 'node_modules/', 'test-results/', 'playwright-report/', 'dist/'] },
+  { name: 'factdesk/ignores', ignores: ['out/', 'node_modules/', 'test-results/', 'playwright-report/', 'dist/', '**/*.generated.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs.recommended,

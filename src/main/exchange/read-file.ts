@@ -28,11 +28,10 @@ const RECORD_LISTS = ['entities', 'mentions', 'claims', 'evidence', 'reviews', '
 let fileSchemaCheck: Promise<SchemaCheck> | undefined;
 
 /**
- * The file schema as a fast yes/no check (ajv), loaded and compiled on the first file read, so the
- * app starts without it: a file it passes skips the schema's parse, which only a refusal needs.
+ * The file schema as a fast yes/no check (ajv's code), loaded on the first file read, so the app
+ * starts without it: a file it passes skips the schema's parse, which only a refusal needs.
  */
-export const loadFileSchemaCheck = (): Promise<SchemaCheck> =>
-  (fileSchemaCheck ??= import('./schema-check').then(({ schemaCheck }) => schemaCheck(annotationFileSchema)));
+export const loadFileSchemaCheck = (): Promise<SchemaCheck> => (fileSchemaCheck ??= import('./schema-check').then((module) => module.fileSchemaCheck));
 
 /** Why a file is refused, in the words every refusal of a shared file uses. */
 const refusalOf = (fileName: string, code: ErrorCode, reason: string, details?: string[]): AppError =>

@@ -1,16 +1,31 @@
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { CHECK_FILE, checkModuleSource } from '../../../scripts/annotation-file-check';
 import { annotationFileSchema } from '../../../src/main/exchange/file-schema';
-import { schemaCheck } from '../../../src/main/exchange/schema-check';
+import { type SchemaCheck, fileSchemaCheck as matches } from '../../../src/main/exchange/schema-check';
 import { type Json, fileWithEveryPart } from './helpers';
 
-const matches = schemaCheck(annotationFileSchema);
+const modules = mkdtempSync(join(tmpdir(), 'factdesk-schema-check-'));
+afterAll(() => rmSync(modules, { recursive: true, force: true }));
+let modulesWritten = 0;
+
+/** The check scripts/annotation-file-check.ts writes for `schema`, loaded as the app loads its own. */
+async function schemaCheck(schema: z.ZodType): Promise<SchemaCheck> {
+  const file = join(modules, `check-${++modulesWritten}.mjs`);
+  writeFileSync(file, checkModuleSource(schema));
+  const { validate, zodToo } = (await import(pathToFileURL(file).href)) as { validate: SchemaCheck; zodToo: boolean };
+  return zodToo ? (value) => validate(value) && schema.safeParse(value).success : validate;
+}
 const zodAccepts = (value: unknown) => annotationFileSchema.safeParse(value).success;
 
-let written: string;
+let fileText: string;
 beforeAll(async () => {
-  written = await fileWithEveryPart();
+  fileText = await fileWithEveryPart();
 });
 
 type Path = (string | number)[];
@@ -89,7 +104,7 @@ function mutated(text: string, { at, kind, value, key }: Mutation): Json {
 
 describe('the annotation file schema as a fast check', () => {
   it('accepts a file the writer wrote, signed or not', () => {
-    const file = JSON.parse(written);
+    const file = JSON.parse(fileText);
     expect(matches(file)).toBe(true);
     delete file.signature;
     expect(matches(file)).toBe(true);
@@ -100,7 +115,7 @@ describe('the annotation file schema as a fast check', () => {
     let refused = 0;
     fc.assert(
       fc.property(mutation, (change) => {
-        const file = mutated(written, change);
+        const file = mutated(fileText, change);
         const expected = zodAccepts(file);
         expect(matches(file)).toBe(expected);
         if (expected) accepted += 1;
@@ -121,9 +136,9 @@ describe('the annotation file schema as a fast check', () => {
     );
   });
 
-  it('counts string lengths and reads patterns as zod does', () => {
+  it('counts string lengths and reads patterns as zod does', async () => {
     const short = z.strictObject({ name: z.string().max(2), colour: z.string().regex(/^#[0-9a-f]{2}$/) });
-    const check = schemaCheck(short);
+    const check = await schemaCheck(short);
     for (const value of [
       { name: '😀', colour: '#0a' },
       { name: '😀a', colour: '#0a' },
@@ -134,15 +149,19 @@ describe('the annotation file schema as a fast check', () => {
     }
   });
 
-  it('lets zod decide too where the schema has a rule JSON Schema cannot say', () => {
+  it('lets zod decide too where the schema has a rule JSON Schema cannot say', async () => {
     const refined = z.strictObject({ name: z.string().refine((s) => s !== 'x'), tags: z.array(z.string().regex(/^a$/i)) });
-    const check = schemaCheck(refined);
+    const check = await schemaCheck(refined);
     expect(check({ name: 'y', tags: ['a'] })).toBe(true);
     expect(check({ name: 'x', tags: ['a'] })).toBe(false);
     expect(check({ name: 1, tags: [] })).toBe(false);
   });
 
   it('refuses to check a schema that transforms what it reads', () => {
-    expect(() => schemaCheck(z.string().transform((s) => s.trim()))).toThrow(/Transforms cannot be represented/);
+    expect(() => checkModuleSource(z.string().transform((s) => s.trim()))).toThrow(/Transforms cannot be represented/);
+  });
+
+  it('is the app’s check as written for the reader’s schema (run scripts/annotation-file-check.ts after changing the format)', () => {
+    expect(readFileSync(CHECK_FILE, 'utf8')).toBe(checkModuleSource(annotationFileSchema));
   });
 });

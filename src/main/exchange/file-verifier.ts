@@ -27,7 +27,9 @@ export interface Verification {
 }
 
 export interface FileVerifier {
-  /** Starts the later checks of a file from its bytes (at once, before it is parsed here). */
+  /** Room for the bytes of a file to check, decoded straight into it (shared memory, for a worker to read in place). */
+  memory(length: number): Uint8Array;
+  /** Starts the later checks of a file from its bytes, in room from `memory` (at once, before it is parsed here). */
   start(fileName: string, bytes: Uint8Array): Promise<Verification>;
   close(): Promise<void>;
 }
@@ -56,6 +58,7 @@ function throwIfRefused(refusal: AppError | null): void {
 
 /** The checks on this thread, before any write: the sequential path. */
 export const inlineVerifier: FileVerifier = {
+  memory: (length) => new Uint8Array(length),
   async start(fileName) {
     const matchesFileSchema = await loadFileSchemaCheck();
     return {
@@ -125,13 +128,14 @@ export function workerVerifier(options: WorkerVerifierOptions = {}): FileVerifie
   }
 
   return {
+    // Fresh for each file: the worker may still be reading the bytes of one refused before it was waited for.
+    memory: (length) => new Uint8Array(new SharedArrayBuffer(length)),
     // Async for the calling thread's path only: the job is posted before this returns.
     async start(fileName, bytes) {
+      // Read by the worker in place (a message would copy the bytes out and in again).
+      if (!(bytes.buffer instanceof SharedArrayBuffer)) throw new Error('The bytes of a file to check go in room from memory().');
       const current = (thread ??= startThread());
-      // One copy into shared memory, read by the worker in place (a message would copy the bytes out and in again).
-      const sharedBytes = new Uint8Array(new SharedArrayBuffer(bytes.length));
-      sharedBytes.set(bytes);
-      const job: VerifyJob = { id: nextId++, fileName, bytes: sharedBytes, signal: new Int32Array(new SharedArrayBuffer(4)) };
+      const job: VerifyJob = { id: nextId++, fileName, bytes, signal: new Int32Array(new SharedArrayBuffer(4)) };
       current.worker.postMessage(job);
       let verdict: { refusal: AppError | null } | undefined;
       return {

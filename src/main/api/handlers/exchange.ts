@@ -43,7 +43,7 @@ type OpenOptions = Omit<OpenRequest, 'fileName' | 'file' | 'beforeCommit'>;
  * even when a write failed first. What bounds the work of writing it is checked before.
  */
 async function openFile(ctx: HandlerContext, fileName: string, dataBase64: string, options: OpenOptions): Promise<ExchangeReport> {
-  const bytes = uploadBytes('read', fileName, dataBase64);
+  const bytes = uploadBytes('read', fileName, dataBase64, ctx.fileVerifier.memory);
   const verification = await ctx.fileVerifier.start(fileName, bytes);
   const json = readOwnJson(fileName, bytes);
   if (!json.ok) throw domainErrorOf(json.error);

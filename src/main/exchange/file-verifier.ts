@@ -58,7 +58,7 @@ function throwIfRefused(refusal: AppError | null): void {
 
 /** The checks on this thread, before any write: the sequential path. */
 export const inlineVerifier: FileVerifier = {
-  memory: (length) => new Uint8Array(length),
+  memory: (length) => Buffer.allocUnsafe(length),
   async start(fileName) {
     const matchesFileSchema = await loadFileSchemaCheck();
     return {
@@ -119,7 +119,7 @@ export function workerVerifier(options: WorkerVerifierOptions = {}): FileVerifie
     };
     // A thread that stopped (out of memory) never answers either.
     if (outcome === 'timed-out') return unchecked(`checking its signature and hashes did not finish within ${timeoutMs / 1000} seconds`);
-    // Jobs of files refused for their shape are never waited for: their replies come first.
+    // Jobs of files refused before their writes (readOwnJson) are never waited for: their replies come first.
     for (let received = receiveMessageOnPort(current.replies); received; received = receiveMessageOnPort(current.replies)) {
       const reply = received.message as VerifyReply;
       if (reply.id === job.id) return reply.refusal;

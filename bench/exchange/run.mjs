@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Shared-file benchmark (npm run bench:exchange): an annotation file with 10,000 mentions over the
 // public-domain Moby-Dick text is opened into an empty library and merged into one holding the same
-// document (the app's way: the file's hashes and signature checked in a worker thread beside the
-// writes; and, for comparison, before them on one thread), against plain
+// document (the app's way: the file's schema, records, hashes and signature checked in a worker
+// thread beside the writes; and, for comparison, before them on one thread), against plain
 // better-sqlite3 inserts of the same rows; then 10,000 annotations are
 // re-anchored after ~1% random edits. Prints JSON. BENCH_WORDS, BENCH_ANNOTATIONS and BENCH_RUNS
 // override the defaults (100,000 words, 10,000 annotations, 3 runs).

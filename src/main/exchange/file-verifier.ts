@@ -1,11 +1,13 @@
 /**
- * The last checks of a shared file (contentRefusal: its text hash, record revisions and signature),
- * run beside an open's other work instead of before it: a warm worker thread reads the file again
- * from its bytes and checks it while this thread reads the file's shape and writes it, and the open
- * waits for the verdict inside its transaction, before the commit; a refusal rolls everything back.
- * The wait blocks this thread (Atomics.wait): better-sqlite3 transactions are synchronous, and no
- * other request may run inside an open one. What the writes rely on (shape, limits, ids,
- * references, offsets) is checked before them on this thread (readFileShape, unsafeToWrite).
+ * The checks of a shared file that writing it does not need first (laterRefusal: its schema, text
+ * hash, records and signature), run beside an open's writes instead of before them: a warm worker
+ * thread reads the whole file again from its bytes, as the reader does, while this thread parses it
+ * and writes it, and the open waits for the verdict inside its transaction, before the commit; a
+ * refusal rolls everything back, and is the answer even when a write failed first on a value the
+ * schema would have refused. The wait blocks this thread (Atomics.wait): better-sqlite3
+ * transactions are synchronous, and no other request may run inside an open one. What bounds the
+ * work of the writes (size, nesting, prototype keys, identity, version, record counts) is checked
+ * before them on this thread (readOwnJson).
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -15,18 +17,20 @@ import type { AppError } from '../../shared/result';
 import { domainErrorOf } from '../errors';
 import { workerEntry } from '../worker-entry';
 import type { AnnotationFile } from './file-schema';
-import { contentRefusal } from './read-file';
+import { laterRefusal, loadFileSchemaCheck } from './read-file';
 
 export interface Verification {
-  /** Told the file's parsed value once its shape passed, before any write; throws a refusal found by then. */
-  shaped(file: AnnotationFile): void;
+  /** Told the file's JSON once readOwnJson accepted it, before any write: the file to write; throws a refusal found by then. */
+  read(json: unknown): AnnotationFile;
   /** Returns once the file passed; throws its refusal (a DomainError) otherwise. Answers the same when asked again. */
   wait(): void;
 }
 
 export interface FileVerifier {
-  /** Starts the last checks of a file from its bytes, before its shape is known. */
-  start(fileName: string, bytes: Uint8Array): Verification;
+  /** Room for the bytes of a file to check, decoded straight into it (shared memory, for a worker to read in place). */
+  memory(length: number): Uint8Array;
+  /** Starts the later checks of a file from its bytes, in room from `memory` (at once, before it is parsed here). */
+  start(fileName: string, bytes: Uint8Array): Promise<Verification>;
   close(): Promise<void>;
 }
 
@@ -54,10 +58,17 @@ function throwIfRefused(refusal: AppError | null): void {
 
 /** The checks on this thread, before any write: the sequential path. */
 export const inlineVerifier: FileVerifier = {
-  start: (fileName) => ({
-    shaped: (file) => throwIfRefused(contentRefusal(fileName, file)),
-    wait() {}
-  }),
+  memory: (length) => Buffer.allocUnsafe(length),
+  async start(fileName) {
+    const matchesFileSchema = await loadFileSchemaCheck();
+    return {
+      read(json) {
+        throwIfRefused(laterRefusal(fileName, json, matchesFileSchema));
+        return json as AnnotationFile;
+      },
+      wait() {}
+    };
+  },
   close: async () => {}
 };
 
@@ -108,7 +119,7 @@ export function workerVerifier(options: WorkerVerifierOptions = {}): FileVerifie
     };
     // A thread that stopped (out of memory) never answers either.
     if (outcome === 'timed-out') return unchecked(`checking its signature and hashes did not finish within ${timeoutMs / 1000} seconds`);
-    // Jobs of files refused for their shape are never waited for: their replies come first.
+    // Jobs of files refused before their writes (readOwnJson) are never waited for: their replies come first.
     for (let received = receiveMessageOnPort(current.replies); received; received = receiveMessageOnPort(current.replies)) {
       const reply = received.message as VerifyReply;
       if (reply.id === job.id) return reply.refusal;
@@ -117,16 +128,19 @@ export function workerVerifier(options: WorkerVerifierOptions = {}): FileVerifie
   }
 
   return {
-    start(fileName, bytes) {
+    // Fresh for each file: the worker may still be reading the bytes of one refused before it was waited for.
+    memory: (length) => new Uint8Array(new SharedArrayBuffer(length)),
+    // Async for the calling thread's path only: the job is posted before this returns.
+    async start(fileName, bytes) {
+      // Read by the worker in place (a message would copy the bytes out and in again).
+      if (!(bytes.buffer instanceof SharedArrayBuffer)) throw new Error('The bytes of a file to check go in room from memory().');
       const current = (thread ??= startThread());
-      // One copy into shared memory, read by the worker in place (a message would copy the bytes out and in again).
-      const sharedBytes = new Uint8Array(new SharedArrayBuffer(bytes.length));
-      sharedBytes.set(bytes);
-      const job: VerifyJob = { id: nextId++, fileName, bytes: sharedBytes, signal: new Int32Array(new SharedArrayBuffer(4)) };
+      const job: VerifyJob = { id: nextId++, fileName, bytes, signal: new Int32Array(new SharedArrayBuffer(4)) };
       current.worker.postMessage(job);
       let verdict: { refusal: AppError | null } | undefined;
       return {
-        shaped() {},
+        // Not yet checked: the writes of a file whose values the schema would refuse fail or roll back.
+        read: (json) => json as AnnotationFile,
         wait() {
           verdict ??= { refusal: verdictOf(current, job) };
           throwIfRefused(verdict.refusal);

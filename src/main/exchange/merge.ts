@@ -192,7 +192,7 @@ export class Merger {
       this.local.text,
       unplaced.map(({ record }) => {
         const [quote, position] = record.target.selector;
-        return { quote: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix }, position };
+        return { quote: { exact: textOf(quote.exact), prefix: textOf(quote.prefix), suffix: textOf(quote.suffix) }, position };
       })
     );
     unplaced.forEach(({ kind, record, content }, i) => {
@@ -306,6 +306,12 @@ export class Merger {
     this.tally.conflictsCreated += 1;
   }
 }
+
+/**
+ * A quote as text. The file's values may not be checked yet (the open commits only once they are):
+ * one that is not text quotes nothing, where a list would match everywhere in the text.
+ */
+const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 const ENTITY_FIELD_WORDS: Record<string, string> = {
   name: 'name',

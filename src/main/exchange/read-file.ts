@@ -3,9 +3,10 @@
  * reason it is refused. Nothing here touches the library.
  * Order: size, text, JSON and nesting, prototype keys, "is it ours", version, record counts,
  * schema (with JSON pointers), what a schema cannot say (hash, ids, references, offsets), then
- * the author's signature. The checks come in two parts: the file's shape and what writing it
- * relies on (readFileShape, unsafeToWrite), and the hashes and signature (contentRefusal),
- * which an open may run beside its writes (file-verifier.ts) as long as it commits only after them.
+ * the author's signature. The checks come in two parts: those that bound the work a file can
+ * cause (readOwnJson: size, text, JSON, nesting, prototype keys, identity, version, record counts)
+ * and the rest (laterRefusal), which an open may run beside its writes (file-verifier.ts) as long
+ * as it commits only after them.
  */
 import { CodePointIndex } from '../../shared/anchoring/code-points';
 import { type AppError, type ErrorCode, type Result, appError, ok } from '../../shared/result';
@@ -43,17 +44,18 @@ export function refusal(fileName: string, code: ErrorCode, reason: string, detai
 
 /** The file's bytes as a checked annotation file; `matchesFileSchema` from loadFileSchemaCheck. */
 export function readAnnotationFile(fileName: string, bytes: Uint8Array, matchesFileSchema: SchemaCheck): Result<AnnotationFile> {
-  const shaped = readFileShape(fileName, bytes, matchesFileSchema);
-  if (!shaped.ok) return shaped;
-  const problem = contentRefusal(fileName, shaped.value);
-  return problem ? { ok: false, error: problem } : shaped;
+  const json = readOwnJson(fileName, bytes);
+  if (!json.ok) return json;
+  const problem = laterRefusal(fileName, json.value, matchesFileSchema);
+  return problem ? { ok: false, error: problem } : ok(json.value as AnnotationFile);
 }
 
 /**
- * The file's bytes parsed, in the shape of an annotation file within the limits, or the refusal of
- * the first thing before that which is wrong; its hashes, records and signature are not checked yet.
+ * The file's bytes parsed: JSON of ours, in a version this build reads, within the size, nesting
+ * and record limits, without prototype keys; or the refusal of the first thing wrong up to there.
+ * Its shape, records, hashes and signature are not checked yet (laterRefusal).
  */
-export function readFileShape(fileName: string, bytes: Uint8Array, matchesFileSchema: SchemaCheck): Result<AnnotationFile> {
+export function readOwnJson(fileName: string, bytes: Uint8Array): Result<unknown> {
   if (bytes.length === 0) return refusal(fileName, 'empty', 'the file is empty');
   if (bytes.length > MAX_FILE_BYTES) {
     return refusal(fileName, 'too_large', annotationFileTooLarge(bytes.length));
@@ -77,21 +79,25 @@ export function readFileShape(fileName: string, bytes: Uint8Array, matchesFileSc
       `${forbidden.pointer}: forbidden key`
     ]);
   }
-  const identity = checkIdentity(fileName, parsed);
-  if (identity) return identity;
-
-  const shapeProblem = matchesFileSchema(parsed) ? null : schemaRefusal(fileName, parsed);
-  if (shapeProblem) return shapeProblem;
-  // The schema transforms nothing, so the value it accepted is the file: kept as read, in the
-  // order it was written (canonical order makes revisions cheap to check), not its copy in schema order.
-  return ok(parsed as AnnotationFile);
+  return checkIdentity(fileName, parsed) ?? ok(parsed);
 }
 
-/** Parses bytes that readFileShape accepted (a worker thread reads the file again from its bytes). */
-export const parseShapedFile = (bytes: Uint8Array): AnnotationFile => JSON.parse(new TextDecoder().decode(bytes)) as AnnotationFile;
+/**
+ * The refusal of a file readOwnJson accepted, for its shape (the schema), then its text hash,
+ * records and signature (contentRefusal); null when it passes. The schema transforms nothing, so
+ * the value it accepts is the file: kept as read, in the order it was written (canonical order
+ * makes revisions cheap to check), not its copy in schema order.
+ */
+export function laterRefusal(fileName: string, json: unknown, matchesFileSchema: SchemaCheck): AppError | null {
+  if (!matchesFileSchema(json)) {
+    const problem = schemaRefusal(fileName, json);
+    if (problem) return problem;
+  }
+  return contentRefusal(fileName, json as AnnotationFile);
+}
 
 /**
- * The refusal of a shaped file (from readFileShape) for its text hash, its records (revisions,
+ * The refusal of a file in the annotation file's shape for its text hash, its records (revisions,
  * ids, references, offsets) or its signature, in that order; null when it passes.
  */
 export function contentRefusal(fileName: string, file: AnnotationFile): AppError | null {
@@ -103,7 +109,7 @@ export function contentRefusal(fileName: string, file: AnnotationFile): AppError
       ['/document/sha256: does not match /document/text']
     );
   }
-  const problems = consistencyProblems(file, true);
+  const problems = consistencyProblems(file);
   if (problems.length > 0) {
     return refusalOf(fileName, 'invalid_input', `its records are inconsistent: ${summary(problems, problems.length)}`, problems);
   }
@@ -111,18 +117,12 @@ export function contentRefusal(fileName: string, file: AnnotationFile): AppError
   return badSignature ? refusalOf(fileName, 'invalid_input', badSignature, [`/signature: ${badSignature}`]) : null;
 }
 
-/**
- * True when writing a shaped file before its hashes are checked is not safe: an id twice, a
- * reference to nothing, an offset outside the text. Cheap: what it leaves to contentRefusal is hashing.
- */
-export const unsafeToWrite = (file: AnnotationFile): boolean => consistencyProblems(file, false).length > 0;
-
 /** The schema's refusal of the file, naming each problem by its JSON pointer; null when the schema accepts it. */
-function schemaRefusal(fileName: string, parsed: unknown): Result<never> | null {
+function schemaRefusal(fileName: string, parsed: unknown): AppError | null {
   const shape = annotationFileSchema.safeParse(parsed);
   if (shape.success) return null;
   const problems = shape.error.issues.slice(0, MAX_PROBLEMS).map((issue) => `${jsonPointer(issue.path)}: ${issue.message}`);
-  return refusal(fileName, 'invalid_input', `it does not match the annotation file schema: ${summary(problems, shape.error.issues.length)}`, problems);
+  return refusalOf(fileName, 'invalid_input', `it does not match the annotation file schema: ${summary(problems, shape.error.issues.length)}`, problems);
 }
 
 /** The refusal of JSON nested past the limit, naming where in the text; null when the text is not that deep. */
@@ -176,8 +176,8 @@ function summary(problems: string[], total: number): string {
   return total > SHOWN_PROBLEMS ? `${shown}; and ${total - SHOWN_PROBLEMS} more` : shown;
 }
 
-/** What the schema cannot express: hash-true revisions (with `revisions`), unique ids, resolvable references, offsets in the text. */
-function consistencyProblems(file: AnnotationFile, revisions: boolean): string[] {
+/** What the schema cannot express: hash-true revisions, unique ids, resolvable references, offsets in the text. */
+function consistencyProblems(file: AnnotationFile): string[] {
   const problems: string[] = [];
   const report = (pointer: string, problem: string) => {
     if (problems.length < MAX_PROBLEMS) problems.push(`${pointer}: ${problem}`);
@@ -190,7 +190,7 @@ function consistencyProblems(file: AnnotationFile, revisions: boolean): string[]
     file[list].forEach((record, i) => {
       if (seen.has(record.id)) report(`/${list}/${i}/id`, `the id ${record.id} occurs twice`);
       seen.add(record.id);
-      if (revisions && revisionOf(contentOfRecord(record)) !== record.revision) report(`/${list}/${i}/revision`, "does not match the record's content");
+      if (revisionOf(contentOfRecord(record)) !== record.revision) report(`/${list}/${i}/revision`, "does not match the record's content");
     });
   }
 

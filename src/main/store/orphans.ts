@@ -1,6 +1,7 @@
 /** The orphans table: mentions and claims a merge could not place in the local text, kept with all their data. */
 import type { ChangeGroup } from './history';
 import type { Db } from './open';
+import { withListedIds } from './rows';
 import { statement } from './statements';
 
 export interface OrphanRow {
@@ -23,7 +24,7 @@ export function getOrphanRow(db: Db, id: string): OrphanRow | null {
 
 /** The document of each of these ids that is an orphan, by id: one query for all of them. */
 export function documentsOfOrphans(db: Db, ids: readonly string[]): Map<string, string> {
-  const rows = statement(db, 'SELECT id, document_id FROM orphans WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as {
+  const rows = statement(db, `SELECT x.id, x.document_id FROM ${withListedIds('orphans')}`).all(JSON.stringify(ids)) as {
     id: string;
     document_id: string;
   }[];

@@ -11,6 +11,13 @@ describe('decodeBase64', () => {
     }
   });
 
+  it('decodes into the room it is given: shared memory, for a worker thread to read in place', () => {
+    const bytes = randomBytes(1000);
+    const decoded = decodeBase64(bytes.toString('base64'), (length) => new Uint8Array(new SharedArrayBuffer(length)));
+    expect(decoded?.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(decoded?.equals(bytes)).toBe(true);
+  });
+
   it('takes exactly the texts that are the padded base64 of their bytes', () => {
     const characters = fc.constantFrom(...'QUJDRAgw+/=-_ \n*é');
     fc.assert(

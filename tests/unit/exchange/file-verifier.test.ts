@@ -1,8 +1,8 @@
 /**
- * A shared file's hashes and signature are checked beside an open's writes (in a worker thread) or
- * before them (on the calling thread): both give the same report for a good file and the reader's
- * very refusal for a bad one, with nothing stored; a check that stops or never answers refuses the
- * open with nothing stored.
+ * A shared file's schema, records, hashes and signature are checked beside an open's writes (in a
+ * worker thread) or before them (on the calling thread): both give the same report for a good file
+ * and the reader's very refusal for a bad one, with nothing stored, even where the writes trip over
+ * a value the schema refuses; a check that stops or never answers refuses the open with nothing stored.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createService } from '../../../src/main/api/service';
@@ -11,7 +11,7 @@ import { loadFileSchemaCheck, readAnnotationFile } from '../../../src/main/excha
 import type { MethodOutput } from '../../../src/shared/api/contract';
 import type { Result } from '../../../src/shared/result';
 import { type TempLibrary, tempLibrary } from '../helpers/temp-library';
-import { type Json, annotate, b64, pack, snapshot } from './helpers';
+import { type Json, annotate, b64, fileWithEveryPart, pack, snapshot } from './helpers';
 
 const FILE_NAME = 'shared.factdesk.json';
 let packed: string;
@@ -134,4 +134,74 @@ describe('the last checks of a shared file, beside the writes or before them', (
     expect(result).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('did not finish within 2 seconds; nothing was stored') } });
     expect(snapshot(lib)).toBe(before);
   });
+});
+
+/** Files the reader refuses only after their JSON passed (schema, ids, references, offsets), some with values the writes trip over. */
+const refusedAfterTheirJson = {
+  'a value the schema refuses': (file: Json) => (file.mentions[1].target.selector[1].start = -5),
+  'an id twice': (file: Json) => (file.mentions[1].id = file.mentions[0].id),
+  'a reference to an entity the file lacks': (file: Json) => (file.mentions[0].entityId = 'no-such-entity'),
+  'a span outside the text': (file: Json) => (file.mentions[0].target.selector[1].end = 10_000_000),
+  'records that are not a list': (file: Json) => (file.mentions = { length: 1e15 }),
+  'an article text that is not text': (file: Json) => (file.document.text = 42),
+  'a target that is not one': (file: Json) => (file.mentions[0].target = 'nowhere'),
+  'a quote that is a list': (file: Json) => (file.claims[0].target.selector[0].exact = []),
+  'blocks that are not a list': (file: Json) => (file.document.blocks = null)
+};
+
+describe('the checks after the JSON, beside the writes: a file they refuse is refused as the reader refuses it, nothing stored', () => {
+  for (const [path, verifierOf] of Object.entries(paths)) {
+    for (const [change, edit] of Object.entries(refusedAfterTheirJson)) {
+      it(`${path}: ${change}, opened into an empty library and merged into its document`, async () => {
+        const content = edited(edit);
+        const expected = await readerRefusal(content);
+        const { lib, call } = receiver(verifierOf());
+        for (const method of ['exchange.preview', 'exchange.open'] as const) {
+          const before = snapshot(lib);
+          expect(await call(method, content)).toEqual({ ok: false, error: expected });
+          expect(snapshot(lib)).toBe(before);
+        }
+        expect((await call('exchange.open', packed)).ok).toBe(true);
+        const before = snapshot(lib);
+        expect(await call('exchange.open', content)).toEqual({ ok: false, error: expected });
+        expect(snapshot(lib)).toBe(before);
+      });
+    }
+  }
+
+  it('in a worker thread: any field of any record, or of the document, with a value of the wrong kind', async () => {
+    const everyPart = await fileWithEveryPart();
+    const empty = receiver(worker());
+    const holding = receiver(worker());
+    expect((await holding.call('exchange.open', everyPart)).ok).toBe(true);
+    const before = { empty: snapshot(empty.lib), holding: snapshot(holding.lib) };
+    const badValues = [null, -1, 1e300, '', [], {}, true, { length: 1e15 }];
+    // The first record of each list, the document, and the selectors of a mention and a claim.
+    const placesIn = (file: Json): Json[] => [
+      ...['entities', 'mentions', 'claims', 'evidence', 'reviews', 'deleted', 'history'].map((list) => file[list][0]),
+      file.document,
+      file.labelSet[0],
+      file.verdictScales[0],
+      file.mentions[0].target.selector[0],
+      file.claims[0].target.selector[1]
+    ];
+    let refused = 0;
+    for (const [p, place] of placesIn(JSON.parse(everyPart)).entries()) {
+      for (const key of Object.keys(place)) {
+        for (const value of badValues) {
+          const mutant = JSON.parse(everyPart) as Json;
+          placesIn(mutant)[p]![key] = value;
+          const content = JSON.stringify(mutant);
+          const read = readAnnotationFile(FILE_NAME, Buffer.from(content), await loadFileSchemaCheck());
+          if (read.ok) continue;
+          refused += 1;
+          expect(await empty.call('exchange.open', content)).toEqual({ ok: false, error: read.error });
+          expect(await holding.call('exchange.open', content)).toEqual({ ok: false, error: read.error });
+        }
+      }
+    }
+    expect(refused).toBeGreaterThan(300);
+    expect(snapshot(empty.lib)).toBe(before.empty);
+    expect(snapshot(holding.lib)).toBe(before.holding);
+  }, 60_000);
 });

@@ -9,7 +9,7 @@ import { signatureStatus } from '../../exchange/file-signature';
 import { type OpenRequest, openAnnotationFile } from '../../exchange/open-file';
 import { reattachOrphan } from '../../exchange/orphan-actions';
 import { listOrphans } from '../../exchange/orphans';
-import { contentRefusal, loadFileSchemaCheck, readAnnotationFile, readFileShape, unsafeToWrite } from '../../exchange/read-file';
+import { loadFileSchemaCheck, readAnnotationFile, readOwnJson } from '../../exchange/read-file';
 import { resolveConflict } from '../../exchange/resolve';
 import { conflictView, orphanView } from '../../exchange/views';
 import { w3cCollection } from '../../exchange/w3c';
@@ -38,20 +38,17 @@ async function readFile(fileName: string, dataBase64: string): Promise<Annotatio
 type OpenOptions = Omit<OpenRequest, 'fileName' | 'file' | 'beforeCommit'>;
 
 /**
- * Opens (or previews) a shared file, its hashes and signature checked beside the reading and the
- * writes: the open commits only once they passed, and their refusal is the answer even when a
- * write failed first. A file that is not safe to write unchecked is refused as the reader would.
+ * Opens (or previews) a shared file, its later checks (schema, hashes, records, signature) run
+ * beside the writes: the open commits only once they passed, and their refusal is the answer
+ * even when a write failed first. What bounds the work of writing it is checked before.
  */
 async function openFile(ctx: HandlerContext, fileName: string, dataBase64: string, options: OpenOptions): Promise<ExchangeReport> {
-  const bytes = uploadBytes('read', fileName, dataBase64);
-  const matchesFileSchema = await loadFileSchemaCheck();
-  const verification = ctx.fileVerifier.start(fileName, bytes);
-  const shaped = readFileShape(fileName, bytes, matchesFileSchema);
-  if (!shaped.ok) throw domainErrorOf(shaped.error);
-  const file = shaped.value;
-  if (unsafeToWrite(file)) throw domainErrorOf(contentRefusal(fileName, file)!);
-  verification.shaped(file);
+  const bytes = uploadBytes('read', fileName, dataBase64, ctx.fileVerifier.memory);
+  const verification = await ctx.fileVerifier.start(fileName, bytes);
+  const json = readOwnJson(fileName, bytes);
+  if (!json.ok) throw domainErrorOf(json.error);
   try {
+    const file = verification.read(json.value);
     return openAnnotationFile(ctx.asSystem(), { fileName, file, ...options, beforeCommit: verification.wait });
   } catch (error) {
     verification.wait();

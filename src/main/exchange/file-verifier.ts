@@ -118,13 +118,13 @@ export function workerVerifier(options: WorkerVerifierOptions = {}): FileVerifie
       return { code: 'internal', message: `Cannot open "${job.fileName}": ${why}; nothing was stored. Try again.` };
     };
     // A thread that stopped (out of memory) never answers either.
-    if (outcome === 'timed-out') return unchecked(`checking its signature and hashes did not finish within ${timeoutMs / 1000} seconds`);
+    if (outcome === 'timed-out') return unchecked(`checking it did not finish within ${timeoutMs / 1000} seconds`);
     // Jobs of files refused before their writes (readOwnJson) are never waited for: their replies come first.
     for (let received = receiveMessageOnPort(current.replies); received; received = receiveMessageOnPort(current.replies)) {
       const reply = received.message as VerifyReply;
       if (reply.id === job.id) return reply.refusal;
     }
-    return unchecked('the check of its signature and hashes gave no answer');
+    return unchecked('checking it gave no answer');
   }
 
   return {

@@ -1,6 +1,6 @@
 /**
  * The worker thread of file-verifier.ts: reads each file it is sent again from its bytes, as the
- * reader does (readAnnotationFile, with the schema check compiled once when the thread starts),
+ * reader does (readAnnotationFile, its schema check loaded once when the thread starts),
  * then puts the verdict on the reply port and wakes the thread waiting for it. It never touches
  * the database.
  */

@@ -120,7 +120,7 @@ describe('the last checks of a shared file, beside the writes or before them', (
       ok: false,
       error: {
         code: 'internal',
-        message: `Cannot open "${FILE_NAME}": checking its signature and hashes did not finish within 0.001 seconds; nothing was stored. Try again.`
+        message: `Cannot open "${FILE_NAME}": checking it did not finish within 0.001 seconds; nothing was stored. Try again.`
       }
     });
     expect(snapshot(lib)).toBe(before);

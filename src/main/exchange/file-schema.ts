@@ -39,11 +39,15 @@ const revisionFields = {
     .describe('revisions this record had when it last crossed exchanges, newest first; empty if never exchanged')
 };
 
+/** The longest quote and quote context a selector holds: they bound the searches that place an annotation. */
+export const MAX_QUOTE = 100_000;
+export const MAX_QUOTE_CONTEXT = 1000;
+
 const textQuoteSelector = z.strictObject({
   type: z.literal('TextQuoteSelector'),
-  exact: z.string().min(1).max(100_000),
-  prefix: z.string().max(1000),
-  suffix: z.string().max(1000)
+  exact: z.string().min(1).max(MAX_QUOTE),
+  prefix: z.string().max(MAX_QUOTE_CONTEXT),
+  suffix: z.string().max(MAX_QUOTE_CONTEXT)
 });
 
 const textPositionSelector = z

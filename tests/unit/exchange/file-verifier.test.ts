@@ -146,7 +146,9 @@ const refusedAfterTheirJson = {
   'an article text that is not text': (file: Json) => (file.document.text = 42),
   'a target that is not one': (file: Json) => (file.mentions[0].target = 'nowhere'),
   'a quote that is a list': (file: Json) => (file.claims[0].target.selector[0].exact = []),
-  'blocks that are not a list': (file: Json) => (file.document.blocks = null)
+  'blocks that are not a list': (file: Json) => (file.document.blocks = null),
+  // Scoring a place for this quote compares its context with the text there: minutes of work, unbounded.
+  'a quote whose context is far longer than the format allows': (file: Json) => (file.mentions[0].target.selector[0].prefix = 'context '.repeat(1_000_000))
 };
 
 describe('the checks after the JSON, beside the writes: a file they refuse is refused as the reader refuses it, nothing stored', () => {
@@ -165,7 +167,7 @@ describe('the checks after the JSON, beside the writes: a file they refuse is re
         const before = snapshot(lib);
         expect(await call('exchange.open', content)).toEqual({ ok: false, error: expected });
         expect(snapshot(lib)).toBe(before);
-      });
+      }, 15_000); // no refused file keeps the writes busy for long
     }
   }
 

@@ -18,6 +18,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/api
 import type { Result } from '../../src/shared/result';
 import { quoteAt } from '../../src/shared/text/spans';
 import { loadCorpus } from '../render/corpus';
+import { firstOpenInNewProcess } from './first-open';
 
 export interface BenchmarkOptions {
   words: number;
@@ -195,6 +196,24 @@ function plainInserts(db: Db, documentRow: unknown, rows: MentionRow[], logged: 
   );
 }
 
+/** A news article's length, and the annotations a checker marks in it, for the first open of a session. */
+const FIRST_OPEN_WORDS = 2_000;
+const FIRST_OPEN_ANNOTATIONS = 100;
+
+/** Packs an article with its annotations and times opening the file as the first thing a new `factdesk` process does. */
+async function firstOpenOfSession(libraries: Library[], runs: number) {
+  const source = library('first-source', libraries);
+  await source.call('settings.update', { userName: 'Bench Checker' });
+  const corpus = loadCorpus(FIRST_OPEN_WORDS);
+  const { document } = await source.call('documents.import', { fileName: 'article.txt', dataBase64: Buffer.from(corpus.body).toString('base64') });
+  const text = source.db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(document.id) as string;
+  const insert = source.db.prepare(MENTION_INSERT);
+  const rows = mentionRows(text, document.id, FIRST_OPEN_ANNOTATIONS, random(11));
+  source.db.transaction(() => rows.forEach((row) => insert.run(row)))();
+  const packed = await source.call('exchange.pack', { documentId: document.id });
+  return { words: corpus.words, annotations: FIRST_OPEN_ANNOTATIONS, fileKB: Math.round(packed.content.length / 1000), ...firstOpenInNewProcess(packed.content, runs) };
+}
+
 export async function runExchangeBenchmark({ words, annotations, runs }: BenchmarkOptions) {
   const libraries: Library[] = [];
   try {
@@ -253,6 +272,8 @@ export async function runExchangeBenchmark({ words, annotations, runs }: Benchma
       floorMs.push((await plainInserts(library(`floor-${run}`, libraries).db, documentRow, rows, true)).ms);
     }
 
+    const firstOpen = await firstOpenOfSession(libraries, runs);
+
     const open = median(openMs);
     const merge = median(mergeMs);
     const plain = median(plainMs);
@@ -273,6 +294,7 @@ export async function runExchangeBenchmark({ words, annotations, runs }: Benchma
       },
       plainInsertsMs: { median: round(plain), all: plainMs.map(round) },
       plainInsertsWithHistoryAndBasesMs: { median: round(floor), all: floorMs.map(round) },
+      firstOpenOfSession: firstOpen,
       readAndCheckFileMs: { median: round(read), all: readMs.map(round) },
       ratios: {
         openToPlain: ratio(open, plain),

@@ -4,7 +4,8 @@
 // document (the app's way: the file's schema, records, hashes and signature checked in a worker
 // thread beside the writes; and, for comparison, before them on one thread), against plain
 // better-sqlite3 inserts of the same rows; then 10,000 annotations are
-// re-anchored after ~1% random edits. Prints JSON. BENCH_WORDS, BENCH_ANNOTATIONS and BENCH_RUNS
+// re-anchored after ~1% random edits; and the first open of a session, with the built `factdesk`
+// command in a new process (firstOpenOfSession). Prints JSON. BENCH_WORDS, BENCH_ANNOTATIONS and BENCH_RUNS
 // override the defaults (100,000 words, 10,000 annotations, 3 runs).
 // Runs the TypeScript sources under tsx, a development tool: the app and the `factdesk` command run
 // the built JavaScript. The checking worker thread runs from the last build (`npm run build` first).

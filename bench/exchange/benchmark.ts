@@ -211,7 +211,15 @@ async function firstOpenOfSession(libraries: Library[], runs: number) {
   const rows = mentionRows(text, document.id, FIRST_OPEN_ANNOTATIONS, random(11));
   source.db.transaction(() => rows.forEach((row) => insert.run(row)))();
   const packed = await source.call('exchange.pack', { documentId: document.id });
-  return { words: corpus.words, annotations: FIRST_OPEN_ANNOTATIONS, fileKB: Math.round(packed.content.length / 1000), ...firstOpenInNewProcess(packed.content, runs) };
+  const { openMs, listMs } = firstOpenInNewProcess(packed.content, runs);
+  return {
+    words: corpus.words,
+    annotations: FIRST_OPEN_ANNOTATIONS,
+    fileKB: Math.round(packed.content.length / 1000),
+    openCommandMs: { median: round(median(openMs)), all: openMs.map(round) },
+    listCommandMs: { median: round(median(listMs)), all: listMs.map(round) },
+    firstOpenMs: round(median(openMs) - median(listMs))
+  };
 }
 
 export async function runExchangeBenchmark({ words, annotations, runs }: BenchmarkOptions) {

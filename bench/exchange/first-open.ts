@@ -26,26 +26,18 @@ function commandMs(args: string[]): number {
   }
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const round = (ms: number) => Math.round(ms * 10) / 10;
-
-/** `runs` pairs of commands, open then list, on a copy of `content` (an annotation file). */
-export function firstOpenInNewProcess(content: string, runs: number) {
+/** The times of `runs` pairs of commands, open then list, on a copy of `content` (an annotation file). */
+export function firstOpenInNewProcess(content: string, runs: number): { openMs: number[]; listMs: number[] } {
   const folder = mkdtempSync(join(tmpdir(), 'factdesk-bench-first-file-'));
   try {
     const file = join(folder, 'first.factdesk.json');
     writeFileSync(file, content);
-    const open: number[] = [];
-    const list: number[] = [];
+    const times = { openMs: [] as number[], listMs: [] as number[] };
     for (let run = 0; run < runs; run += 1) {
-      open.push(commandMs(['open', file]));
-      list.push(commandMs(['list']));
+      times.openMs.push(commandMs(['open', file]));
+      times.listMs.push(commandMs(['list']));
     }
-    return {
-      openCommandMs: { median: round(median(open)), all: open.map(round) },
-      listCommandMs: { median: round(median(list)), all: list.map(round) },
-      firstOpenMs: round(median(open) - median(list))
-    };
+    return times;
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

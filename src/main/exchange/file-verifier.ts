@@ -17,7 +17,7 @@ import type { AppError } from '../../shared/result';
 import { domainErrorOf } from '../errors';
 import { workerEntry } from '../worker-entry';
 import type { AnnotationFile } from './file-schema';
-import { laterRefusal, loadFileSchemaCheck, overlongQuotes } from './read-file';
+import { laterRefusal, loadFileSchemaCheck } from './read-file';
 
 export interface Verification {
   /** Told the file's JSON once readOwnJson accepted it, before any write: the file to write; throws a refusal found by then. */
@@ -138,19 +138,14 @@ export function workerVerifier(options: WorkerVerifierOptions = {}): FileVerifie
       const job: VerifyJob = { id: nextId++, fileName, bytes, signal: new Int32Array(new SharedArrayBuffer(4)) };
       current.worker.postMessage(job);
       let verdict: { refusal: AppError | null } | undefined;
-      const verification: Verification = {
-        read(json) {
-          // Not checked yet: the writes of a file whose values the schema would refuse fail or roll
-          // back. Only quotes longer than it allows could keep them searching for minutes first.
-          if (overlongQuotes(json)) verification.wait();
-          return json as AnnotationFile;
-        },
+      return {
+        // Not checked yet: the writes of a file whose values the schema would refuse fail or roll back.
+        read: (json) => json as AnnotationFile,
         wait() {
           verdict ??= { refusal: verdictOf(current, job) };
           throwIfRefused(verdict.refusal);
         }
       };
-      return verification;
     },
     async close() {
       const current = thread;

@@ -13,7 +13,7 @@ import { entityRow, getEntity } from '../store/entities';
 import { evidenceRow, listEvidenceOfDocument } from '../store/evidence';
 import type { ChangeGroup } from '../store/history';
 import { type ReceivedKind, receivedRow } from '../store/history-received';
-import { mentionRow, unquotedMentions } from '../store/mentions';
+import { mentionRow, mentionsWithoutQuotes } from '../store/mentions';
 import { deleteOrphan, documentsOfOrphans } from '../store/orphans';
 import { listReviewsOfDocument, reviewRow } from '../store/reviews';
 import { type DocumentPartTable, documentsOfRecords } from '../store/rows';
@@ -68,7 +68,7 @@ export class LocalDocument {
     const db = group.db;
     const placed = <K extends RecordKind>(kind: K, content: ContentOf[K], start: number, end: number) =>
       this.maps[kind].set(content.id, { kind, content, home: 'table', start, end } as Entry<K>);
-    for (const { mention, start, end } of unquotedMentions(db, documentId)) placed('mention', mention, start, end);
+    for (const m of mentionsWithoutQuotes(db, documentId)) placed('mention', contentOfSpanRecord(m), m.start, m.end);
     for (const c of listClaims(db, documentId)) placed('claim', contentOfSpanRecord(c), c.start, c.end);
     for (const e of listEvidenceOfDocument(db, documentId)) placed('evidence', e, 0, 0);
     for (const r of listReviewsOfDocument(db, documentId)) placed('review', r, 0, 0);

@@ -19,7 +19,7 @@ import type { ChangeGroup } from '../store/history';
 import type { ExchangeBases } from './bases';
 import { WHOLE_RECORD, conflictedRecords, conflictsOfRecord, saveConflict } from './conflict-store';
 import { mergeFields, type FieldConflict } from './field-merge';
-import type { AnnotationFile, ClaimRecord, Deletion, FileTarget, MentionRecord } from './file-schema';
+import { type AnnotationFile, type ClaimRecord, type Deletion, type FileTarget, MAX_QUOTE, MAX_QUOTE_CONTEXT, type MentionRecord } from './file-schema';
 import type { LocalDocument } from './local-document';
 import {
   type AnyContent,
@@ -192,7 +192,8 @@ export class Merger {
       this.local.text,
       unplaced.map(({ record }) => {
         const [quote, position] = record.target.selector;
-        return { quote: { exact: textOf(quote.exact), prefix: textOf(quote.prefix), suffix: textOf(quote.suffix) }, position };
+        const quoted = { exact: textOf(quote.exact, MAX_QUOTE), prefix: textOf(quote.prefix, MAX_QUOTE_CONTEXT), suffix: textOf(quote.suffix, MAX_QUOTE_CONTEXT) };
+        return { quote: quoted, position };
       })
     );
     unplaced.forEach(({ kind, record, content }, i) => {
@@ -308,10 +309,12 @@ export class Merger {
 }
 
 /**
- * A quote as text. The file's values may not be checked yet (the open commits only once they are):
- * one that is not text quotes nothing, where a list would match everywhere in the text.
+ * A quote or its context as text. The file's values may not be checked yet (the open commits only
+ * once they are): one that is not text, or longer than the format allows, is searched as nothing,
+ * where a list would match everywhere in the text and an overlong context could be compared with
+ * it for minutes.
  */
-const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
+const textOf = (value: unknown, max: number): string => (typeof value === 'string' && value.length <= max ? value : '');
 
 const ENTITY_FIELD_WORDS: Record<string, string> = {
   name: 'name',

@@ -11,7 +11,7 @@
 import { CodePointIndex } from '../../shared/anchoring/code-points';
 import { type AppError, type ErrorCode, type Result, appError, ok } from '../../shared/result';
 import { sha256Hex } from '../import/hash';
-import { type AnnotationFile, FILE_FORMAT, FORMAT_VERSION, MAX_QUOTE, MAX_QUOTE_CONTEXT, annotationFileSchema } from './file-schema';
+import { type AnnotationFile, FILE_FORMAT, FORMAT_VERSION, annotationFileSchema } from './file-schema';
 import { signatureProblem } from './file-signature';
 import { excessiveNesting, forbiddenKey, guardProblem, jsonPointer } from './json-guard';
 import { annotationFileTooLarge } from '../../shared/api/file-limits';
@@ -80,27 +80,6 @@ export function readOwnJson(fileName: string, bytes: Uint8Array): Result<unknown
     ]);
   }
   return checkIdentity(fileName, parsed) ?? ok(parsed);
-}
-
-/**
- * Whether a quote selector of a mention or claim in JSON that readOwnJson accepted is longer than
- * the format allows. Placing such an annotation could search for minutes: a file that has one is
- * not written before its checks refuse it.
- */
-export function overlongQuotes(json: unknown): boolean {
-  const file = json as { mentions?: unknown; claims?: unknown };
-  const overlong = (value: unknown, max: number) => typeof value === 'string' && value.length > max;
-  return [file.mentions, file.claims].some(
-    (records) =>
-      Array.isArray(records) &&
-      records.some((record: { target?: { selector?: unknown } } | null) => {
-        const selector = record?.target?.selector;
-        const quote = (Array.isArray(selector) ? selector[0] : null) as { exact?: unknown; prefix?: unknown; suffix?: unknown } | null;
-        return (
-          overlong(quote?.exact, MAX_QUOTE) || overlong(quote?.prefix, MAX_QUOTE_CONTEXT) || overlong(quote?.suffix, MAX_QUOTE_CONTEXT)
-        );
-      })
-  );
 }
 
 /**

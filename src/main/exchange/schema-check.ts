@@ -6,9 +6,14 @@
  * parse: only a value it refuses needs zod, for zod's messages. Where the zod schema holds a rule
  * JSON Schema cannot say, zod also checks every value ajv accepts.
  */
+import type { z } from 'zod';
 import { validate, zodToo } from './annotation-file-check.generated.js';
 import { annotationFileSchema } from './file-schema';
 
 export type SchemaCheck = (value: unknown) => boolean;
 
-export const fileSchemaCheck: SchemaCheck = zodToo ? (value) => validate(value) && annotationFileSchema.safeParse(value).success : validate;
+/** A module scripts/annotation-file-check.ts writes, as the check of `schema` it is made from. */
+export const checkFrom = (module: { validate: SchemaCheck; zodToo: boolean }, schema: z.ZodType): SchemaCheck =>
+  module.zodToo ? (value) => module.validate(value) && schema.safeParse(value).success : module.validate;
+
+export const fileSchemaCheck = checkFrom({ validate, zodToo }, annotationFileSchema);

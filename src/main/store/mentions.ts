@@ -71,38 +71,16 @@ export function listMentions(db: Db, documentId: string): Mention[] {
   ).map(toMention);
 }
 
-/** A mention without its span and the text there (the quote and its context). */
-export type UnquotedMention = Omit<Mention, 'documentId' | 'start' | 'end' | 'exact' | 'prefix' | 'suffix'>;
-
-type UnquotedRow = [string, number, number, string, string | null, string, string, number, string | null, string, string, string];
+/** The columns of a mention but its quote and quote context, which are read as empty text. */
+const UNQUOTED_COLUMNS = `id, document_id, start, "end", '' AS exact, '' AS prefix, '' AS suffix, type, entity_id, origin, status,
+  masked, restoration, author, created_at, updated_at`;
 
 /**
- * A document's mentions with their spans but without their quotes, in no particular order: what a
- * merge compares, read without the three strings per mention it has no use for.
+ * A document's mentions with empty quotes and contexts, in no particular order: what a merge
+ * compares (content and span), read without the three strings per mention it has no use for.
  */
-export function unquotedMentions(db: Db, documentId: string): { start: number; end: number; mention: UnquotedMention }[] {
-  const rows = statement(
-    db,
-    'SELECT id, start, "end", type, entity_id, origin, status, masked, restoration, author, created_at, updated_at FROM mentions WHERE document_id = ?'
-  )
-    .raw()
-    .all(documentId) as UnquotedRow[];
-  return rows.map(([id, start, end, type, entityId, origin, status, masked, restoration, author, createdAt, updatedAt]) => ({
-    start,
-    end,
-    mention: {
-      id,
-      type,
-      entityId,
-      origin: origin as Mention['origin'],
-      status: status as Mention['status'],
-      masked: masked === 1,
-      restoration,
-      author,
-      createdAt,
-      updatedAt
-    }
-  }));
+export function mentionsWithoutQuotes(db: Db, documentId: string): Mention[] {
+  return (statement(db, `SELECT ${UNQUOTED_COLUMNS} FROM mentions WHERE document_id = ?`).all(documentId) as MentionRow[]).map(toMention);
 }
 
 /**

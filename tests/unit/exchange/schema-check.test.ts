@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CHECK_FILE, checkModuleSource } from '../../../scripts/annotation-file-check';
 import { annotationFileSchema } from '../../../src/main/exchange/file-schema';
-import { type SchemaCheck, fileSchemaCheck as matches } from '../../../src/main/exchange/schema-check';
+import { type SchemaCheck, checkFrom, fileSchemaCheck as matches } from '../../../src/main/exchange/schema-check';
 import { type Json, fileWithEveryPart } from './helpers';
 
 const modules = mkdtempSync(join(tmpdir(), 'factdesk-schema-check-'));
@@ -18,8 +18,7 @@ let modulesWritten = 0;
 async function schemaCheck(schema: z.ZodType): Promise<SchemaCheck> {
   const file = join(modules, `check-${++modulesWritten}.mjs`);
   writeFileSync(file, checkModuleSource(schema));
-  const { validate, zodToo } = (await import(pathToFileURL(file).href)) as { validate: SchemaCheck; zodToo: boolean };
-  return zodToo ? (value) => validate(value) && schema.safeParse(value).success : validate;
+  return checkFrom((await import(pathToFileURL(file).href)) as { validate: SchemaCheck; zodToo: boolean }, schema);
 }
 const zodAccepts = (value: unknown) => annotationFileSchema.safeParse(value).success;
 

@@ -4,7 +4,7 @@
  * record ids belongs to, in one query per table (evidence and reviews through their claim).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listMentions, unquotedMentions } from '../../../src/main/store/mentions';
+import { listMentions, mentionsWithoutQuotes } from '../../../src/main/store/mentions';
 import { documentsOfRecords } from '../../../src/main/store/rows';
 import { createdId, tempLibrary, type TempLibrary } from '../helpers/temp-library';
 
@@ -27,15 +27,11 @@ describe('mentions without their quotes', () => {
     await lib.call('mentions.create', { documentId: document.id, ...at('Springfield'), type: 'location' });
     await lib.call('mentions.create', { documentId: other.id, start: 0, end: 5, type: 'location' });
 
-    const full = listMentions(lib.db, document.id).map(({ documentId: _d, exact: _x, prefix: _p, suffix: _s, start, end, ...mention }) => ({
-      start,
-      end,
-      mention
-    }));
-    const unquoted = unquotedMentions(lib.db, document.id);
+    const full = listMentions(lib.db, document.id).map((mention) => ({ ...mention, exact: '', prefix: '', suffix: '' }));
+    const unquoted = mentionsWithoutQuotes(lib.db, document.id);
     expect(full).toHaveLength(3);
     expect([...unquoted].sort((a, b) => a.start - b.start)).toEqual(full);
-    expect(full.find((m) => m.mention.entityId === entityId)).toMatchObject({ ...at('Ana Smith'), mention: { type: 'person', masked: false } });
+    expect(full.find((m) => m.entityId === entityId)).toMatchObject({ ...at('Ana Smith'), type: 'person', masked: false });
   });
 });
 

@@ -107,6 +107,32 @@ describe('anchor', () => {
   });
 });
 
+describe('the search budget', () => {
+  const words = Array.from({ length: 300 }, (_, i) => `word${i % 11} item${i}`).join(' ');
+  const STOPPED = 'the search for it was stopped: searching this text for annotations that are not in it took too long';
+
+  it('stops searching once a run has spent it: later annotations are still placed where they were, and the rest say why', () => {
+    const missing = Array.from({ length: 40 }, (_, i) => ({ quote: { exact: `absent phrase number ${i} here`, prefix: 'zz ', suffix: ' zz' }, position: { start: i, end: i + 20 } }));
+    const edited = words.replace('word2 item200', 'new words word2 item200');
+    const before = targetOf(words, 'word3 item69'); // where it was
+    const after = targetOf(words, 'word5 item280'); // moved by the insertion: found only by a search
+    const results = anchorAll(edited, [...missing, before, after], 200_000);
+    expect(results[40]).toMatchObject({ ok: true, value: { start: edited.indexOf('word3 item69'), method: 'position' } });
+    const refusals = results.slice(0, 40).map((r) => (r.ok ? 'placed' : r.error));
+    expect(refusals[0]).toContain('was not found in the text');
+    expect(refusals.at(-1)).toContain(STOPPED);
+    expect(results[41]).toEqual({ ok: false, error: expect.stringContaining(STOPPED) });
+    // With the budget a merge has, the same run searches for it and places it.
+    expect(anchorAll(edited, [...missing, before, after])[41]).toMatchObject({ ok: true, value: { start: edited.indexOf('word5 item280') } });
+  });
+
+  it('refuses at once a search that alone would cost more than the whole budget (a long quote of thousands of different characters)', () => {
+    const manyCharacters = Array.from({ length: 60_000 }, (_, i) => String.fromCharCode(0x4e00 + (i % 20_000))).join('');
+    const result = anchor(words, { quote: { exact: manyCharacters, prefix: '', suffix: '' }, position: { start: 0, end: 60_000 } });
+    expect(result).toEqual({ ok: false, error: expect.stringContaining(STOPPED) });
+  });
+});
+
 describe('anchorAll after ~1% random edits of a long article', () => {
   it('puts at least 98.5% of 2,000 annotations back where they belong, and misplaces almost none', () => {
     let seed = 42;

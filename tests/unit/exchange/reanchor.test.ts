@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type TempLibrary, tempLibrary } from '../helpers/temp-library';
-import { EMOJI_TEXT, type Annotated, annotate, open, pack, span } from './helpers';
+import { EMOJI_TEXT, type Annotated, annotate, handEdited, open, pack, span } from './helpers';
 
 let original: TempLibrary;
 let corrected: TempLibrary;
@@ -45,6 +45,20 @@ describe('re-anchoring in a corrected article', () => {
     const changes = await corrected.call('exchange.reattach', { orphanId: ids.astralMentionId, ...span(text, 'Fact check') });
     expect(changes.mentions.upsert).toEqual([expect.objectContaining({ id: ids.astralMentionId, exact: 'Fact check', type: 'organization' })]);
     expect(await corrected.call('exchange.orphans', { documentId })).toEqual([]);
+  });
+
+  it('leaves a quote too costly to search an orphan at once, saying why, and places the others', async () => {
+    // 60,000 characters, 20,000 of them different: one search for it would take minutes.
+    const file = JSON.parse((await pack(original, ids.documentId)).content);
+    file.mentions.find((m: { id: string }) => m.id === ids.mentionId).target.selector[0].exact = Array.from({ length: 60_000 }, (_, i) =>
+      String.fromCharCode(0x4e00 + (i % 20_000))
+    ).join('');
+    const { document } = await corrected.importText(EMOJI_TEXT, 'corrected.txt');
+    const report = await open(corrected, handEdited(file), 'original.factdesk.json', document.id);
+    expect(report.anchoring).toEqual({ exact: 2, fuzzy: 0, orphaned: 1 });
+    expect(await corrected.call('exchange.orphans', { documentId: document.id })).toEqual([
+      expect.objectContaining({ id: ids.mentionId, reason: expect.stringContaining('the search for it was stopped') })
+    ]);
   });
 
   it('keeps an orphaned claim with its evidence and reviews through another exchange, and re-attaches it whole', async () => {

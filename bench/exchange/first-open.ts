@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 
 const CLI = join(import.meta.dirname, '..', '..', 'bin', 'factdesk.mjs');
 
-/** Runs `factdesk ARGS --data` a new library folder; its wall-clock time in ms. */
+/** Runs `factdesk ARGS` with `--data` a new library folder; its wall-clock time in ms. */
 function commandMs(args: string[]): number {
   const data = mkdtempSync(join(tmpdir(), 'factdesk-bench-first-open-'));
   try {

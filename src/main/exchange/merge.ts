@@ -310,9 +310,9 @@ export class Merger {
 
 /**
  * A quote or its context as text. The file's values may not be checked yet (the open commits only
- * once they are): one that is not text, or longer than the format allows, is searched as nothing,
- * where a list would match everywhere in the text and an overlong context could be compared with
- * it for minutes.
+ * once they are): one that is not text, or longer than the format allows, is searched as nothing.
+ * A list would match everywhere in the text; an overlong one belongs to a file the checks refuse,
+ * and comparing it with the text would spend the search budget (anchor.ts) for nothing.
  */
 const textOf = (value: unknown, max: number): string => (typeof value === 'string' && value.length <= max ? value : '');
 

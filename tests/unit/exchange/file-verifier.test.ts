@@ -147,7 +147,7 @@ const refusedAfterTheirJson = {
   'a target that is not one': (file: Json) => (file.mentions[0].target = 'nowhere'),
   'a quote that is a list': (file: Json) => (file.claims[0].target.selector[0].exact = []),
   'blocks that are not a list': (file: Json) => (file.document.blocks = null),
-  // Scoring a place for this quote compares its context with the text there: minutes of work, unbounded.
+  // Scoring a place for this quote would compare its context with the text there, spending the search budget.
   'a quote whose context is far longer than the format allows': (file: Json) => (file.mentions[0].target.selector[0].prefix = 'context '.repeat(1_000_000))
 };
 

@@ -43,23 +43,15 @@ export function buildClaimReviews(sheet: FactSheet): ClaimReviewExport {
     );
   }
   const warnings: string[] = [];
-  const articleUrl = sheet.document.source.url ? httpUrl(sheet.document.source.url) : null;
+  const appearance = articleAppearance(sheet.document);
   if (!sheet.organisation) {
     warnings.push('No organisation is set (Settings), so ClaimReview author is left out; Google recommends it.');
   }
-  if (!articleUrl) {
+  if (!appearance.url) {
     warnings.push(
       'The article has no web address (Document details), so itemReviewed.appearance carries no URL.'
     );
   }
-  const publishedAt = sheet.document.source.publishedAt;
-  const appearance: Json = {
-    '@type': 'CreativeWork',
-    ...(articleUrl && { url: articleUrl }),
-    headline: sheet.document.title.replace(/\s+/g, ' ').trim(),
-    ...(sheet.document.source.publisher && { publisher: { '@type': 'Organization', name: sheet.document.source.publisher } }),
-    ...(publishedAt && ISO_DATE.test(publishedAt) && { datePublished: publishedAt })
-  };
 
   const items: Json[] = [];
   sheet.claims.forEach((claim, i) => {
@@ -85,6 +77,18 @@ export function buildClaimReviews(sheet: FactSheet): ClaimReviewExport {
 export function renderClaimReview(sheet: FactSheet): { text: string; warnings: string[] } {
   const { items, warnings } = buildClaimReviews(sheet);
   return { text: `${scriptSafeJson(items)}\n`, warnings };
+}
+
+/** Where the reviewed claims appeared: the article (the digest covers it; verify-sheet builds it again). */
+export function articleAppearance({ title, source }: Pick<FactSheet['document'], 'title' | 'source'>): Json {
+  const articleUrl = source.url ? httpUrl(source.url) : null;
+  return {
+    '@type': 'CreativeWork',
+    ...(articleUrl && { url: articleUrl }),
+    headline: title.replace(/\s+/g, ' ').trim(),
+    ...(source.publisher && { publisher: { '@type': 'Organization', name: source.publisher } }),
+    ...(source.publishedAt && ISO_DATE.test(source.publishedAt) && { datePublished: source.publishedAt })
+  };
 }
 
 /** What a ClaimReview shows of one claim; verify-sheet builds it again from the signed approval. */

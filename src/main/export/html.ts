@@ -59,10 +59,7 @@ ${meta(META.articleSha256, document.articleSha256)}
 <main class="sheet">
 ${header(sheet)}
 ${summary(sheet)}
-<section class="claims" aria-labelledby="claims-heading">
-<h2 id="claims-heading">Verified claims</h2>
-${sheet.claims.length ? sheet.claims.map((claim, i) => claimArticle(claim, i + 1)).join('\n') : '<p class="empty">No claim of this article has been verified yet.</p>'}
-</section>
+${claimsSection(sheet.claims)}
 ${notes(sheet)}
 ${provenance(sheet)}
 </main>
@@ -72,28 +69,40 @@ ${provenance(sheet)}
 }
 
 function header(sheet: FactSheet): string {
-  const { title, source } = sheet.document;
+  return `<header class="sheet-header">
+<p class="eyebrow">${escapeHtml(sheet.organisation ? `${sheet.organisation} · Fact sheet` : 'Fact sheet')}</p>
+${articleHeading(sheet.document)}
+</header>`;
+}
+
+/** The article's title and source as the sheet shows them (the digest covers them; verify-sheet looks for them). */
+export function articleHeading({ title, source }: Pick<FactSheet['document'], 'title' | 'source'>): string {
   const url = source.url ? link(source.url, source.url) : null;
   const facts = [
     ...(url ? [{ label: 'Article', html: url }] : []),
     ...sourceFacts(source).map((fact) => ({ label: fact.label, html: escapeHtml(fact.value) }))
   ];
-  return `<header class="sheet-header">
-<p class="eyebrow">${escapeHtml(sheet.organisation ? `${sheet.organisation} · Fact sheet` : 'Fact sheet')}</p>
-<h1 dir="auto">${escapeHtml(title)}</h1>
+  return `<h1 dir="auto">${escapeHtml(title)}</h1>
 <dl class="source">
 ${facts.map((fact) => `<div><dt>${fact.label}</dt><dd dir="auto">${fact.html}</dd></div>`).join('\n')}
-</dl>
-</header>`;
+</dl>`;
+}
+
+/** The sheet's claims section: every approved claim in order, and nothing else (verify-sheet looks for it whole). */
+export function claimsSection(claims: SheetClaim[]): string {
+  return `<section class="claims" aria-labelledby="claims-heading">
+<h2 id="claims-heading">Verified claims</h2>
+${claims.length ? claims.map((claim, i) => claimArticle(claim, i + 1)).join('\n') : '<p class="empty">No claim of this article has been verified yet.</p>'}
+</section>`;
 }
 
 function summary(sheet: FactSheet): string {
   return `<section class="summary" aria-labelledby="summary-heading">
 <h2 id="summary-heading">Summary</h2>
 <ul class="counts">
-<li><strong>${sheet.claims.length}</strong> verified ${sheet.claims.length === 1 ? 'claim' : 'claims'}</li>
+${verifiedCount(sheet)}
 <li><strong>${sheet.leftOut.count}</strong> left out</li>
-<li><strong>${sheet.evidenceCount}</strong> evidence ${sheet.evidenceCount === 1 ? 'item' : 'items'}</li>
+${evidenceCount(sheet)}
 </ul>
 <p class="left-out">${escapeHtml(sheet.leftOut.note)} Only claims a reviewer approved appear on this sheet.</p>
 <h3>Verdict distribution</h3>
@@ -101,7 +110,13 @@ ${distributionTable(sheet.distribution)}
 </section>`;
 }
 
-function distributionTable(rows: VerdictCount[]): string {
+/** The summary's figures that follow from the approved claims alone (verify-sheet looks for them). */
+export const verifiedCount = ({ claims }: Pick<FactSheet, 'claims'>) =>
+  `<li><strong>${claims.length}</strong> verified ${claims.length === 1 ? 'claim' : 'claims'}</li>`;
+export const evidenceCount = (sheet: Pick<FactSheet, 'evidenceCount'>) =>
+  `<li><strong>${sheet.evidenceCount}</strong> evidence ${sheet.evidenceCount === 1 ? 'item' : 'items'}</li>`;
+
+export function distributionTable(rows: VerdictCount[]): string {
   if (rows.length === 0) return '<p class="empty">No verdicts yet.</p>';
   const max = Math.max(1, ...rows.map((row) => row.count));
   const range = numericRange(rows.map((row) => row.value));

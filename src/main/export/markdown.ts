@@ -3,7 +3,7 @@
  * text: inline markup characters everywhere, block markers at the start of a line, and only
  * http(s) URLs become links.
  */
-import type { FactSheet, SheetClaim, SheetEvidence } from './fact-sheet';
+import type { FactSheet, SheetClaim, SheetEvidence, VerdictCount } from './fact-sheet';
 import { httpUrl } from './links';
 import { approvalToken } from './signed-approval';
 import { formatTimestamp, relationLabel, reviewedBy, scaleName, sourceFacts, textLines, verdictRating } from './sheet-text';
@@ -47,31 +47,18 @@ export const APPROVAL_COMMENT = 'factdesk:signed-approval';
 export function renderMarkdown(sheet: FactSheet): string {
   const { document } = sheet;
   const out: string[] = [];
-  out.push(`# Fact sheet: ${mdLine(document.title)}`, '');
+  out.push(titleLine(document), '');
   if (sheet.organisation) out.push(`*${mdLine(sheet.organisation)}*`, '');
-  if (document.source.url) out.push(`- **Article:** ${mdLink(document.source.url, document.source.url)}`);
-  for (const fact of sourceFacts(document.source)) out.push(`- **${fact.label}:** ${mdLine(fact.value)}`);
+  out.push(...sourceLines(document));
   out.push(`- **Generated:** ${formatTimestamp(sheet.generatedAt)}`, '');
 
   out.push('## Summary', '');
-  out.push(`- **Verified claims:** ${sheet.claims.length}`);
+  out.push(verifiedCountLine(sheet));
   out.push(`- **Left out:** ${mdLine(sheet.leftOut.note)}`);
-  out.push(`- **Evidence items:** ${sheet.evidenceCount}`, '');
+  out.push(evidenceCountLine(sheet), '');
   out.push('Only claims a reviewer approved appear on this sheet.', '');
-  out.push('### Verdict distribution', '');
-  if (sheet.distribution.length === 0) out.push('No verdicts yet.', '');
-  else {
-    const max = Math.max(1, ...sheet.distribution.map((row) => row.count));
-    out.push('| Verdict | Claims | Share |', '| --- | ---: | --- |');
-    for (const row of sheet.distribution) {
-      out.push(`| ${mdLine(row.label)} | ${row.count} | ${'█'.repeat(Math.round((row.count / max) * 20))} |`);
-    }
-    out.push('');
-  }
-
-  out.push('## Verified claims', '');
-  if (sheet.claims.length === 0) out.push('No claim of this article has been verified yet.', '');
-  sheet.claims.forEach((claim, i) => out.push(...claimSection(claim, i + 1), ''));
+  out.push(...distributionLines(sheet.distribution));
+  out.push(...claimsLines(sheet.claims));
 
   // Methodology and corrections only when the desk has written one.
   if (mdText(sheet.methodology)) out.push('## Methodology', '', mdText(sheet.methodology), '');
@@ -90,6 +77,41 @@ export function renderMarkdown(sheet: FactSheet): string {
   });
   out.push('', "The digest covers the article text and every record shown on this sheet, so any change to them can be detected. Each claim carries its reviewer's signed approval of exactly what is shown.");
   return `${out.join('\n')}\n`;
+}
+
+// The parts the digest covers, or that follow from the approved claims alone: verify-sheet looks for each.
+
+export const titleLine = (document: Pick<FactSheet['document'], 'title'>) => `# Fact sheet: ${mdLine(document.title)}`;
+
+export function sourceLines({ source }: Pick<FactSheet['document'], 'source'>): string[] {
+  return [
+    ...(source.url ? [`- **Article:** ${mdLink(source.url, source.url)}`] : []),
+    ...sourceFacts(source).map((fact) => `- **${fact.label}:** ${mdLine(fact.value)}`)
+  ];
+}
+
+export const verifiedCountLine = ({ claims }: Pick<FactSheet, 'claims'>) => `- **Verified claims:** ${claims.length}`;
+export const evidenceCountLine = (sheet: Pick<FactSheet, 'evidenceCount'>) => `- **Evidence items:** ${sheet.evidenceCount}`;
+
+export function distributionLines(rows: VerdictCount[]): string[] {
+  if (rows.length === 0) return ['### Verdict distribution', '', 'No verdicts yet.', ''];
+  const max = Math.max(1, ...rows.map((row) => row.count));
+  return [
+    '### Verdict distribution',
+    '',
+    '| Verdict | Claims | Share |',
+    '| --- | ---: | --- |',
+    ...rows.map((row) => `| ${mdLine(row.label)} | ${row.count} | ${'█'.repeat(Math.round((row.count / max) * 20))} |`),
+    ''
+  ];
+}
+
+/** The claims section: every approved claim in order, and nothing else. */
+export function claimsLines(claims: SheetClaim[]): string[] {
+  const lines = ['## Verified claims', ''];
+  if (claims.length === 0) lines.push('No claim of this article has been verified yet.', '');
+  claims.forEach((claim, i) => lines.push(...claimSection(claim, i + 1), ''));
+  return lines;
 }
 
 /** One claim as the Markdown sheet shows it; verify-sheet renders it again from the signed approval. */

@@ -2,7 +2,8 @@
  * Checks a fact sheet. Each claim's signed approval must be valid under the key the library trusts
  * for its reviewer, and what the sheet shows for the claim must be exactly what was approved (a
  * hand edit of the sheet is a mismatch). Then the sheet matches when the digest it carries equals
- * the digest of the library's current state; on a mismatch the reasons say what changed, using
+ * the digest of the library's current state and what it shows around the claims is the library's
+ * too (sheet-frame.ts); on a digest mismatch the reasons say what changed, using
  * the article hash and the per-claim fingerprints the sheet carries.
  */
 import type { SheetVerification } from '../../shared/api/methods/export';
@@ -19,6 +20,7 @@ import type { SheetEntry, SheetManifest } from './read-sheet';
 import { derivedClaims } from '../workflow/verification';
 import { compactText, printedText } from './printed-text';
 import { preview } from './sheet-text';
+import { frameProblems } from './sheet-frame';
 import { readApproval } from './signed-approval';
 
 /** How many claims a reason names before it says "and N more". */
@@ -31,8 +33,9 @@ export function compareSheet(db: Db, manifest: SheetManifest, current: FactSheet
     return { ...base, result: 'mismatch', libraryDigest: null, reasons: [...signed, `document ${manifest.documentId} is not in the library`] };
   }
   if (current.digest === manifest.digest) {
-    return signed.length
-      ? { ...base, result: 'mismatch', libraryDigest: current.digest, reasons: signed }
+    const reasons = [...signed, ...frameProblems(manifest, current, signed.length === 0)];
+    return reasons.length
+      ? { ...base, result: 'mismatch', libraryDigest: current.digest, reasons }
       : { ...base, result: 'match', libraryDigest: current.digest, reasons: [] };
   }
 

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { megabytes } from '../../shared/api/file-limits';
+import { overLimit } from '../../shared/api/file-limits';
 import { type Result, fail, ok } from '../../shared/result';
 import { readLimitedFile } from '../limited-file';
 import { CliFailure } from './command';
@@ -22,7 +22,8 @@ interface InputFile {
 /** How a refusal to read `file` is worded; `verb` is what could not be done ("read", "open"). */
 export type RefusalWording = (file: string, verb: string, reason: string) => string;
 
-const plainWording: RefusalWording = (file, verb, reason) => `cannot ${verb} "${file}": ${reason}`;
+// The wording of the refusals the API gives ("Cannot import …"), so every refusal of a file reads alike.
+const plainWording: RefusalWording = (file, verb, reason) => `Cannot ${verb} "${file}": ${reason}.`;
 
 /**
  * The bytes of `file` (relative to `cwd`); a file over `limit` bytes is refused (`too_large`) without
@@ -46,7 +47,7 @@ export async function tryReadInputFile(
     case 'special': // only when special files are refused, which the CLI does not do
       return fail('invalid_input', say(file, 'read', 'it is not a regular file'));
     case 'too_large':
-      return fail('too_large', say(file, 'open', `the file (${megabytes(refusal.size)} MB) is larger than the ${megabytes(limit)} MB limit for ${what}`));
+      return fail('too_large', say(file, 'open', overLimit(refusal.size, limit, what)));
     case 'unreadable':
       return fail('not_found', say(file, 'read', reasonOf(refusal.error)));
   }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,7 +74,16 @@ describe('factdesk pack / validate / open', () => {
     }
     expect(snapshot(reviewer)).toBe(before);
     const missing = await factdesk('open', 'nowhere.factdesk.json', '--data', reviewer.dir);
-    expect(missing).toMatchObject({ status: 1, stderr: expect.stringContaining('cannot read "nowhere.factdesk.json": no such file') });
+    expect(missing).toMatchObject({ status: 1, stderr: expect.stringContaining('Cannot read "nowhere.factdesk.json": no such file or folder.') });
+    // A sparse file: over the limit without writing 51 MB; refused by its size before it is read.
+    writeFileSync(join(work, 'big.factdesk.json'), '');
+    truncateSync(join(work, 'big.factdesk.json'), 51 * 1024 * 1024);
+    const big = await factdesk('open', 'big.factdesk.json', '--data', reviewer.dir);
+    expect(big).toMatchObject({
+      status: 1,
+      stderr: 'factdesk open: Cannot open "big.factdesk.json": the file (51.0 MB) is larger than the 50.0 MB limit for annotation files.'
+    });
+    expect(snapshot(reviewer)).toBe(before);
   });
 });
 

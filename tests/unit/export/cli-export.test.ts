@@ -123,7 +123,7 @@ describe('factdesk verify-sheet', () => {
   it.each([
     [['verify-sheet'], 2, /missing FILE/],
     [['verify-sheet', 'a', 'b'], 2, /unexpected argument/],
-    [['verify-sheet', 'nope.html'], 1, /cannot read "nope\.html": no such file/],
+    [['verify-sheet', 'nope.html'], 1, /Cannot read "nope\.html": no such file or folder\.$/m],
     [['verify-sheet', '.'], 1, /directory/]
   ])('%j exits %i', (args, code, message) => {
     const run = factdesk(args as string[]);

@@ -13,6 +13,7 @@
 import type { AnchoringCounts } from '../../shared/api/methods/exchange';
 import { anchorAll } from '../../shared/anchoring/anchor';
 import { DomainError } from '../errors';
+import { getDocument } from '../store/documents';
 import { otherDocumentsUsing } from '../store/entities';
 import { deleteConflict } from '../store/exchange-conflicts';
 import type { ChangeGroup } from '../store/history';
@@ -136,6 +137,16 @@ export class Merger {
     return this.tally;
   }
 
+  /** The refusal of a file whose record belongs to another document here: ids are the library's, one document each. */
+  private elsewhere(kind: RecordKind, id: string, owner: string): DomainError {
+    const title = getDocument(this.group.db, owner)?.title ?? owner;
+    return new DomainError(
+      'conflict',
+      `Cannot open "${this.origin.fileName}" into this document: its ${kind} ${id} is already in another document of this library, ` +
+        `"${title}" (${owner}), and an annotation belongs to one document. Open the file into that document instead.`
+    );
+  }
+
   /**
    * Brings one record of theirs in line with ours, except adding it: their content comes back when
    * this library has never had the record, for the caller to add where it belongs; else null.
@@ -143,7 +154,7 @@ export class Merger {
   private reconcile<K extends RecordKind>(kind: K, record: FileRecordOf[K]): ContentOf[K] | null {
     const { id } = record;
     const owner = this.foreign.get(recordKey(kind, id));
-    if (owner) throw new DomainError('conflict', `The ${kind} ${id} belongs to another document (${owner}) in this library.`);
+    if (owner) throw this.elsewhere(kind, id, owner);
     const theirs = contentOfRecord<K>(record);
     const mine = this.local.get(kind, id);
     const open = this.conflicted.has(recordKey(kind, id))

@@ -203,7 +203,15 @@ describe('preview and failures', () => {
       .digest('hex');
     const before = snapshot(mine);
     const result = await tryOpen(mine, handEdited(file));
-    expect(result).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('belongs to another document') } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'conflict',
+        message: expect.stringMatching(
+          new RegExp(`^Cannot open ".*" into this document: its mention ${otherMention} is already in another document of this library, "[^"]+" \\(${other.document.id}\\), and an annotation belongs to one document\\. Open the file into that document instead\\.$`)
+        )
+      }
+    });
     expect(snapshot(mine)).toBe(before);
   });
 
@@ -216,7 +224,7 @@ describe('preview and failures', () => {
       expect(parked.anchoring.orphaned).toBeGreaterThan(0);
       const before = snapshot(third);
       const result = await tryOpen(third, file);
-      expect(result).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining(`another document (${other.document.id})`) } });
+      expect(result).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining(`is already in another document of this library, "${other.document.title}" (${other.document.id})`) } });
       expect(snapshot(third)).toBe(before);
     } finally {
       third.close();

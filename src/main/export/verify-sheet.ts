@@ -121,7 +121,7 @@ function shownDifference(format: SheetManifest['format'], text: string | null, e
 
 function differingFields(approved: Record<string, unknown>, shown: Record<string, unknown>): string | null {
   const fields = Object.keys(approved).filter((key) => canonicalJson(approved[key] ?? null) !== canonicalJson(shown[key] ?? null));
-  return fields.length ? `${fields.join(', ')} on the sheet differ from what was approved (edited by hand?)` : null;
+  return fields.length ? `${fields.join(', ')} on the sheet ${fields.length === 1 ? 'differs' : 'differ'} from what was approved (edited by hand?)` : null;
 }
 
 function claimList(what: string, names: string[]): string {

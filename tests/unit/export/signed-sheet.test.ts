@@ -75,7 +75,7 @@ describe('verify-sheet and signed approvals', () => {
     const { result, reasons } = await check(sheet.replace('"alternateName": "True"', '"alternateName": "False"'));
     expect(result).toBe('mismatch');
     expect(reasons[0]).toBe(
-      `claim 1 (${sample.verified.visit}) "Kim Kardashian West visited the White House to ask…": reviewRating on the sheet differ from what was approved (edited by hand?)`
+      `claim 1 (${sample.verified.visit}) "Kim Kardashian West visited the White House to ask…": reviewRating on the sheet differs from what was approved (edited by hand?)`
     );
   });
 });

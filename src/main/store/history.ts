@@ -248,6 +248,17 @@ const canonical = (row: Row | null) =>
   row === null ? 'null' : JSON.stringify(Object.keys(row).sort().map((key) => [key, row[key]]));
 const sameRow = (a: Row | null, b: Row | null) => canonical(a) === canonical(b);
 
+/** The records the document's next undo (or redo) would change, as they were before and after that edit; null when there is none. */
+export function nextReplayRecords(db: Db, documentId: string, direction: 'undo' | 'redo'): { table: string; before: Row | null; after: Row | null }[] | null {
+  const target = stackTop(db, documentId, direction === 'undo' ? 'active' : 'undone');
+  if (!target) return null;
+  return groupRows(db, target.group_id).map((row) => ({
+    table: row.table_name,
+    before: parseJson<Row | null>(row.before_json, null),
+    after: parseJson<Row | null>(row.after_json, null)
+  }));
+}
+
 /** Reverts (undo) or repeats (redo) the document's next edit group as a new, logged group. */
 export function replay(ctx: MutationContext, documentId: string, direction: 'undo' | 'redo'): ChangeGroup {
   const target = stackTop(ctx.db, documentId, direction === 'undo' ? 'active' : 'undone');

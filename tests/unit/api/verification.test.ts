@@ -276,3 +276,38 @@ describe('library search sees the derived status', () => {
     expect(await found('in review')).toEqual([[claimId, 'in review']]);
   });
 });
+
+describe('history.undo and a review', () => {
+  it("does not let another person undo or redo a reviewer's approval; the reviewer can, and a deleted claim's reviews come back with it", async () => {
+    const { documentId, claimId } = await claimInReview();
+    await lib.call('settings.update', { userName: 'Rui Reviewer' });
+    await lib.call('reviews.create', { claimId, decision: 'approve' });
+    const status = async () => (await lib.call('documents.annotations', { id: documentId })).claims.find((c) => c.id === claimId)?.status;
+    expect(await status()).toBe('verified');
+
+    await lib.call('settings.update', { userName: 'Ana Checker' });
+    const before = lib.snapshot();
+    const refused = await lib.service.call('history.undo', { documentId });
+    expect(refused).toEqual({ ok: false, error: { code: 'forbidden', message: "Cannot undo Rui Reviewer's review: only Rui Reviewer can take it back." } });
+    expect(lib.snapshot()).toBe(before);
+    expect(await status()).toBe('verified');
+
+    await lib.call('settings.update', { userName: 'Rui Reviewer' });
+    await lib.call('history.undo', { documentId });
+    expect(await status()).toBe('in review');
+    await lib.call('settings.update', { userName: 'Ana Checker' });
+    expect(await lib.service.call('history.redo', { documentId })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: "Cannot redo Rui Reviewer's review: only Rui Reviewer can make it again." }
+    });
+    await lib.call('settings.update', { userName: 'Rui Reviewer' });
+    await lib.call('history.redo', { documentId });
+    expect(await status()).toBe('verified');
+
+    // The checker deletes the claim, reviews and all; undoing that is the checker's own step.
+    await lib.call('settings.update', { userName: 'Ana Checker' });
+    await lib.call('claims.delete', { id: claimId });
+    await lib.call('history.undo', { documentId });
+    expect(await status()).toBe('verified');
+  });
+});

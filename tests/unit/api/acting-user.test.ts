@@ -6,7 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { METHODS_FOR_ANY_USER } from '../../../src/shared/api/acting-user';
 import { METHOD_NAMES } from '../../../src/shared/api/contract';
-import { type TempLibrary, SAMPLE_FILE, createdId, tempLibrary } from '../helpers/temp-library';
+import { type TempLibrary, tempLibrary } from '../helpers/temp-library';
+import { claimInReview } from './claim-in-review';
 
 let lib: TempLibrary;
 beforeEach(() => {
@@ -20,17 +21,10 @@ const SWITCHED =
 
 /** Carla's claim in review; then Bea takes over the library in another window. */
 async function switchedAfterCarlasClaim() {
-  await as('Carla Checker');
-  const { document } = await lib.importFile(SAMPLE_FILE);
-  const { text } = (await lib.call('documents.get', { id: document.id })).document;
-  const start = text.indexOf('Trump has issued just a handful of pardons');
-  const claimId = createdId(await lib.call('claims.create', { documentId: document.id, start, end: start + 42 }));
-  await lib.call('claims.update', { id: claimId, verdictLabel: 'True' });
-  await lib.call('claims.transition', { id: claimId, to: 'researching' });
-  await lib.call('claims.transition', { id: claimId, to: 'in review' });
-  const { contentHash } = await lib.call('claims.reviewView', { id: claimId });
+  const claim = await claimInReview(lib, 'Carla Checker');
+  const { contentHash } = await lib.call('claims.reviewView', { id: claim.claimId });
   await as('Bea Reviewer');
-  return { documentId: document.id, claimId, contentHash, start };
+  return { ...claim, contentHash };
 }
 
 describe('writes carry the user the window shows', () => {

@@ -4,7 +4,8 @@
  * changed since (a window that had not refreshed yet).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type TempLibrary, SAMPLE_FILE, createdId, tempLibrary } from '../helpers/temp-library';
+import { type TempLibrary, tempLibrary } from '../helpers/temp-library';
+import { claimInReview } from './claim-in-review';
 
 let lib: TempLibrary;
 beforeEach(() => {
@@ -15,24 +16,12 @@ afterEach(() => lib.close());
 const as = (userName: string) => lib.call('settings.update', { userName });
 const CHANGED = /^This claim changed since you opened it: .+ Look at it again before you approve\.$/;
 
-async function claimInReview() {
-  await as('Carla Checker');
-  const { document } = await lib.importFile(SAMPLE_FILE);
-  const { text } = (await lib.call('documents.get', { id: document.id })).document;
-  const start = text.indexOf('Trump has issued just a handful of pardons');
-  const claimId = createdId(await lib.call('claims.create', { documentId: document.id, start, end: start + 42 }));
-  await lib.call('claims.update', { id: claimId, verdictLabel: 'True', explanation: 'The register lists five.' });
-  await lib.call('claims.transition', { id: claimId, to: 'researching' });
-  await lib.call('claims.transition', { id: claimId, to: 'in review' });
-  return { claimId, documentId: document.id };
-}
-
 const statusOf = async (documentId: string, claimId: string) =>
   (await lib.call('documents.get', { id: documentId })).claims.find((c) => c.id === claimId)!.status;
 
 describe('reviews.create on the content the reviewer was shown', () => {
   it('the review view gives the hash an approval signs, and an approval with it verifies the claim', async () => {
-    const { claimId, documentId } = await claimInReview();
+    const { claimId, documentId } = await claimInReview(lib, 'Carla Checker', 'The register lists five.');
     await as('Bea Reviewer');
     const { contentHash } = await lib.call('claims.reviewView', { id: claimId });
     expect(contentHash).toMatch(/^[0-9a-f]{64}$/);
@@ -43,7 +32,7 @@ describe('reviews.create on the content the reviewer was shown', () => {
   });
 
   it('refuses an approval given on content the checker changed since, stores nothing, and takes it on the new content', async () => {
-    const { claimId, documentId } = await claimInReview();
+    const { claimId, documentId } = await claimInReview(lib, 'Carla Checker', 'The register lists five.');
     await as('Bea Reviewer');
     const shown = await lib.call('claims.reviewView', { id: claimId });
     // Meanwhile, from another window, the checker changes the verdict and the explanation.
@@ -65,7 +54,7 @@ describe('reviews.create on the content the reviewer was shown', () => {
   });
 
   it('refuses a stale change request and a stale approval by claims.transition too; a comment stays free', async () => {
-    const { claimId } = await claimInReview();
+    const { claimId } = await claimInReview(lib, 'Carla Checker', 'The register lists five.');
     await as('Bea Reviewer');
     const { contentHash } = await lib.call('claims.reviewView', { id: claimId });
     await as('Carla Checker');
@@ -86,7 +75,7 @@ describe('reviews.create on the content the reviewer was shown', () => {
   });
 
   it('refuses a content hash that is not one', async () => {
-    const { claimId } = await claimInReview();
+    const { claimId } = await claimInReview(lib, 'Carla Checker', 'The register lists five.');
     await as('Bea Reviewer');
     expect(await lib.service.call('reviews.create', { claimId, decision: 'approve', contentHash: 'abc' })).toMatchObject({
       ok: false,

@@ -8,7 +8,7 @@ import { Notices } from '../../../src/renderer/lib/state/notices.svelte';
 import { Session } from '../../../src/renderer/lib/state/session.svelte';
 import { type Browser, installBrowser } from './browser';
 import { type StateLibrary, said, libraryWithSample, windowClient } from './helpers';
-import { createdId } from '../helpers/temp-library';
+import { claimInReview as claimOfSampleInReview } from '../api/claim-in-review';
 
 let lib: StateLibrary;
 let browser: Browser;
@@ -23,15 +23,7 @@ afterEach(() => {
 });
 
 /** Ana's claim on the sample, in review. */
-async function claimInReview() {
-  const { text } = (await lib.call('documents.text', { id: documentId })).document;
-  const start = text.indexOf('Trump has issued just a handful of pardons');
-  const claimId = createdId(await lib.call('claims.create', { documentId, start, end: start + 42 }));
-  await lib.call('claims.update', { id: claimId, verdictLabel: 'True', explanation: 'The register lists five.' });
-  await lib.call('claims.transition', { id: claimId, to: 'researching' });
-  await lib.call('claims.transition', { id: claimId, to: 'in review' });
-  return claimId;
-}
+const claimInReview = async () => (await claimOfSampleInReview(lib, 'Ana Checker', 'The register lists five.')).claimId;
 
 /** A second window on the same library, with its own client and notices. */
 async function otherWindow() {

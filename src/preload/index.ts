@@ -18,12 +18,12 @@ ipcRenderer.on(EVENT_CHANNEL, (_event: IpcRendererEvent, payload: AppEvent) => {
 });
 
 const bridge: FactdeskBridge = {
-  call(method, input) {
+  call(method, input, actingUser) {
     // The renderer is typed, but the page is still untrusted code: refuse names outside the contract here.
     if (typeof method !== 'string' || !isMethodName(method)) {
       return Promise.resolve(fail('unknown_method', `Unknown API method: ${String(method)}`));
     }
-    return ipcRenderer.invoke(CALL_CHANNEL, method, input);
+    return ipcRenderer.invoke(CALL_CHANNEL, method, input, actingUser);
   },
   onEvent(listener) {
     listeners.add(listener);

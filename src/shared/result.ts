@@ -20,6 +20,8 @@ export type ErrorCode =
   | 'nothing_to_redo'
   | 'unknown_method'
   | 'unauthorized'
+  // The window names a user who is no longer the library's (switched in another window).
+  | 'user_changed'
   | 'internal';
 
 export interface AppError {

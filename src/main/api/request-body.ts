@@ -29,12 +29,17 @@ export function parseRequestBody(body: Uint8Array): { ok: true; value: unknown }
 
 /** A service that reads request bodies itself, e.g. off the HTTP thread (a 50 MB body takes a second to parse). */
 export interface BodyService extends Service {
-  callWithBody(method: string, body: Uint8Array): Promise<Result<unknown> | BadBody>;
+  callWithBody(method: string, body: Uint8Array, actingUser?: string): Promise<Result<unknown> | BadBody>;
 }
 
 /** The service's answer to a request body, or why the body is refused. */
-export function answerBody(service: Service | BodyService, method: string, body: Uint8Array): Promise<Result<unknown> | BadBody> {
-  if ('callWithBody' in service) return service.callWithBody(method, body);
+export function answerBody(
+  service: Service | BodyService,
+  method: string,
+  body: Uint8Array,
+  actingUser?: string
+): Promise<Result<unknown> | BadBody> {
+  if ('callWithBody' in service) return service.callWithBody(method, body, actingUser);
   const input = parseRequestBody(body);
-  return input.ok ? service.call(method, input.value) : Promise.resolve({ badBody: input.reason });
+  return input.ok ? service.call(method, input.value, actingUser) : Promise.resolve({ badBody: input.reason });
 }

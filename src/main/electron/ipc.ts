@@ -1,5 +1,5 @@
 /**
- * The one IPC channel: `factdesk:call` (method, input) -> the service's Result.
+ * The one IPC channel: `factdesk:call` (method, input, acting user) -> the service's Result.
  * Only the top frame of the app's own window, showing the renderer page, may call it.
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
@@ -13,14 +13,17 @@ export function bindApiChannel(
   location: RendererLocation,
   appWindow: () => BrowserWindow | null
 ): void {
-  ipcMain.handle(CALL_CHANNEL, (event, method: unknown, input: unknown): Promise<Result<unknown>> => {
+  ipcMain.handle(CALL_CHANNEL, (event, method: unknown, input: unknown, actingUser: unknown): Promise<Result<unknown>> => {
     if (!isAppFrame(event, location, appWindow())) {
       return Promise.resolve(fail('forbidden', 'API calls are accepted only from the Factdesk window'));
     }
     if (typeof method !== 'string') {
       return Promise.resolve(fail('unknown_method', 'The API method name must be a string'));
     }
-    return service.call(method, input);
+    if (actingUser !== undefined && typeof actingUser !== 'string') {
+      return Promise.resolve(fail('invalid_input', 'The acting user must be a name'));
+    }
+    return service.call(method, input, actingUser);
   });
 }
 

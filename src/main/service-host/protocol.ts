@@ -11,9 +11,9 @@ import { answerBody, type BadBody, type BodyService } from '../api/request-body'
 import type { Service } from '../api/service';
 
 export type FrontMessage =
-  | { kind: 'call'; id: number; method: string; input: unknown }
+  | { kind: 'call'; id: number; method: string; input: unknown; actingUser?: string }
   /** A call whose input is still an HTTP request body: the host parses it (off the HTTP thread). */
-  | { kind: 'call-body'; id: number; method: string; body: Uint8Array }
+  | { kind: 'call-body'; id: number; method: string; body: Uint8Array; actingUser?: string }
   | { kind: 'printed'; id: number; pdf: Uint8Array }
   | { kind: 'print-failed'; id: number; message: string }
   | { kind: 'shutdown' };
@@ -84,11 +84,11 @@ export function connectService(channel: Channel<HostMessage, FrontMessage>, prin
   });
   return {
     ready,
-    call: (method, input) => ask((id) => ({ kind: 'call', id, method, input })),
-    callWithBody(method, body) {
+    call: (method, input, actingUser) => ask((id) => ({ kind: 'call', id, method, input, actingUser })),
+    callWithBody(method, body, actingUser) {
       // A body that owns its whole buffer is moved, not copied; a small one from a shared pool is copied.
       const owned = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer;
-      return ask((id) => ({ kind: 'call-body', id, method, body }), owned ? [body.buffer as ArrayBuffer] : []);
+      return ask((id) => ({ kind: 'call-body', id, method, body, actingUser }), owned ? [body.buffer as ArrayBuffer] : []);
     },
     shutdown() {
       if (!stopped) channel.send({ kind: 'shutdown' });
@@ -123,7 +123,9 @@ export function serveService(
     if (message.kind !== 'call' && message.kind !== 'call-body') return;
     const { id } = message;
     const answering =
-      message.kind === 'call' ? service.call(message.method, message.input) : answerBody(service, message.method, message.body);
+      message.kind === 'call'
+        ? service.call(message.method, message.input, message.actingUser)
+        : answerBody(service, message.method, message.body, message.actingUser);
     void answering.then((result) => channel.send({ kind: 'answer', id, result }));
   });
 }

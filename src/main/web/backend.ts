@@ -42,9 +42,10 @@ export async function startBackend(dataDir: string, version: string): Promise<Re
     ok: true,
     value: {
       service: {
-        call: (method, input) => (READS_ON_HTTP_THREAD.has(method) ? reads : host).call(method, input),
+        call: (method, input, actingUser) => (READS_ON_HTTP_THREAD.has(method) ? reads : host).call(method, input, actingUser),
         // Reads are small bodies, parsed here; every other body goes to the service's thread unparsed.
-        callWithBody: (method, body) => (READS_ON_HTTP_THREAD.has(method) ? answerBody(reads, method, body) : host.callWithBody(method, body))
+        callWithBody: (method, body, actingUser) =>
+          READS_ON_HTTP_THREAD.has(method) ? answerBody(reads, method, body, actingUser) : host.callWithBody(method, body, actingUser)
       },
       async close() {
         readDb.close();

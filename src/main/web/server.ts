@@ -8,6 +8,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { readFile, realpath } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
+import { ACTING_USER_HEADER } from '../../shared/api/acting-user';
 import { MAX_ANNOTATION_FILE_BYTES, MAX_BRAT_FILE_BYTES } from '../../shared/api/file-limits';
 import { UPLOADS_BY_METHOD } from '../../shared/api/uploads';
 import type { ErrorCode } from '../../shared/result';
@@ -143,6 +144,8 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
       res.setHeader('WWW-Authenticate', 'Bearer');
       return sendError(res, 401, 'unauthorized', 'Missing or wrong access token');
     }
+    const actingUser = actingUserOf(req.headers[ACTING_USER_HEADER]);
+    if (actingUser === null) return sendError(res, 400, 'invalid_input', 'The acting user header is not a URI-encoded name');
     const body = await readBody(req, MAX_BODY_BYTES);
     if ('tooLarge' in body) {
       res.setHeader('Connection', 'close');
@@ -150,7 +153,7 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
         uploadTooLarge(method, body.head, body.tooLarge) ?? `Request body is larger than ${(MAX_BODY_BYTES / 1024 / 1024).toFixed(0)} MB`;
       return sendError(res, 413, 'too_large', message);
     }
-    const answer = await answerBody(options.service, method, body.body);
+    const answer = await answerBody(options.service, method, body.body, actingUser);
     if ('badBody' in answer) return sendError(res, 400, 'invalid_input', `Request body is ${answer.badBody}`);
     sendJson(res, 200, answer);
   }
@@ -215,6 +218,17 @@ function listen(server: Server, host: string, port: number): Promise<number> {
       done((server.address() as AddressInfo).port);
     });
   });
+}
+
+/** The user the calling window shows (absent: a caller without a window); null when the header is not a name. */
+function actingUserOf(header: string | string[] | undefined): string | undefined | null {
+  if (header === undefined) return undefined;
+  if (typeof header !== 'string') return null;
+  try {
+    return decodeURIComponent(header);
+  } catch {
+    return null;
+  }
 }
 
 /** Works only in a header: a meta tag cannot carry it (the browser ignores it there and logs an error). */

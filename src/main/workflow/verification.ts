@@ -174,10 +174,12 @@ export function reviewView(db: Db, claim: Claim): ClaimReviewView {
   const [{ claim: derived, content }] = verifyWith(db, claim.documentId, [claim], decisions) as [Verified];
   const checks = derived.verification?.checks ?? {};
   const latest = last(decisions.get(claim.id) ?? [], (r) => r.content !== null && TRUSTED_CHECKS.has(checks[r.id]!));
-  if (!latest) return { content, lastReview: null };
+  const hash = contentHash(content);
+  if (!latest) return { content, contentHash: hash, lastReview: null };
   const reviewed = JSON.parse(latest.content!) as PublishedContent;
   return {
     content,
+    contentHash: hash,
     lastReview: {
       reviewer: latest.author,
       decision: latest.decision as 'approve' | 'request changes',

@@ -3,6 +3,7 @@
  * `window.factdesk`; in browser mode the same contract is reached over HTTP (`POST /api/<method>`)
  * with the session's bearer token, which arrives once in the URL (`#token=…`).
  */
+import { ACTING_USER_HEADER } from '../../shared/api/acting-user';
 import { createClient, type ApiClient, type Transport } from '../../shared/api/client';
 import type { MethodName } from '../../shared/api/contract';
 import type { AppEvent } from '../../shared/api/preload-bridge';
@@ -73,13 +74,15 @@ async function answerOf(method: MethodName, sent: Promise<Response>): Promise<Re
 }
 
 function httpTransport(token: string | null): Transport {
-  return async (method, input) => {
+  return async (method, input, actingUser) => {
     if (!token) {
       return refused('This tab was opened without its access key.');
     }
+    const headers: Record<string, string> = { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` };
+    if (actingUser !== undefined) headers[ACTING_USER_HEADER] = encodeURIComponent(actingUser);
     const sent = fetch(`/api/${encodeURIComponent(method)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      headers,
       body: JSON.stringify(input ?? {})
     });
     return answerOf(method, sent);
@@ -98,7 +101,7 @@ if (!bridge) {
   });
 }
 
-const transport: Transport = bridge ? (method, input) => bridge.call(method, input) : httpTransport(takeToken());
+const transport: Transport = bridge ? (method, input, actingUser) => bridge.call(method, input, actingUser) : httpTransport(takeToken());
 
 /** Answers to calls made before the views' code has loaded (main.ts), each waiting for its one taker. */
 const early = new Map<string, Promise<Result<unknown>>>();
@@ -136,11 +139,11 @@ function takeStartScriptAnswer(input: object): Promise<Result<unknown>> | undefi
 }
 
 /** The window's client: the answer to the same call sent early by startEarly (taken once), or else a new call. */
-export const api: ApiClient = createClient((method, input) => {
+export const api: ApiClient = createClient((method, input, actingUser) => {
   const key = earlyKey(method, input);
   const sent = early.get(key);
   early.delete(key);
-  return sent ?? transport(method, input);
+  return sent ?? transport(method, input, actingUser);
 });
 
 /** Main-process notifications (menus, native dialogs); browser mode has none. */

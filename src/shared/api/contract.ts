@@ -30,6 +30,12 @@ import { importFileInput, importMethods } from './methods/imports';
 
 const span = { start: offset, end: offset };
 
+/** SHA-256 of a claim's published content, as claims.reviewView gives it. */
+const reviewedContentHash = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/, 'The content hash is the 64 lower-case hex digits claims.reviewView gives.')
+  .optional();
+
 /** Empty, or an absolute http(s) address. */
 const webAddress = z
   .string()
@@ -203,7 +209,9 @@ const coreMethods = {
       to: z.enum(CLAIM_STATUSES),
       comment: longText.optional(),
       /** A solo user approving their own claim must confirm it explicitly. */
-      confirmSelfReview: z.boolean().optional()
+      confirmSelfReview: z.boolean().optional(),
+      /** To "verified" or "changes requested": as for reviews.create. */
+      contentHash: reviewedContentHash
     }),
     returns<ChangeSet>()
   ),
@@ -244,7 +252,12 @@ const coreMethods = {
       claimId: id,
       decision: z.enum(REVIEW_DECISIONS),
       comment: longText.optional(),
-      confirmSelfReview: z.boolean().optional()
+      confirmSelfReview: z.boolean().optional(),
+      /**
+       * The content hash of the claim as the reviewer was shown it (claims.reviewView): an approval or
+       * change request is refused when the claim has changed since. A comment ignores it.
+       */
+      contentHash: reviewedContentHash
     }),
     returns<ChangeSet>()
   ),

@@ -5,7 +5,7 @@
 import type { AppError } from '../result';
 import type { Transport } from './client';
 
-/** The one IPC channel for API calls: (method, input) -> Result. */
+/** The one IPC channel for API calls: (method, input, acting user) -> Result. */
 export const CALL_CHANNEL = 'factdesk:call';
 /** Main -> renderer notifications for things that happen outside the page (menus, dialogs). */
 export const EVENT_CHANNEL = 'factdesk:event';

@@ -1,17 +1,21 @@
 /**
  * The few browser objects the state classes use that Node lacks: the window's address (location,
- * history and their events), localStorage and FileReader, built on Node's URL, EventTarget and Blob.
+ * history and their events), whether it is shown (focus, visibility), localStorage and FileReader,
+ * built on Node's URL, EventTarget and Blob.
  */
 import { vi } from 'vitest';
 
 export interface Browser {
   /** The user goes to another address in this tab (Back, or a typed #hash): the window hears hashchange. */
   navigate(hash: string): void;
+  /** The user comes back to this window from another one: it gets the focus. */
+  focus(): void;
 }
 
 export function installBrowser(start = 'http://127.0.0.1/'): Browser {
   let url = new URL(start);
   const window = new EventTarget();
+  const document = Object.assign(new EventTarget(), { visibilityState: 'visible' });
   const location = {
     get href() {
       return url.href;
@@ -61,6 +65,7 @@ export function installBrowser(start = 'http://127.0.0.1/'): Browser {
     }
   }
   vi.stubGlobal('window', window);
+  vi.stubGlobal('document', document);
   vi.stubGlobal('location', location);
   vi.stubGlobal('history', history);
   vi.stubGlobal('localStorage', localStorage);
@@ -69,6 +74,9 @@ export function installBrowser(start = 'http://127.0.0.1/'): Browser {
     navigate(hash) {
       url = new URL(hash, url);
       window.dispatchEvent(new Event('hashchange'));
+    },
+    focus() {
+      window.dispatchEvent(new Event('focus'));
     }
   };
 }

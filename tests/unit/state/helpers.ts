@@ -17,9 +17,12 @@ export interface StateLibrary extends TempLibrary {
  */
 export function stateLibrary(): StateLibrary {
   const lib = tempLibrary('factdesk-state-');
-  const api = createClient(async (method, input) => structuredClone(await lib.service.call(method, structuredClone(input))));
-  return { ...lib, api, notices: new Notices() };
+  return { ...lib, api: windowClient(lib), notices: new Notices() };
 }
+
+/** The API client of one window on the library (each window names the user it shows on its own). */
+export const windowClient = (lib: TempLibrary): ApiClient =>
+  createClient(async (method, input, actingUser) => structuredClone(await lib.service.call(method, structuredClone(input), actingUser)));
 
 /** A state library in which Ana Checker has imported the sample article: where most tests start. */
 export async function libraryWithSample(): Promise<{ lib: StateLibrary; documentId: string }> {
@@ -43,7 +46,7 @@ export function holdingAnswers(api: ApiClient, method: MethodName) {
     return result;
   };
   return {
-    api: { call } as ApiClient,
+    api: { ...api, call } as ApiClient,
     /** Waits until `count` answers are held, then lets them go, first sent first. */
     async answer(count: number): Promise<void> {
       await vi.waitFor(() => expect(held.length).toBe(count));

@@ -34,21 +34,32 @@ function verdictFor(ctx: HandlerContext, label: string): Verdict {
 
 /**
  * Records a review, signed by the reviewer's key over the claim's published content as it is now,
- * and applies the stored status it leads to; shared by reviews.create and claims.transition.
+ * and applies the stored status it leads to; shared by reviews.create and claims.transition. An
+ * approval or change request given on other content than the claim has now (the window showed an
+ * older version) is refused in the same transaction, before anything is written.
  */
 function review(
   ctx: HandlerContext,
   input: ParsedInput<'reviews.create'>
 ): MethodOutput<'reviews.create'> {
-  const stored = requireClaim(ctx.db, input.claimId);
-  const [{ claim, content }] = verifyClaims(ctx.db, stored.documentId, [stored]) as [ReturnType<typeof verifyClaims>[number]];
+  const { documentId } = requireClaim(ctx.db, input.claimId);
   const mutation = ctx.asUser();
   const comment = input.comment?.trim() ?? '';
-  const outcome = reviewOutcome(claim, mutation.user, input.decision, comment, input.confirmSelfReview ?? false);
   const id = ctx.newId();
-  const { group } = runMutation(mutation, { documentId: claim.documentId, action: `reviews.${input.decision}` }, (g) => {
-    const key = userKey(g.db, mutation.user, g.at);
+  const { group } = runMutation(mutation, { documentId, action: `reviews.${input.decision}` }, (g) => {
+    const stored = requireClaim(g.db, input.claimId);
+    const [{ claim, content }] = verifyClaims(g.db, documentId, [stored]) as [ReturnType<typeof verifyClaims>[number]];
     const contentJson = canonicalJson(content);
+    const contentHash = sha256Hex(contentJson);
+    if (input.decision !== 'comment' && input.contentHash !== undefined && input.contentHash !== contentHash) {
+      throw new DomainError(
+        'conflict',
+        'This claim changed since you opened it: what it says now is not what you were shown. ' +
+          `Look at it again before you ${input.decision === 'approve' ? 'approve' : 'request changes'}.`
+      );
+    }
+    const outcome = reviewOutcome(claim, mutation.user, input.decision, comment, input.confirmSelfReview ?? false);
+    const key = userKey(g.db, mutation.user, g.at);
     const unsigned = {
       id,
       claimId: claim.id,
@@ -58,7 +69,7 @@ function review(
       selfReview: outcome.selfReview,
       createdAt: g.at,
       content: contentJson,
-      contentHash: sha256Hex(contentJson),
+      contentHash,
       publicKey: key.publicKey
     };
     g.insert('reviews', reviewRow({ ...unsigned, signature: signValue(key.privateKey, signedReviewPart(unsigned)) }));
@@ -115,13 +126,14 @@ export const claimHandlers: HandlerMap<
     return changeSetOf(ctx.db, group);
   },
 
-  'claims.transition'(ctx, { id, to, comment, confirmSelfReview }) {
+  'claims.transition'(ctx, { id, to, comment, confirmSelfReview, contentHash }) {
     if (to === 'verified' || to === 'changes requested') {
       return review(ctx, {
         claimId: id,
         decision: to === 'verified' ? 'approve' : 'request changes',
         comment,
-        confirmSelfReview
+        confirmSelfReview,
+        contentHash
       });
     }
     const claim = requireClaim(ctx.db, id);

@@ -1,5 +1,6 @@
 import type { ApiClient } from '../../../shared/api/client';
 import type { ClaimReviewView } from '../../../shared/api/methods/verification';
+import type { Claim } from '../../../shared/domain';
 import type { AppError } from '../../../shared/result';
 
 /** The review view of one claim (claims.reviewView): read when shown and after each change. */
@@ -19,6 +20,19 @@ export class ClaimReviewViewState {
 
   get error() {
     return this.#error;
+  }
+
+  /**
+   * Reads the view of the claim `claim()` gives (none: nothing to read) now, and again whenever the
+   * claim or `changed()` (the document's undo state, new after every change the window applies) does.
+   */
+  follow(claim: () => Pick<Claim, 'id' | 'updatedAt'> | null, changed: () => unknown): void {
+    $effect(() => {
+      const shown = claim();
+      void shown?.updatedAt;
+      void changed();
+      if (shown) void this.load(shown.id);
+    });
   }
 
   async load(claimId: string): Promise<void> {

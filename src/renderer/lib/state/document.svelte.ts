@@ -475,10 +475,22 @@ export class DocumentState {
     return this.#ok(this.#change('claims.transition', { id, to }, `Could not move the claim to “${to}”`));
   }
 
-  /** Approve / request changes / comment; a checker approving their own claim must pass confirmSelfReview. */
-  reviewClaim(claimId: string, decision: ReviewDecision, comment: string, confirmSelfReview = false): Promise<boolean> {
+  /**
+   * Approve / request changes / comment, on the content the window showed (`contentHash`, from the
+   * claim's review view); a checker approving their own claim must pass confirmSelfReview. Refused
+   * because the claim changed meanwhile, the document's annotations are read again to show it as it is.
+   */
+  async reviewClaim(
+    claimId: string,
+    decision: ReviewDecision,
+    comment: string,
+    { confirmSelfReview = false, contentHash }: { confirmSelfReview?: boolean; contentHash?: string } = {}
+  ): Promise<boolean> {
     const failure = { approve: 'Could not approve the claim', 'request changes': 'Could not request changes', comment: 'Could not post the comment' };
-    return this.#ok(this.#change('reviews.create', { claimId, decision, comment, confirmSelfReview }, failure[decision]));
+    await this.#annotationsLoaded;
+    const result = await this.#api.call('reviews.create', { claimId, decision, comment, confirmSelfReview, contentHash });
+    if (!result.ok && result.error.code === 'conflict') await this.#reread();
+    return this.#applied(result, failure[decision]) !== null;
   }
 
   async addEvidence(claimId: string): Promise<string | null> {
@@ -560,13 +572,26 @@ export class DocumentState {
       this.#notices.error(`Could not trust ${userName}'s key`, result.error);
       return false;
     }
-    const id = this.#document?.id;
-    const annotations = id ? await this.#api.call('documents.annotations', { id }) : null;
-    if (annotations?.ok && this.#document?.id === id) {
-      this.#claims = annotations.value.claims;
-      this.#reviews = annotations.value.reviews;
-    }
+    await this.#reread();
     return true;
+  }
+
+  /** Reads the open document's annotations again (changed outside this window), keeping the selection. */
+  async #reread(): Promise<void> {
+    const id = this.#document?.id;
+    if (!id) return;
+    const [text, annotations] = await Promise.all([
+      this.#api.call('documents.text', { id }),
+      this.#api.call('documents.annotations', { id })
+    ]);
+    if (!text.ok || !annotations.ok || this.#document?.id !== id) return;
+    this.#gaps = text.value.gaps;
+    this.#undo = text.value.undo;
+    this.#mentions = annotations.value.mentions;
+    this.#claims = annotations.value.claims;
+    this.#evidence = annotations.value.evidence;
+    this.#reviews = annotations.value.reviews;
+    this.#entities = new Map(annotations.value.entities.map((entity) => [entity.id, entity]));
   }
 
   /** Applies a ChangeSet that came inside another result (e.g. a propagation's outcome). */

@@ -37,6 +37,13 @@ export class Session {
     const follow = () => (this.#route = routeFromHash(location.hash));
     window.addEventListener('popstate', follow);
     window.addEventListener('hashchange', follow);
+    // The user is the library's: another window may have switched it. Looked at again whenever this
+    // window comes back, and when the service refused a write because of it.
+    api.onUserChanged(() => void this.refreshUser());
+    window.addEventListener('focus', () => void this.refreshUser());
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') void this.refreshUser();
+    });
   }
 
   get settings() {
@@ -82,7 +89,7 @@ export class Session {
       this.#api.call('scales.list', {}),
       this.#api.call('app.info', {})
     ]);
-    if (settings.ok) this.#settings = settings.value;
+    if (settings.ok) this.#show(settings.value);
     else this.#notices.error('Could not load the settings', settings.error);
     if (labels.ok) this.#labels = labels.value;
     else this.#notices.error('Could not load the label set', labels.error);
@@ -99,8 +106,26 @@ export class Session {
       this.#notices.error('Settings not saved', result.error);
       return false;
     }
-    this.#settings = result.value;
+    this.#show(result.value);
     return true;
+  }
+
+  /** Reads the settings again, and says so when another window switched the user. */
+  async refreshUser(): Promise<void> {
+    if (!this.#settings) return;
+    const result = await this.#api.call('settings.get', {});
+    if (!result.ok) return;
+    const shown = this.#settings?.userName;
+    this.#show(result.value);
+    if (shown !== undefined && shown !== result.value.userName) {
+      this.#notices.info(`Factdesk is now used as ${result.value.userName} (switched in another window).`);
+    }
+  }
+
+  /** The settings this window shows; its writes are made as their user. */
+  #show(settings: Settings): void {
+    this.#settings = settings;
+    this.#api.actAs(settings.userName);
   }
 
   /** Saves a verdict scale (a new one, or a new version of one) and lists it in place of the old version. */

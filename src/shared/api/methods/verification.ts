@@ -23,6 +23,8 @@ export interface KeyInfo {
 export interface ClaimReviewView {
   /** What a fact sheet would show for the claim now. */
   content: PublishedContent;
+  /** SHA-256 of that content: what an approval signs; reviews.create takes it back to say what was reviewed. */
+  contentHash: string;
   /**
    * The latest approval or change request signed under a key this library trusts, the content
    * it was given on and the parts changed since; null when there is none.

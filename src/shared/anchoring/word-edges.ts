@@ -7,7 +7,7 @@
  * characters (there, the whole "“every single bus … electric”").
  */
 import { isCodePointBoundary, type TextQuote } from '../text/spans';
-import { insideWord } from '../text/words';
+import { insideWord, wordCharAt, wordCharBefore } from '../text/words';
 import type { SearchBudget } from './search-budget';
 
 /** How many edits more than the cheapest allowed edge an edge keeping the quote's first or last character may cost. */
@@ -22,10 +22,17 @@ export interface FuzzySpan {
   errors: number;
 }
 
-/** What an edge of the match should be like: inside a word or not, and the character it keeps. */
+/** What an edge of the match should be like: the quote's edge. */
 interface EdgeWish {
+  /** Whether the quote's edge lies inside a word. */
   inWord: boolean;
+  /** Whether the character inside an edge at `at` is the quote's. */
   keeps: (at: number) => boolean;
+  /**
+   * How far an edge at `at` looks unlike the quote's, 0..2: the character inside is a word character
+   * where the quote's is not (or the other way round); the one outside is not the context's.
+   */
+  unlike: (at: number) => number;
 }
 
 /**
@@ -40,10 +47,20 @@ export function fitToWordEdges(
   budget: SearchBudget
 ): FuzzySpan | null {
   const { exact, prefix, suffix } = quote;
-  const first = String.fromCodePoint(exact.codePointAt(0)!);
-  const last = [...exact.slice(-2)].at(-1)!;
-  const startWish: EdgeWish = { inWord: insideWord(prefix + exact, prefix.length), keeps: (at) => text.startsWith(first, at) };
-  const endWish: EdgeWish = { inWord: insideWord(exact + suffix, exact.length), keeps: (at) => text.endsWith(last, at) };
+  const [first, last] = [firstChar(exact), lastChar(exact)];
+  const [before, after] = [lastChar(prefix), firstChar(suffix)];
+  const firstIsWord = wordCharAt(exact, 0) > 0;
+  const lastIsWord = wordCharBefore(exact, exact.length) > 0;
+  const startWish: EdgeWish = {
+    inWord: insideWord(prefix + exact, prefix.length),
+    keeps: (at) => text.startsWith(first, at),
+    unlike: (at) => Number(wordCharAt(text, at) > 0 !== firstIsWord) + Number(!text.endsWith(before, at))
+  };
+  const endWish: EdgeWish = {
+    inWord: insideWord(exact + suffix, exact.length),
+    keeps: (at) => text.endsWith(last, at),
+    unlike: (at) => Number(wordCharBefore(text, at) > 0 !== lastIsWord) + Number(!text.startsWith(after, at))
+  };
   const endFrom = (start: number): FuzzySpan | null => {
     const costs = alignmentCosts(exact, text.slice(start, start + exact.length + maxErrors), maxErrors, budget);
     const end = chooseEdge(text, costs, (length) => start + length, endWish, maxErrors);
@@ -63,7 +80,8 @@ export function fitToWordEdges(
 /**
  * The edge to take among those `costs` allows (indexed by the length of the span they end or
  * start): none inside a word unless the quote's edge is; of those within EDGE_SLACK of the cheapest,
- * the one most like the quote's edge, then the cheapest, then the longest span.
+ * the one keeping the quote's character and lying inside a word as the quote's edge does (or not),
+ * then the cheapest, then the one that otherwise looks most like the quote's, then the longest span.
  */
 function chooseEdge(
   text: string,
@@ -72,20 +90,20 @@ function chooseEdge(
   wish: EdgeWish,
   maxErrors: number
 ): { at: number; cost: number } | null {
-  const allowed: { at: number; cost: number; length: number; misses: number }[] = [];
+  const allowed: { at: number; cost: number; length: number; misses: number; unlike: number }[] = [];
   for (let length = 0; length < costs.length; length += 1) {
     const cost = costs[length]!;
     const at = offsetOf(length);
     if (cost > maxErrors || !isCodePointBoundary(text, at)) continue;
     const inWord = insideWord(text, at);
     if (inWord && !wish.inWord) continue;
-    allowed.push({ at, cost, length, misses: (wish.keeps(at) ? 0 : 1) + (inWord === wish.inWord ? 0 : 1) });
+    allowed.push({ at, cost, length, misses: (wish.keeps(at) ? 0 : 1) + (inWord === wish.inWord ? 0 : 1), unlike: wish.unlike(at) });
   }
   if (allowed.length === 0) return null;
   const cheapest = Math.min(...allowed.map((edge) => edge.cost));
   const [best] = allowed
     .filter((edge) => edge.cost <= cheapest + EDGE_SLACK)
-    .sort((a, b) => a.misses - b.misses || a.cost - b.cost || b.length - a.length);
+    .sort((a, b) => a.misses - b.misses || a.cost - b.cost || a.unlike - b.unlike || b.length - a.length);
   return { at: best!.at, cost: best!.cost };
 }
 
@@ -116,6 +134,9 @@ function alignmentCosts(pattern: string, text: string, band: number, budget: Sea
   // Cells left of the last row's band still hold earlier rows' values.
   return previous.fill(FAR, 0, Math.max(0, pattern.length - band));
 }
+
+const firstChar = (text: string) => (text === '' ? '' : String.fromCodePoint(text.codePointAt(0)!));
+const lastChar = (text: string) => [...text.slice(-2)].at(-1) ?? '';
 
 /** The UTF-16 units in reverse order (edit distances are the same read backwards). */
 const reversed = (text: string) => text.split('').reverse().join('');

@@ -137,6 +137,12 @@ describe('fuzzy matches begin and end where words do', () => {
     expect(anchor(short.replace('going', 'goinQx'), targetOf(short, 'going'))).toEqual({ ok: false, error: expect.stringContaining('was not found') });
   });
 
+  it('of edges that cost the same, takes the one where the context goes on as recorded', () => {
+    const text = 'I am strongly tempted to sail, and England’s whalemen agree with me.';
+    expect(placed(text, 'strongly', ['strongly', 'strongl']).text).toBe('strongl');
+    expect(placed(text, 'England’s', ['England’s', 'England’']).text).toBe('England’');
+  });
+
   it('knows the words of any script: letters, marks and digits', () => {
     const russian = 'Мэр заявил, что «каждый автобус в парке теперь электрический», хотя в списке есть дизельные.';
     const edit: [string, string] = ['каждый автобус', 'каждый новый автобус'];

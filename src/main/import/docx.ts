@@ -2,8 +2,9 @@
  * Word documents (.docx) through mammoth, which turns the document into plain semantic HTML:
  * headings (Heading 1–6, Title, Subtitle), paragraphs, lists, block quotes (Quote styles),
  * tables (one block per row, cells joined by " | "), then footnotes and endnotes, each its own
- * `footnote` block that starts with the marker the body shows ("[1] …"). Images are ignored and
- * mammoth reads no file outside the document.
+ * `footnote` block that starts with the marker the body shows ("[1] …"). Spaces and tabs are kept
+ * as Word shows them (mammoth copies them into its HTML): a run of spaces may be a masked name.
+ * Images are ignored and mammoth reads no file outside the document.
  */
 import mammoth from 'mammoth';
 import type { ImportedArticle } from '../../shared/domain';
@@ -73,6 +74,7 @@ export async function importDocx(fileName: string, bytes: Uint8Array, { onProgre
   numberNotes(document);
   const { text, blocks } = assembleBlocks(
     blockDrafts(document.body ?? document.documentElement, {
+      keepWhiteSpace: true,
       kindOf: (element) => (NOTE_ITEM.test(element.getAttribute('id') ?? '') ? 'footnote' : undefined)
     })
   );
@@ -106,7 +108,9 @@ function numberNotes(document: DomDocument): void {
     const id = note.getAttribute('id') ?? '';
     const marker = markers.get(`#${id}`);
     if (!NOTE_ITEM.test(id) || !marker) continue;
-    (note.querySelector('p') ?? note).prepend(`${marker} `);
+    // Word's notes usually start with the space that follows the note mark; it then separates the marker.
+    const first = note.querySelector('p') ?? note;
+    first.prepend(/^[ \t]/.test(first.textContent ?? '') ? marker : `${marker} `);
   }
 }
 

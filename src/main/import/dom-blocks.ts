@@ -2,7 +2,8 @@
  * DOM → blocks, for saved web pages and for the HTML mammoth makes of a Word file. Block-level
  * elements end a block; headings (with their level), list items, block quotes and table rows
  * (cells joined by " | ") get their own kinds. White space collapses as a browser shows it,
- * except inside <pre>; <br> breaks a line inside its block. The walk uses its own stack, so a
+ * except inside <pre> and in a Word file's text (see keepWhiteSpace); <br> breaks a line inside
+ * its block. The walk uses its own stack, so a
  * deeply nested page cannot overflow the call stack.
  */
 import type { BlockKind } from '../../shared/domain';
@@ -14,6 +15,11 @@ export interface BlockWalkOptions {
   kindOf?: (element: DomElement) => BlockKind | undefined;
   /** Elements to leave out, content and all, besides those that are never article text. */
   skip?: (element: DomElement) => boolean;
+  /**
+   * Keep every space and tab as written, inside lines and at their ends, as Word shows them (a
+   * masked name is a run of spaces); only the edges of blocks and table cells are trimmed.
+   */
+  keepWhiteSpace?: boolean;
 }
 
 /** Separates the cells of a table row in the article text. */
@@ -37,7 +43,7 @@ const HEADING = /^h([1-6])$/;
 interface Context {
   kind: BlockKind;
   level?: number;
-  /** Inside <pre>: white space is kept. */
+  /** Inside <pre>, or everywhere with keepWhiteSpace: white space is kept. */
   pre: boolean;
 }
 
@@ -47,7 +53,7 @@ type Step = { node: DomNode; context: Context } | { endOfBlock: true };
 export function blockDrafts(root: DomElement, options: BlockWalkOptions = {}): BlockDraft[] {
   const drafts: BlockDraft[] = [];
   const run = new TextRun();
-  const stack: Step[] = [{ node: root, context: { kind: 'paragraph', pre: false } }];
+  const stack: Step[] = [{ node: root, context: { kind: 'paragraph', pre: options.keepWhiteSpace ?? false } }];
   for (let step = stack.pop(); step; step = stack.pop()) {
     if ('endOfBlock' in step) {
       run.flushTo(drafts);
@@ -108,7 +114,9 @@ function tableRowText(row: DomElement, options: BlockWalkOptions): string | null
   const cells: string[] = [];
   for (const child of Array.from(row.childNodes)) {
     if (!isElement(child) || !['td', 'th'].includes(tagOf(child)) || isHidden(child)) continue;
-    const parts = blockDrafts(child, options).map((draft) => draft.text.replace(/\s+/g, ' ').trim());
+    // A row is one line: line breaks inside a cell become spaces.
+    const oneLine = options.keepWhiteSpace ? /\n/g : /\s+/g;
+    const parts = blockDrafts(child, options).map((draft) => draft.text.replace(oneLine, ' ').trim());
     cells.push(parts.filter(Boolean).join(' '));
   }
   return cells.some(Boolean) ? cells.join(TABLE_CELL_SEPARATOR) : null;

@@ -16,6 +16,7 @@
 import { isCodePointBoundary, type TextQuote } from '../text/spans';
 import { CodePointIndex } from './code-points';
 import { SearchBudget, SearchBudgetSpent } from './search-budget';
+import { fitToWordEdges } from './word-edges';
 
 export type AnchorMethod = 'position' | 'quote' | 'fuzzy';
 
@@ -182,18 +183,21 @@ export class Anchorer {
     return found;
   }
 
-  /** The closest approximate matches of the quote in [from, to), up to a quarter of it edited. */
+  /**
+   * The closest approximate matches of the quote in [from, to), up to a quarter of it edited, each
+   * with its edges fitted to words as the quote's are (word-edges.ts; they may then reach outside).
+   */
   private fuzzyMatches(quote: TextQuote, from: number, to: number): Omit<Candidate, 'score'>[] {
     const maxErrors = maxErrorsFor(quote);
     if (maxErrors === 0) return []; // for short quotes, fuzzy would only repeat the exact search
     const start = Math.max(0, from);
-    return this.#budget
-      .approxSearch(this.text.slice(start, Math.min(this.text.length, to)), quote.exact, maxErrors)
-      .map((match) => ({
-        ...this.widenToCodePoints(start + match.start, start + match.end),
-        quoteScore: 1 - match.errors / quote.exact.length
-      }))
-      .filter((match) => match.end > match.start);
+    const found = new Map<string, Omit<Candidate, 'score'>>();
+    for (const match of this.#budget.approxSearch(this.text.slice(start, Math.min(this.text.length, to)), quote.exact, maxErrors)) {
+      const span = { start: start + match.start, end: start + match.end };
+      const fitted = fitToWordEdges(this.text, quote, span, maxErrors, this.#budget);
+      if (fitted) found.set(`${fitted.start}:${fitted.end}`, { start: fitted.start, end: fitted.end, quoteScore: 1 - fitted.errors / quote.exact.length });
+    }
+    return [...found.values()];
   }
 
   /**
@@ -253,14 +257,6 @@ export class Anchorer {
         WEIGHT.position * position) /
       WEIGHT_TOTAL
     );
-  }
-
-  /** An approximate match may end inside a surrogate pair; take the whole character. */
-  private widenToCodePoints(start: number, end: number): { start: number; end: number } {
-    return {
-      start: isCodePointBoundary(this.text, start) ? start : start - 1,
-      end: isCodePointBoundary(this.text, end) ? end : end + 1
-    };
   }
 }
 

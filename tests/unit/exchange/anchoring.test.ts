@@ -107,6 +107,62 @@ describe('anchor', () => {
   });
 });
 
+describe('fuzzy matches begin and end where words do', () => {
+  /** The text a quote from `text` is placed on after `edit`, and how. */
+  function placed(text: string, quote: string, edit: [string, string]) {
+    const edited = text.replace(...edit);
+    const result = anchor(edited, targetOf(text, quote));
+    if (!result.ok) throw new Error(result.error);
+    return { text: edited.slice(result.value.start, result.value.end), method: result.value.method };
+  }
+
+  it('takes the whole edited quote, not a cheaper match that starts inside a word and drops its opening characters', () => {
+    const text = 'Fleet.\n\nThe mayor also claimed that “every bus in the fleet is now electric”, although the authority lists 212 diesel buses.';
+    expect(placed(text, '“every bus in the fleet is now electric”', ['every bus', 'every single bus'])).toEqual({
+      text: '“every single bus in the fleet is now electric”',
+      method: 'fuzzy'
+    });
+    expect(placed(text.replace(/[“”]/g, ''), 'every bus in the fleet is now electric', ['every bus', 'every single bus']).text).toBe(
+      'every single bus in the fleet is now electric'
+    );
+  });
+
+  it('never ends inside a word where the quote ended at a word edge, even when that costs more edits', () => {
+    const text = 'The mayor said the buses in the fleet are now fully electric, although the authority lists diesel buses.';
+    expect(placed(text, 'buses in the fleet are now fully electric', ['electric,', 'electrified,']).text).toBe(
+      'buses in the fleet are now fully electrified'
+    );
+    // A short quote has one edit to spend: "goinQ" ends inside a word and "goinQx" costs two.
+    const short = 'We are going to the harbour today, said the captain.';
+    expect(anchor(short.replace('going', 'goinQx'), targetOf(short, 'going'))).toEqual({ ok: false, error: expect.stringContaining('was not found') });
+  });
+
+  it('of edges that cost the same, takes the one where the context goes on as recorded', () => {
+    const text = 'I am strongly tempted to sail, and England’s whalemen agree with me.';
+    expect(placed(text, 'strongly', ['strongly', 'strongl']).text).toBe('strongl');
+    expect(placed(text, 'England’s', ['England’s', 'England’']).text).toBe('England’');
+  });
+
+  it('knows the words of any script: letters, marks and digits', () => {
+    const russian = 'Мэр заявил, что «каждый автобус в парке теперь электрический», хотя в списке есть дизельные.';
+    const edit: [string, string] = ['каждый автобус', 'каждый новый автобус'];
+    expect(placed(russian, '«каждый автобус в парке теперь электрический»', edit).text).toBe('«каждый новый автобус в парке теперь электрический»');
+    expect(placed(russian.replace(/[«»]/g, ''), 'каждый автобус в парке теперь электрический', edit).text).toBe(
+      'каждый новый автобус в парке теперь электрический'
+    );
+    const hindi = 'मेयर ने कहा कि हर बस अब बिजली से चलती है, लेकिन सूची में डीज़ल बसें हैं।';
+    expect(placed(hindi, 'हर बस अब बिजली से चलती है', ['हर बस', 'हर एक बस']).text).toBe('हर एक बस अब बिजली से चलती है');
+  });
+
+  it('may still begin inside a word where the quote itself did', () => {
+    const text = 'In the end the Kardashian West visit to the White House was short.';
+    expect(placed(text, 'ardashian West visit to the White', ['West visit', "West's visit"])).toEqual({
+      text: "ardashian West's visit to the White",
+      method: 'fuzzy'
+    });
+  });
+});
+
 describe('the search budget', () => {
   const words = Array.from({ length: 300 }, (_, i) => `word${i % 11} item${i}`).join(' ');
   const STOPPED = 'the search for it was stopped: searching this text for annotations that are not in it took too long';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findGaps } from '../../../src/shared/gaps';
 import { articleFixture, blockRows, expectExtractedBlocks, imported, refusal } from './fixtures';
 
 describe('importDocx: a Word document with every kind of block', () => {
@@ -35,6 +36,40 @@ describe('importDocx: a Word document with every kind of block', () => {
     const unicode = blocks[4];
     expect(text.slice(unicode.start, unicode.end)).toBe('Café “Zürich” — naïve 𝔘 and 😀, שלום עולם.');
     expect(text.indexOf('😀')).toBeGreaterThan(unicode.start);
+  });
+});
+
+describe('importDocx: a Word document whose names were removed, leaving runs of spaces', () => {
+  const SENTENCE = 'Reality TV star     paid a visit to the      to make the case.';
+  const WRAPPED =
+    'Shares rose on Monday after the chairman of the board,   \n' +
+    'told analysts the merger would close in May, and the editor of\n' +
+    '    wrote that it would not.';
+
+  it('keeps every space and tab as Word shows it, inside lines and at their ends', async () => {
+    const article = await imported('masked-names.docx', articleFixture('masked-names.docx'));
+    expectExtractedBlocks(article);
+    expect(blockRows(article).map(([kind, , , text]) => [kind, text])).toEqual([
+      ['paragraph', SENTENCE],
+      ['paragraph', 'Interview:\tTuesday,\t\t10 a.m.'],
+      ['paragraph', WRAPPED],
+      ['table-row', 'Claimed by | Senator      of Ohio']
+    ]);
+    expect(article.title).toBe('Reality TV star […] paid a visit to the […] to make the case.');
+  });
+
+  it('finds the masked names as gaps, as in the same text from a .txt file', async () => {
+    const { text } = await imported('masked-names.docx', articleFixture('masked-names.docx'));
+    const gaps = findGaps(text).map(({ start, end }) => ({ start, length: end - start, before: text.slice(start - 6, start) }));
+    expect(gaps).toEqual([
+      { start: 15, length: 5, before: 'V star' },
+      { start: 39, length: 6, before: 'to the' },
+      { start: text.indexOf('   \ntold'), length: 3, before: 'board,' },
+      { start: text.indexOf('    wrote'), length: 4, before: 'or of\n' },
+      { start: text.indexOf('Senator') + 7, length: 6, before: 'enator' }
+    ]);
+    const plain = await imported('masked-names.txt', new TextEncoder().encode(text));
+    expect(findGaps(plain.text)).toEqual(findGaps(text));
   });
 });
 

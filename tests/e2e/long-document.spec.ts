@@ -120,8 +120,10 @@ test('printing a 20,000-word article with 2,000 mentions lays out all of it, mar
   const last = article.locator('.article-block').last();
   await expect(last).toHaveText(lastParagraph);
   await expect(article.locator('.mention')).toHaveCount(MENTIONS);
+  // Runs in the page; through `ownerDocument.defaultView` because the test project has no DOM globals.
   const laidOut = await article.locator('article').evaluate((element) => {
-    const drawn = (marks: Iterable<Element>) => [...marks].filter((mark) => mark.getBoundingClientRect().height > 0);
+    const style = (node: typeof element) => element.ownerDocument.defaultView!.getComputedStyle(node);
+    const drawn = (marks: Iterable<typeof element>) => [...marks].filter((mark) => mark.getBoundingClientRect().height > 0);
     const lastBlock = [...element.querySelectorAll('.article-block')].at(-1)!;
     const lastMention = [...element.querySelectorAll('.mention')].at(-1)!;
     const lastClaim = [...element.querySelectorAll('.claim')].at(-1)!;
@@ -131,8 +133,8 @@ test('printing a 20,000-word article with 2,000 mentions lays out all of it, mar
       lastBlockHeight: lastBlock.getBoundingClientRect().height,
       lastMarksHeights: [lastMention, lastClaim].map((mark) => mark.getBoundingClientRect().height),
       // A line in its type's colour, as printers may leave out the fill.
-      lastMentionLine: getComputedStyle(lastMention).borderBottomWidth,
-      lastClaimLine: getComputedStyle(lastClaim).textDecorationLine,
+      lastMentionLine: style(lastMention).borderBottomWidth,
+      lastClaimLine: style(lastClaim).textDecorationLine,
       // The page itself grows with the article: no scroll area holds it.
       pageHeight: element.ownerDocument.documentElement.scrollHeight
     };

@@ -1,8 +1,12 @@
 /** Printing the document view (Ctrl+P): the whole article with its marks, under its title and source, without the window around it. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { pdfText } from '../../src/main/export/pdf-text';
-import { expect, test } from './fixtures';
+import { callApi, expect, test } from './fixtures';
 import { articleText, outline } from './page-actions';
 import { CHECKER, SAMPLE, importFile, seedClaims } from './seed-library';
+
+const LONG = fileURLToPath(new URL('../fixtures/long-document/moby-dick-chapters-1-11.txt', import.meta.url));
 
 const FIRST_SENTENCE = 'Reality TV star';
 const LAST_SENTENCE = 'Kardashian West defended her husband when he caught flak on social media for his tweets.';
@@ -26,4 +30,22 @@ test('a printed article holds its title, its first and its last sentence, and no
   for (const chrome of ['Export fact sheet', 'Mark claim', 'Suggest entities', 'Claims', 'Signed in as', CHECKER]) {
     expect(text).not.toContain(chrome);
   }
+});
+
+test('printing a 20,000-word article (Ctrl+P) draws the sections not yet on screen: the PDF ends with its last paragraph', async ({ app, page }) => {
+  test.setTimeout(120_000);
+  await callApi(app, 'settings.update', { userName: CHECKER });
+  const id = await importFile(app, LONG);
+  await page.goto(app.url);
+  await page.goto(`${app.baseURL}/#/documents/${id}`);
+  await expect(articleText(page)).toContainText('Call me Ishmael.');
+
+  const text = (await pdfText(await page.pdf({ format: 'A4' }))).replace(/\s+/g, ' ');
+  const article = readFileSync(LONG, 'utf8');
+  const lastParagraph = article.trim().split(/\n\s*\n/).at(-1)!.replace(/\s+/g, ' ');
+  expect(text).toContain('Call me Ishmael.');
+  expect(text).toContain(lastParagraph.slice(-60));
+  // Back on screen, only the sections near it are drawn again.
+  const drawn = () => articleText(page).locator('article').evaluate((element) => (element.textContent ?? '').length);
+  await expect.poll(drawn).toBeLessThan(article.length / 4);
 });

@@ -26,7 +26,7 @@ async function openClaim(app: FactdeskApp, page: import('@playwright/test').Page
 
 const stored = async (app: FactdeskApp, id: string) => callApi<Annotations>(app, 'documents.annotations', { id });
 
-test('an explanation typed and the page reloaded at once is stored and shown again', async ({ app, page }) => {
+test('an explanation typed and the page reloaded at once is stored and shown again; an unposted review comment is kept', async ({ app, page }) => {
   const id = await openClaim(app, page);
   const typed = 'Typed before reload: the 12,000 figure comes from the 2023 plan.';
   const field = inspector(page).getByLabel('Explanation');
@@ -37,6 +37,19 @@ test('an explanation typed and the page reloaded at once is stored and shown aga
   await expect.poll(async () => (await stored(app, id)).claims[0].explanation).toBe(typed);
   await claimEntry(page, CLAIM.slice(0, 30)).click();
   await expect(inspector(page).getByLabel('Explanation')).toHaveValue(typed);
+
+  // A review comment is posted only by its button: not posted yet, it is kept through a reload of the tab.
+  await inspector(page).getByLabel('Review comment').click();
+  await page.keyboard.type('Check the 2023 plan first.');
+  await page.reload();
+  await claimEntry(page, CLAIM.slice(0, 30)).click();
+  await expect(inspector(page).getByLabel('Review comment')).toHaveValue('Check the 2023 plan first.');
+  await inspector(page).getByRole('button', { name: 'Post comment' }).click();
+  await expect(inspector(page).getByLabel('Review comment')).toHaveValue('');
+  await page.reload();
+  await claimEntry(page, CLAIM.slice(0, 30)).click();
+  await expect(inspector(page).getByRole('listitem').filter({ hasText: 'Check the 2023 plan first.' })).toHaveCount(1);
+  await expect(inspector(page).getByLabel('Review comment')).toHaveValue('');
 });
 
 test('a pause in typing saves the field as one change; going back to the library saves what was typed after it', async ({ app, page }) => {

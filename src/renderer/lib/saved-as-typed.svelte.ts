@@ -1,16 +1,17 @@
 import { untrack } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
+import { sessionText } from './session-text';
 import { TypingSave, type Draft, type DraftJournal, type SaveMoment } from './typing-save';
 
-/** The tab's drafts (sessionStorage: a reload keeps them, another tab does not see them). */
+/** A field's draft, kept in the tab's session storage. */
 function journalOf(key: string): DraftJournal {
-  const item = `factdesk.typed:${key}`;
+  const kept = sessionText(key);
   return {
     read: () => {
-      const saved = sessionStorage.getItem(item);
+      const saved = kept.read();
       return saved === null ? null : (JSON.parse(saved) as Draft);
     },
-    write: (draft) => (draft ? sessionStorage.setItem(item, JSON.stringify(draft)) : sessionStorage.removeItem(item))
+    write: (draft) => kept.write(draft && JSON.stringify(draft))
   };
 }
 

@@ -104,3 +104,56 @@ test('a 20,000-word article with 2,000 mentions: jump to the last claim, label a
   const annotations = await callApi<{ mentions: unknown[] }>(app, 'documents.annotations', { id });
   expect(annotations.mentions).toHaveLength(MENTIONS);
 });
+
+test('printing a 20,000-word article with 2,000 mentions lays out all of it, marks included, and none of the window around it', async ({ app, page }) => {
+  test.setTimeout(240_000);
+  const { id, lastClaim } = await longDocument(app);
+  await page.goto(app.url);
+  await page.goto(`${app.baseURL}/#/documents/${id}`);
+  const article = articleText(page);
+  await expect(article).toContainText('Call me Ishmael.');
+  await expect(outline(page).getByRole('heading', { name: 'Claims' })).toContainText(String(CLAIMS));
+
+  await page.emulateMedia({ media: 'print' });
+  // Every section is drawn: the last paragraph's text, and every mention and claim, with boxes of their own.
+  const lastParagraph = ARTICLE.trim().split(/\n\s*\n/).at(-1)!.trim();
+  const last = article.locator('.article-block').last();
+  await expect(last).toHaveText(lastParagraph);
+  await expect(article.locator('.mention')).toHaveCount(MENTIONS);
+  // Runs in the page; through `ownerDocument.defaultView` because the test project has no DOM globals.
+  const laidOut = await article.locator('article').evaluate((element) => {
+    const style = (node: typeof element) => element.ownerDocument.defaultView!.getComputedStyle(node);
+    const drawn = (marks: Iterable<typeof element>) => [...marks].filter((mark) => mark.getBoundingClientRect().height > 0);
+    const lastBlock = [...element.querySelectorAll('.article-block')].at(-1)!;
+    const lastMention = [...element.querySelectorAll('.mention')].at(-1)!;
+    const lastClaim = [...element.querySelectorAll('.claim')].at(-1)!;
+    return {
+      mentions: drawn(element.querySelectorAll('.mention')).length,
+      claims: drawn(element.querySelectorAll('.claim')).length,
+      lastBlockHeight: lastBlock.getBoundingClientRect().height,
+      lastMarksHeights: [lastMention, lastClaim].map((mark) => mark.getBoundingClientRect().height),
+      // A line in its type's colour, as printers may leave out the fill.
+      lastMentionLine: style(lastMention).borderBottomWidth,
+      lastClaimLine: style(lastClaim).textDecorationLine,
+      // The page itself grows with the article: no scroll area holds it.
+      pageHeight: element.ownerDocument.documentElement.scrollHeight
+    };
+  });
+  expect(laidOut.mentions).toBe(MENTIONS);
+  expect(laidOut.claims).toBeGreaterThanOrEqual(CLAIMS);
+  expect(laidOut.lastBlockHeight).toBeGreaterThan(0);
+  expect(laidOut.lastMarksHeights.every((height) => height > 0)).toBe(true);
+  expect(laidOut.lastMentionLine).toBe('2px');
+  expect(laidOut.lastClaimLine).toBe('underline');
+  expect(laidOut.pageHeight).toBeGreaterThan(ARTICLE.length / 10);
+  expect(await article.locator('article').innerText()).toContain(lastClaim);
+
+  // The window around the article is not printed.
+  await expect(outline(page)).toBeHidden();
+  await expect(inspector(page)).toBeHidden();
+  await expect(page.getByRole('toolbar', { name: 'Mark the selection' })).toBeHidden();
+  await expect(page.getByRole('toolbar', { name: 'Assisted annotation' })).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Export fact sheet' })).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});

@@ -119,6 +119,7 @@ async function start(): Promise<void> {
           exportFactSheet: () => tellRenderer({ type: 'export-fact-sheet' }),
           openSharedFile: () => void openPicked(OPEN_SHARED_FILE_DIALOG, 'shared-file'),
           exportAnnotationFile: () => tellRenderer({ type: 'export-annotation-file' }),
+          print: () => mainWindow?.webContents.print(),
           showAbout
         },
         { isPackaged: app.isPackaged, platform: process.platform }

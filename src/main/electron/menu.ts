@@ -11,6 +11,8 @@ export interface MenuActions {
   exportFactSheet(): void;
   openSharedFile(): void;
   exportAnnotationFile(): void;
+  /** Prints the window: in the document view, the article with its marks (the page's print styles). */
+  print(): void;
   showAbout(): void;
 }
 
@@ -40,6 +42,8 @@ export function appMenuTemplate(
         { type: 'separator' },
         { label: 'Open Shared Annotation File…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.openSharedFile() },
         { label: 'Export Annotation File…', accelerator: 'CmdOrCtrl+Shift+E', click: () => actions.exportAnnotationFile() },
+        { type: 'separator' },
+        { label: 'Print…', accelerator: 'CmdOrCtrl+P', click: () => actions.print() },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' }
       ]

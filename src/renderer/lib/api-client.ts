@@ -73,17 +73,27 @@ async function answerOf(method: MethodName, sent: Promise<Response>): Promise<Re
   return body as Result<unknown>;
 }
 
+/** The most a request sent as the page goes may carry: browsers allow 64 KiB in flight for all of them. */
+const KEEPALIVE_BYTES = 60_000;
+/** The page is being closed or reloaded: set before the views hear pagehide (this module is loaded first). */
+let leaving = false;
+
 function httpTransport(token: string | null): Transport {
+  addEventListener('pagehide', () => (leaving = true));
+  addEventListener('pageshow', () => (leaving = false));
   return async (method, input, actingUser) => {
     if (!token) {
       return refused('This tab was opened without its access key.');
     }
     const headers: Record<string, string> = { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` };
     if (actingUser !== undefined) headers[ACTING_USER_HEADER] = encodeURIComponent(actingUser);
+    const body = JSON.stringify(input ?? {});
     const sent = fetch(`/api/${encodeURIComponent(method)}`, {
       method: 'POST',
       headers,
-      body: JSON.stringify(input ?? {})
+      body,
+      // A call made as the page goes (a field saving what was typed) still reaches the library.
+      keepalive: (leaving || document.visibilityState === 'hidden') && new TextEncoder().encode(body).length < KEEPALIVE_BYTES
     });
     return answerOf(method, sent);
   };

@@ -1,9 +1,9 @@
 type Editable = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
 /**
- * Inspector fields save themselves on change (blur, Enter, a pick from a select): no save step.
- * When the library refuses the value, the field shows the stored value again (the error is shown
- * by the state class).
+ * Inspector fields save themselves: no save step. A select or a date saves on change (a pick), a text
+ * field as it is typed (savedAsTyped). When the library refuses the value, the field shows the stored
+ * value again (the error is shown by the state class).
  */
 export async function saveField(field: Editable, stored: string, save: (value: string) => Promise<boolean>): Promise<void> {
   const value = field.value;

@@ -10,6 +10,7 @@ function menu(label: string, platform: NodeJS.Platform, calls: string[] = []): M
       exportFactSheet: () => calls.push('export'),
       openSharedFile: () => calls.push('open shared'),
       exportAnnotationFile: () => calls.push('export annotations'),
+      print: () => calls.push('print'),
       showAbout: () => calls.push('about')
     },
     { isPackaged: true, platform }
@@ -36,6 +37,13 @@ describe('File menu', () => {
       (items.find((entry) => entry.label === label)!.click as () => void)();
     }
     expect(calls).toEqual(['open shared', 'export annotations']);
+  });
+  it('prints the window with Ctrl/Cmd+P (the document view prints its article)', () => {
+    const calls: string[] = [];
+    const item = fileMenu('linux', calls).find((entry) => entry.label === 'Print…');
+    expect(item?.accelerator).toBe('CmdOrCtrl+P');
+    (item!.click as () => void)();
+    expect(calls).toEqual(['print']);
   });
 });
 

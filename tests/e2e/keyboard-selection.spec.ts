@@ -92,7 +92,7 @@ test('in a long article a keyboard selection starts on screen: at the first para
   // Scrolled half way down, with nothing found or selected: the selection starts in what is on screen.
   await scroller(page).evaluate((el) => {
     el.scrollTo(0, el.scrollHeight / 2);
-    (el as HTMLElement).focus({ preventScroll: true });
+    el.focus({ preventScroll: true });
   });
   await expect.poll(() => scroller(page).evaluate((el) => el.scrollTop)).toBeGreaterThan(1000);
   await page.keyboard.press('Control+Shift+ArrowRight');

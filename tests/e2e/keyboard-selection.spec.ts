@@ -117,6 +117,16 @@ test('in a long article a keyboard selection starts on screen: at the first para
   await page.keyboard.press(await labelKey(page, 'Other'));
   await expect(inspector(page).locator('blockquote')).toHaveText(first);
   await expect(articleText(page).locator('span.mention.selected', { hasText: first })).toBeInViewport();
+
+  // Scrolled back to the top, where that part of the article is no longer drawn: the next selection starts
+  // there again (the last place chosen), drawn and brought on screen.
+  await scroller(page).evaluate((el) => el.scrollTo(0, 0));
+  await expect.poll(() => scroller(page).evaluate((el) => el.scrollTop)).toBe(0);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  await expect.poll(() => shownSelection(page)).toBe(phrase.split(' ').slice(0, 2).join(' '));
+  expect(await selectionInView(page)).toBe(true);
 });
 
 test('Chinese: a two-character name is marked by mouse and by keyboard, not the whole run of characters', async ({ app, page }) => {

@@ -62,9 +62,10 @@ test('a keyboard selection starts at the annotation Tab moved to', async ({ app,
   await openArticle(page, 'Kay Board', SAMPLE, 'Reality TV star');
   await markClaim(page, 'who has spent more than two decades behind bars');
 
-  // Back to the article's first annotation, then Tab through the masked gaps to the claim.
+  // Words selected with the mouse, then Tab from the article's first annotation through the masked gaps to the claim.
   await scroller(page).focus();
   await page.keyboard.press('Escape');
+  await dragSelect(page, 'Alice Marie');
   await page.keyboard.press('Tab');
   await expect(inspector(page).getByRole('heading', { name: 'Masked name gap' })).toBeVisible();
   for (let i = 0; i < 8 && !(await inspector(page).getByRole('heading', { name: 'Claim' }).isVisible()); i++) {

@@ -86,18 +86,18 @@ describe('the open document', () => {
     find.show('Johnson');
     const matches = find.matches.map((match) => match.start);
     expect(matches.length).toBeGreaterThan(1);
-    expect(doc.caret).toBe(matches[0]);
+    expect(doc.caret?.at).toBe(matches[0]);
     find.step(1);
     find.close();
-    expect(doc.caret).toBe(matches[1]);
+    expect(doc.caret?.at).toBe(matches[1]);
 
     const gap = doc.gaps[2]!;
     doc.select({ kind: 'gap', start: gap.start, end: gap.end });
-    expect(doc.caret).toBe(gap.start);
+    expect(doc.caret?.at).toBe(gap.start);
     doc.select(null);
-    expect(doc.caret).toBe(gap.start);
+    expect(doc.caret?.at).toBe(gap.start);
     find.step(-1);
-    expect(doc.caret).toBe(matches[0]);
+    expect(doc.caret?.at).toBe(matches[0]);
 
     await doc.load(documentId);
     expect(doc.caret).toBeNull();

@@ -76,6 +76,42 @@ test('deleted documents go to the trash, come back, and are gone only after a co
   await expect(page.getByRole('button', { name: 'Trash (0)' })).toBeVisible();
 });
 
+test('by keyboard the focus lands on each new view\'s heading: opening a document, the trash, restoring, deleting', async ({
+  app,
+  page
+}) => {
+  const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+  await page.goto(app.url);
+  await signIn(page, 'Kim Keys');
+
+  // After an import the document opens with the focus on its title.
+  await importArticles(page, SECOND);
+  await expect(articleText(page)).toBeVisible();
+  await expect(heading(SECOND_TITLE)).toBeFocused();
+  await page.getByRole('button', { name: 'Library', exact: true }).press('Enter');
+  await expect(heading('Library')).toBeFocused();
+
+  // Opened from the library with Enter on its title.
+  await documentLink(page, SECOND_TITLE).press('Enter');
+  await expect(articleText(page)).toBeVisible();
+  await expect(heading(SECOND_TITLE)).toBeFocused();
+  await page.getByRole('button', { name: 'Library', exact: true }).press('Enter');
+
+  // Deleted: its row goes, the focus goes to the library's heading.
+  await library(page).getByRole('button', { name: new RegExp(`^Delete ${SECOND_TITLE.source.slice(1)}`) }).press('Enter');
+  await page.getByRole('dialog', { name: /^Delete “/ }).getByRole('button', { name: 'Delete document' }).press('Enter');
+  await expect(library(page)).toContainText('No articles yet');
+  await expect(heading('Library')).toBeFocused();
+
+  // The trash, and a restore from it: the focus stays in the trash, on its heading.
+  await page.getByRole('button', { name: 'Trash (1)' }).press('Enter');
+  await expect(heading('Trash')).toBeFocused();
+  const trash = page.getByRole('main', { name: 'Trash' });
+  await trash.getByRole('button', { name: /^Restore Café/ }).press('Enter');
+  await expect(trash).toContainText('The trash is empty.');
+  await expect(heading('Trash')).toBeFocused();
+});
+
 async function openBackups(page: Page) {
   await page.getByRole('button', { name: /^User menu/ }).click();
   await page.getByRole('menuitem', { name: 'Settings…' }).click();

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClaimHistory } from '../../../src/renderer/lib/state/claim-history.svelte';
 import { DocumentState } from '../../../src/renderer/lib/state/document.svelte';
+import { DocumentFind } from '../../../src/renderer/lib/state/find.svelte';
 import { blockIndexAt, innermostAt } from '../../../src/renderer/lib/text/annotations';
 import { type StateLibrary, holdingAnswers, said, libraryWithSample } from './helpers';
 
@@ -76,6 +77,30 @@ describe('the open document', () => {
     expect(said(lib.notices)).toEqual([expect.stringMatching(/^Could not mark the mention: /)]);
     expect(await stored()).toEqual(before);
     expect({ mentions: doc.mentions, claims: doc.claims }).toEqual(before);
+  });
+
+  it('starts a keyboard selection at the find match shown or the annotation selected, whichever came last', async () => {
+    await doc.load(documentId);
+    expect(doc.caret).toBeNull();
+    const find = new DocumentFind(doc);
+    find.show('Johnson');
+    const matches = find.matches.map((match) => match.start);
+    expect(matches.length).toBeGreaterThan(1);
+    expect(doc.caret?.at).toBe(matches[0]);
+    find.step(1);
+    find.close();
+    expect(doc.caret?.at).toBe(matches[1]);
+
+    const gap = doc.gaps[2]!;
+    doc.select({ kind: 'gap', start: gap.start, end: gap.end });
+    expect(doc.caret?.at).toBe(gap.start);
+    doc.select(null);
+    expect(doc.caret?.at).toBe(gap.start);
+    find.step(-1);
+    expect(doc.caret?.at).toBe(matches[0]);
+
+    await doc.load(documentId);
+    expect(doc.caret).toBeNull();
   });
 
   it('says why a document cannot be opened and shows none', async () => {

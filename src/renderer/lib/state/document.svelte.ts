@@ -98,6 +98,11 @@ export class DocumentState {
   #exactSelection = false;
   /** Counts marks made from the text selection; the text view then clears the DOM selection. */
   #selectionUsed = $state(0);
+  /**
+   * Where a keyboard selection starts: the find match shown, the annotation selected or the place clicked,
+   * whichever came last. A new object at each move, so a text selection made before it can be told apart.
+   */
+  #caret: { at: number } | null = null;
 
   #blocks = $derived(textBlocks(this.#document?.blocks ?? [], this.#document?.text.length ?? 0));
   #bucketed: Bucketed | null = null;
@@ -210,6 +215,10 @@ export class DocumentState {
     return this.#selectionUsed;
   }
 
+  get caret() {
+    return this.#caret;
+  }
+
   get blocks() {
     return this.#blocks;
   }
@@ -248,6 +257,11 @@ export class DocumentState {
 
   get selectedText() {
     return this.#selectedText;
+  }
+
+  /** Moves the place a keyboard selection starts from. */
+  placeCaret(offset: number): void {
+    this.#caret = { at: offset };
   }
 
   /** Asks the text view to bring the text at `start` on screen (and focus it). */
@@ -344,6 +358,7 @@ export class DocumentState {
     this.#selected = null;
     this.#textRange = null;
     this.#reveal = null;
+    this.#caret = null;
   }
 
   // ---- selection -------------------------------------------------------------------------
@@ -351,6 +366,7 @@ export class DocumentState {
   select(ref: AnnotationRef | null, options: { reveal?: boolean; focus?: boolean } = {}): void {
     this.#choices++;
     this.#selected = ref;
+    if (ref) this.#caret = { at: ref.start };
     if (ref && options.reveal) this.#reveal = { start: ref.start, focus: options.focus ?? false };
   }
 

@@ -78,7 +78,7 @@ export class DocumentFind {
   /** A new query: the first match from `from` (else the selected annotation, else the top) becomes current. */
   setQuery(query: string, from?: number): void {
     this.#query = query;
-    this.#current = this.#matches.length ? firstMatchFrom(this.#matches, from ?? this.#doc.selected?.start ?? 0) : -1;
+    this.#show(this.#matches.length ? firstMatchFrom(this.#matches, from ?? this.#doc.selected?.start ?? 0) : -1);
   }
 
   setMatchCase(matchCase: boolean): void {
@@ -89,6 +89,13 @@ export class DocumentFind {
   step(direction: 1 | -1): void {
     const count = this.#matches.length;
     if (count === 0) return;
-    this.#current = this.#current === -1 ? 0 : (this.#current + direction + count) % count;
+    this.#show(this.#current === -1 ? 0 : (this.#current + direction + count) % count);
+  }
+
+  /** The match shown is also where a keyboard selection starts, after the find bar closes too. */
+  #show(index: number): void {
+    this.#current = index;
+    const match = this.#matches[index];
+    if (match) this.#doc.placeCaret(match.start);
   }
 }

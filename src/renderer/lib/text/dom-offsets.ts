@@ -72,9 +72,12 @@ export function segmentStartingAt(root: HTMLElement, offset: number): HTMLElemen
   return root.querySelector<HTMLElement>(`[data-s="${offset}"]`);
 }
 
-/** Puts a collapsed DOM selection at the start of a rendered segment (a keyboard selection starts there). */
-export function placeCaret(segment: HTMLElement): void {
-  const walker = document.createTreeWalker(segment, NodeFilter.SHOW_TEXT);
-  const text = walker.nextNode();
-  if (text) getSelection()?.collapse(text, 0);
+/** The text offsets of the selection's anchor and focus (either way round), or null when it is not inside `root`. */
+export function selectionEnds(selection: Selection | null, root: HTMLElement): { anchor: number; focus: number } | null {
+  const anchorNode = selection?.anchorNode;
+  const focusNode = selection?.focusNode;
+  if (!selection || !anchorNode || !focusNode || !root.contains(anchorNode) || !root.contains(focusNode)) return null;
+  const anchor = offsetOfBoundary(anchorNode, selection.anchorOffset, root);
+  const focus = offsetOfBoundary(focusNode, selection.focusOffset, root);
+  return anchor === null || focus === null ? null : { anchor, focus };
 }

@@ -28,8 +28,8 @@ export class RenderedText {
 
   /** The range of text[start, end), or null when part of it is not rendered. */
   range(start: number, end: number): Range | null {
-    const from = this.#point(start, false);
-    const to = this.#point(end, true);
+    const from = this.point(start, false);
+    const to = this.point(end, true);
     if (!from || !to) return null;
     const range = document.createRange();
     range.setStart(from.node, from.offset);
@@ -58,7 +58,8 @@ export class RenderedText {
     return (isEnd ? leaf.start < offset : leaf.start <= offset) ? leaf : null;
   }
 
-  #point(offset: number, isEnd: boolean): { node: Text; offset: number } | null {
+  /** The DOM position of `offset`; as an end it may close the segment before it rather than open the next. */
+  point(offset: number, isEnd: boolean): { node: Text; offset: number } | null {
     const leaf = this.#leafAt(offset, isEnd);
     if (!leaf) return null;
     let remaining = offset - leaf.start;
@@ -75,13 +76,18 @@ export class RenderedText {
   }
 }
 
-/** Selects text[start, end) in the article, as if the user had dragged over it; false when it is not rendered. */
-export function selectRendered(root: Element, start: number, end: number): boolean {
-  const range = new RenderedText(root).range(start, end);
+/**
+ * Selects the text from offset `anchor` to offset `focus` (either way round, or a caret when they are
+ * equal) in the article, as if the user had dragged from one to the other; false when it is not rendered.
+ */
+export function selectRendered(root: Element, anchor: number, focus: number): boolean {
+  const rendered = new RenderedText(root);
+  const forward = anchor <= focus;
+  const from = rendered.point(anchor, !forward);
+  const to = rendered.point(focus, forward && focus !== anchor);
   const selection = getSelection();
-  if (!range || !selection) return false;
-  selection.removeAllRanges();
-  selection.addRange(range);
+  if (!from || !to || !selection) return false;
+  selection.setBaseAndExtent(from.node, from.offset, to.node, to.offset);
   return true;
 }
 

@@ -3,6 +3,7 @@
  * src/shared/published-content.ts), its hash, and what changed between two versions of it.
  */
 import type { Claim, VerdictScale } from '../../shared/domain';
+import { distinctPeople, peopleLine, personKey } from '../../shared/person-name';
 import { type PublishedContent, type SheetEvidence, type SheetVerdict, PUBLISHED_PARTS, publishedPartKeys } from '../../shared/published-content';
 import { canonicalJson } from '../export/canonical-json';
 import { quoteParts } from '../export/quote';
@@ -11,6 +12,7 @@ import { listClaims } from '../store/claims';
 import { getDocument } from '../store/documents';
 import { getEntity } from '../store/entities';
 import { listEvidenceOfDocument } from '../store/evidence';
+import { contentEditors } from '../store/history-editors';
 import { listRestoredGaps } from '../store/mentions';
 import type { Db } from '../store/open';
 import { getScale } from '../store/scales';
@@ -20,8 +22,25 @@ export type { PublishedContent, SheetEvidence, SheetVerdict };
 /** SHA-256 (lower-case hex) of the canonical JSON of a claim's published content. */
 export const contentHash = (content: PublishedContent): string => sha256Hex(canonicalJson(content));
 
-/** The published content of the given claims of one document (all of them when omitted), by claim id. */
-export function publishedContents(db: Db, documentId: string, claims?: readonly Claim[]): Map<string, PublishedContent> {
+/**
+ * The people who checked a claim: its checker, then everyone else who changed its checked content
+ * in alphabetical order, so that libraries that received the changes in another order agree.
+ */
+export function claimCheckers(claim: Claim, editors: Map<string, string[]>): string[] {
+  const [checker, ...others] = distinctPeople([claim.author, ...(editors.get(claim.id) ?? [])]);
+  return [checker!, ...others.sort((a, b) => (personKey(a) < personKey(b) ? -1 : 1))];
+}
+
+/**
+ * The published content of the given claims of one document (all of them when omitted), by claim
+ * id; `editors` are contentEditors of the document when the caller has read them already.
+ */
+export function publishedContents(
+  db: Db,
+  documentId: string,
+  claims?: readonly Claim[],
+  editors: Map<string, string[]> = contentEditors(db, documentId)
+): Map<string, PublishedContent> {
   const document = getDocument(db, documentId);
   const contents = new Map<string, PublishedContent>();
   if (!document) return contents;
@@ -56,7 +75,7 @@ export function publishedContents(db: Db, documentId: string, claims?: readonly 
       verdict: claim.verdict ? sheetVerdict(claim.verdict.label, scale(claim.verdict.scaleId, claim.verdict.scaleVersion), claim.verdict) : null,
       explanation: claim.explanation,
       evidence: evidence.get(claim.id) ?? [],
-      checkedBy: claim.author,
+      checkedBy: peopleLine(claimCheckers(claim, editors)),
       createdAt: claim.createdAt
     });
   }

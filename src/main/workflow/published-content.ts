@@ -8,11 +8,9 @@ import { type PublishedContent, type SheetEvidence, type SheetVerdict, PUBLISHED
 import { canonicalJson } from '../export/canonical-json';
 import { quoteParts } from '../export/quote';
 import { sha256Hex } from '../import/hash';
-import { listClaims } from '../store/claims';
 import { getDocument } from '../store/documents';
 import { getEntity } from '../store/entities';
 import { listEvidenceOfDocument } from '../store/evidence';
-import { contentEditors } from '../store/history-editors';
 import { listRestoredGaps } from '../store/mentions';
 import type { Db } from '../store/open';
 import { getScale } from '../store/scales';
@@ -31,21 +29,16 @@ export function claimCheckers(claim: Claim, editors: Map<string, string[]>): str
   return [checker!, ...others.sort((a, b) => (personKey(a) < personKey(b) ? -1 : 1))];
 }
 
-/**
- * The published content of the given claims of one document (all of them when omitted), by claim
- * id; `editors` are contentEditors of the document when the caller has read them already.
- */
+/** The published content of the given claims of one document, by claim id; `editors` are their contentEditors. */
 export function publishedContents(
   db: Db,
   documentId: string,
-  claims?: readonly Claim[],
-  editors: Map<string, string[]> = contentEditors(db, documentId)
+  claims: readonly Claim[],
+  editors: Map<string, string[]>
 ): Map<string, PublishedContent> {
   const document = getDocument(db, documentId);
   const contents = new Map<string, PublishedContent>();
-  if (!document) return contents;
-  const wanted = claims ?? listClaims(db, documentId);
-  if (wanted.length === 0) return contents;
+  if (!document || claims.length === 0) return contents;
   const gaps = listRestoredGaps(db, documentId);
   const evidence = new Map<string, SheetEvidence[]>();
   for (const e of listEvidenceOfDocument(db, documentId)) {
@@ -63,7 +56,7 @@ export function publishedContents(
     evidence.set(e.claimId, list);
   }
   const scale = scaleLookup(db);
-  for (const claim of wanted) {
+  for (const claim of claims) {
     const claimant = claim.claimantId ? getEntity(db, claim.claimantId) : null;
     contents.set(claim.id, {
       id: claim.id,

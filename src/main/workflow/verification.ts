@@ -122,7 +122,7 @@ const unapprovedStatus = (stored: Claim): ClaimStatus => (stored.status === 'ver
 
 function verifyWith(db: Db, documentId: string, claims: readonly Claim[], decisionsOf: Map<string, Review[]>): Verified[] {
   if (claims.length === 0) return [];
-  const editors = contentEditors(db, documentId);
+  const editors = contentEditors(db, documentId, claims.map((c) => c.id));
   const contents = publishedContents(db, documentId, claims, editors);
   const keys = knownKeys(db);
   return claims.map((stored) => {
@@ -165,7 +165,8 @@ export function derivedClaims(db: Db, documentId: string, claims: readonly Claim
   const reviewed = verifyWith(db, documentId, claims.filter((c) => decisions.has(c.id)), decisions);
   const derived = new Map(reviewed.map((v) => [v.claim.id, v.claim]));
   // Who may approve a claim in review depends on who changed it; the others need not read the log.
-  const editors = claims.some((c) => !derived.has(c.id) && unapprovedStatus(c) === 'in review') ? contentEditors(db, documentId) : new Map();
+  const inReview = claims.filter((c) => !derived.has(c.id) && unapprovedStatus(c) === 'in review').map((c) => c.id);
+  const editors = contentEditors(db, documentId, inReview);
   return claims.map(
     (stored) =>
       derived.get(stored.id) ?? {

@@ -25,7 +25,9 @@ export const contentHash = (content: PublishedContent): string => sha256Hex(cano
  * in alphabetical order, so that libraries that received the changes in another order agree.
  */
 export function claimCheckers(claim: Claim, editors: Map<string, string[]>): string[] {
-  const [checker, ...others] = distinctPeople([claim.author, ...(editors.get(claim.id) ?? [])]);
+  const changedBy = editors.get(claim.id);
+  if (!changedBy) return [claim.author];
+  const [checker, ...others] = distinctPeople([claim.author, ...changedBy]);
   return [checker!, ...others.sort((a, b) => (personKey(a) < personKey(b) ? -1 : 1))];
 }
 

@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { createService } from '../../src/main/api/service';
 import { listClaims } from '../../src/main/store/claims';
 import { openLibrary } from '../../src/main/store/open';
+import { contentEditors } from '../../src/main/store/history-editors';
 import { derivedClaims } from '../../src/main/workflow/verification';
 import { loadCorpus } from '../render/corpus';
 import { planAnnotations } from '../render/library';
@@ -97,6 +98,8 @@ export async function runDocumentReadBenchmark(options: DocumentReadOptions) {
         documentText: await timed(() => call('documents.text', { id: documentId })),
         annotationColumns: await timed(() => call('documents.annotationColumns', { id: documentId })),
         derivedClaims: await timed(() => derivedClaims(db, documentId, claims)),
+        // The part of derivedClaims that reads from the change log who changed each reviewed claim.
+        claimCheckers: await timed(() => contentEditors(db, documentId, claimIds)),
         documentsList: await timed(() => call('documents.list', {})),
         addMention: addMs
       }

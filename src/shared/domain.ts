@@ -142,6 +142,8 @@ export interface ClaimVerification {
   approval: ApprovalState | null;
   /** The check of every approval and change request, by review id. */
   checks: Record<string, ReviewCheck>;
+  /** Its checker, then everyone else who changed what an approval covers (read for claims in review or reviewed): their approval is a self-review. */
+  checkers: string[];
 }
 
 export interface Verdict {

@@ -5,6 +5,7 @@
  * not the checker (unless self-review was confirmed).
  */
 import type { Review } from '../../shared/domain';
+import { isNamedIn } from '../../shared/person-name';
 import { keyFingerprint, shortFingerprint, signatureValid } from '../identity/signature';
 import { sha256Hex } from '../import/hash';
 import type { KnownKey } from '../store/known-keys';
@@ -70,8 +71,8 @@ export function readApproval(claimId: string, token: string | null, keys: Map<st
       reason: `signed with another key (${fingerprint}) than the one this library trusts for ${approval.reviewer} (${shortFingerprint(known.fingerprint)})`
     };
   }
-  if (approval.reviewer === content.checkedBy && !approval.selfReview) {
-    return { ok: false, reason: `approved by its own checker ${approval.reviewer} without a confirmed self-review` };
+  if (isNamedIn(content.checkedBy, approval.reviewer) && !approval.selfReview) {
+    return { ok: false, reason: `approved by ${approval.reviewer}, who checked it, without a confirmed self-review` };
   }
   return { ok: true, claim: sheetClaim(content, review), content };
 }

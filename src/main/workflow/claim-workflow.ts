@@ -1,4 +1,5 @@
 import type { Claim, ClaimStatus, ReviewDecision } from '../../shared/domain';
+import { isAmong, isClaimChecker } from '../../shared/person-name';
 import { DomainError } from '../errors';
 
 /**
@@ -46,27 +47,28 @@ export function reviewOutcome(
   comment: string,
   confirmSelfReview: boolean
 ): ReviewOutcome {
-  const byChecker = reviewer === claim.author;
+  const byChecker = isClaimChecker(claim, reviewer);
   if (decision === 'comment') {
     if (!comment.trim()) throw new DomainError('invalid_input', 'A comment needs some text.');
     return { status: null, selfReview: false };
   }
-  if (claim.status !== 'in review') {
-    throw new DomainError(
-      'forbidden',
-      `Only a claim in review can be ${decision === 'approve' ? 'approved' : 'sent back'}; this one is "${claim.status}".`
-    );
-  }
   if (decision === 'request changes') {
+    // Sending back a verified claim withdraws its approval: it leaves the fact sheet until approved again.
+    if (claim.status !== 'in review' && claim.status !== 'verified') {
+      throw new DomainError('forbidden', `Only a claim in review or verified can be sent back; this one is "${claim.status}".`);
+    }
     if (!comment.trim()) throw new DomainError('invalid_input', 'Say what should change: requesting changes needs a comment.');
     return { status: 'changes requested', selfReview: false };
+  }
+  if (claim.status !== 'in review') {
+    throw new DomainError('forbidden', `Only a claim in review can be approved; this one is "${claim.status}".`);
   }
   // A verdict can be taken away while the claim is in review; what has none cannot be approved.
   if (!claim.verdict) throw new DomainError('invalid_input', 'This claim has no verdict; give it one before it is approved.');
   if (byChecker && !confirmSelfReview) {
     throw new DomainError(
       'forbidden',
-      `${reviewer} checked this claim, so another person must approve it. ` +
+      `${reviewer} ${isAmong([claim.author], reviewer) ? 'checked' : 'changed'} this claim, so another person must approve it. ` +
         'Working alone? Confirm self-review explicitly; the fact sheet will say "self-reviewed".'
     );
   }

@@ -3,11 +3,11 @@
  * src/shared/published-content.ts), its hash, and what changed between two versions of it.
  */
 import type { Claim, VerdictScale } from '../../shared/domain';
+import { distinctPeople, peopleLine, personKey } from '../../shared/person-name';
 import { type PublishedContent, type SheetEvidence, type SheetVerdict, PUBLISHED_PARTS, publishedPartKeys } from '../../shared/published-content';
 import { canonicalJson } from '../export/canonical-json';
 import { quoteParts } from '../export/quote';
 import { sha256Hex } from '../import/hash';
-import { listClaims } from '../store/claims';
 import { getDocument } from '../store/documents';
 import { getEntity } from '../store/entities';
 import { listEvidenceOfDocument } from '../store/evidence';
@@ -20,13 +20,27 @@ export type { PublishedContent, SheetEvidence, SheetVerdict };
 /** SHA-256 (lower-case hex) of the canonical JSON of a claim's published content. */
 export const contentHash = (content: PublishedContent): string => sha256Hex(canonicalJson(content));
 
-/** The published content of the given claims of one document (all of them when omitted), by claim id. */
-export function publishedContents(db: Db, documentId: string, claims?: readonly Claim[]): Map<string, PublishedContent> {
+/**
+ * The people who checked a claim: its checker, then everyone else who changed its checked content
+ * in alphabetical order, so that libraries that received the changes in another order agree.
+ */
+export function claimCheckers(claim: Claim, editors: Map<string, string[]>): string[] {
+  const changedBy = editors.get(claim.id);
+  if (!changedBy) return [claim.author];
+  const [checker, ...others] = distinctPeople([claim.author, ...changedBy]);
+  return [checker!, ...others.sort((a, b) => (personKey(a) < personKey(b) ? -1 : 1))];
+}
+
+/** The published content of the given claims of one document, by claim id; `editors` are their contentEditors. */
+export function publishedContents(
+  db: Db,
+  documentId: string,
+  claims: readonly Claim[],
+  editors: Map<string, string[]>
+): Map<string, PublishedContent> {
   const document = getDocument(db, documentId);
   const contents = new Map<string, PublishedContent>();
-  if (!document) return contents;
-  const wanted = claims ?? listClaims(db, documentId);
-  if (wanted.length === 0) return contents;
+  if (!document || claims.length === 0) return contents;
   const gaps = listRestoredGaps(db, documentId);
   const evidence = new Map<string, SheetEvidence[]>();
   for (const e of listEvidenceOfDocument(db, documentId)) {
@@ -44,7 +58,7 @@ export function publishedContents(db: Db, documentId: string, claims?: readonly 
     evidence.set(e.claimId, list);
   }
   const scale = scaleLookup(db);
-  for (const claim of wanted) {
+  for (const claim of claims) {
     const claimant = claim.claimantId ? getEntity(db, claim.claimantId) : null;
     contents.set(claim.id, {
       id: claim.id,
@@ -56,7 +70,7 @@ export function publishedContents(db: Db, documentId: string, claims?: readonly 
       verdict: claim.verdict ? sheetVerdict(claim.verdict.label, scale(claim.verdict.scaleId, claim.verdict.scaleVersion), claim.verdict) : null,
       explanation: claim.explanation,
       evidence: evidence.get(claim.id) ?? [],
-      checkedBy: claim.author,
+      checkedBy: peopleLine(claimCheckers(claim, editors)),
       createdAt: claim.createdAt
     });
   }

@@ -5,14 +5,16 @@
  * confirmed self-review). Nothing stored or received can set it.
  */
 import type { ApprovalState, Claim, ClaimStatus, HistoryEntry, Review, ReviewCheck, SignatureCheck } from '../../shared/domain';
+import { isAmong } from '../../shared/person-name';
 import { canonicalJson } from '../export/canonical-json';
 import { sha256Hex } from '../import/hash';
 import { keyFingerprint, shortFingerprint, signatureValid } from '../identity/signature';
+import { contentEditors } from '../store/history-editors';
 import { type KnownKey, knownKeys } from '../store/known-keys';
 import type { Db } from '../store/open';
 import { listReviewsOfDocument } from '../store/reviews';
 import type { ClaimReviewView } from '../../shared/api/methods/verification';
-import { type PublishedContent, changedKeys, changedParts, contentHash, publishedContents } from './published-content';
+import { type PublishedContent, changedKeys, changedParts, claimCheckers, contentHash, publishedContents } from './published-content';
 
 /** What a review's signature covers. */
 export const signedReviewPart = (r: Pick<Review, 'claimId' | 'decision' | 'comment' | 'contentHash' | 'author' | 'createdAt' | 'selfReview'>) => ({
@@ -57,10 +59,11 @@ function signatureCheck(review: Review, keys: Map<string, KnownKey>): SignatureC
   return 'valid';
 }
 
-export function reviewCheck(review: Review, checker: string, currentHash: string, keys: Map<string, KnownKey>): ReviewCheck {
+/** `checkers`: everyone who changed the claim's checked content; an approval by one of them is a self-review. */
+export function reviewCheck(review: Review, checkers: readonly string[], currentHash: string, keys: Map<string, KnownKey>): ReviewCheck {
   const signature = signatureCheck(review, keys);
   if (signature !== 'valid') return signature;
-  if (review.decision === 'approve' && review.author === checker && !review.selfReview) return 'own claim';
+  if (review.decision === 'approve' && isAmong(checkers, review.author) && !review.selfReview) return 'own claim';
   return review.contentHash === currentHash ? 'valid' : 'outdated';
 }
 
@@ -119,14 +122,16 @@ const unapprovedStatus = (stored: Claim): ClaimStatus => (stored.status === 'ver
 
 function verifyWith(db: Db, documentId: string, claims: readonly Claim[], decisionsOf: Map<string, Review[]>): Verified[] {
   if (claims.length === 0) return [];
-  const contents = publishedContents(db, documentId, claims);
+  const editors = contentEditors(db, documentId, claims.map((c) => c.id));
+  const contents = publishedContents(db, documentId, claims, editors);
   const keys = knownKeys(db);
   return claims.map((stored) => {
     const content = contents.get(stored.id)!;
     const hash = contentHash(content);
+    const checkers = claimCheckers(stored, editors);
     const decisions = decisionsOf.get(stored.id) ?? [];
     const checks: Record<string, ReviewCheck> = {};
-    for (const review of decisions) checks[review.id] = reviewCheck(review, stored.author, hash, keys);
+    for (const review of decisions) checks[review.id] = reviewCheck(review, checkers, hash, keys);
     const latestTrusted = last(decisions, (r) => TRUSTED_CHECKS.has(checks[r.id]!));
     const approval = latestTrusted?.decision === 'approve' && checks[latestTrusted.id] === 'valid' ? latestTrusted : null;
     const latestApproval = last(decisions, (r) => r.decision === 'approve');
@@ -135,7 +140,8 @@ function verifyWith(db: Db, documentId: string, claims: readonly Claim[], decisi
       status: approval ? 'verified' : unapprovedStatus(stored),
       verification: {
         approval: latestApproval ? approvalState(latestApproval, checks[latestApproval.id]!, content) : null,
-        checks
+        checks,
+        checkers
       }
     };
     return { claim, approval, content };
@@ -158,8 +164,16 @@ export function derivedClaims(db: Db, documentId: string, claims: readonly Claim
   const decisions = decisionsByClaim(db, documentId, claims);
   const reviewed = verifyWith(db, documentId, claims.filter((c) => decisions.has(c.id)), decisions);
   const derived = new Map(reviewed.map((v) => [v.claim.id, v.claim]));
+  // Who may approve a claim in review depends on who changed it; the others need not read the log.
+  const inReview = claims.filter((c) => !derived.has(c.id) && unapprovedStatus(c) === 'in review').map((c) => c.id);
+  const editors = contentEditors(db, documentId, inReview);
   return claims.map(
-    (stored) => derived.get(stored.id) ?? { ...stored, status: unapprovedStatus(stored), verification: { approval: null, checks: {} } }
+    (stored) =>
+      derived.get(stored.id) ?? {
+        ...stored,
+        status: unapprovedStatus(stored),
+        verification: { approval: null, checks: {}, checkers: claimCheckers(stored, editors) }
+      }
   );
 }
 

@@ -8,7 +8,7 @@ export const CHECK_LABELS: Record<ReviewCheck, string> = {
   'unknown key': 'key not trusted yet: does not count',
   'key changed': 'different key than the one trusted for this name: does not count',
   'bad signature': 'signature does not match: altered, does not count',
-  'own claim': 'by its own checker without confirmed self-review: does not count'
+  'own claim': 'by someone who checked or changed it, without confirmed self-review: does not count'
 };
 
 const list = (parts: string[]) =>

@@ -33,7 +33,8 @@ describe('shared files never launder verification', () => {
   it('both sides edit the explanation, the reviewer approves and sends it back: the checker\'s claim is not verified', async () => {
     await checker.call('claims.update', { id: ids.claimId, explanation: 'Checker: unreviewed wording.' });
     await reviewer.call('claims.update', { id: ids.claimId, explanation: 'Reviewer: tightened wording.' });
-    await reviewer.call('reviews.create', { claimId: ids.claimId, decision: 'approve' });
+    // Her own wording: she approves it only as a self-review.
+    await reviewer.call('reviews.create', { claimId: ids.claimId, decision: 'approve', confirmSelfReview: true });
     expect((await claimIn(reviewer)).status).toBe('verified');
 
     await open(checker, (await pack(reviewer, ids.documentId)).content);

@@ -71,7 +71,7 @@ describe('derived claim status', () => {
       [ids.sentBack]: 'changes requested',
       [ids.open]: 'in review'
     });
-    expect(derived.find((c) => c.id === ids.open)!.verification).toEqual({ approval: null, checks: {} });
+    expect(derived.find((c) => c.id === ids.open)!.verification).toEqual({ approval: null, checks: {}, checkers: ['Ana Checker'] });
   });
 
   it('takes a claim off verified when the restored name in its quote changes, and no other', async () => {

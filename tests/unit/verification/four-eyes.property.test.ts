@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FactSheetFormat } from '../../../src/shared/api/methods/export';
+import { isNamedIn } from '../../../src/shared/person-name';
 import { readSheet } from '../../../src/main/export/read-sheet';
 import { type Annotated, annotate, b64, pack } from '../exchange/helpers';
 import { type TempLibrary, tempLibrary } from '../helpers/temp-library';
@@ -199,6 +200,8 @@ async function checkSheets(w: World, i: Lib): Promise<number> {
       const approval = JSON.parse(Buffer.from(entry.approval ?? '', 'base64').toString('utf8') || 'null') as Record<string, unknown> | null;
       expect(approval, `${format}: claim ${entry.id} has no approval`).not.toBeNull();
       const { reviewer, at, comment, content, contentHash, publicKey, signature, selfReview } = approval as Record<string, string>;
+      // Exactly what the library holds for the claim now.
+      const claim = claims.find((c) => c.id === entry.id)!;
       expect(sha256(content!)).toBe(contentHash);
       const shown = JSON.parse(content!) as Record<string, unknown>;
       expect(canonical(shown)).toBe(content);
@@ -206,9 +209,9 @@ async function checkSheets(w: World, i: Lib): Promise<number> {
       const key = createPublicKey({ key: Buffer.from(publicKey!, 'base64'), format: 'der', type: 'spki' });
       expect(verify(null, Buffer.from(signed, 'utf8'), key, Buffer.from(signature!, 'base64')), `${format}: signature`).toBe(true);
       expect(publicKey, `${format}: ${reviewer} signs with their own key`).toBe(w.keys.get(reviewer!));
-      expect(reviewer !== shown.checkedBy || (selfReview as unknown) === true, `${format}: approved by its checker`).toBe(true);
-      // Exactly what the library holds for the claim now.
-      const claim = claims.find((c) => c.id === entry.id)!;
+      // Everyone who changed what was approved is named as its checker; an approval by one of them is a self-review.
+      expect(!isNamedIn(String(shown.checkedBy), reviewer!) || (selfReview as unknown) === true, `${format}: approved by its checker`).toBe(true);
+      expect(String(shown.checkedBy).startsWith(claim.author), `${format}: the claim's checker comes first`).toBe(true);
       const claimant = claim.claimantId ? knownEntities.get(claim.claimantId) : undefined;
       expect(shown).toMatchObject({
         id: claim.id,
@@ -216,7 +219,6 @@ async function checkSheets(w: World, i: Lib): Promise<number> {
         text: claim.text,
         explanation: claim.explanation,
         claimDate: claim.claimDate || null,
-        checkedBy: claim.author,
         claimant: claimant ? { id: claimant.id, name: claimant.name, type: claimant.type } : null,
         verdict: claim.verdict ? { label: claim.verdict.label, scaleId: claim.verdict.scaleId, scaleVersion: claim.verdict.scaleVersion } : null,
         evidence: evidence.filter((e) => e.claimId === claim.id).map((e) => ({ id: e.id, title: e.title, url: e.url, relation: e.relation }))

@@ -1,3 +1,4 @@
+import { cleanUserName, userNameProblem } from '../../../shared/person-name';
 import { DomainError } from '../../errors';
 import { runMutation } from '../../store/history';
 import { listLabels } from '../../store/labels';
@@ -12,8 +13,11 @@ export const settingsHandlers: HandlerMap<'app.info' | 'settings.get' | 'setting
     if (input.verdictScaleId !== undefined && !getScale(ctx.db, input.verdictScaleId)) {
       throw new DomainError('not_found', `No verdict scale with id ${input.verdictScaleId}.`);
     }
+    const userName = input.userName === undefined ? undefined : cleanUserName(input.userName);
+    const problem = userName === undefined ? null : userNameProblem(userName);
+    if (problem) throw new DomainError('invalid_input', problem);
     return runMutation(ctx.asSystem(), { documentId: null, action: 'settings.update', kind: 'log' }, (group) =>
-      updateSettings(group, input)
+      updateSettings(group, { ...input, ...(userName !== undefined && { userName }) })
     ).value;
   },
   'labels.list': (ctx) => listLabels(ctx.db),

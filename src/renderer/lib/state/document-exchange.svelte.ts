@@ -2,6 +2,7 @@ import type { ApiClient } from '../../../shared/api/client';
 import type { MethodInput } from '../../../shared/api/contract';
 import type { ExchangeConflict, ExchangeReport, ExportedFile, OrphanedAnnotation } from '../../../shared/api/methods/exchange';
 import type { AppError } from '../../../shared/result';
+import { samePerson } from '../../../shared/person-name';
 import { saveDownload } from '../download';
 import type { DocumentState, Span } from './document.svelte';
 import type { Notices } from './notices.svelte';
@@ -128,7 +129,7 @@ export class DocumentExchange {
   async enterReview(report: ExchangeReport, userName: string): Promise<void> {
     const id = report.document.id;
     const annotations = await this.#api.call('documents.annotations', { id });
-    if (!annotations.ok || !annotations.value.claims.some((claim) => claim.author !== userName)) return;
+    if (!annotations.ok || !annotations.value.claims.some((claim) => !samePerson(claim.author, userName))) return;
     this.#origins = { ...this.#origins, [id]: { author: report.file.author, fileName: report.file.fileName, openedAt: new Date().toISOString() } };
   }
 

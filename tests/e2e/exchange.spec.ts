@@ -90,7 +90,11 @@ async function beaRewrites(context: BrowserContext, url: string, fromAda: Saved,
   await expect(heading).toBeVisible();
   if ((await heading.textContent()) === 'Review the claim') await inspector(bea).getByRole('button', { name: 'Edit the claim yourself' }).click();
   await setExplanation(bea, 'Bea: the pardon was signed on 24 May.');
-  if (approve) await inspector(bea).getByRole('button', { name: 'Approve' }).click();
+  if (approve) {
+    await inspector(bea).getByRole('button', { name: 'Approve' }).click();
+    // She changed the wording herself, so her approval is a self-review: the window asks first.
+    await bea.getByRole('dialog', { name: 'Approve your own claim?' }).getByRole('button', { name: 'Approve as self-review' }).click();
+  }
   const download = bea.waitForEvent('download');
   await bea.getByRole('region', { name: 'Review mode' }).getByRole('button', { name: 'Send back' }).click();
   return saved(download);

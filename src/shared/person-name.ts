@@ -5,7 +5,8 @@
  * mixes scripts inside a word (a Cyrillic "е" in "Chеcker" looks like its Latin twin).
  */
 
-const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
+const HIDDEN = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/u;
+const INVISIBLE = new RegExp(HIDDEN.source, 'gu');
 const CONTROL = /\p{Cc}/u;
 
 /** The form of a name compared to tell whether two names are the same person. */
@@ -51,7 +52,7 @@ function scriptOf(char: string): string | null {
 export function userNameProblem(name: string): string | null {
   if (name === '') return 'Type your name.';
   if (CONTROL.test(name)) return 'A name cannot hold control characters such as tabs or line breaks.';
-  if (new RegExp(INVISIBLE.source, 'u').test(name)) {
+  if (HIDDEN.test(name)) {
     return 'A name cannot hold invisible characters (such as zero-width spaces or direction marks); type it again without them.';
   }
   for (const word of name.split(' ')) {

@@ -248,19 +248,23 @@ const canonical = (row: Row | null) =>
   row === null ? 'null' : JSON.stringify(Object.keys(row).sort().map((key) => [key, row[key]]));
 const sameRow = (a: Row | null, b: Row | null) => canonical(a) === canonical(b);
 
-/** The records the document's next undo (or redo) would change, as they were before and after that edit; null when there is none. */
-export function nextReplayRecords(db: Db, documentId: string, direction: 'undo' | 'redo'): { table: string; before: Row | null; after: Row | null }[] | null {
-  const target = stackTop(db, documentId, direction === 'undo' ? 'active' : 'undone');
-  if (!target) return null;
-  return groupRows(db, target.group_id).map((row) => ({
-    table: row.table_name,
-    before: parseJson<Row | null>(row.before_json, null),
-    after: parseJson<Row | null>(row.after_json, null)
-  }));
+/** One record an edit group changed, as it was before and after the edit. */
+export interface ReplayedRecord {
+  table: string;
+  before: Row | null;
+  after: Row | null;
 }
 
-/** Reverts (undo) or repeats (redo) the document's next edit group as a new, logged group. */
-export function replay(ctx: MutationContext, documentId: string, direction: 'undo' | 'redo'): ChangeGroup {
+/**
+ * Reverts (undo) or repeats (redo) the document's next edit group as a new, logged group;
+ * `refuse` may stop it (throwing) once it has seen the records that group changed.
+ */
+export function replay(
+  ctx: MutationContext,
+  documentId: string,
+  direction: 'undo' | 'redo',
+  refuse: (records: ReplayedRecord[]) => void = () => {}
+): ChangeGroup {
   const target = stackTop(ctx.db, documentId, direction === 'undo' ? 'active' : 'undone');
   if (!target) {
     throw new DomainError(
@@ -277,21 +281,22 @@ export function replay(ctx: MutationContext, documentId: string, direction: 'und
     kind: direction
   });
   inWriteTransaction(ctx.db, () => {
-    const rows = groupRows(ctx.db, target.group_id);
+    const rows = groupRows(ctx.db, target.group_id).map((row) => ({
+      table: row.table_name,
+      id: row.record_id,
+      before: parseJson<Row | null>(row.before_json, null),
+      after: parseJson<Row | null>(row.after_json, null)
+    }));
+    refuse(rows);
     const steps = direction === 'undo' ? [...rows].reverse() : rows;
-    for (const step of steps) {
-      if (!isRecordTable(step.table_name)) continue;
-      const before = parseJson<Row | null>(step.before_json, null);
-      const after = parseJson<Row | null>(step.after_json, null);
+    for (const { table, id, before, after } of steps) {
+      if (!isRecordTable(table)) continue;
       const [expected, wanted] = direction === 'undo' ? [after, before] : [before, after];
-      const current = group.read(step.table_name, step.record_id);
+      const current = group.read(table, id);
       if (!sameRow(current, expected)) {
-        throw new DomainError(
-          'conflict',
-          `Cannot ${direction} "${target.action}": the ${step.table_name} record was changed elsewhere since.`
-        );
+        throw new DomainError('conflict', `Cannot ${direction} "${target.action}": the ${table} record was changed elsewhere since.`);
       }
-      group.restore(step.table_name, step.record_id, wanted);
+      group.restore(table, id, wanted);
     }
     statement(ctx.db, 'UPDATE history SET state = ? WHERE group_id = ?').run(
       direction === 'undo' ? 'undone' : 'active',
